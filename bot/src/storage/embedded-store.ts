@@ -1,0 +1,173 @@
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { open, type RootDatabase } from "lmdb";
+import {
+  assertQueryIsSafe,
+  assertValidKey,
+  matchesWhere,
+  type ContainerName,
+  type DocumentQuery,
+  type DocumentStore,
+  type JsonObject,
+  type ReplaceOptions,
+  type StoredDocument,
+  type WriteOptions,
+} from "./document-store.js";
+import { ConflictError, StoreUnavailableError } from "./store-errors.js";
+
+type Key = [ContainerName, string, string];
+
+interface StoredRecord {
+  etag: string;
+  value: JsonObject;
+  /** Epoch milliseconds after which the document no longer exists for readers. */
+  expiresAt?: number;
+}
+
+export interface EmbeddedStoreOptions {
+  directory: string;
+  /** How often expired documents are physically removed. They are hidden from reads at once. */
+  purgeIntervalMs?: number;
+  now?: () => number;
+}
+
+/**
+ * The local store: LMDB on disk. Each write is one LMDB transaction, and the promise resolves only
+ * after LMDB has committed it, so an acknowledged write survives the process being killed.
+ * Conditional writes compare the ETag inside the write transaction, which LMDB serialises.
+ */
+export class EmbeddedStore implements DocumentStore {
+  readonly kind = "embedded" as const;
+  private readonly db: RootDatabase<StoredRecord, Key>;
+  private readonly now: () => number;
+  private readonly purgeTimer: NodeJS.Timeout;
+
+  constructor(options: EmbeddedStoreOptions) {
+    mkdirSync(options.directory, { recursive: true });
+    this.db = open<StoredRecord, Key>({ path: options.directory, compression: true });
+    this.now = options.now ?? Date.now;
+    this.purgeTimer = setInterval(() => void this.purgeExpired(), options.purgeIntervalMs ?? 60_000);
+    this.purgeTimer.unref();
+  }
+
+  async get<T extends JsonObject>(container: ContainerName, tenantId: string, id: string): Promise<StoredDocument<T> | undefined> {
+    assertValidKey(tenantId, id);
+    const record = this.db.get([container, tenantId, id]);
+    return record && this.isLive(record) ? this.toDocument<T>(id, record) : undefined;
+  }
+
+  async create<T extends JsonObject>(
+    container: ContainerName,
+    tenantId: string,
+    id: string,
+    value: T,
+    options?: WriteOptions,
+  ): Promise<StoredDocument<T>> {
+    assertValidKey(tenantId, id);
+    const key: Key = [container, tenantId, id];
+    const record = this.newRecord(value, options);
+    const created = await this.db.transaction(() => {
+      const existing = this.db.get(key);
+      if (existing && this.isLive(existing)) return false;
+      void this.db.put(key, record);
+      return true;
+    });
+    if (!created) throw new ConflictError("exists", "That already exists.");
+    return this.toDocument<T>(id, record);
+  }
+
+  async replace<T extends JsonObject>(
+    container: ContainerName,
+    tenantId: string,
+    id: string,
+    value: T,
+    options: ReplaceOptions,
+  ): Promise<StoredDocument<T>> {
+    assertValidKey(tenantId, id);
+    const key: Key = [container, tenantId, id];
+    const record = this.newRecord(value, options);
+    const outcome = await this.db.transaction(() => {
+      const existing = this.db.get(key);
+      if (!existing || !this.isLive(existing)) return "missing" as const;
+      if (existing.etag !== options.ifMatch) return "etag" as const;
+      void this.db.put(key, record);
+      return "ok" as const;
+    });
+    if (outcome !== "ok") throw new ConflictError(outcome);
+    return this.toDocument<T>(id, record);
+  }
+
+  async delete(container: ContainerName, tenantId: string, id: string, options?: { ifMatch?: string }): Promise<boolean> {
+    assertValidKey(tenantId, id);
+    const key: Key = [container, tenantId, id];
+    const outcome = await this.db.transaction(() => {
+      const existing = this.db.get(key);
+      if (!existing || !this.isLive(existing)) return "missing" as const;
+      if (options?.ifMatch !== undefined && existing.etag !== options.ifMatch) return "etag" as const;
+      void this.db.remove(key);
+      return "ok" as const;
+    });
+    if (outcome === "etag") throw new ConflictError("etag");
+    return outcome === "ok";
+  }
+
+  async query<T extends JsonObject>(container: ContainerName, tenantId: string, query?: DocumentQuery): Promise<StoredDocument<T>[]> {
+    assertValidKey(tenantId, "query");
+    assertQueryIsSafe(query);
+    const results: StoredDocument<T>[] = [];
+    // Array keys sort element by element, so this range is exactly one tenant's partition.
+    for (const { key, value } of this.db.getRange({ start: [container, tenantId], end: [container, `${tenantId}\u0000`] })) {
+      if (!this.isLive(value) || !matchesWhere(value.value, query?.where)) continue;
+      results.push(this.toDocument<T>((key as Key)[2], value));
+      if (query?.limit !== undefined && results.length >= query.limit) break;
+    }
+    return results;
+  }
+
+  async ping(): Promise<void> {
+    try {
+      this.db.getStats();
+    } catch (error) {
+      throw new StoreUnavailableError(error);
+    }
+  }
+
+  /** Physically removes expired documents; reads already ignore them. Returns how many went. */
+  async purgeExpired(): Promise<number> {
+    const now = this.now();
+    const expired: Key[] = [];
+    for (const { key, value } of this.db.getRange({})) {
+      if (value.expiresAt !== undefined && value.expiresAt <= now) expired.push(key as Key);
+    }
+    if (expired.length === 0) return 0;
+    await this.db.transaction(() => {
+      for (const key of expired) {
+        const current = this.db.get(key);
+        if (current?.expiresAt !== undefined && current.expiresAt <= now) void this.db.remove(key);
+      }
+    });
+    return expired.length;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.purgeTimer);
+    await this.db.flushed;
+    await this.db.close();
+  }
+
+  private newRecord(value: JsonObject, options?: WriteOptions): StoredRecord {
+    const record: StoredRecord = { etag: randomUUID(), value };
+    if (options?.ttlSeconds !== undefined) record.expiresAt = this.now() + options.ttlSeconds * 1000;
+    return record;
+  }
+
+  private isLive(record: StoredRecord): boolean {
+    return record.expiresAt === undefined || record.expiresAt > this.now();
+  }
+
+  private toDocument<T extends JsonObject>(id: string, record: StoredRecord): StoredDocument<T> {
+    const document: StoredDocument<T> = { id, value: record.value as T, etag: record.etag };
+    if (record.expiresAt !== undefined) document.ttlSeconds = Math.max(0, Math.ceil((record.expiresAt - this.now()) / 1000));
+    return document;
+  }
+}

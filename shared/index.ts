@@ -1,0 +1,3 @@
+export * from "./app-error.js";
+export * from "./roles.js";
+export * from "./identity.js";

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EmbeddedStore } from "../../bot/src/storage/embedded-store.js";
+import { runDocumentStoreContract } from "./document-store.contract.js";
+
+let directory: string;
+let store: EmbeddedStore;
+
+beforeAll(() => {
+  directory = mkdtempSync(join(tmpdir(), "peer-circles-contract-"));
+  store = new EmbeddedStore({ directory: join(directory, "store") });
+});
+
+afterAll(async () => {
+  await store.close();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+runDocumentStoreContract("embedded (LMDB)", () => store);
+
+describe("embedded store retention", () => {
+  it("hides an expired document at once and purges it later", async () => {
+    let clock = Date.parse("2026-01-01T00:00:00Z");
+    const ttlStore = new EmbeddedStore({ directory: join(directory, "ttl"), now: () => clock, purgeIntervalMs: 3_600_000 });
+    try {
+      await ttlStore.create("requests", "tenant-ttl", "closed", { status: "resolved" }, { ttlSeconds: 60 });
+      await ttlStore.create("requests", "tenant-ttl", "kept", { status: "open" });
+      clock += 61_000;
+      expect(await ttlStore.get("requests", "tenant-ttl", "closed")).toBeUndefined();
+      expect((await ttlStore.query("requests", "tenant-ttl")).map((doc) => doc.id)).toEqual(["kept"]);
+      // The id is free again for a new document even before the purge runs.
+      await ttlStore.create("requests", "tenant-ttl", "closed", { status: "reopened" }, { ttlSeconds: 60 });
+      clock += 61_000;
+      expect(await ttlStore.purgeExpired()).toBe(1);
+      expect(await ttlStore.purgeExpired()).toBe(0);
+      expect((await ttlStore.query("requests", "tenant-ttl")).map((doc) => doc.id)).toEqual(["kept"]);
+    } finally {
+      await ttlStore.close();
+    }
+  });
+
+  it("keeps documents across a close and reopen", async () => {
+    const path = join(directory, "reopen");
+    const first = new EmbeddedStore({ directory: path });
+    await first.create("settings", "tenant-r", "kept", { value: "still here" });
+    await first.close();
+    const second = new EmbeddedStore({ directory: path });
+    expect((await second.get("settings", "tenant-r", "kept"))?.value).toEqual({ value: "still here" });
+    await second.close();
+  });
+});
