@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { AppError, GRANTABLE_ROLES, preferencesSchema, type CallerIdentity, type Role } from "../../../shared/index.js";
+import type { RoleDirectory } from "../auth/role-directory.js";
+import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { ConflictError } from "../storage/store-errors.js";
+
+export interface ApiServices {
+  store: DocumentStore;
+  roles: RoleDirectory;
+  authMode: "entra" | "dev";
+}
+
+export interface ApiRequest {
+  caller: CallerIdentity;
+  params: Record<string, string>;
+  body: unknown;
+}
+
+export interface ApiRoute {
+  method: "get" | "put" | "post" | "delete";
+  path: string;
+  /** Every route states the least role it needs; the auth middleware enforces it. */
+  role: Role;
+  /** Whether the route reads a JSON body, so tests know where to aim malformed input. */
+  acceptsBody: boolean;
+  handle(request: ApiRequest, services: ApiServices): Promise<{ status?: number; body: unknown }>;
+}
+
+const objectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be an Entra object id");
+const roleAssignmentBody = z.object({ roles: z.array(z.enum(GRANTABLE_ROLES)).max(GRANTABLE_ROLES.length) }).strict();
+
+/** Parses input or fails with a 400 that says which field is wrong, without echoing its value. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.length ? issue.path.join(".") : "body";
+  throw new AppError("bad_request", `The field "${field}" is not valid: ${issue?.message ?? "invalid"}.`);
+}
+
+const preferencesId = (userId: string) => `prefs-${userId}`;
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/me",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller }, { authMode }) => ({ body: { ...caller, authMode } }),
+  },
+  {
+    method: "get",
+    path: "/api/me/preferences",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller }, { store }) => {
+      const stored = await store.get("settings", caller.tenantId, preferencesId(caller.userId));
+      return { body: stored?.value ?? {} };
+    },
+  },
+  {
+    method: "put",
+    path: "/api/me/preferences",
+    role: "member",
+    acceptsBody: true,
+    handle: async ({ caller, body }, { store }) => {
+      const preferences = parseInput(preferencesSchema, body) as JsonObject;
+      const id = preferencesId(caller.userId);
+      const existing = await store.get("settings", caller.tenantId, id);
+      try {
+        if (existing) await store.replace("settings", caller.tenantId, id, preferences, { ifMatch: existing.etag });
+        else await store.create("settings", caller.tenantId, id, preferences);
+      } catch (error) {
+        if (error instanceof ConflictError) throw new AppError("conflict", "Your preferences changed in another window. Reload and try again.");
+        throw error;
+      }
+      return { body: preferences };
+    },
+  },
+  {
+    method: "get",
+    path: "/api/admin/roles",
+    role: "admin",
+    acceptsBody: false,
+    handle: async ({ caller }, { roles }) => ({ body: { assignments: await roles.list(caller.tenantId) } }),
+  },
+  {
+    method: "put",
+    path: "/api/admin/roles/:userId",
+    role: "admin",
+    acceptsBody: true,
+    handle: async ({ caller, params, body }, { roles }) => {
+      const userId = parseInput(objectId, params.userId);
+      const { roles: granted } = parseInput(roleAssignmentBody, body);
+      return { body: await roles.assign(caller.tenantId, userId, granted, caller.userId) };
+    },
+  },
+];

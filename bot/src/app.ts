@@ -1,0 +1,109 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import express, { type Express, type Request, type Response } from "express";
+import type { ActivityHandler, CloudAdapter } from "botbuilder";
+import { API_ROUTES, type ApiServices } from "./api/api-routes.js";
+import type { DevIdentityIssuer } from "./auth/dev-identity.js";
+import type { RoleDirectory } from "./auth/role-directory.js";
+import type { TokenVerifier } from "./auth/token-verifier.js";
+import { callerOf, withClientAuth } from "./auth/with-client-auth.js";
+import { botEndpoint } from "./bot/bot-endpoint.js";
+import type { AppConfig } from "./config.js";
+import { errorResponder, sendError } from "./http/error-responses.js";
+import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
+import type { Logger } from "./logger.js";
+import type { DocumentStore } from "./storage/document-store.js";
+
+export interface AppDependencies {
+  config: AppConfig;
+  logger: Logger;
+  store: DocumentStore;
+  roles: RoleDirectory;
+  verifyToken: TokenVerifier;
+  devIdentity?: DevIdentityIssuer;
+  bot: { adapter: CloudAdapter; handler: ActivityHandler; credentialsConfigured: boolean };
+}
+
+export const MAX_BODY_BYTES = 100 * 1024;
+
+/** Builds the one-origin server: bot endpoint, JSON API, health probes and the built tab. */
+export function createApp(deps: AppDependencies): Express {
+  const { config, logger, store } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.use(requestLogging(logger));
+
+  app.get("/healthz", apiHeaders(), (_request, response) => {
+    response.json({ status: "ok" });
+  });
+  app.get("/readyz", apiHeaders(), async (_request, response) => {
+    try {
+      await store.ping();
+      response.json({ status: "ready", store: store.kind });
+    } catch {
+      sendError(response, 503, "store_unavailable", "Storage is not reachable.");
+    }
+  });
+
+  const json = express.json({ limit: MAX_BODY_BYTES, strict: false, type: () => true });
+  app.post("/api/messages", apiHeaders(), json, botEndpoint(deps.bot.adapter, deps.bot.handler, deps.bot.credentialsConfigured));
+
+  const api = express.Router();
+  api.use(apiHeaders());
+  if (deps.devIdentity) mountDevIdentity(api, deps.devIdentity);
+  const services: ApiServices = { store, roles: deps.roles, authMode: config.AUTH_MODE };
+  for (const route of API_ROUTES) {
+    const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role)];
+    if (route.acceptsBody) handlers.push(json);
+    api[route.method](route.path.replace(/^\/api/, ""), ...handlers, async (request: Request, response: Response) => {
+      const result = await route.handle({ caller: callerOf(response), params: request.params as Record<string, string>, body: request.body }, services);
+      response.status(result.status ?? 200).json(result.body);
+    });
+  }
+  api.use((_request, response) => sendError(response, 404, "not_found", "There is nothing at this address."));
+  api.use(errorResponder(logger));
+  app.use("/api", api);
+
+  mountTab(app, resolve(config.TAB_DIST_DIR), config.NODE_ENV !== "production", logger);
+  app.use(errorResponder(logger));
+  return app;
+}
+
+function mountDevIdentity(api: express.Router, issuer: DevIdentityIssuer): void {
+  api.get("/dev/identities", (_request, response) => {
+    response.json({ users: issuer.users().map(({ key, displayName, roles }) => ({ key, displayName, roles })) });
+  });
+  api.get("/dev/token", async (request, response) => {
+    const token = typeof request.query.user === "string" ? await issuer.issueToken(request.query.user) : undefined;
+    if (!token) return sendError(response, 400, "bad_request", "Choose one of the sample users from /api/dev/identities.");
+    response.setHeader("Cache-Control", "no-store");
+    response.json({ token });
+  });
+}
+
+function mountTab(app: Express, distDirectory: string, allowLocalhost: boolean, logger: Logger): void {
+  const indexFile = join(distDirectory, "index.html");
+  if (!existsSync(indexFile)) logger.warn({ distDirectory }, "tab is not built: run `npm run build` to serve it");
+  const tabHeaders = tabPageHeaders(allowLocalhost);
+  app.use(tabHeaders, express.static(distDirectory, { index: false, maxAge: "1h", fallthrough: true }));
+  // Every frame context is its own client-side route, so unknown paths serve the app shell.
+  app.get(/^\/(?!api\/|healthz$|readyz$).*/, tabHeaders, (_request, response) => {
+    if (!existsSync(indexFile)) return sendError(response, 503, "tab_not_built", "The tab has not been built yet.");
+    response.setHeader("Cache-Control", "no-cache");
+    response.sendFile(indexFile);
+  });
+}
+
+function requestLogging(logger: Logger): express.RequestHandler {
+  return (request, response, next) => {
+    const started = process.hrtime.bigint();
+    response.on("finish", () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      // The route pattern, not the URL: URLs can carry ids that are nobody's business in logs.
+      const route = (request.route as { path?: string } | undefined)?.path ?? (request.path.startsWith("/api") ? "/api/*" : "static");
+      logger.debug({ method: request.method, route, status: response.statusCode, durationMs: Math.round(durationMs) }, "http");
+    });
+    next();
+  };
+}

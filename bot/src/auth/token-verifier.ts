@@ -1,0 +1,69 @@
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { AppError } from "../../../shared/index.js";
+
+/** The identity a validated Teams SSO token proves. */
+export interface VerifiedToken {
+  tenantId: string;
+  userId: string;
+  displayName?: string;
+}
+
+export interface TokenVerifierOptions {
+  audiences: string[];
+  /** Empty means every tenant may sign in. */
+  allowedTenants: string[];
+  keys: JWTVerifyGetKey;
+  clockToleranceSeconds?: number;
+}
+
+export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
+
+const ENTRA_JWKS_URL = "https://login.microsoftonline.com/common/discovery/v2.0/keys";
+
+/** The Entra ID signing keys, fetched and cached by jose. */
+export function entraSigningKeys(): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL(ENTRA_JWKS_URL), { cooldownDuration: 30_000, cacheMaxAge: 3_600_000 });
+}
+
+/** Both issuer forms Entra uses for a tenant: v2.0 and the v1 `sts.windows.net` one. */
+export function issuersFor(tenantId: string): string[] {
+  return [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
+}
+
+const unauthenticated = (cause?: unknown) =>
+  new AppError("unauthenticated", "Your sign-in could not be verified. Close and reopen the app to sign in again.", { cause });
+
+/**
+ * Validates a Teams SSO token: RS256 signature against the Entra keys, the tenant's issuer,
+ * this app's audience, expiry with a small clock skew, and the optional tenant allow-list.
+ * Tenant and user are taken from the verified claims and nowhere else.
+ */
+export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const clockTolerance = options.clockToleranceSeconds ?? 60;
+  return async (token) => {
+    let claimedTenant: unknown;
+    try {
+      claimedTenant = decodeJwt(token).tid;
+    } catch (error) {
+      throw unauthenticated(error);
+    }
+    if (typeof claimedTenant !== "string" || claimedTenant.length === 0) throw unauthenticated();
+    if (options.allowedTenants.length > 0 && !options.allowedTenants.includes(claimedTenant)) throw unauthenticated();
+    try {
+      const { payload } = await jwtVerify(token, options.keys, {
+        algorithms: ["RS256"],
+        audience: options.audiences,
+        issuer: issuersFor(claimedTenant),
+        clockTolerance,
+        requiredClaims: ["exp", "tid", "oid"],
+      });
+      if (typeof payload.oid !== "string" || payload.oid.length === 0) throw unauthenticated();
+      const displayName = typeof payload.name === "string" ? payload.name : undefined;
+      return { tenantId: claimedTenant, userId: payload.oid, ...(displayName ? { displayName } : {}) };
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (error instanceof joseErrors.JOSEError || error instanceof TypeError) throw unauthenticated(error);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+/**
+ * Start-up configuration, read once from the environment and validated. Names follow the Teams
+ * Toolkit where it has one. A bad value stops start-up with one line naming the variable.
+ */
+const csv = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(z.url({ protocol: /^https?$/ }).optional());
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === "" ? undefined : value));
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    AUTH_MODE: z.enum(["entra", "dev"]).default("entra"),
+    BOT_ID: optionalText,
+    BOT_PASSWORD: optionalText,
+    BOT_TENANT_ID: optionalText,
+    BOT_DOMAIN: optionalText,
+    TAB_ENDPOINT: optionalUrl,
+    AAD_APP_CLIENT_ID: optionalText.pipe(z.string().regex(guid, "must be a GUID").optional()),
+    AAD_APP_TENANT_ID: optionalText,
+    ALLOWED_TENANTS: csv,
+    PROGRAM_ADMINS: csv,
+    COSMOS_ENDPOINT: optionalUrl,
+    COSMOS_DATABASE: z.string().regex(/^[A-Za-z0-9-_]{1,255}$/, "letters, digits, - and _ only").default("peer-circles"),
+    COSMOS_KEY: optionalText,
+    DATA_DIR: z.string().min(1).default(".data"),
+    TAB_DIST_DIR: z.string().min(1).default("tab/dist"),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  })
+  .superRefine((env, context) => {
+    if (env.AUTH_MODE === "dev" && env.NODE_ENV === "production") {
+      context.addIssue({ code: "custom", path: ["AUTH_MODE"], message: "dev identity mode is refused when NODE_ENV=production" });
+    }
+    if (env.AUTH_MODE === "entra" && !env.AAD_APP_CLIENT_ID) {
+      context.addIssue({ code: "custom", path: ["AAD_APP_CLIENT_ID"], message: "is required when AUTH_MODE=entra (or set AUTH_MODE=dev)" });
+    }
+    if (Boolean(env.BOT_ID) !== Boolean(env.BOT_PASSWORD)) {
+      context.addIssue({ code: "custom", path: [env.BOT_ID ? "BOT_PASSWORD" : "BOT_ID"], message: "BOT_ID and BOT_PASSWORD must be set together" });
+    }
+    for (const [index, id] of env.PROGRAM_ADMINS.entries()) {
+      if (!guid.test(id)) context.addIssue({ code: "custom", path: ["PROGRAM_ADMINS"], message: `entry ${index + 1} is not an object id (GUID)` });
+    }
+  });
+
+export type AppConfig = z.output<typeof environmentSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const variable = String(issue.path[0] ?? "environment");
+  throw new ConfigError(variable, issue.message.replace(/^Invalid input: /, ""));
+}
+
+/** The audiences a Teams SSO token may carry for this app. */
+export function acceptedAudiences(config: AppConfig): string[] {
+  if (!config.AAD_APP_CLIENT_ID) return [];
+  const audiences = [config.AAD_APP_CLIENT_ID];
+  const domain = config.TAB_ENDPOINT ? new URL(config.TAB_ENDPOINT).host : config.BOT_DOMAIN;
+  if (domain) audiences.push(`api://${domain}/${config.AAD_APP_CLIENT_ID}`);
+  if (config.BOT_DOMAIN && config.BOT_DOMAIN !== domain) audiences.push(`api://${config.BOT_DOMAIN}/${config.AAD_APP_CLIENT_ID}`);
+  return audiences;
+}

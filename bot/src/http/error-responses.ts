@@ -1,0 +1,41 @@
+import type { ErrorRequestHandler, Response } from "express";
+import { isAppError, type AppErrorCode } from "../../../shared/index.js";
+import type { Logger } from "../logger.js";
+
+const STATUS_BY_CODE: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  already_exists: 409,
+  payload_too_large: 413,
+  store_unavailable: 503,
+  internal: 500,
+};
+
+export function sendError(response: Response, status: number, code: string, message: string): void {
+  if (status === 401) response.setHeader("WWW-Authenticate", 'Bearer realm="peer-circles"');
+  if (status === 503) response.setHeader("Retry-After", "5");
+  response.status(status).json({ code, message });
+}
+
+/** Turns any thrown error into `{ code, message }`. Logs carry the code and route, never content. */
+export function errorResponder(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, request, response, next) => {
+    if (response.headersSent) return next(error);
+    if (isAppError(error)) {
+      const status = STATUS_BY_CODE[error.code];
+      if (status >= 500) logger.error({ code: error.code, path: request.path, cause: (error.cause as Error | undefined)?.name }, "request failed");
+      return sendError(response, status, error.code, error.userMessage);
+    }
+    // Body-parser errors carry a 4xx status and a type, e.g. invalid JSON or a body over the limit.
+    const parserStatus = (error as { status?: unknown }).status;
+    if (typeof parserStatus === "number" && parserStatus >= 400 && parserStatus < 500) {
+      if (parserStatus === 413) return sendError(response, 413, "payload_too_large", "That is more than the app accepts in one go.");
+      return sendError(response, 400, "bad_request", "The request could not be read. Check that it is valid JSON.");
+    }
+    logger.error({ path: request.path, errorName: (error as Error | undefined)?.name }, "unexpected error");
+    return sendError(response, 500, "internal", "Something went wrong on our side. Please try again.");
+  };
+}

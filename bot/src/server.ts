@@ -1,0 +1,81 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createApp } from "./app.js";
+import { DevIdentityIssuer } from "./auth/dev-identity.js";
+import { RoleDirectory } from "./auth/role-directory.js";
+import { createTokenVerifier, entraSigningKeys, type TokenVerifier } from "./auth/token-verifier.js";
+import { createBotAdapter, hasBotCredentials } from "./bot/bot-endpoint.js";
+import { PeerCirclesBot } from "./bot/peer-circles-bot.js";
+import { acceptedAudiences, type AppConfig } from "./config.js";
+import type { Logger } from "./logger.js";
+import { createStore } from "./storage/create-store.js";
+import type { DocumentStore } from "./storage/document-store.js";
+
+export interface RunningServer {
+  url: string;
+  store: DocumentStore;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), then closes the store. */
+  close(): Promise<void>;
+}
+
+/** The composition root: every dependency is made here and passed down, none is module state. */
+export async function startServer(config: AppConfig, logger: Logger, options: { store?: DocumentStore } = {}): Promise<RunningServer> {
+  const store = options.store ?? (await createStore(config));
+  const devIdentity = config.AUTH_MODE === "dev" ? await DevIdentityIssuer.create(config.AAD_APP_CLIENT_ID) : undefined;
+  const bootstrapAdmins = [...config.PROGRAM_ADMINS, ...(devIdentity ? devIdentity.users().filter((user) => user.roles.includes("admin")).map((user) => user.userId) : [])];
+  const roles = new RoleDirectory(store, bootstrapAdmins);
+  const verifyToken: TokenVerifier = createTokenVerifier({
+    audiences: devIdentity ? [devIdentity.audience] : acceptedAudiences(config),
+    allowedTenants: config.ALLOWED_TENANTS,
+    keys: devIdentity ? devIdentity.keys : entraSigningKeys(),
+  });
+  if (devIdentity) await seedDevRoles(devIdentity, roles);
+
+  const credentialsConfigured = hasBotCredentials(config);
+  const app = createApp({
+    config,
+    logger,
+    store,
+    roles,
+    verifyToken,
+    ...(devIdentity ? { devIdentity } : {}),
+    bot: {
+      adapter: createBotAdapter(config, logger),
+      handler: new PeerCirclesBot({ logger, ...(config.BOT_ID ? { botId: config.BOT_ID } : {}), ...(config.TAB_ENDPOINT ? { tabEndpoint: config.TAB_ENDPOINT } : {}) }),
+      credentialsConfigured,
+    },
+  });
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  server.keepAliveTimeout = 5_000;
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  logger.info({ port, store: store.kind, authMode: config.AUTH_MODE, botAuth: credentialsConfigured ? "bot-framework" : "loopback-only" }, "server listening");
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
+      await store.close();
+      logger.info("server stopped");
+    })());
+  return { url, store, close };
+}
+
+/** Grants the sample users their roles so every part of the app can be tried locally. */
+async function seedDevRoles(devIdentity: DevIdentityIssuer, roles: RoleDirectory): Promise<void> {
+  const { DEV_TENANT_ID } = await import("./auth/dev-identity.js");
+  for (const user of devIdentity.users()) {
+    const granted = user.roles.filter((role) => role !== "admin");
+    if (granted.length === 0) continue;
+    const current = await roles.rolesOf(DEV_TENANT_ID, user.userId);
+    if (granted.every((role) => current.includes(role))) continue;
+    await roles.assign(DEV_TENANT_ID, user.userId, granted, "dev-seed");
+  }
+}

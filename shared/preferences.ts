@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+export const THEME_CHOICES = ["follow-teams", "default", "dark", "contrast"] as const;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLocale(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** A member's own display preferences. Every field is optional; unknown fields are refused. */
+export const preferencesSchema = z
+  .object({
+    locale: z.string().max(35).refine(isLocale, "is not a language tag such as en-GB"),
+    timeZone: z.string().max(64).refine(isTimeZone, "is not an IANA time zone such as Europe/London"),
+    theme: z.enum(THEME_CHOICES),
+    soundCues: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export type Preferences = z.infer<typeof preferencesSchema>;

@@ -1,0 +1,56 @@
+import { FluentProvider, Spinner } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { DevIdentityBanner } from "./components/dev-identity-banner.js";
+import { EmergencyBlock } from "./components/emergency-block.js";
+import { ErrorState } from "./components/error-state.js";
+import { TAB_MESSAGES_EN as text } from "./i18n/messages.js";
+import { ConfigPage } from "./pages/config-page.js";
+import { HomePage } from "./pages/home-page.js";
+import { SidePanelPage, StagePage } from "./pages/meeting-pages.js";
+import { routeFor } from "./routes.js";
+import { startSession, type Session } from "./session.js";
+import { fluentThemeFor } from "./theme.js";
+import type { HostTheme } from "./teams/host-context.js";
+
+type StartState = { phase: "starting" } | { phase: "ready"; session: Session } | { phase: "failed"; message: string };
+
+export function App() {
+  const [state, setState] = useState<StartState>({ phase: "starting" });
+  const [theme, setTheme] = useState<HostTheme>("default");
+
+  useEffect(() => {
+    let cancelled = false;
+    startSession().then(
+      (session) => {
+        if (cancelled) return;
+        setTheme(session.context.theme);
+        session.onThemeChange(setTheme);
+        setState({ phase: "ready", session });
+        session.notifySuccess();
+      },
+      (error: unknown) => !cancelled && setState({ phase: "failed", message: (error as Error).message || text.errorNetwork }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const session = state.phase === "ready" ? state.session : undefined;
+  const route = session ? routeFor(location.pathname, session.context.frameContext) : undefined;
+  return (
+    <FluentProvider theme={fluentThemeFor(theme)} data-theme={theme} data-frame-context={session?.context.frameContext} style={{ minHeight: "100vh" }}>
+      {state.phase === "starting" && <Spinner label={text.loading} style={{ paddingTop: 48 }} />}
+      {state.phase === "failed" && <ErrorState message={state.message} />}
+      {session && (
+        <main aria-label={text.appName} style={{ padding: route === "stage" ? 24 : 16, display: "grid", gap: 16 }}>
+          {session.devIdentity && <DevIdentityBanner choice={session.devIdentity} />}
+          {route === "home" && <HomePage session={session} />}
+          {route === "sidePanel" && <SidePanelPage />}
+          {route === "stage" && <StagePage />}
+          {route === "config" && <ConfigPage />}
+          <EmergencyBlock />
+        </main>
+      )}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,53 @@
+import { Badge, Card, CardHeader, Spinner, Text, Title2 } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import type { Me } from "../api/api-client.js";
+import { ErrorState } from "../components/error-state.js";
+import { formatMessage, TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
+import type { Session } from "../session.js";
+
+const ROLE_LABELS: Record<string, TabMessageKey> = {
+  member: "roleMember",
+  facilitator: "roleFacilitator",
+  supporter: "roleSupporter",
+  admin: "roleAdmin",
+};
+
+type Load = { status: "loading" } | { status: "ready"; me: Me; at: Date } | { status: "failed"; message: string };
+
+export function HomePage({ session }: { session: Session }) {
+  const [load, setLoad] = useState<Load>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    session.api.me().then(
+      (me) => !cancelled && setLoad({ status: "ready", me, at: new Date() }),
+      (error: unknown) => !cancelled && setLoad({ status: "failed", message: (error as { status?: number }).status === 401 ? text.errorSignIn : text.errorNetwork }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [session, attempt]);
+
+  if (load.status === "loading") return <Spinner label={text.loading} />;
+  if (load.status === "failed") return <ErrorState message={load.message} onRetry={() => setAttempt((count) => count + 1)} />;
+  const { me } = load;
+  const updated = new Intl.DateTimeFormat(session.context.locale, { timeStyle: "short", timeZone: session.context.timeZone }).format(load.at);
+  return (
+    <section aria-labelledby="home-title" style={{ display: "grid", gap: 12 }}>
+      <Title2 id="home-title">{text.homeTitle}</Title2>
+      <Text data-testid="signed-in-user">{formatMessage("signedInAs", { name: me.displayName ?? me.userId })}</Text>
+      <div role="list" aria-label={text.yourRoles} style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        {me.roles.map((role) => (
+          <Badge role="listitem" key={role} appearance="tint" data-role={role}>
+            {text[ROLE_LABELS[role] ?? "roleMember"]}
+          </Badge>
+        ))}
+      </div>
+      <Card>
+        <CardHeader header={<Text weight="semibold">{text.homeCirclesEmpty}</Text>} description={<Text>{text.homeBuddyEmpty}</Text>} />
+      </Card>
+      <Text size={200}>{formatMessage("lastUpdated", { time: updated })}</Text>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { ApiClient, fetchDevIdentities, fetchDevToken } from "./api/api-client.js";
+import { browserContext, isFramed, type HostContext, type HostTheme } from "./teams/host-context.js";
+import { connectToTeams } from "./teams/teams-host.js";
+
+export interface DevIdentityChoice {
+  current: string;
+  users: { key: string; displayName: string }[];
+  switchTo(userKey: string): void;
+}
+
+/** Everything the tab needs after start-up: where it runs, how to call the API, how to follow theme changes. */
+export interface Session {
+  context: HostContext;
+  api: ApiClient;
+  onThemeChange(listener: (theme: HostTheme) => void): void;
+  notifySuccess(): void;
+  notifyFailure(message: string): void;
+  devIdentity?: DevIdentityChoice;
+}
+
+const DEV_USER_STORAGE_KEY = "peer-circles.dev-user";
+
+export async function startSession(): Promise<Session> {
+  if (isFramed()) {
+    const host = await connectToTeams();
+    return {
+      context: host.context,
+      api: new ApiClient(host.getToken),
+      onThemeChange: host.onThemeChange,
+      notifySuccess: host.notifySuccess,
+      notifyFailure: host.notifyFailure,
+    };
+  }
+  return startStandaloneSession();
+}
+
+/** Outside Teams the server must be in development identity mode; the person picks a sample user. */
+async function startStandaloneSession(): Promise<Session> {
+  const users = await fetchDevIdentities();
+  const stored = sessionStorage.getItem(DEV_USER_STORAGE_KEY);
+  const current = users.find((user) => user.key === stored)?.key ?? users[0]?.key ?? "";
+  const context = browserContext();
+  const darkQuery = matchMedia("(prefers-color-scheme: dark)");
+  const devIdentity: DevIdentityChoice | undefined = users.length
+    ? {
+        current,
+        users,
+        switchTo: (userKey) => {
+          sessionStorage.setItem(DEV_USER_STORAGE_KEY, userKey);
+          location.reload();
+        },
+      }
+    : undefined;
+  return {
+    context,
+    api: new ApiClient(() => fetchDevToken(current)),
+    onThemeChange: (listener) => darkQuery.addEventListener("change", () => listener(browserContext().theme)),
+    notifySuccess: () => undefined,
+    notifyFailure: () => undefined,
+    ...(devIdentity ? { devIdentity } : {}),
+  };
+}

@@ -1,0 +1,49 @@
+import { app, authentication, pages } from "@microsoft/teams-js";
+import { normaliseTheme, type HostContext, type HostTheme } from "./host-context.js";
+
+/**
+ * The tab's only contact with teams-js: start-up, context, theme changes and the SSO token.
+ * Kept small so the rest of the tab can run and be tested outside Teams.
+ */
+export interface TeamsHost {
+  context: HostContext;
+  onThemeChange(listener: (theme: HostTheme) => void): void;
+  getToken(): Promise<string>;
+  notifySuccess(): void;
+  notifyFailure(message: string): void;
+}
+
+export async function connectToTeams(): Promise<TeamsHost> {
+  await app.initialize();
+  const teamsContext = await app.getContext();
+  const context: HostContext = {
+    inTeams: true,
+    frameContext: teamsContext.page.frameContext,
+    theme: normaliseTheme(teamsContext.app.theme),
+    locale: teamsContext.app.locale || navigator.language,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ...(teamsContext.meeting?.id ? { meetingId: teamsContext.meeting.id } : {}),
+  };
+  return {
+    context,
+    onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(normaliseTheme(theme))),
+    getToken: () => authentication.getAuthToken(),
+    notifySuccess: () => void app.notifySuccess(),
+    notifyFailure: (message) => app.notifyFailure({ reason: app.FailedReason.Other, message }),
+  };
+}
+
+/**
+ * On the configuration page of the configurable tab: one URL serves every context, and the tab
+ * picks its view from the frame context Teams reports (content, side panel or stage).
+ */
+export function enableTabSave(entityId: string, suggestedDisplayName: string): void {
+  pages.config.registerOnSaveHandler((saveEvent) => {
+    const contentUrl = new URL("/", location.origin).toString();
+    pages.config
+      .setConfig({ entityId, contentUrl, websiteUrl: contentUrl, suggestedDisplayName })
+      .then(() => saveEvent.notifySuccess())
+      .catch((error: unknown) => saveEvent.notifyFailure((error as Error).message));
+  });
+  pages.config.setValidityState(true);
+}
