@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import { DevIdentityIssuer } from "./auth/dev-identity.js";
 import { RoleDirectory } from "./auth/role-directory.js";
+import type { JWTVerifyGetKey } from "jose";
 import { createTokenVerifier, entraSigningKeys, type TokenVerifier } from "./auth/token-verifier.js";
 import { createBotAdapter, hasBotCredentials } from "./bot/bot-endpoint.js";
 import { PeerCirclesBot } from "./bot/peer-circles-bot.js";
@@ -19,7 +20,13 @@ export interface RunningServer {
 }
 
 /** The composition root: every dependency is made here and passed down, none is module state. */
-export async function startServer(config: AppConfig, logger: Logger, options: { store?: DocumentStore } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  store?: DocumentStore;
+  /** Signing keys to trust instead of Entra's published ones; tests use their own key pair. */
+  signingKeys?: JWTVerifyGetKey;
+}
+
+export async function startServer(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const store = options.store ?? (await createStore(config));
   const devIdentity = config.AUTH_MODE === "dev" ? await DevIdentityIssuer.create(config.AAD_APP_CLIENT_ID) : undefined;
   const bootstrapAdmins = [...config.PROGRAM_ADMINS, ...(devIdentity ? devIdentity.users().filter((user) => user.roles.includes("admin")).map((user) => user.userId) : [])];
@@ -27,7 +34,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: { 
   const verifyToken: TokenVerifier = createTokenVerifier({
     audiences: devIdentity ? [devIdentity.audience] : acceptedAudiences(config),
     allowedTenants: config.ALLOWED_TENANTS,
-    keys: devIdentity ? devIdentity.keys : entraSigningKeys(),
+    keys: options.signingKeys ?? devIdentity?.keys ?? entraSigningKeys(),
   });
   if (devIdentity) await seedDevRoles(devIdentity, roles);
 

@@ -1,0 +1,128 @@
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/in-process-server.js";
+
+const CLIENT_ID = "3f0c1e7a-1111-4222-8333-444455556666";
+const TENANT = "7d3f7a52-aaaa-4bbb-8ccc-ddddeeeeffff";
+const OTHER_TENANT = "0e1d2c3b-9999-4888-8777-666655554444";
+const USER = "5b8e0a11-1234-4567-89ab-cdef01234567";
+const ADMIN = "a0a0a0a0-1234-4567-89ab-cdef01234567";
+const DOMAIN = "peer.example.com";
+
+let server: TestServer;
+let signingKey: CryptoKey;
+let strangerKey: CryptoKey;
+let publicJwk: JWK;
+
+interface TokenOverrides {
+  tid?: string;
+  oid?: string;
+  iss?: string;
+  aud?: string;
+  expiresIn?: string | number;
+  key?: CryptoKey;
+}
+
+async function token(overrides: TokenOverrides = {}): Promise<string> {
+  const tid = overrides.tid ?? TENANT;
+  return new SignJWT({ tid, oid: overrides.oid ?? USER, name: "Test Person" })
+    .setProtectedHeader({ alg: "RS256", kid: "test-key" })
+    .setIssuer(overrides.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
+    .setAudience(overrides.aud ?? CLIENT_ID)
+    .setIssuedAt()
+    .setExpirationTime(overrides.expiresIn ?? "1h")
+    .sign(overrides.key ?? signingKey);
+}
+
+function unsignedToken(): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  return `${encode({ alg: "none", typ: "JWT" })}.${encode({ tid: TENANT, oid: USER, iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: CLIENT_ID, exp: now + 3600 })}.`;
+}
+
+async function call(path: string, bearer?: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${server.url}${path}`, { ...init, headers: { ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}), ...init.headers } });
+}
+
+beforeAll(async () => {
+  const pair = await generateKeyPair("RS256", { extractable: true });
+  signingKey = pair.privateKey;
+  strangerKey = (await generateKeyPair("RS256")).privateKey;
+  publicJwk = { ...(await exportJWK(pair.publicKey)), kid: "test-key", alg: "RS256" };
+  server = await startTestServer(
+    { AUTH_MODE: "entra", AAD_APP_CLIENT_ID: CLIENT_ID, TAB_ENDPOINT: `https://${DOMAIN}`, ALLOWED_TENANTS: `${TENANT},${OTHER_TENANT}`, PROGRAM_ADMINS: ADMIN },
+    createLocalJWKSet({ keys: [publicJwk] }),
+  );
+});
+
+afterAll(async () => server?.stop());
+
+describe("Teams SSO token validation", () => {
+  it("accepts a valid token and takes tenant and user from it", async () => {
+    const response = await call("/api/me", await token());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ tenantId: TENANT, userId: USER, roles: ["member"], authMode: "entra" });
+  });
+
+  it("accepts the v1 issuer and the api:// audience", async () => {
+    const v1 = await token({ iss: `https://sts.windows.net/${TENANT}/`, aud: `api://${DOMAIN}/${CLIENT_ID}` });
+    expect((await call("/api/me", v1)).status).toBe(200);
+  });
+
+  const rejected: [string, () => Promise<string | undefined>][] = [
+    ["a missing token", async () => undefined],
+    ["a malformed token", async () => "not.a.jwt"],
+    ["an expired token", () => token({ expiresIn: Math.floor(Date.now() / 1000) - 600 })],
+    ["a token for another audience", () => token({ aud: "api://elsewhere.example.com/another-app" })],
+    ["a token from another issuer", () => token({ iss: "https://evil.example.com/v2.0" })],
+    ["a token whose issuer names another tenant", () => token({ iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` })],
+    ["a token with a bad signature", () => token({ key: strangerKey })],
+    ["a token with alg none", async () => unsignedToken()],
+    ["a token for a tenant that is not allowed", () => token({ tid: "99999999-9999-4999-8999-999999999999" })],
+  ];
+
+  it.each(rejected)("answers 401 to %s", async (_label, makeToken) => {
+    const response = await call("/api/me", await makeToken());
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: "unauthenticated", message: expect.any(String) });
+  });
+
+  it("refuses a token whose signature was tampered with", async () => {
+    const valid = await token();
+    const [header, payload, signature] = valid.split(".");
+    const forged = JSON.parse(Buffer.from(payload!, "base64url").toString()) as Record<string, unknown>;
+    forged.oid = ADMIN;
+    const tampered = `${header}.${Buffer.from(JSON.stringify(forged)).toString("base64url")}.${signature}`;
+    expect((await call("/api/admin/roles", tampered)).status).toBe(401);
+  });
+});
+
+describe("roles", () => {
+  it("answers 403 when a member calls an admin route", async () => {
+    const response = await call("/api/admin/roles", await token());
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ code: "forbidden" });
+  });
+
+  it("lets a configured admin grant a role, which takes effect at once", async () => {
+    const admin = await token({ oid: ADMIN });
+    expect((await call("/api/admin/roles", admin)).status).toBe(200);
+    const grant = await call(`/api/admin/roles/${USER}`, admin, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ roles: ["supporter"] }) });
+    expect(grant.status).toBe(200);
+    expect(await (await call("/api/me", await token())).json()).toMatchObject({ roles: ["member", "supporter"] });
+  });
+
+  it("keeps role grants inside their tenant", async () => {
+    const response = await call("/api/me", await token({ tid: OTHER_TENANT }));
+    expect(await response.json()).toMatchObject({ tenantId: OTHER_TENANT, roles: ["member"] });
+  });
+
+  it("never takes identity from the request body", async () => {
+    const response = await call("/api/me/preferences", await token(), {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ tenantId: OTHER_TENANT, userId: ADMIN }),
+    });
+    expect(response.status).toBe(400);
+  });
+});

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { JWTVerifyGetKey } from "jose";
+import { loadConfig } from "../../bot/src/config.js";
+import { createLogger } from "../../bot/src/logger.js";
+import { startServer, type RunningServer } from "../../bot/src/server.js";
+
+export interface TestServer extends RunningServer {
+  stop(): Promise<void>;
+}
+
+/** The real server, in this process, on a free loopback port with a throwaway embedded store. */
+export async function startTestServer(environment: NodeJS.ProcessEnv, signingKeys?: JWTVerifyGetKey): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "peer-circles-api-"));
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", DATA_DIR: dataDir, ...environment });
+  const running = await startServer(config, createLogger(config.LOG_LEVEL), signingKeys ? { signingKeys } : {});
+  const url = running.url.replace("localhost", "127.0.0.1");
+  return {
+    ...running,
+    url,
+    stop: async () => {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function devToken(server: { url: string }, userKey: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/dev/token?user=${userKey}`);
+  return ((await response.json()) as { token: string }).token;
+}
