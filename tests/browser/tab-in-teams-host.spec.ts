@@ -1,0 +1,117 @@
+import { readFileSync } from "node:fs";
+import type { Browser, Frame, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
+import { launchChromium } from "../support/chromium.js";
+import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
+
+const HOST_SCRIPT = readFileSync(new URL("./teams-host/fake-teams-host.js", import.meta.url), "utf8");
+const HOST_PATH = "/__fake-teams-host.html";
+
+let server: TestServer;
+let browser: Browser;
+let token: string;
+const mia = DEV_USERS.find((user) => user.key === "mia")!;
+
+beforeAll(async () => {
+  server = await startTestServer({ AUTH_MODE: "dev", TAB_DIST_DIR: "tab/dist" });
+  token = await devToken(server, "mia");
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/**
+ * Opens the fake host on the server's own origin (served by the browser, not by the app) with the
+ * tab in an iframe, so teams-js accepts the host's replies exactly as it would from Teams.
+ */
+async function openInHost(frameContext: string, tabPath: string): Promise<{ page: Page; tab: Frame; apiAuthorizations: string[] }> {
+  const page = await browser.newPage();
+  const apiAuthorizations: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/me")) apiAuthorizations.push(request.headers().authorization ?? "");
+  });
+  // teams-js asks a CDN for its list of valid domains; this machine has no network.
+  await page.route(/res\.cdn\.office\.net/, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"validOrigins":[]}' }));
+  const hostConfig = { tabUrl: tabPath, frameContext, token, tenantId: DEV_TENANT_ID, userId: mia.userId, theme: "default" };
+  await page.route(`${server.url}${HOST_PATH}`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "text/html",
+      body: `<!doctype html><html><body style="margin:0"><iframe id="tab" title="Peer Circles" style="width:900px;height:700px;border:0"></iframe><script>window.hostConfig=${JSON.stringify(hostConfig)};</script><script>${HOST_SCRIPT}</script></body></html>`,
+    }),
+  );
+  await page.goto(`${server.url}${HOST_PATH}`);
+  const frameHandle = await page.waitForSelector("iframe#tab");
+  const tab = (await frameHandle.contentFrame())!;
+  return { page, tab, apiAuthorizations };
+}
+
+const hostState = (page: Page) => page.evaluate(() => (window as unknown as { hostState: { calls: string[]; notifiedSuccess: boolean; tokenRequests: number } }).hostState);
+
+describe("the tab inside a Teams host (teams-js protocol)", () => {
+  it("loads in the content context, signals success and sends its SSO token to the API", async () => {
+    const { page, tab, apiAuthorizations } = await openInHost("content", "/personal/home");
+    await tab.waitForSelector('[data-frame-context="content"]', { timeout: 15_000 });
+    await tab.waitForSelector('[data-testid="signed-in-user"]', { timeout: 15_000 });
+    expect(await tab.textContent('[data-testid="signed-in-user"]')).toContain(mia.displayName);
+    const state = await hostState(page);
+    expect(state.calls).toEqual(expect.arrayContaining(["initialize", "getContext", "authentication.getAuthToken", "appInitialization.success"]));
+    expect(state.notifiedSuccess).toBe(true);
+    expect(apiAuthorizations).toContain(`Bearer ${token}`);
+    await page.close();
+  });
+
+  it("loads in the meeting side panel context and shows the side panel view", async () => {
+    const { page, tab } = await openInHost("sidePanel", "/meeting/side-panel");
+    await tab.waitForSelector('[data-frame-context="sidePanel"]', { timeout: 15_000 });
+    await tab.waitForSelector("#side-panel-title");
+    expect((await hostState(page)).notifiedSuccess).toBe(true);
+    await page.close();
+  });
+
+  it("follows the Teams theme to dark and to high contrast", async () => {
+    const { page, tab } = await openInHost("content", "/personal/home");
+    await tab.waitForSelector('[data-theme="default"]', { timeout: 15_000 });
+    const background = () => tab.$eval("[data-theme]", (element) => getComputedStyle(element).backgroundColor);
+    const light = await background();
+    await page.evaluate(() => (window as unknown as { setTheme(theme: string): void }).setTheme("dark"));
+    await tab.waitForSelector('[data-theme="dark"]', { timeout: 5_000 });
+    const dark = await background();
+    await page.evaluate(() => (window as unknown as { setTheme(theme: string): void }).setTheme("contrast"));
+    await tab.waitForSelector('[data-theme="contrast"]', { timeout: 5_000 });
+    const contrast = await background();
+    expect(new Set([light, dark, contrast]).size).toBe(3);
+    await page.close();
+  });
+
+  it("shows an error with a retry when the host cannot give a token", async () => {
+    const page = await browser.newPage();
+    await page.route(/res\.cdn\.office\.net/, (route) => route.abort());
+    const hostConfig = { tabUrl: "/personal/home", frameContext: "content", token: "", tenantId: DEV_TENANT_ID, userId: mia.userId };
+    await page.route(`${server.url}${HOST_PATH}`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: `<iframe id="tab"></iframe><script>window.hostConfig=${JSON.stringify(hostConfig)};</script><script>${HOST_SCRIPT}</script>` }),
+    );
+    await page.goto(`${server.url}${HOST_PATH}`);
+    const tab = (await (await page.waitForSelector("iframe#tab")).contentFrame())!;
+    await tab.waitForSelector('[role="alert"]', { timeout: 15_000 });
+    expect(await tab.isVisible('[role="alert"] button')).toBe(true);
+    await page.close();
+  });
+});
+
+describe("the tab outside Teams in development identity mode", () => {
+  it("shows the development identity banner and signs in as a sample user", async () => {
+    const page = await browser.newPage();
+    await page.route(/res\.cdn\.office\.net/, (route) => route.abort());
+    await page.goto(`${server.url}/personal/home`);
+    await page.waitForSelector('[data-testid="dev-identity-banner"]', { timeout: 15_000 });
+    await page.waitForSelector('[data-testid="signed-in-user"]', { timeout: 15_000 });
+    expect(await page.textContent('[data-testid="signed-in-user"]')).toContain("(dev)");
+    expect(await page.isVisible('aside[aria-label="Need help now?"]')).toBe(true);
+    await page.close();
+  });
+});

@@ -1,0 +1,65 @@
+// A small stand-in for the Teams client: it iframes the tab and answers the @microsoft/teams-js v2
+// postMessage protocol (read from teams-js's own source): initialize, getContext, the SSO token,
+// theme changes and the app's success notification. Configured by window.hostConfig before load.
+(() => {
+  const config = window.hostConfig;
+  const iframe = document.getElementById("tab");
+  const tabOrigin = new URL(config.tabUrl, location.href).origin;
+  const state = { calls: [], notifiedSuccess: false, tokenRequests: 0, theme: config.theme || "default" };
+  window.hostState = state;
+
+  const reply = (message, args) => iframe.contentWindow.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, tabOrigin);
+  // Host-to-tab events carry no numeric id: teams-js would otherwise take them for replies.
+  const sendEvent = (func, args) => iframe.contentWindow.postMessage({ func, args }, tabOrigin);
+
+  const runtime = {
+    apiVersion: 4,
+    isLegacyTeams: false,
+    hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
+    supports: { appInstallDialog: {}, pages: { appButton: {}, config: {}, tabs: {} }, teamsCore: {}, meeting: {}, dialog: { url: {} } },
+  };
+
+  const handlers = {
+    initialize: () => [config.frameContext, "web", JSON.stringify(runtime), "2.0.1"],
+    getContext: () => [
+      {
+        locale: config.locale || "en-gb",
+        theme: state.theme,
+        frameContext: config.frameContext,
+        hostClientType: "web",
+        tid: config.tenantId,
+        userObjectId: config.userId,
+        loginHint: "person@contoso.example",
+        userPrincipalName: "person@contoso.example",
+        entityId: "peer-circles",
+        ...(config.meetingId ? { meetingId: config.meetingId } : {}),
+      },
+    ],
+    "authentication.getAuthToken": () => {
+      state.tokenRequests++;
+      return config.token ? [true, config.token] : [false, "token unavailable"];
+    },
+    "appInitialization.success": () => {
+      state.notifiedSuccess = true;
+      return undefined;
+    },
+  };
+
+  window.addEventListener("message", (event) => {
+    if (event.source !== iframe.contentWindow || event.origin !== tabOrigin) return;
+    const message = event.data;
+    if (!message || typeof message.func !== "string") return;
+    state.calls.push(message.func);
+    const handler = handlers[message.func];
+    const args = handler ? handler(message) : undefined;
+    if (args !== undefined) reply(message, args);
+  });
+
+  window.setTheme = (theme) => {
+    state.theme = theme;
+    sendEvent("themeChange", [theme]);
+  };
+
+  // The listener must be in place before the tab starts: teams-js sends `initialize` only once.
+  iframe.src = config.tabUrl;
+})();
