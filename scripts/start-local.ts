@@ -1,0 +1,119 @@
+/**
+ * `npm start`: builds the tab, starts the server on the embedded store in development identity
+ * mode, and starts the Microsoft 365 Agents Playground pointed at the bot. Ctrl-C stops all of it.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+
+const root = new URL("../", import.meta.url).pathname;
+const port = Number(process.env.PORT ?? 3978);
+const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function start(label: string, command: string, args: string[], environment: NodeJS.ProcessEnv): ChildProcess {
+  // Each child leads its own process group so that stopping it takes its own children with it.
+  const child = spawn(command, args, { cwd: root, env: environment, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => `[${label}] ${line}\n`)
+      .join("");
+  child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(prefix(chunk)));
+  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+  child.once("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`${label} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything.`);
+      void stopAll(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function run(command: string, args: string[]): Promise<void> {
+  const child = spawn(command, args, { cwd: root, stdio: "inherit" });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed with exit code ${code}`);
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const healthy = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await delay(100);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function stopAll(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const exits = children.map((child) =>
+    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve())),
+  );
+  for (const child of children) {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  }
+  const forced = setTimeout(() => children.forEach((child) => (child.exitCode === null ? tryKill(-child.pid!, "SIGKILL") : undefined)), 8_000);
+  await Promise.all(exits);
+  clearTimeout(forced);
+  process.exit(exitCode);
+}
+
+function tryKill(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+process.once("SIGINT", () => void stopAll(0));
+process.once("SIGTERM", () => void stopAll(0));
+
+try {
+  console.log("Building the tab…");
+  await run(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"]);
+  const serverEnvironment = { ...process.env, NODE_ENV: "development", AUTH_MODE: process.env.AUTH_MODE ?? "dev", PORT: String(port) };
+  start("server", process.execPath, ["--import", "tsx", "bot/src/main.ts"], serverEnvironment);
+  await waitForHealth(`http://127.0.0.1:${port}/healthz`, 30_000);
+
+  const require = createRequire(import.meta.url);
+  const playgroundCli = join(dirname(require.resolve("@microsoft/m365agentsplayground/package.json")), "cli.js");
+  const botEndpoint = `http://localhost:${port}/api/messages`;
+  start("playground", process.execPath, [playgroundCli, "-e", botEndpoint, "-c", "msteams", "-p", String(playgroundPort), "--disable-telemetry"], {
+    ...process.env,
+    BROWSER: "none",
+  });
+  await waitForHealth(`http://127.0.0.1:${playgroundPort}/`, 30_000);
+
+  const base = `http://localhost:${port}`;
+  console.log(
+    [
+      "",
+      "Peer Circles is running (development identity, embedded store). Press Ctrl-C to stop.",
+      `  Tab (personal home):  ${base}/personal/home`,
+      `  Meeting side panel:   ${base}/meeting/side-panel`,
+      `  Meeting stage:        ${base}/meeting/stage`,
+      `  Bot endpoint:         ${botEndpoint}`,
+      `  Agents Playground:    http://localhost:${playgroundPort}/`,
+      "",
+    ].join("\n"),
+  );
+} catch (error) {
+  console.error(`npm start failed: ${(error as Error).message}`);
+  await stopAll(1);
+}

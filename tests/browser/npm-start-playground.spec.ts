@@ -1,0 +1,78 @@
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/chromium.js";
+import { freePort, PROJECT_ROOT, waitForHttp } from "../support/server-process.js";
+
+const dataDir = mkdtempSync(join(tmpdir(), "peer-circles-start-"));
+let npmStart: ChildProcess | undefined;
+let browser: Browser | undefined;
+
+afterAll(async () => {
+  await browser?.close();
+  if (npmStart && npmStart.exitCode === null && npmStart.signalCode === null) {
+    try {
+      process.kill(-npmStart.pid!, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Processes whose command line mentions one of these strings: what `npm start` left behind. */
+function processesMentioning(...needles: string[]): string[] {
+  const table = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" });
+  return table
+    .split("\n")
+    .filter((line) => needles.some((needle) => line.includes(needle)))
+    .filter((line) => !line.includes("ps -eo"));
+}
+
+describe("npm start", () => {
+  it("serves the app, runs the Agents Playground against the bot, and stops cleanly on Ctrl-C", async () => {
+    const [port, playgroundPort] = [await freePort(), await freePort()];
+    let output = "";
+    // A process group of its own, as a terminal gives it, so Ctrl-C can be sent the same way.
+    npmStart = spawn("npm", ["start"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PORT: String(port), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    npmStart.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    npmStart.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => npmStart!.once("exit", (code, signal) => resolve({ code, signal })));
+
+    const healthMs = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 30_000);
+    expect(healthMs).toBeLessThan(30_000);
+    await waitForHttp(`http://127.0.0.1:${playgroundPort}/`, 30_000);
+    await expect.poll(() => output, { timeout: 30_000 }).toContain("Agents Playground:");
+    expect(output).toContain(`http://localhost:${port}/personal/home`);
+    expect(output).toContain(`http://localhost:${port}/meeting/side-panel`);
+
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
+    await page.goto(`http://localhost:${playgroundPort}/`, { waitUntil: "domcontentloaded" });
+    await page.getByText("Connected.", { exact: true }).waitFor({ timeout: 30_000 });
+    const box = page.getByRole("textbox");
+    await box.click();
+    await page.keyboard.type("help");
+    await page.getByRole("button", { name: "Send Message" }).click();
+    const card = page.locator(".ac-adaptiveCard", { hasText: "Who sees what" });
+    await card.first().waitFor({ timeout: 20_000 });
+    expect(await card.first().textContent()).toContain("not an emergency service");
+    await page.screenshot({ path: join(dataDir, "playground.png") });
+
+    process.kill(-npmStart.pid!, "SIGINT");
+    // npm re-raises the signal its script got, as it does at a terminal; the script itself exits 0.
+    const { code, signal } = await exited;
+    expect(code === 0 || signal === "SIGINT").toBe(true);
+    await expect.poll(() => processesMentioning(dataDir, `-p ${playgroundPort}`), { timeout: 10_000 }).toEqual([]);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  }, 150_000);
+});
