@@ -1,6 +1,6 @@
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ZipArchive } from "archiver";
+import { createZip } from "./zip-writer.js";
 
 export const PROJECT_ROOT = new URL("../", import.meta.url).pathname;
 const PLACEHOLDER = /\$\{\{\s*([A-Z0-9_]+)\s*\}\}/g;
@@ -49,16 +49,7 @@ export async function buildAppPackage(environmentName: string): Promise<string> 
   const buildDirectory = join(PROJECT_ROOT, "appPackage", "build");
   mkdirSync(buildDirectory, { recursive: true });
   const zipPath = join(buildDirectory, `appPackage.${environmentName}.zip`);
-  const output = createWriteStream(zipPath);
-  const archive = new ZipArchive({ zlib: { level: 9 } });
-  const written = new Promise<void>((resolve, reject) => {
-    output.on("close", () => resolve());
-    archive.on("error", reject);
-  });
-  archive.pipe(output);
-  archive.append(JSON.stringify(manifest, null, 2), { name: "manifest.json" });
-  for (const icon of ["color.png", "outline.png"]) archive.file(join(PROJECT_ROOT, "appPackage", icon), { name: icon });
-  await archive.finalize();
-  await written;
+  const icons = ["color.png", "outline.png"].map((name) => ({ name, data: readFileSync(join(PROJECT_ROOT, "appPackage", name)) }));
+  writeFileSync(zipPath, createZip([{ name: "manifest.json", data: Buffer.from(JSON.stringify(manifest, null, 2)) }, ...icons]));
   return zipPath;
 }

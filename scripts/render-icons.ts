@@ -10,7 +10,10 @@ import { launchChromium } from "../tests/support/chromium.js";
 const appPackage = new URL("../appPackage/", import.meta.url).pathname;
 const browser = await launchChromium();
 try {
-  for (const [name, size] of [["color", 192], ["outline", 32]] as const) {
+  for (const [name, size] of [
+    ["color", 192],
+    ["outline", 32],
+  ] as const) {
     const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });
     const svg = readFileSync(join(appPackage, "icons-source", `${name}.svg`), "utf8");
     await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);

@@ -58,7 +58,9 @@ async function stopAll(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   const exits = children.map((child) =>
-    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve())),
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => child.once("exit", () => resolve())),
   );
   for (const child of children) {
     try {
@@ -67,7 +69,10 @@ async function stopAll(exitCode: number): Promise<void> {
       // Already gone.
     }
   }
-  const forced = setTimeout(() => children.forEach((child) => (child.exitCode === null ? tryKill(-child.pid!, "SIGKILL") : undefined)), 8_000);
+  const forced = setTimeout(
+    () => children.forEach((child) => (child.exitCode === null ? tryKill(-child.pid!, "SIGKILL") : undefined)),
+    8_000,
+  );
   await Promise.all(exits);
   clearTimeout(forced);
   process.exit(exitCode);
@@ -94,10 +99,15 @@ try {
   const require = createRequire(import.meta.url);
   const playgroundCli = join(dirname(require.resolve("@microsoft/m365agentsplayground/package.json")), "cli.js");
   const botEndpoint = `http://localhost:${port}/api/messages`;
-  start("playground", process.execPath, [playgroundCli, "-e", botEndpoint, "-c", "msteams", "-p", String(playgroundPort), "--disable-telemetry"], {
-    ...process.env,
-    BROWSER: "none",
-  });
+  start(
+    "playground",
+    process.execPath,
+    [playgroundCli, "-e", botEndpoint, "-c", "msteams", "-p", String(playgroundPort), "--disable-telemetry"],
+    {
+      ...process.env,
+      BROWSER: "none",
+    },
+  );
   await waitForHealth(`http://127.0.0.1:${playgroundPort}/`, 30_000);
 
   const base = `http://localhost:${port}`;

@@ -57,7 +57,10 @@ export function createApp(deps: AppDependencies): Express {
     const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role)];
     if (route.acceptsBody) handlers.push(json);
     api[route.method](route.path.replace(/^\/api/, ""), ...handlers, async (request: Request, response: Response) => {
-      const result = await route.handle({ caller: callerOf(response), params: request.params as Record<string, string>, body: request.body }, services);
+      const result = await route.handle(
+        { caller: callerOf(response), params: request.params as Record<string, string>, body: request.body },
+        services,
+      );
       response.status(result.status ?? 200).json(result.body);
     });
   }

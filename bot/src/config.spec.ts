@@ -15,7 +15,13 @@ function failureOf(environment: NodeJS.ProcessEnv): ConfigError {
 describe("loadConfig", () => {
   it("applies defaults for a local development run", () => {
     const config = loadConfig({ AUTH_MODE: "dev" });
-    expect(config).toMatchObject({ PORT: 3978, DATA_DIR: ".data", COSMOS_DATABASE: "peer-circles", PROGRAM_ADMINS: [], NODE_ENV: "development" });
+    expect(config).toMatchObject({
+      PORT: 3978,
+      DATA_DIR: ".data",
+      COSMOS_DATABASE: "peer-circles",
+      PROGRAM_ADMINS: [],
+      NODE_ENV: "development",
+    });
   });
 
   it.each([

@@ -41,7 +41,10 @@ const environmentSchema = z
     ALLOWED_TENANTS: csv,
     PROGRAM_ADMINS: csv,
     COSMOS_ENDPOINT: optionalUrl,
-    COSMOS_DATABASE: z.string().regex(/^[A-Za-z0-9-_]{1,255}$/, "letters, digits, - and _ only").default("peer-circles"),
+    COSMOS_DATABASE: z
+      .string()
+      .regex(/^[A-Za-z0-9-_]{1,255}$/, "letters, digits, - and _ only")
+      .default("peer-circles"),
     COSMOS_KEY: optionalText,
     DATA_DIR: z.string().min(1).default(".data"),
     TAB_DIST_DIR: z.string().min(1).default("tab/dist"),
@@ -55,17 +58,25 @@ const environmentSchema = z
       context.addIssue({ code: "custom", path: ["AAD_APP_CLIENT_ID"], message: "is required when AUTH_MODE=entra (or set AUTH_MODE=dev)" });
     }
     if (Boolean(env.BOT_ID) !== Boolean(env.BOT_PASSWORD)) {
-      context.addIssue({ code: "custom", path: [env.BOT_ID ? "BOT_PASSWORD" : "BOT_ID"], message: "BOT_ID and BOT_PASSWORD must be set together" });
+      context.addIssue({
+        code: "custom",
+        path: [env.BOT_ID ? "BOT_PASSWORD" : "BOT_ID"],
+        message: "BOT_ID and BOT_PASSWORD must be set together",
+      });
     }
     for (const [index, id] of env.PROGRAM_ADMINS.entries()) {
-      if (!guid.test(id)) context.addIssue({ code: "custom", path: ["PROGRAM_ADMINS"], message: `entry ${index + 1} is not an object id (GUID)` });
+      if (!guid.test(id))
+        context.addIssue({ code: "custom", path: ["PROGRAM_ADMINS"], message: `entry ${index + 1} is not an object id (GUID)` });
     }
   });
 
 export type AppConfig = z.output<typeof environmentSchema>;
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Invalid configuration: ${variable} ${detail}`);
     this.name = "ConfigError";
   }

@@ -29,7 +29,15 @@ export interface StartOptions {
 export async function startServer(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const store = options.store ?? (await createStore(config));
   const devIdentity = config.AUTH_MODE === "dev" ? await DevIdentityIssuer.create(config.AAD_APP_CLIENT_ID) : undefined;
-  const bootstrapAdmins = [...config.PROGRAM_ADMINS, ...(devIdentity ? devIdentity.users().filter((user) => user.roles.includes("admin")).map((user) => user.userId) : [])];
+  const bootstrapAdmins = [
+    ...config.PROGRAM_ADMINS,
+    ...(devIdentity
+      ? devIdentity
+          .users()
+          .filter((user) => user.roles.includes("admin"))
+          .map((user) => user.userId)
+      : []),
+  ];
   const roles = new RoleDirectory(store, bootstrapAdmins);
   const verifyToken: TokenVerifier = createTokenVerifier({
     audiences: devIdentity ? [devIdentity.audience] : acceptedAudiences(config),
@@ -48,7 +56,11 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     ...(devIdentity ? { devIdentity } : {}),
     bot: {
       adapter: createBotAdapter(config, logger),
-      handler: new PeerCirclesBot({ logger, ...(config.BOT_ID ? { botId: config.BOT_ID } : {}), ...(config.TAB_ENDPOINT ? { tabEndpoint: config.TAB_ENDPOINT } : {}) }),
+      handler: new PeerCirclesBot({
+        logger,
+        ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
+        ...(config.TAB_ENDPOINT ? { tabEndpoint: config.TAB_ENDPOINT } : {}),
+      }),
       credentialsConfigured,
     },
   });
@@ -59,7 +71,10 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   server.keepAliveTimeout = 5_000;
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  logger.info({ port, store: store.kind, authMode: config.AUTH_MODE, botAuth: credentialsConfigured ? "bot-framework" : "loopback-only" }, "server listening");
+  logger.info(
+    { port, store: store.kind, authMode: config.AUTH_MODE, botAuth: credentialsConfigured ? "bot-framework" : "loopback-only" },
+    "server listening",
+  );
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -38,7 +38,12 @@ export function App() {
   const session = state.phase === "ready" ? state.session : undefined;
   const route = session ? routeFor(location.pathname, session.context.frameContext) : undefined;
   return (
-    <FluentProvider theme={fluentThemeFor(theme)} data-theme={theme} data-frame-context={session?.context.frameContext} style={{ minHeight: "100vh" }}>
+    <FluentProvider
+      theme={fluentThemeFor(theme)}
+      data-theme={theme}
+      data-frame-context={session?.context.frameContext}
+      style={{ minHeight: "100vh" }}
+    >
       {state.phase === "starting" && <Spinner label={text.loading} style={{ paddingTop: 48 }} />}
       {state.phase === "failed" && <ErrorState message={state.message} />}
       {session && (

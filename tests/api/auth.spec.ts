@@ -50,7 +50,13 @@ beforeAll(async () => {
   strangerKey = (await generateKeyPair("RS256")).privateKey;
   publicJwk = { ...(await exportJWK(pair.publicKey)), kid: "test-key", alg: "RS256" };
   server = await startTestServer(
-    { AUTH_MODE: "entra", AAD_APP_CLIENT_ID: CLIENT_ID, TAB_ENDPOINT: `https://${DOMAIN}`, ALLOWED_TENANTS: `${TENANT},${OTHER_TENANT}`, PROGRAM_ADMINS: ADMIN },
+    {
+      AUTH_MODE: "entra",
+      AAD_APP_CLIENT_ID: CLIENT_ID,
+      TAB_ENDPOINT: `https://${DOMAIN}`,
+      ALLOWED_TENANTS: `${TENANT},${OTHER_TENANT}`,
+      PROGRAM_ADMINS: ADMIN,
+    },
     createLocalJWKSet({ keys: [publicJwk] }),
   );
 });
@@ -107,7 +113,11 @@ describe("roles", () => {
   it("lets a configured admin grant a role, which takes effect at once", async () => {
     const admin = await token({ oid: ADMIN });
     expect((await call("/api/admin/roles", admin)).status).toBe(200);
-    const grant = await call(`/api/admin/roles/${USER}`, admin, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ roles: ["supporter"] }) });
+    const grant = await call(`/api/admin/roles/${USER}`, admin, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ roles: ["supporter"] }),
+    });
     expect(grant.status).toBe(200);
     expect(await (await call("/api/me", await token())).json()).toMatchObject({ roles: ["member", "supporter"] });
   });

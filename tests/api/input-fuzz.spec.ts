@@ -19,8 +19,18 @@ const hostileBody = fc.oneof(
   fc.jsonValue().map((value) => JSON.stringify(value)),
   fc.anything({ withObjectString: true, withNullPrototype: true }).map((value) => JSON.stringify(value) ?? "null"),
   fc.string({ maxLength: 300 }),
-  fc.constantFrom('{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '{"roles":["admin"],"__proto__":null}', "{", "[]", "", "\u0000"),
-  fc.record({ roles: fc.array(fc.string(), { maxLength: 5 }), theme: fc.string(), timeZone: fc.string(), soundCues: fc.anything() }).map((value) => JSON.stringify(value)),
+  fc.constantFrom(
+    '{"__proto__":{"admin":true}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    '{"roles":["admin"],"__proto__":null}',
+    "{",
+    "[]",
+    "",
+    "\u0000",
+  ),
+  fc
+    .record({ roles: fc.array(fc.string(), { maxLength: 5 }), theme: fc.string(), timeZone: fc.string(), soundCues: fc.anything() })
+    .map((value) => JSON.stringify(value)),
   fc.string({ minLength: 2000, maxLength: 6000 }).map((text) => JSON.stringify({ locale: text, roles: [text] })),
 );
 
@@ -62,7 +72,11 @@ describe("every API route refuses bad input with a 400 and never a 5xx", () => {
   }
 
   it("answers 400 to invalid JSON on the bot endpoint and stays up", async () => {
-    const response = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{not json" });
+    const response = await fetch(`${server.url}/api/messages`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{not json",
+    });
     expect(response.status).toBe(400);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });

@@ -45,7 +45,9 @@ describe("npm start", () => {
     });
     npmStart.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     npmStart.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => npmStart!.once("exit", (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      npmStart!.once("exit", (code, signal) => resolve({ code, signal })),
+    );
 
     const healthMs = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 30_000);
     expect(healthMs).toBeLessThan(30_000);

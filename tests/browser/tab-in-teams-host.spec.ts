@@ -35,7 +35,9 @@ async function openInHost(frameContext: string, tabPath: string): Promise<{ page
     if (new URL(request.url()).pathname.startsWith("/api/me")) apiAuthorizations.push(request.headers().authorization ?? "");
   });
   // teams-js asks a CDN for its list of valid domains; this machine has no network.
-  await page.route(/res\.cdn\.office\.net/, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"validOrigins":[]}' }));
+  await page.route(/res\.cdn\.office\.net/, (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: '{"validOrigins":[]}' }),
+  );
   const hostConfig = { tabUrl: tabPath, frameContext, token, tenantId: DEV_TENANT_ID, userId: mia.userId, theme: "default" };
   await page.route(`${server.url}${HOST_PATH}`, (route) =>
     route.fulfill({
@@ -50,7 +52,8 @@ async function openInHost(frameContext: string, tabPath: string): Promise<{ page
   return { page, tab, apiAuthorizations };
 }
 
-const hostState = (page: Page) => page.evaluate(() => (window as unknown as { hostState: { calls: string[]; notifiedSuccess: boolean; tokenRequests: number } }).hostState);
+const hostState = (page: Page) =>
+  page.evaluate(() => (window as unknown as { hostState: { calls: string[]; notifiedSuccess: boolean; tokenRequests: number } }).hostState);
 
 describe("the tab inside a Teams host (teams-js protocol)", () => {
   it("loads in the content context, signals success and sends its SSO token to the API", async () => {
@@ -59,7 +62,9 @@ describe("the tab inside a Teams host (teams-js protocol)", () => {
     await tab.waitForSelector('[data-testid="signed-in-user"]', { timeout: 15_000 });
     expect(await tab.textContent('[data-testid="signed-in-user"]')).toContain(mia.displayName);
     const state = await hostState(page);
-    expect(state.calls).toEqual(expect.arrayContaining(["initialize", "getContext", "authentication.getAuthToken", "appInitialization.success"]));
+    expect(state.calls).toEqual(
+      expect.arrayContaining(["initialize", "getContext", "authentication.getAuthToken", "appInitialization.success"]),
+    );
     expect(state.notifiedSuccess).toBe(true);
     expect(apiAuthorizations).toContain(`Bearer ${token}`);
     await page.close();
@@ -93,7 +98,11 @@ describe("the tab inside a Teams host (teams-js protocol)", () => {
     await page.route(/res\.cdn\.office\.net/, (route) => route.abort());
     const hostConfig = { tabUrl: "/personal/home", frameContext: "content", token: "", tenantId: DEV_TENANT_ID, userId: mia.userId };
     await page.route(`${server.url}${HOST_PATH}`, (route) =>
-      route.fulfill({ status: 200, contentType: "text/html", body: `<iframe id="tab"></iframe><script>window.hostConfig=${JSON.stringify(hostConfig)};</script><script>${HOST_SCRIPT}</script>` }),
+      route.fulfill({
+        status: 200,
+        contentType: "text/html",
+        body: `<iframe id="tab"></iframe><script>window.hostConfig=${JSON.stringify(hostConfig)};</script><script>${HOST_SCRIPT}</script>`,
+      }),
     );
     await page.goto(`${server.url}${HOST_PATH}`);
     const tab = (await (await page.waitForSelector("iframe#tab")).contentFrame())!;

@@ -48,7 +48,9 @@ describe("Teams app manifest", () => {
     expect(manifest.configurableTabs[0]!.context).toEqual(
       expect.arrayContaining(["meetingSidePanel", "meetingStage", "meetingChatTab", "meetingDetailsTab", "channelTab"]),
     );
-    expect(manifest.staticTabs.map((tab) => tab.entityId)).toEqual(expect.arrayContaining(["home", "resources", "requests", "supporters", "queue", "programme"]));
+    expect(manifest.staticTabs.map((tab) => tab.entityId)).toEqual(
+      expect.arrayContaining(["home", "resources", "requests", "supporters", "queue", "programme"]),
+    );
     expect(manifest.authorization.permissions.resourceSpecific.map((permission) => permission.name)).toContain("MeetingStage.Write.Chat");
     expect(manifest.webApplicationInfo.resource).toBe(`api://localhost:3978/${manifest.webApplicationInfo.id}`);
     expect(manifest.validDomains).toEqual(["localhost:3978"]);

@@ -29,7 +29,10 @@ export async function findChromium(): Promise<string> {
   if (system) return system;
   try {
     const require = createRequire(import.meta.url);
-    const packaged = require("@sparticuz/chromium") as { default?: { executablePath(): Promise<string> }; executablePath?: () => Promise<string> };
+    const packaged = require("@sparticuz/chromium") as {
+      default?: { executablePath(): Promise<string> };
+      executablePath?: () => Promise<string>;
+    };
     const executablePath = await (packaged.default ?? packaged).executablePath!();
     if (executablePath && existsSync(executablePath)) return executablePath;
   } catch {

@@ -71,7 +71,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
         if (existing) await store.replace("settings", caller.tenantId, id, preferences, { ifMatch: existing.etag });
         else await store.create("settings", caller.tenantId, id, preferences);
       } catch (error) {
-        if (error instanceof ConflictError) throw new AppError("conflict", "Your preferences changed in another window. Reload and try again.");
+        if (error instanceof ConflictError)
+          throw new AppError("conflict", "Your preferences changed in another window. Reload and try again.");
         throw error;
       }
       return { body: preferences };

@@ -18,8 +18,7 @@ export const BOT_MESSAGES_EN = {
   helpNotEmergency: "Peer Circles is not an emergency service.",
   helpEmergency: "If you or someone else is in danger right now, call your local emergency number.",
   helpOpenResources: "Open resources",
-  privateChatOnly:
-    "To keep things private, I only take requests in a one-to-one chat. Open a private chat with me and say hello there.",
+  privateChatOnly: "To keep things private, I only take requests in a one-to-one chat. Open a private chat with me and say hello there.",
   privateChatAction: "Open a private chat",
   notUnderstood: "I did not catch that. Type **help** to see what I can do.",
   turnFailed: "Sorry, something went wrong on my side. Please try again. If you need help now, type **resources**.",

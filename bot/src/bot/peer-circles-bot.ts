@@ -33,7 +33,10 @@ export class PeerCirclesBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     // Outside a one-to-one chat the text is neither stored nor logged: only a pointer to privacy.
     if (!isPersonalChat(context)) {
-      this.options.logger.info({ event: "bot.message.outside_personal", conversationType: context.activity.conversation.conversationType }, "pointed to private chat");
+      this.options.logger.info(
+        { event: "bot.message.outside_personal", conversationType: context.activity.conversation.conversationType },
+        "pointed to private chat",
+      );
       await this.sendPrivateChatPointer(context);
       return;
     }

@@ -26,7 +26,8 @@ export function errorResponder(logger: Logger): ErrorRequestHandler {
     if (response.headersSent) return next(error);
     if (isAppError(error)) {
       const status = STATUS_BY_CODE[error.code];
-      if (status >= 500) logger.error({ code: error.code, path: request.path, cause: (error.cause as Error | undefined)?.name }, "request failed");
+      if (status >= 500)
+        logger.error({ code: error.code, path: request.path, cause: (error.cause as Error | undefined)?.name }, "request failed");
       return sendError(response, status, error.code, error.userMessage);
     }
     // Body-parser errors carry a 4xx status and a type, e.g. invalid JSON or a body over the limit.

@@ -68,7 +68,10 @@ export const MAX_QUERY_LIMIT = 1000;
 const FORBIDDEN_ID_CHARACTERS = /[/\\?#]/;
 
 export function assertValidKey(tenantId: string, id: string): void {
-  for (const [label, value] of [["tenant id", tenantId], ["document id", id]] as const) {
+  for (const [label, value] of [
+    ["tenant id", tenantId],
+    ["document id", id],
+  ] as const) {
     if (value.length === 0 || value.length > 255 || FORBIDDEN_ID_CHARACTERS.test(value)) {
       throw new TypeError(`Invalid ${label}: must be 1-255 characters without / \\ ? #`);
     }

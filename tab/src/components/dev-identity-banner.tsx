@@ -10,7 +10,11 @@ export function DevIdentityBanner({ choice }: { choice: DevIdentityChoice }) {
       <MessageBarBody>
         {text.devBanner}
         <Field label={text.devSwitchUser} style={{ marginTop: 8, maxWidth: 320 }}>
-          <Dropdown value={current?.displayName ?? ""} selectedOptions={[choice.current]} onOptionSelect={(_event, data) => data.optionValue && choice.switchTo(data.optionValue)}>
+          <Dropdown
+            value={current?.displayName ?? ""}
+            selectedOptions={[choice.current]}
+            onOptionSelect={(_event, data) => data.optionValue && choice.switchTo(data.optionValue)}
+          >
             {choice.users.map((user) => (
               <Option key={user.key} value={user.key}>
                 {user.displayName}

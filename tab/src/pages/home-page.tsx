@@ -22,7 +22,9 @@ export function HomePage({ session }: { session: Session }) {
     let cancelled = false;
     session.api.me().then(
       (me) => !cancelled && setLoad({ status: "ready", me, at: new Date() }),
-      (error: unknown) => !cancelled && setLoad({ status: "failed", message: (error as { status?: number }).status === 401 ? text.errorSignIn : text.errorNetwork }),
+      (error: unknown) =>
+        !cancelled &&
+        setLoad({ status: "failed", message: (error as { status?: number }).status === 401 ? text.errorSignIn : text.errorNetwork }),
     );
     return () => {
       cancelled = true;
@@ -32,7 +34,9 @@ export function HomePage({ session }: { session: Session }) {
   if (load.status === "loading") return <Spinner label={text.loading} />;
   if (load.status === "failed") return <ErrorState message={load.message} onRetry={() => setAttempt((count) => count + 1)} />;
   const { me } = load;
-  const updated = new Intl.DateTimeFormat(session.context.locale, { timeStyle: "short", timeZone: session.context.timeZone }).format(load.at);
+  const updated = new Intl.DateTimeFormat(session.context.locale, { timeStyle: "short", timeZone: session.context.timeZone }).format(
+    load.at,
+  );
   return (
     <section aria-labelledby="home-title" style={{ display: "grid", gap: 12 }}>
       <Title2 id="home-title">{text.homeTitle}</Title2>

@@ -8,7 +8,8 @@
   const state = { calls: [], notifiedSuccess: false, tokenRequests: 0, theme: config.theme || "default" };
   window.hostState = state;
 
-  const reply = (message, args) => iframe.contentWindow.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, tabOrigin);
+  const reply = (message, args) =>
+    iframe.contentWindow.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, tabOrigin);
   // Host-to-tab events carry no numeric id: teams-js would otherwise take them for replies.
   const sendEvent = (func, args) => iframe.contentWindow.postMessage({ func, args }, tabOrigin);
 
