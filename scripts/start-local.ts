@@ -54,6 +54,20 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
+async function listeningPort(child: ChildProcess, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the Agents Playground did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      const match = /Listening on (\d+)/.exec(chunk.toString());
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      resolve(Number(match[1]));
+    };
+    child.stdout?.on("data", onData);
+  });
+}
+
 async function stopAll(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -99,16 +113,15 @@ try {
   const require = createRequire(import.meta.url);
   const playgroundCli = join(dirname(require.resolve("@microsoft/m365agentsplayground/package.json")), "cli.js");
   const botEndpoint = `http://localhost:${port}/api/messages`;
-  start(
+  // The Playground quietly takes another port when its own is busy, so read the one it reports.
+  const playground = start(
     "playground",
     process.execPath,
     [playgroundCli, "-e", botEndpoint, "-c", "msteams", "-p", String(playgroundPort), "--disable-telemetry"],
-    {
-      ...process.env,
-      BROWSER: "none",
-    },
+    { ...process.env, TEAMSAPPTESTER_BROWSER: "none" },
   );
-  await waitForHealth(`http://127.0.0.1:${playgroundPort}/`, 30_000);
+  const actualPlaygroundPort = await listeningPort(playground, 30_000);
+  await waitForHealth(`http://127.0.0.1:${actualPlaygroundPort}/`, 30_000);
 
   const base = `http://localhost:${port}`;
   console.log(
@@ -119,7 +132,7 @@ try {
       `  Meeting side panel:   ${base}/meeting/side-panel`,
       `  Meeting stage:        ${base}/meeting/stage`,
       `  Bot endpoint:         ${botEndpoint}`,
-      `  Agents Playground:    http://localhost:${playgroundPort}/`,
+      `  Agents Playground:    http://localhost:${actualPlaygroundPort}/`,
       "",
     ].join("\n"),
   );

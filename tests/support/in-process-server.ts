@@ -5,16 +5,26 @@ import type { JWTVerifyGetKey } from "jose";
 import { loadConfig } from "../../bot/src/config.js";
 import { createLogger } from "../../bot/src/logger.js";
 import { startServer, type RunningServer } from "../../bot/src/server.js";
+import type { DocumentStore } from "../../bot/src/storage/document-store.js";
+import { EmbeddedStore } from "../../bot/src/storage/embedded-store.js";
 
 export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
 /** The real server, in this process, on a free loopback port with a throwaway embedded store. */
-export async function startTestServer(environment: NodeJS.ProcessEnv, signingKeys?: JWTVerifyGetKey): Promise<TestServer> {
+export async function startTestServer(
+  environment: NodeJS.ProcessEnv,
+  signingKeys?: JWTVerifyGetKey,
+  wrapStore?: (store: DocumentStore) => DocumentStore,
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "peer-circles-api-"));
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", DATA_DIR: dataDir, ...environment });
-  const running = await startServer(config, createLogger(config.LOG_LEVEL), signingKeys ? { signingKeys } : {});
+  const store = new EmbeddedStore({ directory: dataDir });
+  const running = await startServer(config, createLogger(config.LOG_LEVEL), {
+    store: wrapStore ? wrapStore(store) : store,
+    ...(signingKeys ? { signingKeys } : {}),
+  });
   const url = running.url.replace("localhost", "127.0.0.1");
   return {
     ...running,

@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: the one benchmark runner. Each benchmark returns figures; the runner prints
+ * them as one table with the machine's CPU and writes bench/results/latest.json.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { coldStartBenchmark } from "./cold-start.js";
+import type { BenchmarkFigure } from "./figure.js";
+
+const benchmarks: { name: string; run: () => Promise<BenchmarkFigure[]> }[] = [{ name: "server cold start", run: coldStartBenchmark }];
+
+const processors = cpus();
+console.log(`Machine: ${processors[0]?.model ?? "unknown CPU"} × ${processors.length} cores, Node ${process.version}`);
+const figures: BenchmarkFigure[] = [];
+for (const benchmark of benchmarks) {
+  console.log(`Running ${benchmark.name}…`);
+  figures.push(...(await benchmark.run()));
+}
+
+console.table(figures.map(({ name, value, unit, target, met }) => ({ figure: name, value, unit, target, met: met ? "yes" : "NO" })));
+const resultsDirectory = new URL("./results/", import.meta.url).pathname;
+mkdirSync(resultsDirectory, { recursive: true });
+writeFileSync(join(resultsDirectory, "latest.json"), `${JSON.stringify(figures, null, 2)}\n`);
+console.log(`Wrote ${join("bench", "results", "latest.json")}`);
+process.exitCode = figures.every((figure) => figure.met) ? 0 : 1;
