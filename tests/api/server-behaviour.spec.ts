@@ -35,7 +35,10 @@ describe("headers", () => {
     expect(response.status).toBe(401);
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
     expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
-    const preflight = await fetch(`${server.url}/api/me`, { method: "OPTIONS", headers: { Origin: "https://evil.example.com", "Access-Control-Request-Method": "GET" } });
+    const preflight = await fetch(`${server.url}/api/me`, {
+      method: "OPTIONS",
+      headers: { Origin: "https://evil.example.com", "Access-Control-Request-Method": "GET" },
+    });
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
   });
 
@@ -73,7 +76,11 @@ describe("when the store is unreachable", () => {
       reachable = false;
       const ready = await fetch(`${server.url}/readyz`);
       expect(ready.status).toBe(503);
-      const write = await fetch(`${server.url}/api/me/preferences`, { method: "PUT", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: "{}" });
+      const write = await fetch(`${server.url}/api/me/preferences`, {
+        method: "PUT",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: "{}",
+      });
       expect(write.status).toBe(503);
       expect(write.headers.get("retry-after")).toBe("5");
       expect(await write.json()).toMatchObject({ code: "store_unavailable" });

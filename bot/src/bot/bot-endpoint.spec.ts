@@ -74,7 +74,15 @@ describe("bot endpoint with credentials, through the real CloudAdapter", () => {
     const request = {
       method: "POST",
       headers: {},
-      body: { type: "message", text: "help", channelId: "msteams", serviceUrl: "https://smba.trafficmanager.net/emea/", conversation: { id: "c" }, from: { id: "u" }, recipient: { id: "b" } },
+      body: {
+        type: "message",
+        text: "help",
+        channelId: "msteams",
+        serviceUrl: "https://smba.trafficmanager.net/emea/",
+        conversation: { id: "c" },
+        from: { id: "u" },
+        recipient: { id: "b" },
+      },
       socket: { remoteAddress: "203.0.113.9" },
     };
     await adapter.process(request as never, response as never, async () => undefined);

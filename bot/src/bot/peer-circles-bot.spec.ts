@@ -19,7 +19,10 @@ function botAdapter(conversationType = "personal") {
   return { adapter, lines };
 }
 
-type CardAttachment = { contentType: string; content: { version: string; body: { text?: string; items?: { text?: string }[] }[]; actions?: { url: string }[] } };
+type CardAttachment = {
+  contentType: string;
+  content: { version: string; body: { text?: string; items?: { text?: string }[] }[]; actions?: { url: string }[] };
+};
 const cardOf = (activity: Partial<Activity>) => (activity.attachments?.[0] as CardAttachment | undefined)?.content;
 const cardText = (activity: Partial<Activity>) => JSON.stringify(cardOf(activity));
 
