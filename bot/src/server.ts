@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
-import { DevIdentityIssuer } from "./auth/dev-identity.js";
+import { DEV_TENANT_ID, DevIdentityIssuer } from "./auth/dev-identity.js";
 import { RoleDirectory } from "./auth/role-directory.js";
 import type { JWTVerifyGetKey } from "jose";
 import { createTokenVerifier, entraSigningKeys, type TokenVerifier } from "./auth/token-verifier.js";
@@ -92,7 +92,6 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
 
 /** Grants the sample users their roles so every part of the app can be tried locally. */
 async function seedDevRoles(devIdentity: DevIdentityIssuer, roles: RoleDirectory): Promise<void> {
-  const { DEV_TENANT_ID } = await import("./auth/dev-identity.js");
   for (const user of devIdentity.users()) {
     const granted = user.roles.filter((role) => role !== "admin");
     if (granted.length === 0) continue;

@@ -2,10 +2,11 @@ import { ApiClient, fetchDevIdentities, fetchDevToken } from "./api/api-client.j
 import { browserContext, isFramed, type HostContext, type HostTheme } from "./teams/host-context.js";
 import { connectToTeams } from "./teams/teams-host.js";
 
+/** Present whenever the server runs in development identity mode; switching is offered outside Teams only. */
 export interface DevIdentityChoice {
-  current: string;
+  current?: string;
   users: { key: string; displayName: string }[];
-  switchTo(userKey: string): void;
+  switchTo?(userKey: string): void;
 }
 
 /** Everything the tab needs after start-up: where it runs, how to call the API, how to follow theme changes. */
@@ -22,13 +23,14 @@ const DEV_USER_STORAGE_KEY = "peer-circles.dev-user";
 
 export async function startSession(): Promise<Session> {
   if (isFramed()) {
-    const host = await connectToTeams();
+    const [host, devUsers] = await Promise.all([connectToTeams(), fetchDevIdentities()]);
     return {
       context: host.context,
       api: new ApiClient(host.getToken),
       onThemeChange: host.onThemeChange,
       notifySuccess: host.notifySuccess,
       notifyFailure: host.notifyFailure,
+      ...(devUsers.length ? { devIdentity: { users: [] } } : {}),
     };
   }
   return startStandaloneSession();

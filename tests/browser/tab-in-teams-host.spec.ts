@@ -67,6 +67,9 @@ describe("the tab inside a Teams host (teams-js protocol)", () => {
     );
     expect(state.notifiedSuccess).toBe(true);
     expect(apiAuthorizations).toContain(`Bearer ${token}`);
+    // Development identity is announced inside a host too, but switching user is for the browser only.
+    expect(await tab.isVisible('[data-testid="dev-identity-banner"]')).toBe(true);
+    expect(await tab.$('[data-testid="dev-identity-banner"] [role="combobox"]')).toBeNull();
     await page.close();
   });
 
@@ -120,6 +123,7 @@ describe("the tab outside Teams in development identity mode", () => {
     await page.waitForSelector('[data-testid="dev-identity-banner"]', { timeout: 15_000 });
     await page.waitForSelector('[data-testid="signed-in-user"]', { timeout: 15_000 });
     expect(await page.textContent('[data-testid="signed-in-user"]')).toContain("(dev)");
+    expect(await page.$('[data-testid="dev-identity-banner"] [role="combobox"]')).not.toBeNull();
     expect(await page.isVisible('aside[aria-label="Need help now?"]')).toBe(true);
     await page.close();
   });

@@ -9,19 +9,21 @@ export function DevIdentityBanner({ choice }: { choice: DevIdentityChoice }) {
     <MessageBar intent="info" layout="multiline" data-testid="dev-identity-banner">
       <MessageBarBody>
         {text.devBanner}
-        <Field label={text.devSwitchUser} style={{ marginTop: 8, maxWidth: 320 }}>
-          <Dropdown
-            value={current?.displayName ?? ""}
-            selectedOptions={[choice.current]}
-            onOptionSelect={(_event, data) => data.optionValue && choice.switchTo(data.optionValue)}
-          >
-            {choice.users.map((user) => (
-              <Option key={user.key} value={user.key}>
-                {user.displayName}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        {choice.switchTo && (
+          <Field label={text.devSwitchUser} style={{ marginTop: 8, maxWidth: 320 }}>
+            <Dropdown
+              value={current?.displayName ?? ""}
+              selectedOptions={choice.current ? [choice.current] : []}
+              onOptionSelect={(_event, data) => data.optionValue && choice.switchTo?.(data.optionValue)}
+            >
+              {choice.users.map((user) => (
+                <Option key={user.key} value={user.key}>
+                  {user.displayName}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        )}
       </MessageBarBody>
     </MessageBar>
   );
