@@ -9,6 +9,7 @@ import { createBotAdapter, hasBotCredentials } from "./bot/bot-endpoint.js";
 import { PeerCirclesBot } from "./bot/peer-circles-bot.js";
 import { acceptedAudiences, type AppConfig } from "./config.js";
 import type { Logger } from "./logger.js";
+import { RequestService } from "./requests/request-service.js";
 import { createStore } from "./storage/create-store.js";
 import type { DocumentStore } from "./storage/document-store.js";
 
@@ -58,6 +59,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
       adapter: createBotAdapter(config, logger),
       handler: new PeerCirclesBot({
         logger,
+        requests: new RequestService(store),
         ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
         ...(config.TAB_ENDPOINT ? { tabEndpoint: config.TAB_ENDPOINT } : {}),
       }),

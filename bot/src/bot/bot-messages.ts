@@ -21,11 +21,72 @@ export const BOT_MESSAGES_EN = {
   privateChatOnly: "To keep things private, I only take requests in a one-to-one chat. Open a private chat with me and say hello there.",
   privateChatAction: "Open a private chat",
   notUnderstood: "I did not catch that. Type **help** to see what I can do.",
+  emergencyTitle: "If you are in danger or thinking about ending your life",
+  emergencyIntro: "Please contact one of these now. You do not have to wait for a peer supporter.",
+  emergencyLocal: "In an emergency, call your local emergency number (for example 112, 911 or 999).",
+  emergencyAvailability: "Available: {availability}",
+  emergencyCall: "Call {phone}",
+  emergencyOpen: "Open {name}",
+  formTitle: "Talk to someone",
+  formIntro:
+    "Tell us a little, and a trained peer supporter will reach out. They are colleagues, not therapists: they listen and help you find the right support.",
+  formWhoSees:
+    "Who sees what: only the peer supporter who takes your request sees what you write here. If you stay anonymous, they do not see your name either. Programme admins only ever see counts.",
+  formCategory: "What is it about?",
+  categoryWorkload: "Workload",
+  categoryConflict: "Conflict",
+  categoryWellbeing: "Wellbeing",
+  categorySomethingHappened: "Something happened",
+  categoryOther: "Other",
+  formUrgency: "How soon?",
+  urgencyCanWait: "It can wait a few days",
+  urgencySoon: "Soon",
+  urgencyToday: "Today",
+  formPreference: "Who would you like?",
+  preferenceAny: "Any peer supporter",
+  preferenceProfessional: "A referral to professional help",
+  formContact: "How should they contact you?",
+  contactChat: "Teams chat",
+  contactCall: "Call",
+  contactMeet: "Meet",
+  formText: "A few words (optional)",
+  formTextPlaceholder: "What would help you to share?",
+  formShareName: "Share my name with the supporter",
+  formAnonymousNote: "Leave it off to stay anonymous: you will then talk through me, and the supporter sees only a reference code.",
+  formWhatNext:
+    "What happens next: your request is saved, on-duty peer supporters are told its category and urgency only, and one of them takes it. I will tell you who.",
+  formSubmit: "Send request",
+  formInvalid: "Something in the form was not valid, so nothing was saved. Please check your answers and send again.",
+  formCrisisNote: "Because of what you wrote, this request will be treated as urgent.",
+  confirmTitle: "Your request is saved",
+  confirmBody: "Reference: **{code}**. On-duty peer supporters have been told. I will let you know here when someone takes it.",
+  confirmCrisis: "It is marked urgent. If you are in danger right now, please use the contacts above.",
+  storeDownTitle: "We couldn't save this",
+  storeDownBody:
+    "Our storage is not reachable right now, so your request has NOT been sent. What you wrote is still in the form below: please try again in a moment.",
+  retry: "Try again",
+  myRequestsTitle: "Your requests",
+  myRequestsEmpty: "You have no requests. Type **talk to someone** whenever you want to.",
+  myRequestsItem: "**{code}** · {category} · {status} · {date}",
+  statusOpen: "Waiting for a supporter",
+  statusClaimed: "A supporter has taken it",
+  statusInConversation: "In conversation",
+  statusReferred: "Referred to professional help",
+  statusResolved: "Resolved",
+  statusWithdrawn: "Withdrawn",
+  identityUnknown: "I could not tell who you are in this chat, so I cannot take a request here. Please open Peer Circles from Teams.",
+  supporterOnly: "That command is for peer supporters.",
+  resourcesIntro: "Support resources, including crisis lines, are in the Peer Circles tab.",
   turnFailed: "Sorry, something went wrong on my side. Please try again. If you need help now, type **resources**.",
 } as const;
 
 export type BotMessageKey = keyof typeof BOT_MESSAGES_EN;
 export type BotMessages = Record<BotMessageKey, string>;
+
+/** Fills `{name}` slots in a catalogue string. */
+export function format(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_match, name: string) => values[name] ?? `{${name}}`);
+}
 
 export function botMessages(_locale?: string): BotMessages {
   return BOT_MESSAGES_EN;

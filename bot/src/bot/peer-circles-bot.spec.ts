@@ -1,30 +1,71 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ActivityTypes, TestAdapter, type Activity } from "botbuilder";
 import { pino } from "pino";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RequestService } from "../requests/request-service.js";
+import type { DocumentStore } from "../storage/document-store.js";
+import { EmbeddedStore } from "../storage/embedded-store.js";
+import { StoreUnavailableError } from "../storage/store-errors.js";
 import { normaliseCommand, PeerCirclesBot } from "./peer-circles-bot.js";
 
-function collectingLogger() {
+const TENANT = "7d3f7a52-aaaa-4bbb-8ccc-ddddeeeeffff";
+const USER = "5b8e0a11-1234-4567-89ab-cdef01234567";
+let directory: string;
+let store: EmbeddedStore;
+
+beforeAll(() => {
+  directory = mkdtempSync(join(tmpdir(), "peer-circles-bot-"));
+  store = new EmbeddedStore({ directory });
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+function botAdapter(options: { conversationType?: string; store?: DocumentStore; userId?: string } = {}) {
   const lines: string[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => lines.push(line) });
-  return { logger, lines };
-}
-
-function botAdapter(conversationType = "personal") {
-  const { logger, lines } = collectingLogger();
-  const bot = new PeerCirclesBot({ logger, botId: "bot-app-id", tabEndpoint: "https://peer.example.com" });
+  const conversationType = options.conversationType ?? "personal";
+  const bot = new PeerCirclesBot({
+    logger,
+    botId: "bot-app-id",
+    tabEndpoint: "https://peer.example.com",
+    requests: new RequestService(options.store ?? store),
+  });
   const adapter = new TestAdapter(async (context) => bot.run(context), {
     channelId: "msteams",
-    conversation: { id: "conv-1", conversationType, isGroup: conversationType !== "personal", name: "" },
+    conversation: {
+      id: `conv-${conversationType}`,
+      conversationType,
+      isGroup: conversationType !== "personal",
+      name: "",
+      tenantId: TENANT,
+    },
+    from: { id: "29:user", name: "Robin Example", aadObjectId: options.userId ?? USER },
   } as Partial<Activity>);
+  adapter.locale = "en-GB";
   return { adapter, lines };
 }
 
-type CardAttachment = {
-  contentType: string;
-  content: { version: string; body: { text?: string; items?: { text?: string }[] }[]; actions?: { url: string }[] };
+type Card = { version: string; body: unknown[]; actions?: { type: string; url?: string; verb?: string; title?: string }[] };
+const cardOf = (activity: Partial<Activity>) => (activity.attachments?.[0] as { content: Card } | undefined)?.content;
+const cardText = (activity: Partial<Activity>) => JSON.stringify(cardOf(activity) ?? activity.text ?? "");
+const invokeCard = (activity: Partial<Activity>) => (activity.value as { status: number; body: { value: Card } }).body.value;
+const submission = (data: unknown): Partial<Activity> => ({
+  type: ActivityTypes.Invoke,
+  name: "adaptiveCard/action",
+  value: { action: { type: "Action.Execute", verb: "submitRequest", data } },
+});
+const validForm = {
+  category: "workload",
+  urgency: "soon",
+  preference: "any",
+  contact: "chat",
+  text: "My workload is unmanageable",
+  shareName: "false",
 };
-const cardOf = (activity: Partial<Activity>) => (activity.attachments?.[0] as CardAttachment | undefined)?.content;
-const cardText = (activity: Partial<Activity>) => JSON.stringify(cardOf(activity));
 
 describe("PeerCirclesBot in personal chat", () => {
   it("answers help with an Adaptive Card 1.5 that says what it does and who sees what", async () => {
@@ -45,12 +86,7 @@ describe("PeerCirclesBot in personal chat", () => {
     await adapter.send("<at>Peer Circles</at> HELP!").assertReply((activity) => expect(cardText(activity)).toContain("Who sees what"));
   });
 
-  it("never leaves a message unanswered", async () => {
-    const { adapter } = botAdapter();
-    await adapter.send("something else entirely").assertReply((activity) => expect(activity.attachments).toHaveLength(1));
-  });
-
-  it("welcomes a person when the bot is installed in personal scope", async () => {
+  it("welcomes a person on install with what it does, who sees what and the emergency contacts", async () => {
     const { adapter } = botAdapter();
     await adapter
       .send({
@@ -58,20 +94,112 @@ describe("PeerCirclesBot in personal chat", () => {
         membersAdded: [{ id: "bot", name: "Peer Circles" }],
         recipient: { id: "bot", name: "Peer Circles" },
       } as Partial<Activity>)
-      .assertReply((activity) => expect(cardText(activity)).toContain("not an emergency service"));
+      .assertReply((activity) => expect(cardText(activity)).toContain("Who sees what"))
+      .assertReply((activity) => expect(cardText(activity)).toContain("Samaritans"));
   });
 
-  it("keeps message text out of the logs", async () => {
-    const { adapter, lines } = botAdapter();
+  it("answers talk to someone with the request form, using Action.Execute", async () => {
+    const { adapter } = botAdapter();
+    await adapter.send("talk to someone").assertReply((activity) => {
+      const card = cardOf(activity)!;
+      expect(card.actions?.[0]).toMatchObject({ type: "Action.Execute", verb: "submitRequest" });
+      expect(cardText(activity)).toContain("Who sees what");
+      expect(cardText(activity)).toContain("What happens next");
+    });
+  });
+
+  it("pre-fills the form with free text", async () => {
+    const { adapter } = botAdapter();
+    await adapter
+      .send("I keep clashing with a colleague")
+      .assertReply((activity) => expect(cardText(activity)).toContain("I keep clashing with a colleague"));
+  });
+
+  it("sends the emergency block before anything else when the text is a crisis", async () => {
+    const { adapter } = botAdapter();
+    await adapter
+      .send("everyone would be better off without me")
+      .assertReply((activity) => expect(cardText(activity)).toContain("If you are in danger"))
+      .assertReply((activity) => {
+        expect(cardText(activity)).toContain("treated as urgent");
+        expect(cardText(activity)).toContain("everyone would be better off without me");
+      });
+  });
+
+  it("stores a valid submission before confirming it with a reference code, then lists it", async () => {
+    const { adapter } = botAdapter({ userId: "11111111-1111-4111-8111-111111111111" });
+    let code = "";
+    await adapter.send(submission(validForm)).assertReply((activity) => {
+      const text = JSON.stringify(invokeCard(activity));
+      code = /PC-[2-9A-Z]{6}/.exec(text)?.[0] ?? "";
+      expect(code).not.toBe("");
+    });
+    const stored = await store.get<{ status: string; anonymous: boolean; requesterName?: string; text: string }>("requests", TENANT, code);
+    expect(stored?.value).toMatchObject({ status: "open", anonymous: true, text: validForm.text });
+    expect(stored?.value.requesterName).toBeUndefined();
+    expect(JSON.stringify(stored?.value)).not.toContain("Robin Example");
+    await adapter.send("my requests").assertReply((activity) => expect(cardText(activity)).toContain(code));
+  });
+
+  it("keeps the name only when the requester chose to share it", async () => {
+    const { adapter } = botAdapter({ userId: "22222222-2222-4222-8222-222222222222" });
+    await adapter.send(submission({ ...validForm, shareName: "true" })).assertReply(() => undefined);
+    const [request] = await store.query<{ requesterName?: string }>("requests", TENANT, {
+      where: { requesterId: "22222222-2222-4222-8222-222222222222" },
+    });
+    expect(request?.value.requesterName).toBe("Robin Example");
+  });
+
+  it.each([
+    ["an invalid choice", { ...validForm, category: "gossip" }],
+    ["a missing field", { ...validForm, contact: undefined }],
+    ["a tampered extra field", { ...validForm, requesterId: "someone-else" }],
+    ["a tampered urgency", { ...validForm, urgency: "crisis" }],
+    ["not an object", "DROP TABLE"],
+  ])("refuses %s with a clear card error and stores nothing", async (_label, data) => {
+    const userId = "33333333-3333-4333-8333-333333333333";
+    const { adapter } = botAdapter({ userId });
+    await adapter
+      .send(submission(data))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("nothing was saved"));
+    expect(await store.query("requests", TENANT, { where: { requesterId: userId } })).toEqual([]);
+  });
+
+  it("screens a submitted card's text first and flags the request as crisis", async () => {
+    const userId = "44444444-4444-4444-8444-444444444444";
+    const { adapter } = botAdapter({ userId });
+    await adapter
+      .send(submission({ ...validForm, text: "I cant see a way out" }))
+      .assertReply((activity) => expect(cardText(activity)).toContain("If you are in danger"))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("marked urgent"));
+    const [request] = await store.query<{ crisis: boolean; urgency: string }>("requests", TENANT, { where: { requesterId: userId } });
+    expect(request?.value).toMatchObject({ crisis: true, urgency: "crisis" });
+  });
+
+  it("tells the person plainly when the store is down, with the contacts and what they typed kept", async () => {
+    const down = Object.assign(Object.create(store) as DocumentStore, { create: () => Promise.reject(new StoreUnavailableError()) });
+    const { adapter } = botAdapter({ store: down });
+    await adapter.send(submission(validForm)).assertReply((activity) => {
+      const text = JSON.stringify(invokeCard(activity));
+      expect(text).toContain("We couldn't save this");
+      expect(text).toContain("Samaritans");
+      expect(text).toContain(validForm.text);
+      expect(invokeCard(activity).actions?.[0]).toMatchObject({ verb: "submitRequest", title: "Try again" });
+    });
+  });
+
+  it("keeps message and request text out of the logs", async () => {
+    const { adapter, lines } = botAdapter({ userId: "55555555-5555-4555-8555-555555555555" });
     await adapter.send("my manager shouts at me every day").assertReply(() => undefined);
-    expect(lines.length).toBeGreaterThan(0);
-    expect(lines.join("\n")).not.toContain("manager");
+    await adapter.send(submission({ ...validForm, text: "secret words about my manager" })).assertReply(() => undefined);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join("\n")).not.toMatch(/manager|secret words/);
   });
 });
 
 describe("PeerCirclesBot outside personal chat", () => {
-  it.each(["channel", "groupChat"])("in a %s, points to a private chat and does not log the text", async (conversationType) => {
-    const { adapter, lines } = botAdapter(conversationType);
+  it.each(["channel", "groupChat"])("in a %s, points to a private chat and stores and logs nothing", async (conversationType) => {
+    const { adapter, lines } = botAdapter({ conversationType, userId: "66666666-6666-4666-8666-666666666666" });
     await adapter.send("I am struggling with my workload").assertReply((activity) => {
       const text = cardText(activity);
       expect(text).toContain("one-to-one chat");
@@ -79,6 +207,15 @@ describe("PeerCirclesBot outside personal chat", () => {
       expect(text).not.toContain("workload");
     });
     expect(lines.join("\n")).not.toContain("workload");
+    expect(await store.query("requests", TENANT, { where: { requesterId: "66666666-6666-4666-8666-666666666666" } })).toEqual([]);
+  });
+
+  it("still gives the emergency block first in a group chat", async () => {
+    const { adapter } = botAdapter({ conversationType: "groupChat" });
+    await adapter
+      .send("I want to end my life")
+      .assertReply((activity) => expect(cardText(activity)).toContain("If you are in danger"))
+      .assertReply((activity) => expect(cardText(activity)).toContain("one-to-one chat"));
   });
 });
 

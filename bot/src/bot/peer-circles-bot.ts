@@ -1,20 +1,38 @@
-import { CardFactory, MessageFactory, TeamsActivityHandler, type TurnContext } from "botbuilder";
+import type { TurnContext } from "botbuilder";
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from "botbuilder";
+import { assessRisk, type RiskAssessment } from "../../../shared/index.js";
 import type { Logger } from "../logger.js";
+import type { RequestService } from "../requests/request-service.js";
 import { botMessages } from "./bot-messages.js";
-import { helpCard } from "./cards/help-card.js";
+import { emergencyCard } from "./cards/emergency-card.js";
+import { helpCard, type AdaptiveCard } from "./cards/help-card.js";
+import { myRequestsCard, requestFormCard, SUBMIT_REQUEST_VERB } from "./cards/request-cards.js";
+import { identityOf, isPersonalChat, normaliseCommand } from "./activity-identity.js";
+import { submitRequestFromCard } from "./request-submission.js";
+
+export { isPersonalChat, normaliseCommand };
 
 export interface PeerCirclesBotOptions {
   botId?: string;
   /** The tab's public address, for links from cards; absent when running locally without one. */
   tabEndpoint?: string;
   logger: Logger;
+  requests: RequestService;
 }
 
 const HELP_COMMANDS = new Set(["help", "hi", "hello", "start", "?"]);
+const TALK_COMMANDS = new Set(["talk to someone", "talk", "request", "ask for help"]);
+const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 
 /**
- * The bot's conversation. It keeps no state of its own between turns: everything lasting goes
- * through the store, so several server instances can share the load.
+ * The bot's conversation. Every text is screened for crisis language before anything else. It keeps
+ * no state of its own between turns: everything lasting goes through the store.
  */
 export class PeerCirclesBot extends TeamsActivityHandler {
   constructor(private readonly options: PeerCirclesBotOptions) {
@@ -25,61 +43,113 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
-      if (botWasAdded && isPersonalChat(context)) await this.sendHelp(context);
+      if (botWasAdded && isPersonalChat(context)) await this.sendWelcome(context);
       await next();
     });
   }
 
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    if (invokeValue.action?.verb !== SUBMIT_REQUEST_VERB) return cardResponse(helpCard(botMessages(context.activity.locale)));
+    const card = await submitRequestFromCard(context, invokeValue.action.data, {
+      requests: this.options.requests,
+      logger: this.options.logger,
+      sendEmergencyBlock: (risk) => this.sendEmergencyBlock(context, risk),
+      privateChatCard: () => this.privateChatCard(context),
+    });
+    return cardResponse(card);
+  }
+
   private async handleMessage(context: TurnContext): Promise<void> {
+    const text = context.activity.text ?? "";
+    const risk = assessRisk(text, context.activity.locale);
+    await this.sendEmergencyBlock(context, risk);
     // Outside a one-to-one chat the text is neither stored nor logged: only a pointer to privacy.
     if (!isPersonalChat(context)) {
-      this.options.logger.info(
-        { event: "bot.message.outside_personal", conversationType: context.activity.conversation.conversationType },
-        "pointed to private chat",
-      );
-      await this.sendPrivateChatPointer(context);
+      this.options.logger.info({ event: "bot.message.outside_personal", risk: risk.level }, "pointed to private chat");
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.privateChatCard(context))));
       return;
     }
-    const command = normaliseCommand(context.activity.text);
-    this.options.logger.info({ event: "bot.message", command: HELP_COMMANDS.has(command) ? "help" : "other" }, "message received");
-    // Until request intake lands, anything typed in private gets the help card, never silence.
-    await this.sendHelp(context);
-  }
-
-  private async sendHelp(context: TurnContext): Promise<void> {
+    const command = normaliseCommand(text);
     const messages = botMessages(context.activity.locale);
-    const resourcesUrl = this.options.tabEndpoint ? new URL("/personal/resources", this.options.tabEndpoint).toString() : undefined;
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(helpCard(messages, resourcesUrl))));
+    const kind = HELP_COMMANDS.has(command)
+      ? "help"
+      : TALK_COMMANDS.has(command)
+        ? "talk"
+        : command === "my requests"
+          ? "my_requests"
+          : command === "resources"
+            ? "resources"
+            : "free_text";
+    this.options.logger.info({ event: "bot.message", command: kind, risk: risk.level }, "message received");
+    switch (kind) {
+      case "help":
+        return this.sendCard(context, helpCard(messages, this.resourcesUrl()));
+      case "talk":
+        return this.sendCard(context, requestFormCard(messages, {}, risk.level === "crisis" ? { kind: "crisis" } : undefined));
+      case "my_requests":
+        return this.sendMyRequests(context);
+      case "resources":
+        if (risk.level !== "crisis") await this.sendCard(context, emergencyCard(messages, context.activity.locale));
+        await context.sendActivity(this.resourcesUrl() ? `${messages.resourcesIntro} ${this.resourcesUrl()}` : messages.resourcesIntro);
+        return;
+      default:
+        // Free text starts a request: the form comes back with the words already in it.
+        return this.sendCard(
+          context,
+          requestFormCard(messages, { text: text.slice(0, 2000) }, risk.level === "crisis" ? { kind: "crisis" } : undefined),
+        );
+    }
   }
 
-  private async sendPrivateChatPointer(context: TurnContext): Promise<void> {
+  private async sendMyRequests(context: TurnContext): Promise<void> {
+    const messages = botMessages(context.activity.locale);
+    const identity = identityOf(context.activity);
+    if (!identity) {
+      await context.sendActivity(messages.identityUnknown);
+      return;
+    }
+    const requests = await this.options.requests.listForRequester(identity.tenantId, identity.userId);
+    await this.sendCard(context, myRequestsCard(messages, requests, context.activity.locale, context.activity.localTimezone));
+  }
+
+  /** Crisis language gets the emergency contacts first, before any other reply. */
+  private async sendEmergencyBlock(context: TurnContext, risk: RiskAssessment): Promise<void> {
+    if (risk.level !== "crisis") return;
+    this.options.logger.warn({ event: "bot.crisis_language", reasons: risk.reasons }, "emergency block sent");
+    await this.sendCard(context, emergencyCard(botMessages(context.activity.locale), context.activity.locale));
+  }
+
+  private async sendWelcome(context: TurnContext): Promise<void> {
+    const messages = botMessages(context.activity.locale);
+    await this.sendCard(context, helpCard(messages, this.resourcesUrl()));
+    await this.sendCard(context, emergencyCard(messages, context.activity.locale));
+  }
+
+  private privateChatCard(context: TurnContext): AdaptiveCard {
     const messages = botMessages(context.activity.locale);
     const botId = this.options.botId ?? context.activity.recipient.id;
     const chatLink = `https://teams.microsoft.com/l/chat/0/0?users=28:${encodeURIComponent(botId.replace(/^28:/, ""))}`;
-    await context.sendActivity(
-      MessageFactory.attachment(
-        CardFactory.adaptiveCard({
-          type: "AdaptiveCard",
-          version: "1.5",
-          body: [{ type: "TextBlock", text: messages.privateChatOnly, wrap: true }],
-          actions: [{ type: "Action.OpenUrl", title: messages.privateChatAction, url: chatLink }],
-        }),
-      ),
-    );
+    return {
+      type: "AdaptiveCard",
+      $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+      version: "1.5",
+      body: [{ type: "TextBlock", text: messages.privateChatOnly, wrap: true }],
+      actions: [{ type: "Action.OpenUrl", title: messages.privateChatAction, url: chatLink }],
+    };
+  }
+
+  private resourcesUrl(): string | undefined {
+    return this.options.tabEndpoint ? new URL("/personal/resources", this.options.tabEndpoint).toString() : undefined;
+  }
+
+  private async sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }
 }
 
-export function isPersonalChat(context: TurnContext): boolean {
-  const type = context.activity.conversation?.conversationType;
-  return type === undefined || type === "personal";
-}
-
-/** Lower-cases and strips @mentions and punctuation so "Help!" and "<at>Peer</at> help" match. */
-export function normaliseCommand(text: string | undefined): string {
-  return (text ?? "")
-    .replace(/<at>[^<]*<\/at>/gi, " ")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}? ]+/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
 }

@@ -1,0 +1,40 @@
+import { countryOfLocale, crisisLinesFor, type CrisisLine } from "../../../../shared/index.js";
+import type { BotMessages } from "../bot-messages.js";
+import { format } from "../bot-messages.js";
+import type { AdaptiveCard } from "./help-card.js";
+
+const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+/** The emergency block, as card elements: used alone after crisis language and inside other cards. */
+export function emergencyBlock(messages: BotMessages, locale: string | undefined, lines?: readonly CrisisLine[]): unknown[] {
+  const ordered = crisisLinesFor(countryOfLocale(locale), lines);
+  return [
+    {
+      type: "Container",
+      style: "attention",
+      bleed: true,
+      items: [
+        { type: "TextBlock", text: messages.emergencyTitle, weight: "Bolder", size: "Medium", wrap: true, style: "heading" },
+        { type: "TextBlock", text: messages.emergencyIntro, wrap: true },
+        { type: "TextBlock", text: messages.emergencyLocal, wrap: true, weight: "Bolder" },
+        ...ordered.map((line) => ({
+          type: "TextBlock",
+          wrap: true,
+          spacing: "Small",
+          text: [
+            `**${line.name}**`,
+            line.phone ? format(messages.emergencyCall, { phone: line.phone }) : undefined,
+            line.url,
+            format(messages.emergencyAvailability, { availability: line.availability }),
+          ]
+            .filter(Boolean)
+            .join(" · "),
+        })),
+      ],
+    },
+  ];
+}
+
+export function emergencyCard(messages: BotMessages, locale: string | undefined): AdaptiveCard {
+  return { type: "AdaptiveCard", $schema: CARD_SCHEMA, version: "1.5", body: emergencyBlock(messages, locale) };
+}

@@ -1,0 +1,194 @@
+import type { HelpRequest } from "../../../../shared/index.js";
+import { format, type BotMessages } from "../bot-messages.js";
+import { emergencyBlock } from "./emergency-card.js";
+import type { AdaptiveCard } from "./help-card.js";
+
+export const SUBMIT_REQUEST_VERB = "submitRequest";
+const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+/** What the form shows again after a failed attempt, so nothing typed is lost. */
+export interface FormValues {
+  category?: string;
+  urgency?: string;
+  preference?: string;
+  contact?: string;
+  text?: string;
+  shareName?: string;
+}
+
+export interface FormNotice {
+  kind: "invalid" | "store_down" | "crisis";
+  locale?: string;
+}
+
+const choice = (title: string, value: string) => ({ title, value });
+
+export function requestFormCard(messages: BotMessages, values: FormValues = {}, notice?: FormNotice): AdaptiveCard {
+  const body: unknown[] = [];
+  if (notice?.kind === "store_down") {
+    body.push(
+      {
+        type: "TextBlock",
+        text: messages.storeDownTitle,
+        weight: "Bolder",
+        color: "Attention",
+        size: "Medium",
+        wrap: true,
+        style: "heading",
+      },
+      { type: "TextBlock", text: messages.storeDownBody, wrap: true },
+      ...emergencyBlock(messages, notice.locale),
+    );
+  }
+  if (notice?.kind === "invalid") body.push({ type: "TextBlock", text: messages.formInvalid, color: "Attention", wrap: true });
+  if (notice?.kind === "crisis")
+    body.push({ type: "TextBlock", text: messages.formCrisisNote, color: "Attention", weight: "Bolder", wrap: true });
+  body.push(
+    { type: "TextBlock", text: messages.formTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
+    { type: "TextBlock", text: messages.formIntro, wrap: true },
+    { type: "TextBlock", text: messages.formWhoSees, wrap: true, isSubtle: true },
+    {
+      type: "Input.ChoiceSet",
+      id: "category",
+      label: messages.formCategory,
+      isRequired: true,
+      errorMessage: messages.formCategory,
+      style: "compact",
+      value: values.category ?? "wellbeing",
+      choices: [
+        choice(messages.categoryWorkload, "workload"),
+        choice(messages.categoryConflict, "conflict"),
+        choice(messages.categoryWellbeing, "wellbeing"),
+        choice(messages.categorySomethingHappened, "something_happened"),
+        choice(messages.categoryOther, "other"),
+      ],
+    },
+    {
+      type: "Input.ChoiceSet",
+      id: "urgency",
+      label: messages.formUrgency,
+      isRequired: true,
+      style: "expanded",
+      value: values.urgency ?? "soon",
+      choices: [choice(messages.urgencyCanWait, "can_wait"), choice(messages.urgencySoon, "soon"), choice(messages.urgencyToday, "today")],
+    },
+    {
+      type: "Input.ChoiceSet",
+      id: "preference",
+      label: messages.formPreference,
+      isRequired: true,
+      style: "compact",
+      value: values.preference ?? "any",
+      choices: [choice(messages.preferenceAny, "any"), choice(messages.preferenceProfessional, "professional")],
+    },
+    {
+      type: "Input.ChoiceSet",
+      id: "contact",
+      label: messages.formContact,
+      isRequired: true,
+      style: "compact",
+      value: values.contact ?? "chat",
+      choices: [choice(messages.contactChat, "chat"), choice(messages.contactCall, "call"), choice(messages.contactMeet, "meet")],
+    },
+    {
+      type: "Input.Text",
+      id: "text",
+      label: messages.formText,
+      placeholder: messages.formTextPlaceholder,
+      isMultiline: true,
+      maxLength: 2000,
+      ...(values.text ? { value: values.text } : {}),
+    },
+    {
+      type: "Input.Toggle",
+      id: "shareName",
+      title: messages.formShareName,
+      valueOn: "true",
+      valueOff: "false",
+      value: values.shareName ?? "false",
+    },
+    { type: "TextBlock", text: messages.formAnonymousNote, wrap: true, isSubtle: true, size: "Small" },
+    { type: "TextBlock", text: messages.formWhatNext, wrap: true, size: "Small" },
+  );
+  return {
+    type: "AdaptiveCard",
+    $schema: CARD_SCHEMA,
+    version: "1.5",
+    body,
+    actions: [
+      {
+        type: "Action.Execute",
+        verb: SUBMIT_REQUEST_VERB,
+        title: notice?.kind === "store_down" ? messages.retry : messages.formSubmit,
+        style: "positive",
+        data: {},
+      },
+    ],
+  };
+}
+
+export function requestConfirmationCard(messages: BotMessages, request: Pick<HelpRequest, "referenceCode" | "crisis">): AdaptiveCard {
+  return {
+    type: "AdaptiveCard",
+    $schema: CARD_SCHEMA,
+    version: "1.5",
+    body: [
+      { type: "TextBlock", text: messages.confirmTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
+      { type: "TextBlock", text: format(messages.confirmBody, { code: request.referenceCode }), wrap: true },
+      ...(request.crisis ? [{ type: "TextBlock", text: messages.confirmCrisis, wrap: true, color: "Attention" }] : []),
+    ],
+  };
+}
+
+const STATUS_KEYS = {
+  open: "statusOpen",
+  claimed: "statusClaimed",
+  in_conversation: "statusInConversation",
+  referred: "statusReferred",
+  resolved: "statusResolved",
+  withdrawn: "statusWithdrawn",
+} as const;
+
+const CATEGORY_KEYS = {
+  workload: "categoryWorkload",
+  conflict: "categoryConflict",
+  wellbeing: "categoryWellbeing",
+  something_happened: "categorySomethingHappened",
+  other: "categoryOther",
+} as const;
+
+/** Dates in the reader's own locale and time zone, as Teams reports them on the activity. */
+export function myRequestsCard(
+  messages: BotMessages,
+  requests: readonly HelpRequest[],
+  locale: string | undefined,
+  timeZone: string | undefined,
+): AdaptiveCard {
+  const dateFormat = safeDateFormat(locale, timeZone);
+  const items = requests.length
+    ? requests.map((request) => ({
+        type: "TextBlock",
+        wrap: true,
+        text: format(messages.myRequestsItem, {
+          code: request.referenceCode,
+          category: messages[CATEGORY_KEYS[request.category]],
+          status: messages[STATUS_KEYS[request.status]],
+          date: dateFormat.format(new Date(request.createdAt)),
+        }),
+      }))
+    : [{ type: "TextBlock", text: messages.myRequestsEmpty, wrap: true }];
+  return {
+    type: "AdaptiveCard",
+    $schema: CARD_SCHEMA,
+    version: "1.5",
+    body: [{ type: "TextBlock", text: messages.myRequestsTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" }, ...items],
+  };
+}
+
+function safeDateFormat(locale: string | undefined, timeZone: string | undefined): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale ?? "en", { dateStyle: "medium", timeStyle: "short", ...(timeZone ? { timeZone } : {}) });
+  } catch {
+    return new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  }
+}

@@ -1,0 +1,89 @@
+import { TurnContext } from "botbuilder";
+import { assessRisk, requestFormSchema, type RiskAssessment } from "../../../shared/index.js";
+import type { Logger } from "../logger.js";
+import type { RequestService } from "../requests/request-service.js";
+import type { JsonObject } from "../storage/document-store.js";
+import { StoreUnavailableError } from "../storage/store-errors.js";
+import { botMessages } from "./bot-messages.js";
+import type { AdaptiveCard } from "./cards/help-card.js";
+import { requestConfirmationCard, requestFormCard, type FormValues } from "./cards/request-cards.js";
+import { identityOf, isPersonalChat } from "./activity-identity.js";
+
+export interface SubmissionDependencies {
+  requests: RequestService;
+  logger: Logger;
+  sendEmergencyBlock(risk: RiskAssessment): Promise<void>;
+  privateChatCard(): AdaptiveCard;
+}
+
+const FORM_FIELDS = ["category", "urgency", "preference", "contact", "text", "shareName", "preferredSupporterId"] as const;
+
+/**
+ * The request form's submission: screen the text first, validate, store, and only then confirm.
+ * Whatever goes wrong, the card that comes back keeps what the person typed.
+ */
+export async function submitRequestFromCard(context: TurnContext, data: unknown, deps: SubmissionDependencies): Promise<AdaptiveCard> {
+  const messages = botMessages(context.activity.locale);
+  const submitted = pickFormFields(data);
+  const risk = assessRisk(typeof submitted.text === "string" ? submitted.text : "", context.activity.locale);
+  await deps.sendEmergencyBlock(risk);
+  if (!isPersonalChat(context)) return deps.privateChatCard();
+
+  const values = displayValues(submitted);
+  const parsed = requestFormSchema.safeParse(submitted.fields);
+  if (!parsed.success || submitted.unknownFields) {
+    deps.logger.info(
+      { event: "bot.request.invalid", fields: parsed.success ? "unknown_field" : parsed.error.issues.map((issue) => issue.path.join(".")) },
+      "request form refused",
+    );
+    return requestFormCard(messages, values, { kind: "invalid" });
+  }
+  const identity = identityOf(context.activity);
+  if (!identity)
+    return {
+      type: "AdaptiveCard",
+      $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+      version: "1.5",
+      body: [{ type: "TextBlock", text: messages.identityUnknown, wrap: true }],
+    };
+
+  try {
+    const reference = TurnContext.getConversationReference(context.activity) as unknown as JsonObject;
+    const request = await deps.requests.submit(identity, parsed.data, risk, JSON.parse(JSON.stringify(reference)) as JsonObject);
+    deps.logger.info(
+      { event: "bot.request.stored", urgency: request.urgency, category: request.category, crisis: request.crisis },
+      "request stored",
+    );
+    return requestConfirmationCard(messages, request);
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    deps.logger.error({ event: "bot.request.store_unavailable" }, "request could not be stored");
+    return requestFormCard(messages, values, {
+      kind: "store_down",
+      ...(context.activity.locale ? { locale: context.activity.locale } : {}),
+    });
+  }
+}
+
+/** Only the form's own fields go to validation; anything else means a tampered payload. */
+function pickFormFields(data: unknown): { fields: Record<string, unknown>; text?: unknown; unknownFields: boolean } {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return { fields: {}, unknownFields: true };
+  const fields: Record<string, unknown> = {};
+  let unknownFields = false;
+  for (const [key, value] of Object.entries(data)) {
+    if ((FORM_FIELDS as readonly string[]).includes(key)) fields[key] = value === "" && key !== "text" ? undefined : value;
+    else unknownFields = true;
+  }
+  if (fields.text === "") delete fields.text;
+  return { fields, text: fields.text, unknownFields };
+}
+
+function displayValues(submitted: { fields: Record<string, unknown> }): FormValues {
+  const values: FormValues = {};
+  for (const key of ["category", "urgency", "preference", "contact", "text", "shareName"] as const) {
+    const value = submitted.fields[key];
+    if (typeof value === "string") values[key] = value.slice(0, 2000);
+    else if (typeof value === "boolean") values[key] = String(value);
+  }
+  return values;
+}

@@ -1,0 +1,98 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { referenceCodeFrom, type HelpRequest, type RequestForm, type RiskAssessment } from "../../../shared/index.js";
+import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { ConflictError } from "../storage/store-errors.js";
+
+export interface Requester {
+  tenantId: string;
+  userId: string;
+  displayName?: string;
+}
+
+export interface StoredHelpRequest extends HelpRequest {
+  /** Where to reach the requester. The user's name is removed unless they chose to share it. */
+  conversationReference?: JsonObject;
+}
+
+export interface AuditEntry {
+  [key: string]: string;
+  kind: "audit";
+  requestCode: string;
+  actorId: string;
+  action: string;
+  at: string;
+}
+
+const MAX_CODE_ATTEMPTS = 5;
+
+/**
+ * Requests for help on top of the storage port. Nothing here knows about botbuilder or HTTP, so
+ * the bot and the tab's API make the very same calls.
+ */
+export class RequestService {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly now: () => Date = () => new Date(),
+    private readonly random: (size: number) => Uint8Array = randomBytes,
+  ) {}
+
+  /** Stores the request and its first audit entry; resolves only once the write is acknowledged. */
+  async submit(
+    requester: Requester,
+    form: RequestForm,
+    risk: RiskAssessment,
+    conversationReference?: JsonObject,
+  ): Promise<StoredHelpRequest> {
+    const at = this.now().toISOString();
+    const crisis = risk.level === "crisis";
+    for (let attempt = 1; ; attempt++) {
+      const request: StoredHelpRequest = {
+        kind: "helpRequest",
+        referenceCode: referenceCodeFrom(this.random(6)),
+        requesterId: requester.userId,
+        ...(form.shareName && requester.displayName ? { requesterName: requester.displayName } : {}),
+        category: form.category,
+        urgency: crisis ? "crisis" : form.urgency,
+        preference: form.preference,
+        ...(form.preferredSupporterId ? { preferredSupporterId: form.preferredSupporterId } : {}),
+        contact: form.contact,
+        ...(form.text ? { text: form.text } : {}),
+        anonymous: !form.shareName,
+        crisis,
+        riskReasons: risk.reasons,
+        status: "open",
+        createdAt: at,
+        updatedAt: at,
+        ...(conversationReference ? { conversationReference: withoutName(conversationReference, form.shareName) } : {}),
+      };
+      try {
+        await this.store.create("requests", requester.tenantId, request.referenceCode, request as unknown as JsonObject);
+        await this.audit(requester.tenantId, request.referenceCode, requester.userId, "created");
+        return request;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= MAX_CODE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** The requester's own requests, newest first. */
+  async listForRequester(tenantId: string, userId: string): Promise<StoredHelpRequest[]> {
+    const documents = await this.store.query<JsonObject>("requests", tenantId, { where: { kind: "helpRequest", requesterId: userId } });
+    return documents
+      .map((document) => document.value as unknown as StoredHelpRequest)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  private async audit(tenantId: string, requestCode: string, actorId: string, action: string): Promise<void> {
+    const entry: AuditEntry = { kind: "audit", requestCode, actorId, action, at: this.now().toISOString() };
+    await this.store.create("audit", tenantId, `${requestCode}-${randomUUID()}`, entry);
+  }
+}
+
+function withoutName(reference: JsonObject, keepName: boolean): JsonObject {
+  if (keepName) return reference;
+  const user = reference.user as JsonObject | undefined;
+  if (!user) return reference;
+  const { name: _name, ...rest } = user;
+  return { ...reference, user: rest };
+}
