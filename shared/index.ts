@@ -7,3 +7,4 @@ export type { RiskLexicon, RiskPattern } from "./risk/risk-lexicon.js";
 export * from "./requests/request-status.js";
 export * from "./requests/help-request.js";
 export * from "./resources/crisis-lines.js";
+export * from "./requests/response-targets.js";

@@ -1,0 +1,287 @@
+/**
+ * Response targets for help requests (PRODUCT.md, Flows > A, step 6): how long a request may wait to be
+ * claimed, and when the chase moves from re-sending to supporters to telling the admins.
+ *
+ * Pure logic: every instant is epoch milliseconds handed in by the caller, so the escalation timer, the queue
+ * countdown and the tests all share one clock-free implementation.
+ */
+import { z } from "zod";
+
+/** `crisis` is set by screening; the other three are chosen by the requester. */
+export const URGENCIES = ["crisis", "today", "soon", "can_wait"] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export interface ResponseTarget {
+  amount: number;
+  unit: "minutes" | "hours" | "business_days";
+}
+export type ResponseTargets = Record<Urgency, ResponseTarget>;
+
+export const DEFAULT_RESPONSE_TARGETS: ResponseTargets = {
+  crisis: { amount: 5, unit: "minutes" },
+  today: { amount: 1, unit: "hours" },
+  soon: { amount: 1, unit: "business_days" },
+  can_wait: { amount: 3, unit: "business_days" },
+};
+
+export interface BusinessCalendar {
+  /** IANA time zone in which working days and local times are read. */
+  timeZone: string;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  workingDays: number[];
+  /** Local dates "YYYY-MM-DD" that are not working days even when their weekday is. */
+  holidays?: string[];
+}
+
+export const DEFAULT_WORKING_DAYS: readonly number[] = [1, 2, 3, 4, 5];
+
+export type EscalationStage = "on_time" | "resend_supporters" | "notify_admins";
+
+export interface EscalationDeadlines {
+  /** The claim deadline: once reached, the request is re-sent to every supporter. */
+  resendSupportersAt: number;
+  /** The deadline missed a second time (the same target length again): the admins are told. */
+  notifyAdminsAt: number;
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+/** Requests made on a non-working day start counting when a working day would normally begin. */
+const WORKING_DAY_START = { hour: 9, minute: 0, second: 0, millisecond: 0 } as const;
+/** Stops a calendar made only of holidays from looping forever. */
+const MAX_DAYS_TO_NEXT_WORKING_DAY = 400;
+
+/** When a request created at `createdAt` (epoch ms) must be claimed by. */
+export function claimDeadline(createdAt: number, urgency: Urgency, targets: ResponseTargets, calendar: BusinessCalendar): number {
+  return deadlineAfter(createdAt, targets[urgency], calendar);
+}
+
+export function escalationDeadlines(
+  createdAt: number,
+  urgency: Urgency,
+  targets: ResponseTargets,
+  calendar: BusinessCalendar,
+): EscalationDeadlines {
+  const target = targets[urgency];
+  // Doubling the amount (rather than restarting from the first deadline) keeps a business-day chase at the
+  // requester's original local time even when the first deadline was nudged by a DST gap.
+  return {
+    resendSupportersAt: deadlineAfter(createdAt, target, calendar),
+    notifyAdminsAt: deadlineAfter(createdAt, { ...target, amount: target.amount * 2 }, calendar),
+  };
+}
+
+/** A deadline counts as missed from the very millisecond it falls due. */
+export function escalationStage(
+  createdAt: number,
+  now: number,
+  urgency: Urgency,
+  targets: ResponseTargets,
+  calendar: BusinessCalendar,
+): EscalationStage {
+  const { resendSupportersAt, notifyAdminsAt } = escalationDeadlines(createdAt, urgency, targets, calendar);
+  if (now < resendSupportersAt) return "on_time";
+  if (now < notifyAdminsAt) return "resend_supporters";
+  return "notify_admins";
+}
+
+/** Milliseconds left until the claim deadline, negative once overdue: the queue's countdown. */
+export function timeToDeadline(
+  createdAt: number,
+  now: number,
+  urgency: Urgency,
+  targets: ResponseTargets,
+  calendar: BusinessCalendar,
+): number {
+  return claimDeadline(createdAt, urgency, targets, calendar) - now;
+}
+
+function deadlineAfter(createdAt: number, target: ResponseTarget, calendar: BusinessCalendar): number {
+  if (!Number.isInteger(target.amount) || target.amount < 1) {
+    throw new RangeError(`A response target needs a whole number of at least 1, got ${target.amount}`);
+  }
+  switch (target.unit) {
+    case "minutes":
+      return createdAt + target.amount * MINUTE_MS;
+    case "hours":
+      return createdAt + target.amount * HOUR_MS;
+    case "business_days":
+      return addBusinessDays(createdAt, target.amount, calendar);
+  }
+}
+
+/** Same local time on the n-th following working day; from 09:00 of the next working day when created on a day off. */
+function addBusinessDays(createdAt: number, days: number, calendar: BusinessCalendar): number {
+  const isWorkingDay = workingDayTest(calendar);
+  const created = toLocal(createdAt, calendar.timeZone);
+  const start: LocalDateTime = isWorkingDay(created) ? created : { ...nextWorkingDay(created, isWorkingDay), ...WORKING_DAY_START };
+  let date: LocalDate = start;
+  for (let counted = 0; counted < days; counted++) date = nextWorkingDay(date, isWorkingDay);
+  return toInstant({ ...start, year: date.year, month: date.month, day: date.day }, calendar.timeZone);
+}
+
+// ---- Calendar dates -------------------------------------------------------------------------------------------
+
+interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+interface LocalDateTime extends LocalDate {
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+function workingDayTest(calendar: BusinessCalendar): (date: LocalDate) => boolean {
+  const weekdays = new Set(calendar.workingDays.filter((day) => Number.isInteger(day) && day >= 1 && day <= 7));
+  if (weekdays.size === 0) throw new RangeError("A business calendar needs at least one working day (1 = Monday … 7 = Sunday)");
+  const holidays = new Set(calendar.holidays ?? []);
+  return (date) => weekdays.has(isoWeekday(date)) && !holidays.has(isoDate(date));
+}
+
+function nextWorkingDay(from: LocalDate, isWorkingDay: (date: LocalDate) => boolean): LocalDate {
+  let date = from;
+  for (let step = 0; step < MAX_DAYS_TO_NEXT_WORKING_DAY; step++) {
+    date = dayAfter(date);
+    if (isWorkingDay(date)) return date;
+  }
+  throw new RangeError(`No working day within ${MAX_DAYS_TO_NEXT_WORKING_DAY} days of ${isoDate(from)}: check the holidays`);
+}
+
+// Calendar arithmetic runs on a UTC Date purely as a proleptic Gregorian calculator, never as an instant.
+function dayAfter(date: LocalDate): LocalDate {
+  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+}
+
+function isoWeekday(date: LocalDate): number {
+  const sundayIsZero = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return sundayIsZero === 0 ? 7 : sundayIsZero;
+}
+
+function isoDate(date: LocalDate): string {
+  const pad = (value: number, width: number) => String(value).padStart(width, "0");
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+
+// ---- Time zones -----------------------------------------------------------------------------------------------
+
+// Building a DateTimeFormat is far slower than using one, and the escalation sweep asks the same zones repeatedly.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function toLocal(instant: number, timeZone: string): LocalDateTime {
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value);
+  return {
+    year: field("year"),
+    month: field("month"),
+    day: field("day"),
+    hour: field("hour"),
+    minute: field("minute"),
+    second: field("second"),
+    millisecond: ((instant % 1000) + 1000) % 1000,
+  };
+}
+
+/** The local wall time read as if it were UTC: subtracting the real instant gives the zone's offset. */
+function wallTimeAsUtc(local: LocalDateTime): number {
+  return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
+}
+
+function offsetAt(instant: number, timeZone: string): number {
+  return wallTimeAsUtc(toLocal(instant, timeZone)) - instant;
+}
+
+/**
+ * The instant a local wall time names. A time skipped by a spring-forward gap moves on by the gap's length
+ * (01:30 becomes 02:30), and a time repeated by a fall-back takes its first occurrence, because that is when a
+ * clock on the wall first shows the deadline. Both match Temporal's "compatible" disambiguation.
+ */
+function toInstant(local: LocalDateTime, timeZone: string): number {
+  const wallTime = wallTimeAsUtc(local);
+  // Offsets a day either side bracket any single transition near this wall time.
+  const withOffsetBefore = wallTime - offsetAt(wallTime - DAY_MS, timeZone);
+  const withOffsetAfter = wallTime - offsetAt(wallTime + DAY_MS, timeZone);
+  const matches = [withOffsetBefore, withOffsetAfter].filter((instant) => wallTimeAsUtc(toLocal(instant, timeZone)) === wallTime);
+  return matches.length > 0 ? Math.min(...matches) : withOffsetBefore;
+}
+
+// ---- Admin configuration --------------------------------------------------------------------------------------
+
+const UNIT_LIMITS = { minutes: 10_080, hours: 168, business_days: 30 } as const;
+
+function targetIn<Unit extends ResponseTarget["unit"]>(unit: Unit, maxAmount: number) {
+  return z.strictObject({ amount: z.number().int().min(1).max(maxAmount), unit: z.literal(unit) });
+}
+
+const targetSchema = z.discriminatedUnion("unit", [
+  targetIn("minutes", UNIT_LIMITS.minutes),
+  targetIn("hours", UNIT_LIMITS.hours),
+  targetIn("business_days", UNIT_LIMITS.business_days),
+]);
+
+// A crisis must be acknowledged within the hour, whoever configures it: business days would leave someone at risk overnight.
+const crisisTargetSchema = z.discriminatedUnion("unit", [targetIn("minutes", 60), targetIn("hours", 1)]);
+
+/** Validates admin-configured targets: every urgency present, amounts whole and within the unit's limits. */
+export const responseTargetsSchema = z.strictObject({
+  crisis: crisisTargetSchema,
+  today: targetSchema,
+  soon: targetSchema,
+  can_wait: targetSchema,
+}) satisfies z.ZodType<ResponseTargets>;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isRealDate(value: string): boolean {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+
+/** Validates an admin-configured business calendar; working days default to Monday to Friday. */
+export const businessCalendarSchema = z.strictObject({
+  timeZone: z.string().max(64).refine(isTimeZone, "is not an IANA time zone such as Europe/London"),
+  workingDays: z
+    .array(z.number().int().min(1).max(7))
+    .min(1)
+    .refine((days) => new Set(days).size === days.length, "lists a weekday twice")
+    .default([...DEFAULT_WORKING_DAYS]),
+  holidays: z
+    .array(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "is not a YYYY-MM-DD date")
+        .refine(isRealDate, "is not a real date"),
+    )
+    .max(366)
+    .optional(),
+}) satisfies z.ZodType<BusinessCalendar>;
