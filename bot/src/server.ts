@@ -9,7 +9,9 @@ import { createBotAdapter, hasBotCredentials } from "./bot/bot-endpoint.js";
 import { PeerCirclesBot } from "./bot/peer-circles-bot.js";
 import { acceptedAudiences, type AppConfig } from "./config.js";
 import type { Logger } from "./logger.js";
+import { CloudAdapterMessenger } from "./bot/proactive-messenger.js";
 import { RequestService } from "./requests/request-service.js";
+import { SupporterRegistry } from "./requests/supporter-registry.js";
 import { createStore } from "./storage/create-store.js";
 import type { DocumentStore } from "./storage/document-store.js";
 
@@ -48,6 +50,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   if (devIdentity) await seedDevRoles(devIdentity, roles);
 
   const credentialsConfigured = hasBotCredentials(config);
+  const botAdapter = createBotAdapter(config, logger);
   const app = createApp({
     config,
     logger,
@@ -56,10 +59,13 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     verifyToken,
     ...(devIdentity ? { devIdentity } : {}),
     bot: {
-      adapter: createBotAdapter(config, logger),
+      adapter: botAdapter,
       handler: new PeerCirclesBot({
         logger,
         requests: new RequestService(store),
+        supporters: new SupporterRegistry(store),
+        roles,
+        messenger: new CloudAdapterMessenger(botAdapter, config.BOT_ID ?? ""),
         ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
         ...(config.TAB_ENDPOINT ? { tabEndpoint: config.TAB_ENDPOINT } : {}),
       }),

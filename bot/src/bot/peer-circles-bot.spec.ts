@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { ActivityTypes, TestAdapter, type Activity } from "botbuilder";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RoleDirectory } from "../auth/role-directory.js";
 import { RequestService } from "../requests/request-service.js";
+import { SupporterRegistry } from "../requests/supporter-registry.js";
+import type { JsonObject } from "../storage/document-store.js";
+import type { AdaptiveCard } from "./cards/help-card.js";
+import type { ProactiveMessenger } from "./proactive-messenger.js";
 import type { DocumentStore } from "../storage/document-store.js";
 import { EmbeddedStore } from "../storage/embedded-store.js";
 import { StoreUnavailableError } from "../storage/store-errors.js";
@@ -24,15 +29,39 @@ afterAll(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-function botAdapter(options: { conversationType?: string; store?: DocumentStore; userId?: string } = {}) {
+/** Records proactive sends: the transport to Teams is botbuilder's; what is sent, and to whom, is ours. */
+class RecordingMessenger implements ProactiveMessenger {
+  readonly sent: { to: string; card?: AdaptiveCard; text?: string }[] = [];
+  async sendCard(reference: JsonObject, card: AdaptiveCard): Promise<void> {
+    this.sent.push({ to: String((reference.user as JsonObject).aadObjectId), card });
+  }
+  async sendText(reference: JsonObject, text: string): Promise<void> {
+    this.sent.push({ to: String((reference.user as JsonObject).aadObjectId), text });
+  }
+}
+
+interface BotAdapterOptions {
+  conversationType?: string;
+  store?: DocumentStore;
+  userId?: string;
+  name?: string;
+  messenger?: RecordingMessenger;
+}
+
+function botAdapter(options: BotAdapterOptions = {}) {
   const lines: string[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => lines.push(line) });
   const conversationType = options.conversationType ?? "personal";
+  const usedStore = options.store ?? store;
+  const messenger = options.messenger ?? new RecordingMessenger();
   const bot = new PeerCirclesBot({
     logger,
     botId: "bot-app-id",
     tabEndpoint: "https://peer.example.com",
-    requests: new RequestService(options.store ?? store),
+    requests: new RequestService(usedStore),
+    supporters: new SupporterRegistry(usedStore),
+    roles: new RoleDirectory(usedStore, []),
+    messenger,
   });
   const adapter = new TestAdapter(async (context) => bot.run(context), {
     channelId: "msteams",
@@ -43,10 +72,10 @@ function botAdapter(options: { conversationType?: string; store?: DocumentStore;
       name: "",
       tenantId: TENANT,
     },
-    from: { id: "29:user", name: "Robin Example", aadObjectId: options.userId ?? USER },
+    from: { id: `29:${options.userId ?? USER}`, name: options.name ?? "Robin Example", aadObjectId: options.userId ?? USER },
   } as Partial<Activity>);
   adapter.locale = "en-GB";
-  return { adapter, lines };
+  return { adapter, lines, messenger };
 }
 
 type Card = { version: string; body: unknown[]; actions?: { type: string; url?: string; verb?: string; title?: string }[] };
@@ -216,6 +245,96 @@ describe("PeerCirclesBot outside personal chat", () => {
       .send("I want to end my life")
       .assertReply((activity) => expect(cardText(activity)).toContain("If you are in danger"))
       .assertReply((activity) => expect(cardText(activity)).toContain("one-to-one chat"));
+  });
+});
+
+describe("supporters and claims", () => {
+  const SUPPORTER_A = "aaaaaaaa-0000-4000-8000-00000000000a";
+  const SUPPORTER_B = "bbbbbbbb-0000-4000-8000-00000000000b";
+  const REQUESTER = "cccccccc-0000-4000-8000-00000000000c";
+  const MEMBER = "dddddddd-0000-4000-8000-00000000000d";
+
+  beforeAll(async () => {
+    const roles = new RoleDirectory(store, []);
+    await roles.assign(TENANT, SUPPORTER_A, ["supporter"], "test");
+    await roles.assign(TENANT, SUPPORTER_B, ["supporter"], "test");
+  });
+
+  it("refuses supporter commands to members", async () => {
+    const { adapter } = botAdapter({ userId: MEMBER });
+    await adapter.send("on duty").assertReply("That command is for peer supporters.");
+  });
+
+  it("routes a new request to on-duty supporters with no content or name, then exactly one claim wins", async () => {
+    const messenger = new RecordingMessenger();
+    await botAdapter({ userId: SUPPORTER_A, name: "Alex Supporter", messenger })
+      .adapter.send("on duty")
+      .assertReply((activity) => expect(activity.text).toMatch(/on duty/));
+    await botAdapter({ userId: SUPPORTER_B, name: "Bea Supporter", messenger })
+      .adapter.send("on duty")
+      .assertReply((activity) => expect(activity.text).toMatch(/on duty/));
+
+    const requester = botAdapter({ userId: REQUESTER, messenger });
+    let code = "";
+    await requester.adapter.send(submission({ ...validForm, text: "private words", shareName: "true" })).assertReply((activity) => {
+      code = /PC-[2-9A-Z]{6}/.exec(JSON.stringify(invokeCard(activity)))?.[0] ?? "";
+    });
+    const notifications = messenger.sent.filter((sent) => sent.card);
+    expect(notifications.map((sent) => sent.to).sort()).toEqual([SUPPORTER_A, SUPPORTER_B]);
+    for (const { card } of notifications) {
+      const text = JSON.stringify(card);
+      expect(text).toContain(code);
+      expect(text).toContain("Workload");
+      expect(text).not.toContain("private words");
+      expect(text).not.toContain("Robin Example");
+      expect(card?.actions?.[0]).toMatchObject({ verb: "claimRequest", data: { code } });
+    }
+
+    const claim = (data: unknown): Partial<Activity> => ({
+      type: ActivityTypes.Invoke,
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb: "claimRequest", data } },
+    });
+    await botAdapter({ userId: SUPPORTER_A, name: "Alex Supporter", messenger })
+      .adapter.send(claim({ code }))
+      .assertReply((activity) => {
+        const text = JSON.stringify(invokeCard(activity));
+        expect(text).toContain(`You have taken ${code}`);
+        expect(text).toContain("private words");
+        expect(text).toContain("Robin Example");
+      });
+    expect(messenger.sent.find((sent) => sent.to === REQUESTER)?.text).toContain("Alex Supporter has taken your request");
+    await botAdapter({ userId: SUPPORTER_B, messenger })
+      .adapter.send(claim({ code }))
+      .assertReply((activity) => {
+        const text = JSON.stringify(invokeCard(activity));
+        expect(text).toContain("Already claimed by a colleague");
+        expect(text).not.toContain("private words");
+      });
+    await botAdapter({ userId: MEMBER, messenger })
+      .adapter.send(claim({ code: "PC-ZZZZZZ" }))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("could not find"));
+    await botAdapter({ userId: SUPPORTER_A, messenger })
+      .adapter.send("off duty")
+      .assertReply((activity) => expect(activity.text).toMatch(/off duty/));
+    await botAdapter({ userId: SUPPORTER_B, messenger })
+      .adapter.send("off duty")
+      .assertReply((activity) => expect(activity.text).toMatch(/off duty/));
+  });
+
+  it("shows supporters the open queue without anyone's words", async () => {
+    const { adapter } = botAdapter({ userId: REQUESTER });
+    let code = "";
+    await adapter.send(submission({ ...validForm, urgency: "today", text: "queue secret" })).assertReply((activity) => {
+      code = /PC-[2-9A-Z]{6}/.exec(JSON.stringify(invokeCard(activity)))?.[0] ?? "";
+    });
+    await botAdapter({ userId: SUPPORTER_B })
+      .adapter.send("queue")
+      .assertReply((activity) => {
+        const text = cardText(activity);
+        expect(text).toContain(code);
+        expect(text).not.toContain("queue secret");
+      });
   });
 });
 

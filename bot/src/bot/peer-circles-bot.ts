@@ -1,14 +1,20 @@
-import type { TurnContext } from "botbuilder";
 import {
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
+  TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from "botbuilder";
-import { assessRisk, type RiskAssessment } from "../../../shared/index.js";
+import { assessRisk, hasRole, type RiskAssessment } from "../../../shared/index.js";
 import type { Logger } from "../logger.js";
+import type { RoleDirectory } from "../auth/role-directory.js";
 import type { RequestService } from "../requests/request-service.js";
+import type { SupporterRegistry } from "../requests/supporter-registry.js";
+import type { JsonObject } from "../storage/document-store.js";
+import { CLAIM_REQUEST_VERB, queueCard, REFRESH_REQUEST_VERB } from "./cards/supporter-cards.js";
+import type { ProactiveMessenger } from "./proactive-messenger.js";
+import { claimRequest, notifySupporters, refreshedRequestCard, type RoutingDependencies } from "./supporter-routing.js";
 import { botMessages } from "./bot-messages.js";
 import { emergencyCard } from "./cards/emergency-card.js";
 import { helpCard, type AdaptiveCard } from "./cards/help-card.js";
@@ -24,8 +30,13 @@ export interface PeerCirclesBotOptions {
   tabEndpoint?: string;
   logger: Logger;
   requests: RequestService;
+  supporters: SupporterRegistry;
+  roles: RoleDirectory;
+  messenger: ProactiveMessenger;
+  now?: () => Date;
 }
 
+const SUPPORTER_COMMANDS = new Set(["on duty", "off duty", "queue"]);
 const HELP_COMMANDS = new Set(["help", "hi", "hello", "start", "?"]);
 const TALK_COMMANDS = new Set(["talk to someone", "talk", "request", "ask for help"]);
 const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -52,14 +63,29 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    if (invokeValue.action?.verb !== SUBMIT_REQUEST_VERB) return cardResponse(helpCard(botMessages(context.activity.locale)));
-    const card = await submitRequestFromCard(context, invokeValue.action.data, {
-      requests: this.options.requests,
-      logger: this.options.logger,
-      sendEmergencyBlock: (risk) => this.sendEmergencyBlock(context, risk),
-      privateChatCard: () => this.privateChatCard(context),
-    });
-    return cardResponse(card);
+    const verb = invokeValue.action?.verb;
+    const locale = context.activity.locale;
+    if (verb === SUBMIT_REQUEST_VERB) {
+      const card = await submitRequestFromCard(context, invokeValue.action.data, {
+        requests: this.options.requests,
+        logger: this.options.logger,
+        sendEmergencyBlock: (risk) => this.sendEmergencyBlock(context, risk),
+        privateChatCard: () => this.privateChatCard(context),
+        afterStored: async (tenantId, request) => {
+          // The request is safely stored; a failed notification must not undo the confirmation.
+          await notifySupporters(tenantId, request, this.routing(), locale).catch(() =>
+            this.options.logger.error({ event: "requests.notify_failed" }, "notify failed"),
+          );
+        },
+      });
+      return cardResponse(card);
+    }
+    const actor = identityOf(context.activity);
+    if (!actor) return cardResponse(helpCard(botMessages(locale)));
+    if (verb === CLAIM_REQUEST_VERB) return cardResponse(await claimRequest(actor, invokeValue.action.data, this.routing(), locale));
+    if (verb === REFRESH_REQUEST_VERB)
+      return cardResponse(await refreshedRequestCard(actor, invokeValue.action.data, this.routing(), locale));
+    return cardResponse(helpCard(botMessages(locale)));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -74,6 +100,7 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     }
     const command = normaliseCommand(text);
     const messages = botMessages(context.activity.locale);
+    if (await this.handleSupporter(context, command)) return;
     const kind = HELP_COMMANDS.has(command)
       ? "help"
       : TALK_COMMANDS.has(command)
@@ -102,6 +129,49 @@ export class PeerCirclesBot extends TeamsActivityHandler {
           requestFormCard(messages, { text: text.slice(0, 2000) }, risk.level === "crisis" ? { kind: "crisis" } : undefined),
         );
     }
+  }
+
+  /** Supporter commands, and remembering how to reach a supporter. Returns true when it answered. */
+  private async handleSupporter(context: TurnContext, command: string): Promise<boolean> {
+    const identity = identityOf(context.activity);
+    const messages = botMessages(context.activity.locale);
+    if (!identity) return false;
+    const isSupporter = hasRole(await this.options.roles.rolesOf(identity.tenantId, identity.userId), "supporter");
+    if (!isSupporter) {
+      if (!SUPPORTER_COMMANDS.has(command)) return false;
+      await context.sendActivity(messages.supporterOnly);
+      return true;
+    }
+    const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as JsonObject;
+    if (command === "on duty" || command === "off duty") {
+      await this.options.supporters.setOnDuty(identity.tenantId, identity.userId, command === "on duty", reference);
+      await context.sendActivity(command === "on duty" ? messages.onDutyConfirmed : messages.offDutyConfirmed);
+      return true;
+    }
+    if (!(await this.options.supporters.get(identity.tenantId, identity.userId))?.conversationReference) {
+      await this.options.supporters.remember(identity.tenantId, identity.userId, reference);
+    }
+    if (command !== "queue") return false;
+    const open = await this.options.requests.openRequests(identity.tenantId);
+    await this.sendCard(
+      context,
+      queueCard(
+        messages,
+        open.filter((request) => request.requesterId !== identity.userId),
+        this.now(),
+        context.activity.locale,
+      ),
+    );
+    return true;
+  }
+
+  private routing(): RoutingDependencies {
+    const { requests, supporters, roles, messenger, logger } = this.options;
+    return { requests, supporters, roles, messenger, logger, now: () => this.now() };
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
   }
 
   private async sendMyRequests(context: TurnContext): Promise<void> {

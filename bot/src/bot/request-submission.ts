@@ -1,7 +1,7 @@
 import { TurnContext } from "botbuilder";
 import { assessRisk, requestFormSchema, type RiskAssessment } from "../../../shared/index.js";
 import type { Logger } from "../logger.js";
-import type { RequestService } from "../requests/request-service.js";
+import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
 import type { JsonObject } from "../storage/document-store.js";
 import { StoreUnavailableError } from "../storage/store-errors.js";
 import { botMessages } from "./bot-messages.js";
@@ -14,6 +14,8 @@ export interface SubmissionDependencies {
   logger: Logger;
   sendEmergencyBlock(risk: RiskAssessment): Promise<void>;
   privateChatCard(): AdaptiveCard;
+  /** Runs once the request is durably stored, before the confirmation goes back. */
+  afterStored?(tenantId: string, request: StoredHelpRequest): Promise<void>;
 }
 
 const FORM_FIELDS = ["category", "urgency", "preference", "contact", "text", "shareName", "preferredSupporterId"] as const;
@@ -54,6 +56,7 @@ export async function submitRequestFromCard(context: TurnContext, data: unknown,
       { event: "bot.request.stored", urgency: request.urgency, category: request.category, crisis: request.crisis },
       "request stored",
     );
+    await deps.afterStored?.(identity.tenantId, request);
     return requestConfirmationCard(messages, request);
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;

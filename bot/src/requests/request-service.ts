@@ -1,5 +1,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { referenceCodeFrom, type HelpRequest, type RequestForm, type RiskAssessment } from "../../../shared/index.js";
+import {
+  referenceCodeFrom,
+  transition,
+  type HelpRequest,
+  type RequestAction,
+  type RequestActor,
+  type RequestForm,
+  type RiskAssessment,
+  type TransitionRefusal,
+} from "../../../shared/index.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
@@ -81,6 +90,55 @@ export class RequestService {
     return documents
       .map((document) => document.value as unknown as StoredHelpRequest)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async get(tenantId: string, referenceCode: string): Promise<StoredHelpRequest | undefined> {
+    return (await this.store.get<JsonObject>("requests", tenantId, referenceCode))?.value as StoredHelpRequest | undefined;
+  }
+
+  /**
+   * Applies a status change as one conditional write: of several people acting at once, exactly
+   * one wins, and the others are told why not (for claims, "already claimed").
+   */
+  async act(
+    tenantId: string,
+    referenceCode: string,
+    action: RequestAction,
+    actor: RequestActor,
+  ): Promise<{ ok: true; request: StoredHelpRequest } | { ok: false; refusal: TransitionRefusal | "not_found" }> {
+    const document = await this.store.get<JsonObject>("requests", tenantId, referenceCode);
+    if (!document) return { ok: false, refusal: "not_found" };
+    const current = document.value as StoredHelpRequest;
+    const result = transition(
+      { status: current.status, requesterId: current.requesterId, ...(current.claimedBy ? { claimedBy: current.claimedBy } : {}) },
+      action,
+      actor,
+    );
+    if (!result.ok) return result;
+    const { claimedBy: _previousClaimer, ...rest } = current;
+    const next: StoredHelpRequest = {
+      ...rest,
+      status: result.state.status,
+      ...(result.state.claimedBy ? { claimedBy: result.state.claimedBy } : {}),
+      updatedAt: this.now().toISOString(),
+    };
+    try {
+      await this.store.replace("requests", tenantId, referenceCode, next as unknown as JsonObject, { ifMatch: document.etag });
+    } catch (error) {
+      if (error instanceof ConflictError) return { ok: false, refusal: action === "claim" ? "already_claimed" : "illegal_transition" };
+      throw error;
+    }
+    await this.audit(tenantId, referenceCode, actor.userId, action);
+    return { ok: true, request: next };
+  }
+
+  /** Open requests of a tenant, most urgent first, for the supporters' queue. */
+  async openRequests(tenantId: string): Promise<StoredHelpRequest[]> {
+    const documents = await this.store.query<JsonObject>("requests", tenantId, { where: { kind: "helpRequest", status: "open" } });
+    const rank = { crisis: 0, today: 1, soon: 2, can_wait: 3 } as const;
+    return documents
+      .map((document) => document.value as unknown as StoredHelpRequest)
+      .sort((a, b) => rank[a.urgency] - rank[b.urgency] || a.createdAt.localeCompare(b.createdAt));
   }
 
   private async audit(tenantId: string, requestCode: string, actorId: string, action: string): Promise<void> {

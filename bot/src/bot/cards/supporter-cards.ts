@@ -1,0 +1,182 @@
+import type { HelpRequest } from "../../../../shared/index.js";
+import { format, type BotMessages } from "../bot-messages.js";
+import type { AdaptiveCard } from "./help-card.js";
+
+export const CLAIM_REQUEST_VERB = "claimRequest";
+export const REFRESH_REQUEST_VERB = "refreshRequestCard";
+const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+/** Teams refreshes a card automatically for at most 60 listed users. */
+const MAX_REFRESH_USERS = 60;
+
+const CATEGORY_KEYS = {
+  workload: "categoryWorkload",
+  conflict: "categoryConflict",
+  wellbeing: "categoryWellbeing",
+  something_happened: "categorySomethingHappened",
+  other: "categoryOther",
+} as const;
+const URGENCY_KEYS = { crisis: "urgencyCrisis", today: "urgencyToday", soon: "urgencySoon", can_wait: "urgencyCanWait" } as const;
+
+export function categoryLabel(messages: BotMessages, request: Pick<HelpRequest, "category">): string {
+  return messages[CATEGORY_KEYS[request.category]];
+}
+
+export function urgencyLabel(messages: BotMessages, request: Pick<HelpRequest, "urgency">): string {
+  return messages[URGENCY_KEYS[request.urgency]];
+}
+
+export function ageOf(createdAt: string, now: Date, locale: string | undefined): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - Date.parse(createdAt)) / 60_000));
+  const format = new Intl.RelativeTimeFormat(locale ?? "en", { numeric: "auto", style: "short" });
+  if (minutes < 60) return format.format(-minutes, "minute");
+  if (minutes < 48 * 60) return format.format(-Math.round(minutes / 60), "hour");
+  return format.format(-Math.round(minutes / 1440), "day");
+}
+
+/**
+ * What every on-duty supporter sees: category, urgency, reference and age, and a Claim button.
+ * Never the requester's words or name.
+ */
+export function newRequestCard(
+  messages: BotMessages,
+  request: HelpRequest,
+  now: Date,
+  locale: string | undefined,
+  refreshFor: readonly string[] = [],
+): AdaptiveCard {
+  const open = request.status === "open";
+  return {
+    type: "AdaptiveCard",
+    $schema: CARD_SCHEMA,
+    version: "1.5",
+    ...(refreshFor.length > 0 && refreshFor.length <= MAX_REFRESH_USERS
+      ? {
+          refresh: {
+            action: { type: "Action.Execute", verb: REFRESH_REQUEST_VERB, data: { code: request.referenceCode } },
+            userIds: [...refreshFor],
+          },
+        }
+      : {}),
+    body: [
+      {
+        type: "TextBlock",
+        text: request.crisis ? messages.newRequestCrisisTitle : messages.newRequestTitle,
+        size: "Large",
+        weight: "Bolder",
+        color: request.crisis ? "Attention" : "Default",
+        wrap: true,
+        style: "heading",
+      },
+      {
+        type: "FactSet",
+        facts: [
+          { title: messages.newRequestFacts, value: request.referenceCode },
+          { title: messages.factCategory, value: categoryLabel(messages, request) },
+          { title: messages.factUrgency, value: urgencyLabel(messages, request) },
+          { title: messages.factAge, value: ageOf(request.createdAt, now, locale) },
+        ],
+      },
+      ...(open ? [] : [{ type: "TextBlock", text: messages.alreadyClaimed, wrap: true, weight: "Bolder" }]),
+    ],
+    ...(open
+      ? {
+          actions: [
+            {
+              type: "Action.Execute",
+              verb: CLAIM_REQUEST_VERB,
+              title: messages.claimAction,
+              style: "positive",
+              data: { code: request.referenceCode },
+            },
+          ],
+        }
+      : {}),
+  } as AdaptiveCard;
+}
+
+/** Only the claimer gets the request itself, in their personal chat. */
+export function claimedRequestCard(messages: BotMessages, request: HelpRequest): AdaptiveCard {
+  const contact = { chat: messages.contactChat, call: messages.contactCall, meet: messages.contactMeet }[request.contact];
+  return {
+    type: "AdaptiveCard",
+    $schema: CARD_SCHEMA,
+    version: "1.5",
+    body: [
+      {
+        type: "TextBlock",
+        text: format(messages.claimedByYouTitle, { code: request.referenceCode }),
+        size: "Large",
+        weight: "Bolder",
+        wrap: true,
+        style: "heading",
+      },
+      { type: "TextBlock", text: format(messages.claimedByYouBody, { contact: contact.toLowerCase() }), wrap: true },
+      {
+        type: "FactSet",
+        facts: [
+          { title: messages.factCategory, value: categoryLabel(messages, request) },
+          { title: messages.factUrgency, value: urgencyLabel(messages, request) },
+        ],
+      },
+      {
+        type: "TextBlock",
+        text:
+          request.anonymous || !request.requesterName
+            ? messages.claimedAnonymous
+            : format(messages.claimedNamed, { name: request.requesterName }),
+        wrap: true,
+      },
+      { type: "TextBlock", text: request.text ? format(messages.claimedText, { text: request.text }) : messages.claimedNoText, wrap: true },
+    ],
+  };
+}
+
+export function noticeCard(text: string): AdaptiveCard {
+  return { type: "AdaptiveCard", $schema: CARD_SCHEMA, version: "1.5", body: [{ type: "TextBlock", text, wrap: true }] };
+}
+
+export function queueCard(messages: BotMessages, requests: readonly HelpRequest[], now: Date, locale: string | undefined): AdaptiveCard {
+  return {
+    type: "AdaptiveCard",
+    $schema: CARD_SCHEMA,
+    version: "1.5",
+    body: [
+      { type: "TextBlock", text: messages.queueTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
+      ...(requests.length === 0 ? [{ type: "TextBlock", text: messages.queueEmpty, wrap: true }] : []),
+      ...requests.map((request) => ({
+        type: "ColumnSet",
+        columns: [
+          {
+            type: "Column",
+            width: "stretch",
+            items: [
+              {
+                type: "TextBlock",
+                wrap: true,
+                color: request.crisis ? "Attention" : "Default",
+                text: format(messages.queueItem, {
+                  code: request.referenceCode,
+                  category: categoryLabel(messages, request),
+                  urgency: urgencyLabel(messages, request),
+                  age: ageOf(request.createdAt, now, locale),
+                }),
+              },
+            ],
+          },
+          {
+            type: "Column",
+            width: "auto",
+            items: [
+              {
+                type: "ActionSet",
+                actions: [
+                  { type: "Action.Execute", verb: CLAIM_REQUEST_VERB, title: messages.claimAction, data: { code: request.referenceCode } },
+                ],
+              },
+            ],
+          },
+        ],
+      })),
+    ],
+  };
+}

@@ -1,0 +1,104 @@
+import { hasRole } from "../../../shared/index.js";
+import type { RoleDirectory } from "../auth/role-directory.js";
+import type { Logger } from "../logger.js";
+import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
+import type { SupporterRegistry } from "../requests/supporter-registry.js";
+import type { JsonObject } from "../storage/document-store.js";
+import { botMessages, format } from "./bot-messages.js";
+import type { AdaptiveCard } from "./cards/help-card.js";
+import { claimedRequestCard, newRequestCard, noticeCard } from "./cards/supporter-cards.js";
+import type { ProactiveMessenger } from "./proactive-messenger.js";
+
+export interface RoutingDependencies {
+  requests: RequestService;
+  supporters: SupporterRegistry;
+  roles: RoleDirectory;
+  messenger: ProactiveMessenger;
+  logger: Logger;
+  now: () => Date;
+}
+
+const REFERENCE_CODE = /^PC-[2-9A-HJKMNP-Z]{6}$/;
+
+/** Tells every on-duty supporter (never the requester) that a request is waiting. No content, no name. */
+export async function notifySupporters(
+  tenantId: string,
+  request: StoredHelpRequest,
+  deps: RoutingDependencies,
+  locale?: string,
+): Promise<number> {
+  const candidates = (await deps.supporters.onDuty(tenantId)).filter(
+    (supporter) => supporter.userId !== request.requesterId && supporter.conversationReference,
+  );
+  const stillSupporters = [];
+  for (const candidate of candidates) {
+    if (hasRole(await deps.roles.rolesOf(tenantId, candidate.userId), "supporter")) stillSupporters.push(candidate);
+  }
+  const refreshFor = stillSupporters
+    .map((supporter) => String((supporter.conversationReference?.user as JsonObject | undefined)?.id ?? ""))
+    .filter(Boolean);
+  const card = newRequestCard(botMessages(locale), request, deps.now(), locale, refreshFor);
+  const results = await Promise.allSettled(
+    stillSupporters.map((supporter) => deps.messenger.sendCard(supporter.conversationReference!, card)),
+  );
+  const failed = results.filter((result) => result.status === "rejected").length;
+  deps.logger.info(
+    { event: "requests.supporters_notified", notified: results.length - failed, failed, urgency: request.urgency },
+    "supporters notified",
+  );
+  if (stillSupporters.length === 0)
+    deps.logger.warn({ event: "requests.no_supporter_on_duty", urgency: request.urgency }, "no supporter on duty");
+  return results.length - failed;
+}
+
+export interface Actor {
+  tenantId: string;
+  userId: string;
+  displayName?: string;
+}
+
+/** A supporter pressed Claim. Exactly one wins; the winner gets the request, the requester is told. */
+export async function claimRequest(actor: Actor, data: unknown, deps: RoutingDependencies, locale?: string): Promise<AdaptiveCard> {
+  const messages = botMessages(locale);
+  const code = (data as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !REFERENCE_CODE.test(code)) return noticeCard(messages.requestNotFound);
+  const isSupporter = hasRole(await deps.roles.rolesOf(actor.tenantId, actor.userId), "supporter");
+  const result = await deps.requests.act(actor.tenantId, code, "claim", { userId: actor.userId, isSupporter });
+  if (!result.ok) {
+    deps.logger.info({ event: "requests.claim_refused", refusal: result.refusal }, "claim refused");
+    if (result.refusal === "not_found") return noticeCard(messages.requestNotFound);
+    if (result.refusal === "already_claimed" || result.refusal === "illegal_transition") {
+      const current = await deps.requests.get(actor.tenantId, code);
+      return current ? newRequestCard(messages, current, deps.now(), locale) : noticeCard(messages.requestNoLongerOpen);
+    }
+    return noticeCard(messages.claimRefused);
+  }
+  deps.logger.info({ event: "requests.claimed", urgency: result.request.urgency }, "request claimed");
+  await tellRequester(result.request, actor, deps, locale);
+  return claimedRequestCard(messages, result.request);
+}
+
+/** The card as it stands now, for Teams' automatic refresh of every supporter's copy. */
+export async function refreshedRequestCard(actor: Actor, data: unknown, deps: RoutingDependencies, locale?: string): Promise<AdaptiveCard> {
+  const messages = botMessages(locale);
+  const code = (data as { code?: unknown } | null)?.code;
+  const request = typeof code === "string" && REFERENCE_CODE.test(code) ? await deps.requests.get(actor.tenantId, code) : undefined;
+  if (!request) return noticeCard(messages.requestNotFound);
+  if (request.claimedBy === actor.userId) return claimedRequestCard(messages, request);
+  return newRequestCard(messages, request, deps.now(), locale);
+}
+
+async function tellRequester(request: StoredHelpRequest, claimer: Actor, deps: RoutingDependencies, locale?: string): Promise<void> {
+  if (!request.conversationReference) return;
+  const messages = botMessages(locale);
+  // An anonymous requester is told "a peer supporter", so the two sides stay symmetric.
+  const text =
+    request.anonymous || !claimer.displayName
+      ? format(messages.requesterClaimedAnonymous, { code: request.referenceCode })
+      : format(messages.requesterClaimedNamed, { name: claimer.displayName, code: request.referenceCode });
+  try {
+    await deps.messenger.sendText(request.conversationReference, text);
+  } catch {
+    deps.logger.warn({ event: "requests.requester_unreachable" }, "could not tell the requester");
+  }
+}

@@ -1,0 +1,61 @@
+import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { ConflictError } from "../storage/store-errors.js";
+
+export interface SupporterPresence {
+  [key: string]: unknown;
+  kind: "supporter";
+  userId: string;
+  onDuty: boolean;
+  /** How the bot reaches them in personal chat; absent until they first talk to the bot. */
+  conversationReference?: JsonObject;
+  updatedAt: string;
+}
+
+const documentId = (userId: string) => `supporter-${userId}`;
+const MAX_WRITE_ATTEMPTS = 5;
+
+/** Peer supporters' duty status and how to reach them, per tenant. Roles live in the RoleDirectory. */
+export class SupporterRegistry {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async get(tenantId: string, userId: string): Promise<SupporterPresence | undefined> {
+    return (await this.store.get<JsonObject>("settings", tenantId, documentId(userId)))?.value as SupporterPresence | undefined;
+  }
+
+  /** Records how to reach a supporter, keeping their duty status. */
+  async remember(tenantId: string, userId: string, conversationReference: JsonObject): Promise<void> {
+    await this.update(tenantId, userId, (current) => ({ ...current, conversationReference }));
+  }
+
+  async setOnDuty(tenantId: string, userId: string, onDuty: boolean, conversationReference?: JsonObject): Promise<void> {
+    await this.update(tenantId, userId, (current) => ({ ...current, onDuty, ...(conversationReference ? { conversationReference } : {}) }));
+  }
+
+  async onDuty(tenantId: string): Promise<SupporterPresence[]> {
+    const documents = await this.store.query<JsonObject>("settings", tenantId, { where: { kind: "supporter", onDuty: true } });
+    return documents.map((document) => document.value as SupporterPresence);
+  }
+
+  private async update(tenantId: string, userId: string, change: (current: SupporterPresence) => SupporterPresence): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const existing = await this.store.get<JsonObject>("settings", tenantId, documentId(userId));
+      const base: SupporterPresence = (existing?.value as SupporterPresence | undefined) ?? {
+        kind: "supporter",
+        userId,
+        onDuty: false,
+        updatedAt: "",
+      };
+      const next = { ...change(base), updatedAt: this.now().toISOString() } as unknown as JsonObject;
+      try {
+        if (existing) await this.store.replace("settings", tenantId, documentId(userId), next, { ifMatch: existing.etag });
+        else await this.store.create("settings", tenantId, documentId(userId), next);
+        return;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+      }
+    }
+  }
+}
