@@ -39,7 +39,7 @@ describe("npm start", () => {
     // A process group of its own, as a terminal gives it, so Ctrl-C can be sent the same way.
     npmStart = spawn("npm", ["start"], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, PORT: String(port), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+      env: { ...process.env, PORT: String(port), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: dataDir, LOG_LEVEL: "debug" },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
@@ -68,7 +68,58 @@ describe("npm start", () => {
     const card = page.locator(".ac-adaptiveCard", { hasText: "Who sees what" });
     await card.first().waitFor({ timeout: 20_000 });
     expect(await card.first().textContent()).toContain("not an emergency service");
+
+    const cards = page.locator(".ac-adaptiveCard");
+    const send = async (text: string) => {
+      await box.click();
+      await page.keyboard.type(text);
+      await page.getByRole("button", { name: "Send Message" }).click();
+    };
+
+    // Personal chat: ask for help through the form and get a reference code back.
+    await send("talk to someone");
+    const form = page.locator(".ac-adaptiveCard", { hasText: "Talk to someone" }).last();
+    await form.waitFor({ timeout: 20_000 });
+    await form.locator("textarea").fill("Too many late nights on the release");
+    await form.getByRole("button", { name: "Send request" }).click();
+    const confirmation = page.locator(".ac-adaptiveCard", { hasText: "Reference: PC-" }).last();
+    await confirmation.waitFor({ timeout: 20_000 });
+    const referenceCode = /PC-[2-9A-Z]{6}/.exec((await confirmation.textContent()) ?? "")?.[0];
+    expect(referenceCode, (await confirmation.textContent()) ?? "").toBeDefined();
+
+    await send("my requests");
+    await page.locator(".ac-adaptiveCard", { hasText: "Your requests" }).last().waitFor({ timeout: 20_000 });
+    expect(await page.locator(".ac-adaptiveCard", { hasText: "Your requests" }).last().textContent()).toContain(referenceCode);
+
+    // Crisis language: the emergency block is the very first reply.
+    const before = await cards.count();
+    await send("I can't see a way out");
+    await expect.poll(() => cards.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(before + 2);
+    expect(await cards.nth(before).textContent()).toContain("If you are in danger");
+    expect(await cards.nth(before + 1).textContent()).toContain("treated as urgent");
+
+    // Group chat: only the pointer to a private chat.
+    await page.getByText("Group Chat", { exact: true }).click();
+    await expect.poll(() => page.locator(".ac-adaptiveCard", { hasText: "Reference: PC-" }).count(), { timeout: 10_000 }).toBe(0);
+    await page.waitForTimeout(1000);
+    const groupBefore = await cards.count();
+    // In a group chat the bot only hears messages that @mention it, as in Teams.
+    await box.click();
+    await page.keyboard.type("@");
+    await page.getByRole("menuitem", { name: /Test Bot/ }).click();
+    await page.keyboard.type(" I am struggling with my workload");
+    await page.getByRole("button", { name: "Send Message" }).click();
+    await expect.poll(() => cards.count(), { timeout: 20_000 }).toBeGreaterThan(groupBefore);
+    await page.waitForTimeout(500);
+    const groupReplies = await cards.evaluateAll(
+      (elements, start) => elements.slice(start).map((element) => element.textContent ?? ""),
+      groupBefore,
+    );
+    expect(groupReplies).toHaveLength(1);
+    expect(groupReplies[0]).toContain("one-to-one chat");
     await page.screenshot({ path: join(dataDir, "playground.png") });
+    // Every log line the server wrote, at debug level, is free of what people typed.
+    for (const typed of ["Too many late nights", "see a way out", "struggling with my workload"]) expect(output).not.toContain(typed);
 
     process.kill(-npmStart.pid!, "SIGINT");
     // npm re-raises the signal its script got, as it does at a terminal; the script itself exits 0.

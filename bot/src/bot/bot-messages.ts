@@ -52,7 +52,7 @@ export const BOT_MESSAGES_EN = {
   formText: "A few words (optional)",
   formTextPlaceholder: "What would help you to share?",
   formShareName: "Share my name with the supporter",
-  formAnonymousNote: "Leave it off to stay anonymous: you will then talk through me, and the supporter sees only a reference code.",
+  formAnonymousNote: "Leave it off to stay anonymous: the supporter then sees only a reference code, not your name.",
   formWhatNext:
     "What happens next: your request is saved, on-duty peer supporters are told its category and urgency only, and one of them takes it. I will tell you who.",
   formSubmit: "Send request",
