@@ -48,6 +48,7 @@ const environmentSchema = z
     COSMOS_KEY: optionalText,
     DATA_DIR: z.string().min(1).default(".data"),
     TAB_DIST_DIR: z.string().min(1).default("tab/dist"),
+    REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .superRefine((env, context) => {

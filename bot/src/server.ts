@@ -62,7 +62,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
       adapter: botAdapter,
       handler: new PeerCirclesBot({
         logger,
-        requests: new RequestService(store),
+        requests: new RequestService(store, undefined, undefined, config.REQUEST_RETENTION_DAYS),
         supporters: new SupporterRegistry(store),
         roles,
         messenger: new CloudAdapterMessenger(botAdapter, config.BOT_ID ?? ""),

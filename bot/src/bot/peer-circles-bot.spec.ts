@@ -322,6 +322,81 @@ describe("supporters and claims", () => {
       .assertReply((activity) => expect(activity.text).toMatch(/off duty/));
   });
 
+  it("lets the claimer move the request on, tells the requester each time, and starts retention when closed", async () => {
+    const messenger = new RecordingMessenger();
+    const action = (verb: string, data: unknown): Partial<Activity> => ({
+      type: ActivityTypes.Invoke,
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb, data } },
+    });
+    let code = "";
+    await botAdapter({ userId: REQUESTER, messenger })
+      .adapter.send(submission(validForm))
+      .assertReply((activity) => {
+        code = /PC-[2-9A-Z]{6}/.exec(JSON.stringify(invokeCard(activity)))?.[0] ?? "";
+      });
+    const supporterA = () => botAdapter({ userId: SUPPORTER_A, name: "Alex Supporter", messenger }).adapter;
+    await supporterA()
+      .send(action("claimRequest", { code }))
+      .assertReply((activity) => {
+        const actions = invokeCard(activity).actions ?? [];
+        expect(actions.map((item) => (item as unknown as { data: { action: string } }).data.action)).toEqual([
+          "start_conversation",
+          "refer",
+          "resolve",
+          "release",
+        ]);
+      });
+    await supporterA()
+      .send(action("requestAction", { code, action: "start_conversation" }))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("In conversation"));
+    await botAdapter({ userId: SUPPORTER_B, messenger })
+      .adapter.send(action("requestAction", { code, action: "resolve" }))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("Only the supporter who took this request"));
+    await supporterA()
+      .send(action("requestAction", { code, action: "resolve" }))
+      .assertReply(() => undefined);
+    const toRequester = messenger.sent.filter((sent) => sent.to === REQUESTER).map((sent) => sent.text);
+    expect(toRequester).toEqual([
+      expect.stringContaining("has taken your request"),
+      `Your request ${code} is now: In conversation.`,
+      `Your request ${code} is now: Resolved.`,
+    ]);
+    const stored = await store.get("requests", TENANT, code);
+    expect(stored?.ttlSeconds).toBeGreaterThan(179 * 86_400);
+    await supporterA()
+      .send(action("requestAction", { code, action: "release" }))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("not possible"));
+    const trail = await new RequestService(store).auditTrail(TENANT, code);
+    expect(trail.map((entry) => entry.action)).toEqual(["created", "claim", "start_conversation", "resolve"]);
+  });
+
+  it("lets the requester withdraw from my requests, and tells the claimer", async () => {
+    const messenger = new RecordingMessenger();
+    const requester = () => botAdapter({ userId: "eeeeeeee-0000-4000-8000-00000000000e", messenger }).adapter;
+    let code = "";
+    await requester()
+      .send(submission(validForm))
+      .assertReply((activity) => {
+        code = /PC-[2-9A-Z]{6}/.exec(JSON.stringify(invokeCard(activity)))?.[0] ?? "";
+      });
+    const invoke = (verb: string, data: unknown): Partial<Activity> => ({
+      type: ActivityTypes.Invoke,
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb, data } },
+    });
+    await botAdapter({ userId: SUPPORTER_B, messenger })
+      .adapter.send(invoke("claimRequest", { code }))
+      .assertReply(() => undefined);
+    await requester()
+      .send("my requests")
+      .assertReply((activity) => expect(JSON.stringify(cardOf(activity)?.actions)).toContain(`Withdraw ${code}`));
+    await requester()
+      .send(invoke("requestAction", { code, action: "withdraw" }))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain(`You withdrew ${code}`));
+    expect(messenger.sent.find((sent) => sent.to === SUPPORTER_B && sent.text?.includes("withdrawn"))).toBeDefined();
+  });
+
   it("shows supporters the open queue without anyone's words", async () => {
     const { adapter } = botAdapter({ userId: REQUESTER });
     let code = "";

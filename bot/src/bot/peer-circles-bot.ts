@@ -12,9 +12,15 @@ import type { RoleDirectory } from "../auth/role-directory.js";
 import type { RequestService } from "../requests/request-service.js";
 import type { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { JsonObject } from "../storage/document-store.js";
-import { CLAIM_REQUEST_VERB, queueCard, REFRESH_REQUEST_VERB } from "./cards/supporter-cards.js";
+import { CLAIM_REQUEST_VERB, queueCard, REFRESH_REQUEST_VERB, REQUEST_ACTION_VERB } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
-import { claimRequest, notifySupporters, refreshedRequestCard, type RoutingDependencies } from "./supporter-routing.js";
+import {
+  changeRequestStatus,
+  claimRequest,
+  notifySupporters,
+  refreshedRequestCard,
+  type RoutingDependencies,
+} from "./supporter-routing.js";
 import { botMessages } from "./bot-messages.js";
 import { emergencyCard } from "./cards/emergency-card.js";
 import { helpCard, type AdaptiveCard } from "./cards/help-card.js";
@@ -83,6 +89,8 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     const actor = identityOf(context.activity);
     if (!actor) return cardResponse(helpCard(botMessages(locale)));
     if (verb === CLAIM_REQUEST_VERB) return cardResponse(await claimRequest(actor, invokeValue.action.data, this.routing(), locale));
+    if (verb === REQUEST_ACTION_VERB)
+      return cardResponse(await changeRequestStatus(actor, invokeValue.action.data, this.routing(), locale));
     if (verb === REFRESH_REQUEST_VERB)
       return cardResponse(await refreshedRequestCard(actor, invokeValue.action.data, this.routing(), locale));
     return cardResponse(helpCard(botMessages(locale)));

@@ -6,7 +6,7 @@ import type { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { JsonObject } from "../storage/document-store.js";
 import { botMessages, format } from "./bot-messages.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
-import { claimedRequestCard, newRequestCard, noticeCard } from "./cards/supporter-cards.js";
+import { claimedRequestCard, newRequestCard, noticeCard, statusLabel } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 
 export interface RoutingDependencies {
@@ -101,4 +101,48 @@ async function tellRequester(request: StoredHelpRequest, claimer: Actor, deps: R
   } catch {
     deps.logger.warn({ event: "requests.requester_unreachable" }, "could not tell the requester");
   }
+}
+
+const ACTIONS_FROM_CARDS = ["release", "start_conversation", "refer", "resolve", "withdraw"] as const;
+type CardAction = (typeof ACTIONS_FROM_CARDS)[number];
+
+/**
+ * A status change pressed on a card, by the claimer or (withdraw) the requester. The other side
+ * is told, and the card that comes back shows the new state.
+ */
+export async function changeRequestStatus(actor: Actor, data: unknown, deps: RoutingDependencies, locale?: string): Promise<AdaptiveCard> {
+  const messages = botMessages(locale);
+  const { code, action } = (data ?? {}) as { code?: unknown; action?: unknown };
+  if (typeof code !== "string" || !REFERENCE_CODE.test(code) || !ACTIONS_FROM_CARDS.includes(action as CardAction))
+    return noticeCard(messages.requestNotFound);
+  const isSupporter = hasRole(await deps.roles.rolesOf(actor.tenantId, actor.userId), "supporter");
+  const result = await deps.requests.act(actor.tenantId, code, action as CardAction, { userId: actor.userId, isSupporter });
+  if (!result.ok) {
+    const refusalText = {
+      not_found: messages.requestNotFound,
+      not_claimer: messages.refusalNotClaimer,
+      not_requester: messages.refusalNotRequester,
+    }[result.refusal as string];
+    return noticeCard(refusalText ?? messages.refusalIllegal);
+  }
+  const request = result.request;
+  deps.logger.info({ event: "requests.status_changed", action, status: request.status }, "request status changed");
+  if (action === "withdraw") {
+    const claimer = request.claimedBy ?? undefined;
+    const previousClaimer = claimer ? await deps.supporters.get(actor.tenantId, claimer) : undefined;
+    if (previousClaimer?.conversationReference) {
+      await deps.messenger
+        .sendText(previousClaimer.conversationReference, format(messages.withdrawnForSupporter, { code }))
+        .catch(() => undefined);
+    }
+    return noticeCard(format(messages.withdrawnNotice, { code }));
+  }
+  if (request.conversationReference) {
+    const status = statusLabel(messages, request);
+    await deps.messenger
+      .sendText(request.conversationReference, format(messages.statusChangedForRequester, { code, status }))
+      .catch(() => undefined);
+  }
+  if (request.status === "open") return noticeCard(format(messages.releasedNotice, { code }));
+  return claimedRequestCard(messages, request);
 }

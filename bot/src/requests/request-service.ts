@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import {
+  isClosed,
   referenceCodeFrom,
   transition,
   type HelpRequest,
@@ -43,6 +44,8 @@ export class RequestService {
     private readonly store: DocumentStore,
     private readonly now: () => Date = () => new Date(),
     private readonly random: (size: number) => Uint8Array = randomBytes,
+    /** Closed requests are deleted by the store this many days after closing (privacy rule 5). */
+    private readonly retentionDays = 180,
   ) {}
 
   /** Stores the request and its first audit entry; resolves only once the write is acknowledged. */
@@ -123,13 +126,22 @@ export class RequestService {
       updatedAt: this.now().toISOString(),
     };
     try {
-      await this.store.replace("requests", tenantId, referenceCode, next as unknown as JsonObject, { ifMatch: document.etag });
+      await this.store.replace("requests", tenantId, referenceCode, next as unknown as JsonObject, {
+        ifMatch: document.etag,
+        ...(isClosed(next.status) ? { ttlSeconds: this.retentionDays * 86_400 } : {}),
+      });
     } catch (error) {
       if (error instanceof ConflictError) return { ok: false, refusal: action === "claim" ? "already_claimed" : "illegal_transition" };
       throw error;
     }
     await this.audit(tenantId, referenceCode, actor.userId, action);
     return { ok: true, request: next };
+  }
+
+  /** Every entry of a request's audit trail, oldest first: who did what, when; never any content. */
+  async auditTrail(tenantId: string, referenceCode: string): Promise<AuditEntry[]> {
+    const entries = await this.store.query<AuditEntry>("audit", tenantId, { where: { kind: "audit", requestCode: referenceCode } });
+    return entries.map((entry) => entry.value).sort((a, b) => a.at.localeCompare(b.at));
   }
 
   /** Open requests of a tenant, most urgent first, for the supporters' queue. */

@@ -182,6 +182,14 @@ export function myRequestsCard(
     $schema: CARD_SCHEMA,
     version: "1.5",
     body: [{ type: "TextBlock", text: messages.myRequestsTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" }, ...items],
+    actions: requests
+      .filter((request) => ["open", "claimed", "in_conversation"].includes(request.status))
+      .map((request) => ({
+        type: "Action.Execute",
+        verb: "requestAction",
+        title: format(messages.actionWithdraw, { code: request.referenceCode }),
+        data: { code: request.referenceCode, action: "withdraw" },
+      })),
   };
 }
 

@@ -4,6 +4,7 @@ import type { AdaptiveCard } from "./help-card.js";
 
 export const CLAIM_REQUEST_VERB = "claimRequest";
 export const REFRESH_REQUEST_VERB = "refreshRequestCard";
+export const REQUEST_ACTION_VERB = "requestAction";
 const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 /** Teams refreshes a card automatically for at most 60 listed users. */
 const MAX_REFRESH_USERS = 60;
@@ -127,7 +128,14 @@ export function claimedRequestCard(messages: BotMessages, request: HelpRequest):
         wrap: true,
       },
       { type: "TextBlock", text: request.text ? format(messages.claimedText, { text: request.text }) : messages.claimedNoText, wrap: true },
+      {
+        type: "TextBlock",
+        text: format(messages.statusNowNotice, { code: request.referenceCode, status: statusLabel(messages, request) }),
+        wrap: true,
+        isSubtle: true,
+      },
     ],
+    actions: claimerActions(messages, request),
   };
 }
 
@@ -179,4 +187,32 @@ export function queueCard(messages: BotMessages, requests: readonly HelpRequest[
       })),
     ],
   };
+}
+
+const STATUS_KEYS = {
+  open: "statusOpen",
+  claimed: "statusClaimed",
+  in_conversation: "statusInConversation",
+  referred: "statusReferred",
+  resolved: "statusResolved",
+  withdrawn: "statusWithdrawn",
+} as const;
+
+export function statusLabel(messages: BotMessages, request: Pick<HelpRequest, "status">): string {
+  return messages[STATUS_KEYS[request.status]];
+}
+
+/** The claimer's next steps; which ones show follows the status machine in shared/. */
+function claimerActions(messages: BotMessages, request: HelpRequest): unknown[] {
+  const possible: [string, string][] = [];
+  if (request.status === "claimed") possible.push(["start_conversation", messages.actionStartConversation]);
+  if (request.status === "claimed" || request.status === "in_conversation") {
+    possible.push(["refer", messages.actionRefer], ["resolve", messages.actionResolve], ["release", messages.actionRelease]);
+  }
+  return possible.map(([action, title]) => ({
+    type: "Action.Execute",
+    verb: REQUEST_ACTION_VERB,
+    title,
+    data: { code: request.referenceCode, action },
+  }));
 }
