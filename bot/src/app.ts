@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import express, { type Express, type Request, type Response } from "express";
 import type { ActivityHandler, CloudAdapter } from "botbuilder";
 import { API_ROUTES, type ApiServices } from "./api/api-routes.js";
+import { REQUEST_ROUTES } from "./api/request-routes.js";
 import type { DevIdentityIssuer } from "./auth/dev-identity.js";
 import type { RoleDirectory } from "./auth/role-directory.js";
 import type { TokenVerifier } from "./auth/token-verifier.js";
@@ -12,6 +13,7 @@ import type { AppConfig } from "./config.js";
 import { errorResponder, sendError } from "./http/error-responses.js";
 import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
 import type { Logger } from "./logger.js";
+import type { RequestService } from "./requests/request-service.js";
 import type { DocumentStore } from "./storage/document-store.js";
 
 export interface AppDependencies {
@@ -20,6 +22,7 @@ export interface AppDependencies {
   store: DocumentStore;
   roles: RoleDirectory;
   verifyToken: TokenVerifier;
+  requests: RequestService;
   devIdentity?: DevIdentityIssuer;
   bot: { adapter: CloudAdapter; handler: ActivityHandler; credentialsConfigured: boolean };
 }
@@ -52,8 +55,8 @@ export function createApp(deps: AppDependencies): Express {
   const api = express.Router();
   api.use(apiHeaders());
   if (deps.devIdentity) mountDevIdentity(api, deps.devIdentity);
-  const services: ApiServices = { store, roles: deps.roles, authMode: config.AUTH_MODE };
-  for (const route of API_ROUTES) {
+  const services: ApiServices = { store, roles: deps.roles, requests: deps.requests, authMode: config.AUTH_MODE };
+  for (const route of [...API_ROUTES, ...REQUEST_ROUTES]) {
     const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role)];
     if (route.acceptsBody) handlers.push(json);
     api[route.method](route.path.replace(/^\/api/, ""), ...handlers, async (request: Request, response: Response) => {

@@ -49,6 +49,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   });
   if (devIdentity) await seedDevRoles(devIdentity, roles);
 
+  const requests = new RequestService(store, undefined, undefined, config.REQUEST_RETENTION_DAYS);
   const credentialsConfigured = hasBotCredentials(config);
   const botAdapter = createBotAdapter(config, logger);
   const app = createApp({
@@ -57,12 +58,13 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     store,
     roles,
     verifyToken,
+    requests,
     ...(devIdentity ? { devIdentity } : {}),
     bot: {
       adapter: botAdapter,
       handler: new PeerCirclesBot({
         logger,
-        requests: new RequestService(store, undefined, undefined, config.REQUEST_RETENTION_DAYS),
+        requests,
         supporters: new SupporterRegistry(store),
         roles,
         messenger: new CloudAdapterMessenger(botAdapter, config.BOT_ID ?? ""),

@@ -1,15 +1,18 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES } from "../../bot/src/api/api-routes.js";
+import { REQUEST_ROUTES } from "../../bot/src/api/request-routes.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
 
 const RUNS_PER_ROUTE = 1000;
 let server: TestServer;
 let adminToken: string;
+let supporterToken: string;
 
 beforeAll(async () => {
   server = await startTestServer({ AUTH_MODE: "dev" });
   adminToken = await devToken(server, "ada");
+  supporterToken = await devToken(server, "sam");
 });
 
 afterAll(async () => server?.stop());
@@ -41,7 +44,7 @@ function pathFor(template: string, segment: string): string {
 }
 
 describe("every API route refuses bad input with a 400 and never a 5xx", () => {
-  for (const route of API_ROUTES) {
+  for (const route of [...API_ROUTES, ...REQUEST_ROUTES]) {
     it(`${route.method.toUpperCase()} ${route.path} with ${RUNS_PER_ROUTE} hostile inputs`, async () => {
       let badRequests = 0;
       await fc.assert(
@@ -49,7 +52,11 @@ describe("every API route refuses bad input with a 400 and never a 5xx", () => {
           const url = `${server.url}${pathFor(route.path, segment)}?${encodeURIComponent(query)}=${encodeURIComponent(body.slice(0, 50))}`;
           const response = await fetch(url, {
             method: route.method.toUpperCase(),
-            headers: { Authorization: `Bearer ${adminToken}`, "Content-Type": "application/json" },
+            // A caller who holds the route's role, so the input itself is what gets judged.
+            headers: {
+              Authorization: `Bearer ${route.role === "supporter" ? supporterToken : adminToken}`,
+              "Content-Type": "application/json",
+            },
             ...(route.acceptsBody ? { body } : {}),
           });
           expect(response.status).toBeLessThan(500);

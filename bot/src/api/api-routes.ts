@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { AppError, GRANTABLE_ROLES, preferencesSchema, type CallerIdentity, type Role } from "../../../shared/index.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
+import type { RequestService } from "../requests/request-service.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
 export interface ApiServices {
   store: DocumentStore;
   roles: RoleDirectory;
+  requests: RequestService;
   authMode: "entra" | "dev";
 }
 

@@ -138,6 +138,11 @@ export class RequestService {
     return { ok: true, request: next };
   }
 
+  /** Opening a request's content is itself recorded in its audit trail. */
+  async recordView(tenantId: string, referenceCode: string, viewerId: string): Promise<void> {
+    await this.audit(tenantId, referenceCode, viewerId, "view");
+  }
+
   /** Every entry of a request's audit trail, oldest first: who did what, when; never any content. */
   async auditTrail(tenantId: string, referenceCode: string): Promise<AuditEntry[]> {
     const entries = await this.store.query<AuditEntry>("audit", tenantId, { where: { kind: "audit", requestCode: referenceCode } });

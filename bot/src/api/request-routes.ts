@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { AppError, hasRole, type CallerIdentity } from "../../../shared/index.js";
+import type { StoredHelpRequest } from "../requests/request-service.js";
+import { parseInput, type ApiRoute } from "./api-routes.js";
+
+const referenceCode = z.string().regex(/^PC-[2-9A-HJKMNP-Z]{6}$/, "is not a request reference such as PC-7KQ4X2");
+const actionBody = z.object({ action: z.enum(["release", "start_conversation", "refer", "resolve", "withdraw", "claim"]) }).strict();
+
+/** What anyone allowed to see a request in a list gets: no words, no name, no conversation. */
+function summaryOf(request: StoredHelpRequest, caller: CallerIdentity) {
+  return {
+    referenceCode: request.referenceCode,
+    category: request.category,
+    urgency: request.urgency,
+    status: request.status,
+    crisis: request.crisis,
+    createdAt: request.createdAt,
+    updatedAt: request.updatedAt,
+    claimedByMe: request.claimedBy === caller.userId,
+    mine: request.requesterId === caller.userId,
+  };
+}
+
+/** The whole request, for its requester and its claimer only. */
+function detailOf(request: StoredHelpRequest, caller: CallerIdentity) {
+  return {
+    ...summaryOf(request, caller),
+    preference: request.preference,
+    contact: request.contact,
+    anonymous: request.anonymous,
+    ...(request.text ? { text: request.text } : {}),
+    ...(request.requesterName && !request.anonymous ? { requesterName: request.requesterName } : {}),
+  };
+}
+
+const REFUSAL_STATUS: Record<string, [AppError["code"], string]> = {
+  not_found: ["not_found", "There is no such request."],
+  already_claimed: ["conflict", "Already claimed by a colleague."],
+  illegal_transition: ["conflict", "That change is not possible for this request now."],
+  not_supporter: ["forbidden", "Only peer supporters can do that."],
+  own_request: ["forbidden", "You cannot take your own request."],
+  not_claimer: ["forbidden", "Only the supporter who took this request can change it."],
+  not_requester: ["forbidden", "Only the person who asked can withdraw this request."],
+};
+
+export const REQUEST_ROUTES: readonly ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/requests/mine",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller }, { requests }) => {
+      const mine = await requests.listForRequester(caller.tenantId, caller.userId);
+      return { body: { requests: mine.map((request) => summaryOf(request, caller)) } };
+    },
+  },
+  {
+    method: "get",
+    path: "/api/requests/queue",
+    role: "supporter",
+    acceptsBody: false,
+    handle: async ({ caller }, { requests }) => {
+      const open = await requests.openRequests(caller.tenantId);
+      return {
+        body: { requests: open.filter((request) => request.requesterId !== caller.userId).map((request) => summaryOf(request, caller)) },
+      };
+    },
+  },
+  {
+    method: "get",
+    path: "/api/requests/:code",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller, params }, { requests }) => {
+      const code = parseInput(referenceCode, params.code);
+      const request = await requests.get(caller.tenantId, code);
+      if (!request) throw new AppError("not_found", "There is no such request.");
+      const isRequester = request.requesterId === caller.userId;
+      // Admins and other supporters see counts elsewhere; the content is the requester's and claimer's alone.
+      if (!isRequester && request.claimedBy !== caller.userId)
+        throw new AppError("forbidden", "Only the person who asked and the supporter who took it can open this request.");
+      await requests.recordView(caller.tenantId, code, caller.userId);
+      return {
+        body: { request: detailOf(request, caller), ...(isRequester ? { audit: await requests.auditTrail(caller.tenantId, code) } : {}) },
+      };
+    },
+  },
+  {
+    method: "post",
+    path: "/api/requests/:code/actions",
+    role: "member",
+    acceptsBody: true,
+    handle: async ({ caller, params, body }, { requests }) => {
+      const code = parseInput(referenceCode, params.code);
+      const { action } = parseInput(actionBody, body);
+      const result = await requests.act(caller.tenantId, code, action, {
+        userId: caller.userId,
+        isSupporter: hasRole(caller.roles, "supporter"),
+      });
+      if (!result.ok) {
+        const [errorCode, message] = REFUSAL_STATUS[result.refusal] ?? ["conflict", "That change is not possible."];
+        throw new AppError(errorCode, message);
+      }
+      return { body: { request: summaryOf(result.request, caller) } };
+    },
+  },
+];
