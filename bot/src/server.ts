@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
@@ -12,8 +13,12 @@ import type { Logger } from "./logger.js";
 import { CloudAdapterMessenger } from "./bot/proactive-messenger.js";
 import { RequestService } from "./requests/request-service.js";
 import { SupporterRegistry } from "./requests/supporter-registry.js";
+import { ResponseSweeper } from "./requests/response-sweeper.js";
+import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
 import type { DocumentStore } from "./storage/document-store.js";
+
+const SWEEP_INTERVAL_MS = 30_000;
 
 export interface RunningServer {
   url: string;
@@ -52,6 +57,15 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const requests = new RequestService(store, undefined, undefined, config.REQUEST_RETENTION_DAYS);
   const credentialsConfigured = hasBotCredentials(config);
   const botAdapter = createBotAdapter(config, logger);
+  const supporters = new SupporterRegistry(store);
+  const messenger = new CloudAdapterMessenger(botAdapter, config.BOT_ID ?? "");
+  const sweeper = new ResponseSweeper({
+    store,
+    requests,
+    notifier: new BotEscalationNotifier(supporters, roles, messenger, logger),
+    instanceId: randomUUID(),
+    now: () => new Date(),
+  });
   const app = createApp({
     config,
     logger,
@@ -65,9 +79,9 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
       handler: new PeerCirclesBot({
         logger,
         requests,
-        supporters: new SupporterRegistry(store),
+        supporters,
         roles,
-        messenger: new CloudAdapterMessenger(botAdapter, config.BOT_ID ?? ""),
+        messenger,
         ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
         ...(config.TAB_ENDPOINT ? { tabEndpoint: config.TAB_ENDPOINT } : {}),
       }),
@@ -86,9 +100,17 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     "server listening",
   );
 
+  const sweepTimer = setInterval(() => {
+    sweeper
+      .sweepOnce()
+      .catch((error: unknown) => logger.error({ event: "requests.sweep_failed", errorName: (error as Error).name }, "sweep failed"));
+  }, SWEEP_INTERVAL_MS);
+  sweepTimer.unref();
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(sweepTimer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);

@@ -111,6 +111,11 @@ export const BOT_MESSAGES_EN = {
   refusalIllegal: "That change is not possible for this request now.",
   refusalNotClaimer: "Only the supporter who took this request can change it.",
   refusalNotRequester: "Only the person who asked can withdraw this request.",
+  chasedForRequester:
+    "Your request {code} has not been taken yet, so we are chasing it with every peer supporter now. If you are in danger, please use the emergency contacts: type **resources**.",
+  overdueTitle: "Overdue: still waiting for a supporter",
+  adminsOverdue:
+    "Request {code} ({urgency}) has missed its response target twice and is still unclaimed. Please find a peer supporter for it.",
   onDutyConfirmed: "You are on duty: new requests will come to you here. Type **off duty** when you stop.",
   offDutyConfirmed: "You are off duty: new requests will not come to you. Thank you for being there for colleagues.",
   queueTitle: "Open requests",

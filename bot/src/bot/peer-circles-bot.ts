@@ -144,13 +144,18 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     const identity = identityOf(context.activity);
     const messages = botMessages(context.activity.locale);
     if (!identity) return false;
-    const isSupporter = hasRole(await this.options.roles.rolesOf(identity.tenantId, identity.userId), "supporter");
+    const roles = await this.options.roles.rolesOf(identity.tenantId, identity.userId);
+    const isSupporter = hasRole(roles, "supporter");
+    const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as JsonObject;
     if (!isSupporter) {
+      // Admins are reached when a response target is missed, so the bot keeps their address too.
+      if (hasRole(roles, "admin") && !(await this.options.supporters.get(identity.tenantId, identity.userId))?.conversationReference) {
+        await this.options.supporters.remember(identity.tenantId, identity.userId, reference);
+      }
       if (!SUPPORTER_COMMANDS.has(command)) return false;
       await context.sendActivity(messages.supporterOnly);
       return true;
     }
-    const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as JsonObject;
     if (command === "on duty" || command === "off duty") {
       await this.options.supporters.setOnDuty(identity.tenantId, identity.userId, command === "on duty", reference);
       await context.sendActivity(command === "on duty" ? messages.onDutyConfirmed : messages.offDutyConfirmed);

@@ -34,6 +34,8 @@ export interface AuditEntry {
 }
 
 const MAX_CODE_ATTEMPTS = 5;
+/** The partition for the service's own bookkeeping; no tenant can be called this (ids are GUIDs). */
+export const SYSTEM_PARTITION = "_system";
 
 /**
  * Requests for help on top of the storage port. Nothing here knows about botbuilder or HTTP, so
@@ -79,6 +81,7 @@ export class RequestService {
       };
       try {
         await this.store.create("requests", requester.tenantId, request.referenceCode, request as unknown as JsonObject);
+        await this.registerTenant(requester.tenantId);
         await this.audit(requester.tenantId, request.referenceCode, requester.userId, "created");
         return request;
       } catch (error) {
@@ -136,6 +139,21 @@ export class RequestService {
     }
     await this.audit(tenantId, referenceCode, actor.userId, action);
     return { ok: true, request: next };
+  }
+
+  /** Tenants that have ever had a request, so background work knows where to look. */
+  async tenantsWithRequests(): Promise<string[]> {
+    const documents = await this.store.query<{ kind: string; tenantId: string }>("settings", SYSTEM_PARTITION, {
+      where: { kind: "tenant" },
+    });
+    return documents.map((document) => document.value.tenantId);
+  }
+
+  private async registerTenant(tenantId: string): Promise<void> {
+    if (await this.store.get("settings", SYSTEM_PARTITION, `tenant-${tenantId}`)) return;
+    await this.store.create("settings", SYSTEM_PARTITION, `tenant-${tenantId}`, { kind: "tenant", tenantId }).catch((error: unknown) => {
+      if (!(error instanceof ConflictError)) throw error;
+    });
   }
 
   /** Opening a request's content is itself recorded in its audit trail. */

@@ -34,6 +34,12 @@ export class SupporterRegistry {
     await this.update(tenantId, userId, (current) => ({ ...current, onDuty, ...(conversationReference ? { conversationReference } : {}) }));
   }
 
+  /** Everyone the bot knows how to reach among supporters and admins; callers check roles. */
+  async all(tenantId: string): Promise<SupporterPresence[]> {
+    const documents = await this.store.query<JsonObject>("settings", tenantId, { where: { kind: "supporter" } });
+    return documents.map((document) => document.value as SupporterPresence);
+  }
+
   async onDuty(tenantId: string): Promise<SupporterPresence[]> {
     const documents = await this.store.query<JsonObject>("settings", tenantId, { where: { kind: "supporter", onDuty: true } });
     return documents.map((document) => document.value as SupporterPresence);

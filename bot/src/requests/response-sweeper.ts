@@ -1,0 +1,100 @@
+import {
+  DEFAULT_RESPONSE_TARGETS,
+  escalationStage,
+  type BusinessCalendar,
+  type EscalationStage,
+  type ResponseTargets,
+} from "../../../shared/index.js";
+import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { ConflictError } from "../storage/store-errors.js";
+import type { StoredHelpRequest } from "./request-service.js";
+import { SYSTEM_PARTITION, type RequestService } from "./request-service.js";
+
+/** Who gets told what when a response target is missed; the bot's messenger does the sending. */
+export interface EscalationNotifier {
+  resendToAllSupporters(tenantId: string, request: StoredHelpRequest): Promise<void>;
+  notifyAdmins(tenantId: string, request: StoredHelpRequest): Promise<void>;
+  tellRequesterChased(request: StoredHelpRequest): Promise<void>;
+}
+
+export interface SweeperOptions {
+  store: DocumentStore;
+  requests: RequestService;
+  notifier: EscalationNotifier;
+  instanceId: string;
+  now: () => Date;
+  targets?: ResponseTargets;
+  calendar?: BusinessCalendar;
+  leaseMs?: number;
+}
+
+const LEASE_ID = "response-sweeper-lease";
+/** Markers outlive any open request's escalation, then go. */
+const MARKER_TTL_SECONDS = 400 * 86_400;
+const DEFAULT_CALENDAR: BusinessCalendar = { timeZone: "UTC", workingDays: [1, 2, 3, 4, 5] };
+
+/**
+ * Chases requests nobody has claimed in time. Several server instances may run it: a lease
+ * document (conditional writes on its ETag) lets one sweep at a time, and a marker per request and
+ * stage, created only if absent, makes each reminder go out once even across lease hand-overs.
+ */
+export class ResponseSweeper {
+  constructor(private readonly options: SweeperOptions) {}
+
+  /** One pass over every tenant. Returns how many reminders this instance sent. */
+  async sweepOnce(): Promise<number> {
+    if (!(await this.acquireLease())) return 0;
+    let sent = 0;
+    for (const tenantId of await this.options.requests.tenantsWithRequests()) {
+      for (const request of await this.options.requests.openRequests(tenantId)) sent += await this.escalate(tenantId, request);
+    }
+    return sent;
+  }
+
+  private async escalate(tenantId: string, request: StoredHelpRequest): Promise<number> {
+    const stage = escalationStage(
+      Date.parse(request.createdAt),
+      this.options.now().getTime(),
+      request.urgency,
+      this.options.targets ?? DEFAULT_RESPONSE_TARGETS,
+      this.options.calendar ?? DEFAULT_CALENDAR,
+    );
+    if (stage === "on_time") return 0;
+    if (!(await this.claimReminder(tenantId, request.referenceCode, stage))) return 0;
+    if (stage === "resend_supporters") {
+      await this.options.notifier.resendToAllSupporters(tenantId, request);
+      await this.options.notifier.tellRequesterChased(request);
+    } else {
+      await this.options.notifier.notifyAdmins(tenantId, request);
+    }
+    return 1;
+  }
+
+  /** True for exactly one caller per request and stage, whichever instance it runs on. */
+  private async claimReminder(tenantId: string, code: string, stage: EscalationStage): Promise<boolean> {
+    try {
+      const marker = { kind: "reminder", code, stage, by: this.options.instanceId };
+      await this.options.store.create("requests", tenantId, `reminder-${code}-${stage}`, marker, { ttlSeconds: MARKER_TTL_SECONDS });
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+  }
+
+  private async acquireLease(): Promise<boolean> {
+    const now = this.options.now().getTime();
+    const lease: JsonObject = { kind: "lease", holder: this.options.instanceId, expiresAt: now + (this.options.leaseMs ?? 60_000) };
+    const current = await this.options.store.get<{ holder: string; expiresAt: number }>("settings", SYSTEM_PARTITION, LEASE_ID);
+    try {
+      if (!current) await this.options.store.create("settings", SYSTEM_PARTITION, LEASE_ID, lease);
+      else if (current.value.holder === this.options.instanceId || current.value.expiresAt <= now) {
+        await this.options.store.replace("settings", SYSTEM_PARTITION, LEASE_ID, lease, { ifMatch: current.etag });
+      } else return false;
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+  }
+}
