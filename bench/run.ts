@@ -7,8 +7,12 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { coldStartBenchmark } from "./cold-start.js";
 import type { BenchmarkFigure } from "./figure.js";
+import { intakeBenchmark } from "./intake.js";
 
-const benchmarks: { name: string; run: () => Promise<BenchmarkFigure[]> }[] = [{ name: "server cold start", run: coldStartBenchmark }];
+const benchmarks: { name: string; run: () => Promise<BenchmarkFigure[]> }[] = [
+  { name: "server cold start", run: coldStartBenchmark },
+  { name: "request intake beside an echo bot", run: intakeBenchmark },
+];
 
 const processors = cpus();
 console.log(`Machine: ${processors[0]?.model ?? "unknown CPU"} × ${processors.length} cores, Node ${process.version}`);
