@@ -6,6 +6,8 @@ import { ErrorState } from "./components/error-state.js";
 import { TAB_MESSAGES_EN as text } from "./i18n/messages.js";
 import { ConfigPage } from "./pages/config-page.js";
 import { HomePage } from "./pages/home-page.js";
+import { MyRequestsPage } from "./pages/my-requests-page.js";
+import { QueuePage } from "./pages/queue-page.js";
 import { SidePanelPage, StagePage } from "./pages/meeting-pages.js";
 import { routeFor } from "./routes.js";
 import { startSession, type Session } from "./session.js";
@@ -50,6 +52,8 @@ export function App() {
         <main aria-label={text.appName} style={{ padding: route === "stage" ? 24 : 16, display: "grid", gap: 16 }}>
           {session.devIdentity && <DevIdentityBanner choice={session.devIdentity} />}
           {route === "home" && <HomePage session={session} />}
+          {route === "myRequests" && <MyRequestsPage session={session} />}
+          {route === "queue" && <QueuePage session={session} />}
           {route === "sidePanel" && <SidePanelPage />}
           {route === "stage" && <StagePage />}
           {route === "config" && <ConfigPage />}

@@ -1,9 +1,11 @@
 /** One route per frame context, as the manifest's URLs point to them. */
-export type RouteName = "home" | "sidePanel" | "stage" | "config";
+export type RouteName = "home" | "myRequests" | "queue" | "sidePanel" | "stage" | "config";
 
 const ROUTES: Record<string, RouteName> = {
   "/": "home",
   "/personal/home": "home",
+  "/personal/requests": "myRequests",
+  "/personal/queue": "queue",
   "/meeting/side-panel": "sidePanel",
   "/meeting/stage": "stage",
   "/config": "config",

@@ -18,6 +18,32 @@ export interface Me {
   authMode: "entra" | "dev";
 }
 
+export interface RequestSummary {
+  referenceCode: string;
+  category: string;
+  urgency: "crisis" | "today" | "soon" | "can_wait";
+  status: string;
+  crisis: boolean;
+  createdAt: string;
+  updatedAt: string;
+  claimedByMe: boolean;
+  mine: boolean;
+}
+
+export interface RequestDetail extends RequestSummary {
+  preference: string;
+  contact: string;
+  anonymous: boolean;
+  text?: string;
+  requesterName?: string;
+}
+
+export interface AuditEntry {
+  actorId: string;
+  action: string;
+  at: string;
+}
+
 export type TokenSource = () => Promise<string>;
 
 export class ApiClient {
@@ -25,6 +51,22 @@ export class ApiClient {
 
   me(): Promise<Me> {
     return this.request<Me>("GET", "/api/me");
+  }
+
+  myRequests(): Promise<{ requests: RequestSummary[] }> {
+    return this.request("GET", "/api/requests/mine");
+  }
+
+  queue(): Promise<{ requests: RequestSummary[] }> {
+    return this.request("GET", "/api/requests/queue");
+  }
+
+  requestDetail(code: string): Promise<{ request: RequestDetail; audit?: AuditEntry[] }> {
+    return this.request("GET", `/api/requests/${encodeURIComponent(code)}`);
+  }
+
+  act(code: string, action: string): Promise<{ request: RequestSummary }> {
+    return this.request("POST", `/api/requests/${encodeURIComponent(code)}/actions`, { action });
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {

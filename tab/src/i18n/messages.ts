@@ -27,9 +27,66 @@ export const TAB_MESSAGES_EN = {
   retry: "Try again",
   notInTeams: "Open Peer Circles from Microsoft Teams to sign in.",
   lastUpdated: "Updated {time}",
+  navHome: "Home",
+  navMyRequests: "My requests",
+  navQueue: "Queue",
+  myRequestsTitle: "My requests",
+  myRequestsEmpty: "You have not asked for support. When you want to talk, message the Peer Circles bot: type “talk to someone”.",
+  queueTitle: "Open requests",
+  queueEmpty: "No open requests right now. Thank you for being on the roster.",
+  queueNotSupporter: "The queue is for peer supporters. Ask your programme admin if you would like to become one.",
+  columnReference: "Reference",
+  columnCategory: "About",
+  columnUrgency: "Urgency",
+  columnStatus: "Status",
+  columnWaiting: "Waiting",
+  columnTarget: "Respond within",
+  columnActions: "Actions",
+  filterUrgency: "Urgency",
+  filterAll: "All",
+  actionClaim: "Claim",
+  actionWithdraw: "Withdraw",
+  actionDetails: "Details",
+  actionResolve: "Mark resolved",
+  actionRefer: "Mark referred",
+  actionRelease: "Release",
+  overdue: "Overdue by {time}",
+  claimedToast: "You have taken {code}. Please reach out now.",
+  alreadyClaimed: "Already claimed by a colleague.",
+  timelineTitle: "What happened, and when",
+  auditCreated: "You asked for support",
+  auditClaim: "A peer supporter took it",
+  auditView: "Opened",
+  auditStart_conversation: "Conversation started",
+  auditRefer: "Referred to professional help",
+  auditResolve: "Resolved",
+  auditRelease: "Released back to the queue",
+  auditWithdraw: "You withdrew it",
+  requestText: "What was written",
+  category_workload: "Workload",
+  category_conflict: "Conflict",
+  category_wellbeing: "Wellbeing",
+  category_something_happened: "Something happened",
+  category_other: "Other",
+  urgency_crisis: "Crisis",
+  urgency_today: "Today",
+  urgency_soon: "Soon",
+  urgency_can_wait: "Can wait",
+  status_open: "Waiting for a supporter",
+  status_claimed: "Taken by a supporter",
+  status_in_conversation: "In conversation",
+  status_referred: "Referred",
+  status_resolved: "Resolved",
+  status_withdrawn: "Withdrawn",
 } as const;
 
 export type TabMessageKey = keyof typeof TAB_MESSAGES_EN;
+
+/** Labels keyed by data values, e.g. ("status", "open"); unknown values show as they are. */
+export function labelFor(group: "category" | "urgency" | "status" | "audit", value: string): string {
+  const key = group === "audit" ? `audit${value.charAt(0).toUpperCase()}${value.slice(1)}` : `${group}_${value}`;
+  return (TAB_MESSAGES_EN as Record<string, string>)[key] ?? value;
+}
 
 export function formatMessage(key: TabMessageKey, values: Record<string, string> = {}): string {
   return TAB_MESSAGES_EN[key].replace(/\{(\w+)\}/g, (_match, name: string) => values[name] ?? `{${name}}`);

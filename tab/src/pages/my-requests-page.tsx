@@ -1,0 +1,139 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  Title3,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { RequestSummary } from "../api/api-client.js";
+import { ErrorState } from "../components/error-state.js";
+import { labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import type { Session } from "../session.js";
+import { dateTime } from "../time-format.js";
+import { useLoad } from "../use-load.js";
+
+const WITHDRAWABLE = new Set(["open", "claimed", "in_conversation"]);
+
+/** A member's own requests: status, what happened when, and withdraw. */
+export function MyRequestsPage({ session }: { session: Session }) {
+  const [list, reload] = useLoad(() => session.api.myRequests(), [session]);
+  const [openCode, setOpenCode] = useState<string>();
+  const { locale, timeZone } = session.context;
+
+  if (list.status === "loading") return <Spinner label={text.loading} />;
+  if (list.status === "failed") return <ErrorState message={text.errorNetwork} onRetry={reload} />;
+  const requests = list.data.requests;
+  return (
+    <section aria-labelledby="my-requests-title" style={{ display: "grid", gap: 12 }}>
+      <Title2 id="my-requests-title">{text.myRequestsTitle}</Title2>
+      {requests.length === 0 ? (
+        <Text data-testid="my-requests-empty">{text.myRequestsEmpty}</Text>
+      ) : (
+        <Table aria-labelledby="my-requests-title" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{text.columnReference}</TableHeaderCell>
+              <TableHeaderCell>{text.columnCategory}</TableHeaderCell>
+              <TableHeaderCell>{text.columnStatus}</TableHeaderCell>
+              <TableHeaderCell>{text.columnWaiting}</TableHeaderCell>
+              <TableHeaderCell>{text.columnActions}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {requests.map((request) => (
+              <RequestRow
+                key={request.referenceCode}
+                request={request}
+                session={session}
+                onChanged={reload}
+                onOpen={() => setOpenCode(request.referenceCode)}
+              />
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {openCode && <RequestTimeline code={openCode} session={session} locale={locale} timeZone={timeZone} />}
+    </section>
+  );
+}
+
+function RequestRow({
+  request,
+  session,
+  onChanged,
+  onOpen,
+}: {
+  request: RequestSummary;
+  session: Session;
+  onChanged: () => void;
+  onOpen: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const withdraw = async () => {
+    setBusy(true);
+    await session.api.act(request.referenceCode, "withdraw").catch(() => undefined);
+    setBusy(false);
+    onChanged();
+  };
+  return (
+    <TableRow data-code={request.referenceCode}>
+      <TableCell>{request.referenceCode}</TableCell>
+      <TableCell>{labelFor("category", request.category)}</TableCell>
+      <TableCell>
+        <Badge appearance="tint" color={request.status === "open" ? "warning" : "brand"}>
+          {labelFor("status", request.status)}
+        </Badge>
+      </TableCell>
+      <TableCell>{dateTime(request.createdAt, session.context.locale, session.context.timeZone)}</TableCell>
+      <TableCell>
+        <Button size="small" aria-label={`${text.actionDetails} ${request.referenceCode}`} onClick={onOpen}>
+          {text.actionDetails}
+        </Button>{" "}
+        {WITHDRAWABLE.has(request.status) && (
+          <Button
+            size="small"
+            disabled={busy}
+            aria-label={`${text.actionWithdraw} ${request.referenceCode}`}
+            onClick={() => void withdraw()}
+          >
+            {text.actionWithdraw}
+          </Button>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+function RequestTimeline({ code, session, locale, timeZone }: { code: string; session: Session; locale: string; timeZone: string }) {
+  const [detail] = useLoad(() => session.api.requestDetail(code), [code, session]);
+  if (detail.status === "loading") return <Spinner size="tiny" />;
+  if (detail.status === "failed") return <ErrorState message={text.errorNetwork} />;
+  const { request, audit = [] } = detail.data;
+  return (
+    <Card aria-label={`${text.timelineTitle}: ${code}`}>
+      <Title3>{code}</Title3>
+      {request.text && (
+        <Text>
+          <strong>{text.requestText}:</strong> {request.text}
+        </Text>
+      )}
+      <Text weight="semibold">{text.timelineTitle}</Text>
+      <ol data-testid="request-timeline">
+        {audit.map((entry) => (
+          <li key={`${entry.at}-${entry.action}`}>
+            {dateTime(entry.at, locale, timeZone)}: {labelFor("audit", entry.action)}
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}

@@ -1,0 +1,133 @@
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { RequestDetail, RequestSummary } from "../api/api-client.js";
+import { ErrorState } from "../components/error-state.js";
+import { formatMessage, labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import type { Session } from "../session.js";
+import { claimCountdown, duration, relativeTime } from "../time-format.js";
+import { useLoad } from "../use-load.js";
+
+const URGENCY_FILTERS = ["all", "crisis", "today", "soon", "can_wait"] as const;
+
+/** The supporters' queue: open requests, most urgent first, with no one's words until claimed. */
+export function QueuePage({ session }: { session: Session }) {
+  const [queue, reload] = useLoad(() => session.api.queue(), [session]);
+  const [urgency, setUrgency] = useState<(typeof URGENCY_FILTERS)[number]>("all");
+  const [notice, setNotice] = useState<{ intent: "success" | "warning"; message: string }>();
+  const [claimed, setClaimed] = useState<RequestDetail>();
+
+  if (queue.status === "loading") return <Spinner label={text.loading} />;
+  if (queue.status === "failed") {
+    if (queue.error.status === 403) return <Text data-testid="queue-not-supporter">{text.queueNotSupporter}</Text>;
+    return <ErrorState message={text.errorNetwork} onRetry={reload} />;
+  }
+  const now = Date.now();
+  const shown = queue.data.requests.filter((request) => urgency === "all" || request.urgency === urgency);
+
+  const claim = async (request: RequestSummary) => {
+    try {
+      await session.api.act(request.referenceCode, "claim");
+      setClaimed((await session.api.requestDetail(request.referenceCode)).request);
+      setNotice({ intent: "success", message: formatMessage("claimedToast", { code: request.referenceCode }) });
+    } catch {
+      setNotice({ intent: "warning", message: text.alreadyClaimed });
+    }
+    reload();
+  };
+
+  return (
+    <section aria-labelledby="queue-title" style={{ display: "grid", gap: 12 }}>
+      <Title2 id="queue-title">{text.queueTitle}</Title2>
+      {notice && (
+        <MessageBar intent={notice.intent} role="status">
+          <MessageBarBody>{notice.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {claimed && (
+        <MessageBar intent="info" data-testid="claimed-request">
+          <MessageBarBody>
+            <strong>{claimed.referenceCode}</strong> · {labelFor("category", claimed.category)} · {claimed.text ?? ""}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={text.filterUrgency} style={{ maxWidth: 240 }}>
+        <Dropdown
+          value={urgency === "all" ? text.filterAll : labelFor("urgency", urgency)}
+          selectedOptions={[urgency]}
+          onOptionSelect={(_event, data) => setUrgency((data.optionValue as (typeof URGENCY_FILTERS)[number]) ?? "all")}
+        >
+          {URGENCY_FILTERS.map((value) => (
+            <Option key={value} value={value}>
+              {value === "all" ? text.filterAll : labelFor("urgency", value)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {shown.length === 0 ? (
+        <Text data-testid="queue-empty">{text.queueEmpty}</Text>
+      ) : (
+        <Table aria-labelledby="queue-title" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{text.columnReference}</TableHeaderCell>
+              <TableHeaderCell>{text.columnCategory}</TableHeaderCell>
+              <TableHeaderCell>{text.columnUrgency}</TableHeaderCell>
+              <TableHeaderCell>{text.columnWaiting}</TableHeaderCell>
+              <TableHeaderCell>{text.columnTarget}</TableHeaderCell>
+              <TableHeaderCell>{text.columnActions}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {shown.map((request) => {
+              const left = claimCountdown(request.createdAt, request.urgency, now);
+              return (
+                <TableRow key={request.referenceCode} data-code={request.referenceCode}>
+                  <TableCell>{request.referenceCode}</TableCell>
+                  <TableCell>{labelFor("category", request.category)}</TableCell>
+                  <TableCell>
+                    <Badge appearance="filled" color={request.crisis ? "danger" : request.urgency === "today" ? "warning" : "informative"}>
+                      {labelFor("urgency", request.urgency)}
+                    </Badge>
+                  </TableCell>
+                  <TableCell>{relativeTime(Date.parse(request.createdAt) - now, session.context.locale)}</TableCell>
+                  <TableCell>
+                    {left >= 0
+                      ? relativeTime(left, session.context.locale)
+                      : formatMessage("overdue", { time: duration(-left, session.context.locale) })}
+                  </TableCell>
+                  <TableCell>
+                    <Button
+                      size="small"
+                      appearance="primary"
+                      aria-label={`${text.actionClaim} ${request.referenceCode}`}
+                      onClick={() => void claim(request)}
+                    >
+                      {text.actionClaim}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
+import { RequestService } from "../../bot/src/requests/request-service.js";
+import { launchChromium } from "../support/chromium.js";
+import { startTestServer, type TestServer } from "../support/in-process-server.js";
+
+let server: TestServer;
+let browser: Browser;
+let code = "";
+const SECRET = "The reorg has me working every weekend";
+
+beforeAll(async () => {
+  server = await startTestServer({ AUTH_MODE: "dev" });
+  const mia = DEV_USERS.find((user) => user.key === "mia")!;
+  const request = await new RequestService(server.store).submit(
+    { tenantId: DEV_TENANT_ID, userId: mia.userId },
+    { category: "workload", urgency: "today", preference: "any", contact: "chat", text: SECRET, shareName: false },
+    { level: "none", reasons: [] },
+  );
+  code = request.referenceCode;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The tab outside Teams, signed in as one of the development sample users. */
+async function openAs(user: string, path: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.addInitScript((key) => sessionStorage.setItem("peer-circles.dev-user", key), user);
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+describe("requests in the tab", () => {
+  it("shows a member their own request and its timeline", async () => {
+    const page = await openAs("mia", "/personal/requests");
+    const row = page.locator(`tr[data-code="${code}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.textContent()).toContain("Waiting for a supporter");
+    await row.getByRole("button", { name: "Details" }).click();
+    await page.locator('[data-testid="request-timeline"] li').first().waitFor();
+    expect(await page.textContent('[data-testid="request-timeline"]')).toContain("You asked for support");
+    await page.close();
+  });
+
+  it("shows another member an empty state, not someone else's request", async () => {
+    const page = await openAs("max", "/personal/requests");
+    await page.waitForSelector('[data-testid="my-requests-empty"]', { timeout: 15_000 });
+    expect(await page.content()).not.toContain(code);
+    await page.close();
+  });
+
+  it("tells a member the queue is for supporters", async () => {
+    const page = await openAs("max", "/personal/queue");
+    await page.waitForSelector('[data-testid="queue-not-supporter"]', { timeout: 15_000 });
+    await page.close();
+  });
+
+  it("lets a supporter see the queue without content, claim, and only then read the request", async () => {
+    const page = await openAs("sam", "/personal/queue");
+    const row = page.locator(`tr[data-code="${code}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    expect(await page.content()).not.toContain(SECRET);
+    expect(await row.textContent()).toContain("Today");
+    await row.getByRole("button", { name: "Claim" }).click();
+    await page.waitForSelector('[data-testid="claimed-request"]', { timeout: 15_000 });
+    expect(await page.textContent('[data-testid="claimed-request"]')).toContain(SECRET);
+    await page.locator(`tr[data-code="${code}"]`).waitFor({ state: "detached", timeout: 15_000 });
+    await page.close();
+  });
+});
