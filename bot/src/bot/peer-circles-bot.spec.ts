@@ -33,7 +33,7 @@ afterAll(async () => {
 class RecordingMessenger implements ProactiveMessenger {
   readonly sent: { to: string; card?: AdaptiveCard; text?: string }[] = [];
   async sendCard(reference: JsonObject, card: AdaptiveCard): Promise<void> {
-    this.sent.push({ to: String((reference.user as JsonObject).aadObjectId), card });
+    this.sent.push({ to: String((reference.user as JsonObject).aadObjectId), card, text: JSON.stringify(card) });
   }
   async sendText(reference: JsonObject, text: string): Promise<void> {
     this.sent.push({ to: String((reference.user as JsonObject).aadObjectId), text });
@@ -279,7 +279,7 @@ describe("supporters and claims", () => {
     await requester.adapter.send(submission({ ...validForm, text: "private words", shareName: "true" })).assertReply((activity) => {
       code = /PC-[2-9A-Z]{6}/.exec(JSON.stringify(invokeCard(activity)))?.[0] ?? "";
     });
-    const notifications = messenger.sent.filter((sent) => sent.card);
+    const notifications = messenger.sent.filter((sent) => sent.card && sent.to !== REQUESTER);
     expect(notifications.map((sent) => sent.to).sort()).toEqual([SUPPORTER_A, SUPPORTER_B]);
     for (const { card } of notifications) {
       const text = JSON.stringify(card);
@@ -395,6 +395,61 @@ describe("supporters and claims", () => {
       .send(invoke("requestAction", { code, action: "withdraw" }))
       .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain(`You withdrew ${code}`));
     expect(messenger.sent.find((sent) => sent.to === SUPPORTER_B && sent.text?.includes("withdrawn"))).toBeDefined();
+  });
+
+  it("relays an anonymous conversation both ways without revealing the requester", async () => {
+    const messenger = new RecordingMessenger();
+    const invoke = (verb: string, data: unknown): Partial<Activity> => ({
+      type: ActivityTypes.Invoke,
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb, data } },
+    });
+    const requesterId = "ffffffff-0000-4000-8000-00000000000f";
+    const requester = () => botAdapter({ userId: requesterId, name: "Robin Example", messenger }).adapter;
+    const supporter = () => botAdapter({ userId: SUPPORTER_A, name: "Alex Supporter", messenger }).adapter;
+    let code = "";
+    await requester()
+      .send(submission(validForm))
+      .assertReply((activity) => {
+        code = /PC-[2-9A-Z]{6}/.exec(JSON.stringify(invokeCard(activity)))?.[0] ?? "";
+      });
+    await supporter()
+      .send("hello")
+      .assertReply(() => undefined);
+    await supporter()
+      .send(invoke("claimRequest", { code }))
+      .assertReply(() => undefined);
+
+    await supporter()
+      .send(invoke("relayMessage", { code, message: "Hi, I'm here to listen. When suits you?" }))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("Sent."));
+    const toRequester = messenger.sent.filter((sent) => sent.to === requesterId).at(-1);
+    expect(toRequester?.text).toContain("Your peer supporter wrote:");
+    expect(toRequester?.text).toContain("When suits you?");
+
+    await requester()
+      .send(invoke("relayMessage", { code, message: "Thanks, tomorrow morning works" }))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("Sent."));
+    const toSupporter = messenger.sent.filter((sent) => sent.to === SUPPORTER_A);
+    expect(toSupporter.at(-1)?.text).toContain(`Requester ${code} wrote:`);
+    expect(toSupporter.at(-1)?.text).toContain("tomorrow morning works");
+    for (const sent of toSupporter) {
+      expect(sent.text).not.toContain("Robin");
+      expect(sent.text).not.toContain(requesterId);
+    }
+
+    await botAdapter({ userId: SUPPORTER_B, messenger })
+      .adapter.send(invoke("relayMessage", { code, message: "let me in" }))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("could not find"));
+    await supporter()
+      .send(invoke("requestAction", { code, action: "resolve" }))
+      .assertReply(() => undefined);
+    await requester()
+      .send(invoke("relayMessage", { code, message: "one more thing" }))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("conversation has ended"));
+    const trail = await new RequestService(store).auditTrail(TENANT, code);
+    expect(trail.filter((entry) => entry.action === "relay")).toHaveLength(2);
+    expect(JSON.stringify(trail)).not.toContain("tomorrow morning");
   });
 
   it("shows supporters the open queue without anyone's words", async () => {

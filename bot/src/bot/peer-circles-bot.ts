@@ -14,6 +14,8 @@ import type { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { JsonObject } from "../storage/document-store.js";
 import { CLAIM_REQUEST_VERB, queueCard, REFRESH_REQUEST_VERB, REQUEST_ACTION_VERB } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
+import { RELAY_VERB } from "./cards/relay-cards.js";
+import { relayMessage } from "./relay.js";
 import {
   changeRequestStatus,
   claimRequest,
@@ -91,6 +93,11 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     if (verb === CLAIM_REQUEST_VERB) return cardResponse(await claimRequest(actor, invokeValue.action.data, this.routing(), locale));
     if (verb === REQUEST_ACTION_VERB)
       return cardResponse(await changeRequestStatus(actor, invokeValue.action.data, this.routing(), locale));
+    if (verb === RELAY_VERB) {
+      return cardResponse(
+        await relayMessage(actor, invokeValue.action.data, this.routing(), (risk) => this.sendEmergencyBlock(context, risk), locale),
+      );
+    }
     if (verb === REFRESH_REQUEST_VERB)
       return cardResponse(await refreshedRequestCard(actor, invokeValue.action.data, this.routing(), locale));
     return cardResponse(helpCard(botMessages(locale)));

@@ -8,6 +8,7 @@ import { botMessages, format } from "./bot-messages.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
 import { claimedRequestCard, newRequestCard, noticeCard, statusLabel } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
+import { textWithComposerCard } from "./cards/relay-cards.js";
 
 export interface RoutingDependencies {
   requests: RequestService;
@@ -97,7 +98,10 @@ async function tellRequester(request: StoredHelpRequest, claimer: Actor, deps: R
       ? format(messages.requesterClaimedAnonymous, { code: request.referenceCode })
       : format(messages.requesterClaimedNamed, { name: claimer.displayName, code: request.referenceCode });
   try {
-    await deps.messenger.sendText(request.conversationReference, text);
+    await deps.messenger.sendCard(
+      request.conversationReference,
+      textWithComposerCard(messages, request.referenceCode, text, messages.relaySendToSupporter),
+    );
   } catch {
     deps.logger.warn({ event: "requests.requester_unreachable" }, "could not tell the requester");
   }

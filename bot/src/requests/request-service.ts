@@ -156,6 +156,11 @@ export class RequestService {
     });
   }
 
+  /** A relayed message is recorded (who and when), never its words. */
+  async recordRelay(tenantId: string, referenceCode: string, senderId: string): Promise<void> {
+    await this.audit(tenantId, referenceCode, senderId, "relay");
+  }
+
   /** Opening a request's content is itself recorded in its audit trail. */
   async recordView(tenantId: string, referenceCode: string, viewerId: string): Promise<void> {
     await this.audit(tenantId, referenceCode, viewerId, "view");

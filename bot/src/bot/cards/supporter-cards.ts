@@ -1,6 +1,7 @@
 import type { HelpRequest } from "../../../../shared/index.js";
 import { format, type BotMessages } from "../bot-messages.js";
 import type { AdaptiveCard } from "./help-card.js";
+import { relayComposer } from "./relay-cards.js";
 
 export const CLAIM_REQUEST_VERB = "claimRequest";
 export const REFRESH_REQUEST_VERB = "refreshRequestCard";
@@ -97,6 +98,7 @@ export function newRequestCard(
 
 /** Only the claimer gets the request itself, in their personal chat. */
 export function claimedRequestCard(messages: BotMessages, request: HelpRequest): AdaptiveCard {
+  const active = request.status === "claimed" || request.status === "in_conversation";
   const contact = { chat: messages.contactChat, call: messages.contactCall, meet: messages.contactMeet }[request.contact];
   return {
     type: "AdaptiveCard",
