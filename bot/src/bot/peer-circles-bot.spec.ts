@@ -339,7 +339,8 @@ describe("supporters and claims", () => {
     await supporterA()
       .send(action("claimRequest", { code }))
       .assertReply((activity) => {
-        const actions = invokeCard(activity).actions ?? [];
+        const actions = (invokeCard(activity).actions ?? []).filter((item) => item.verb === "requestAction");
+        expect(invokeCard(activity).actions?.[0]).toMatchObject({ verb: "relayMessage", data: { code } });
         expect(actions.map((item) => (item as unknown as { data: { action: string } }).data.action)).toEqual([
           "start_conversation",
           "refer",

@@ -99,6 +99,7 @@ export function newRequestCard(
 /** Only the claimer gets the request itself, in their personal chat. */
 export function claimedRequestCard(messages: BotMessages, request: HelpRequest): AdaptiveCard {
   const active = request.status === "claimed" || request.status === "in_conversation";
+  const composer = active ? relayComposer(messages, request.referenceCode, messages.relaySendToRequester) : undefined;
   const contact = { chat: messages.contactChat, call: messages.contactCall, meet: messages.contactMeet }[request.contact];
   return {
     type: "AdaptiveCard",
@@ -136,8 +137,10 @@ export function claimedRequestCard(messages: BotMessages, request: HelpRequest):
         wrap: true,
         isSubtle: true,
       },
+      // The claimer can always write to the requester through the bot, anonymous or not.
+      ...(composer?.body ?? []),
     ],
-    actions: claimerActions(messages, request),
+    actions: [...(composer?.actions ?? []), ...claimerActions(messages, request)],
   };
 }
 
