@@ -14,6 +14,7 @@ import { errorResponder, sendError } from "./http/error-responses.js";
 import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
 import type { Logger } from "./logger.js";
 import type { RequestService } from "./requests/request-service.js";
+import type { SupporterRegistry } from "./requests/supporter-registry.js";
 import type { DocumentStore } from "./storage/document-store.js";
 
 export interface AppDependencies {
@@ -23,6 +24,7 @@ export interface AppDependencies {
   roles: RoleDirectory;
   verifyToken: TokenVerifier;
   requests: RequestService;
+  supporters: SupporterRegistry;
   devIdentity?: DevIdentityIssuer;
   bot: { adapter: CloudAdapter; handler: ActivityHandler; credentialsConfigured: boolean };
 }
@@ -55,7 +57,13 @@ export function createApp(deps: AppDependencies): Express {
   const api = express.Router();
   api.use(apiHeaders());
   if (deps.devIdentity) mountDevIdentity(api, deps.devIdentity);
-  const services: ApiServices = { store, roles: deps.roles, requests: deps.requests, authMode: config.AUTH_MODE };
+  const services: ApiServices = {
+    store,
+    roles: deps.roles,
+    requests: deps.requests,
+    supporters: deps.supporters,
+    authMode: config.AUTH_MODE,
+  };
   for (const route of [...API_ROUTES, ...REQUEST_ROUTES]) {
     const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role)];
     if (route.acceptsBody) handlers.push(json);

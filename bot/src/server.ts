@@ -73,6 +73,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     roles,
     verifyToken,
     requests,
+    supporters,
     ...(devIdentity ? { devIdentity } : {}),
     bot: {
       adapter: botAdapter,

@@ -36,6 +36,9 @@ describe("request privacy through the API", () => {
     const text = await queue.text();
     expect(text).toContain(code);
     expect(text).not.toContain(SECRET);
+    expect((JSON.parse(text) as { unreachableSupporters: string[] }).unreachableSupporters.sort()).toEqual(
+      [userId("sam"), userId("sky")].sort(),
+    );
     expect((await call("max", "/api/requests/queue")).status).toBe(403);
   });
 

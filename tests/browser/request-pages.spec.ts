@@ -66,6 +66,8 @@ describe("requests in the tab", () => {
     await row.waitFor({ timeout: 15_000 });
     expect(await page.content()).not.toContain(SECRET);
     expect(await row.textContent()).toContain("Today");
+    // The sample supporters have never opened a chat with the bot, so it cannot notify them.
+    expect(await page.textContent('[data-testid="unreachable-supporters"]')).toContain("2 supporter(s)");
     await row.getByRole("button", { name: "Claim" }).click();
     await page.waitForSelector('[data-testid="claimed-request"]', { timeout: 15_000 });
     expect(await page.textContent('[data-testid="claimed-request"]')).toContain(SECRET);

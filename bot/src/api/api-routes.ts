@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError, GRANTABLE_ROLES, preferencesSchema, type CallerIdentity, type Role } from "../../../shared/index.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { RequestService } from "../requests/request-service.js";
+import type { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
@@ -9,6 +10,7 @@ export interface ApiServices {
   store: DocumentStore;
   roles: RoleDirectory;
   requests: RequestService;
+  supporters: SupporterRegistry;
   authMode: "entra" | "dev";
 }
 

@@ -59,10 +59,17 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
     path: "/api/requests/queue",
     role: "supporter",
     acceptsBody: false,
-    handle: async ({ caller }, { requests }) => {
+    handle: async ({ caller }, { requests, roles, supporters }) => {
       const open = await requests.openRequests(caller.tenantId);
+      const roster = (await roles.list(caller.tenantId))
+        .filter((assignment) => assignment.roles.includes("supporter"))
+        .map((assignment) => assignment.userId);
       return {
-        body: { requests: open.filter((request) => request.requesterId !== caller.userId).map((request) => summaryOf(request, caller)) },
+        body: {
+          requests: open.filter((request) => request.requesterId !== caller.userId).map((request) => summaryOf(request, caller)),
+          // Supporters the bot cannot notify until they open a chat with it; ids only, names come from Teams.
+          unreachableSupporters: await supporters.unreachable(caller.tenantId, roster),
+        },
       };
     },
   },

@@ -40,6 +40,14 @@ export class SupporterRegistry {
     return documents.map((document) => document.value as SupporterPresence);
   }
 
+  /** Supporters on the roster the bot has no conversation with yet, so it cannot notify them. */
+  async unreachable(tenantId: string, rosterUserIds: readonly string[]): Promise<string[]> {
+    const reachable = new Set(
+      (await this.all(tenantId)).filter((contact) => contact.conversationReference).map((contact) => contact.userId),
+    );
+    return rosterUserIds.filter((userId) => !reachable.has(userId));
+  }
+
   async onDuty(tenantId: string): Promise<SupporterPresence[]> {
     const documents = await this.store.query<JsonObject>("settings", tenantId, { where: { kind: "supporter", onDuty: true } });
     return documents.map((document) => document.value as SupporterPresence);

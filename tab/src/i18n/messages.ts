@@ -45,6 +45,8 @@ export const TAB_MESSAGES_EN = {
   filterUrgency: "Urgency",
   filterAll: "All",
   actionClaim: "Claim",
+  unreachableSupporters:
+    "{count} supporter(s) on the roster cannot be notified yet: they need to open a chat with the Peer Circles bot once.",
   actionWithdraw: "Withdraw",
   actionDetails: "Details",
   actionResolve: "Mark resolved",

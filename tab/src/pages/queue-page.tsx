@@ -67,6 +67,13 @@ export function QueuePage({ session }: { session: Session }) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {queue.data.unreachableSupporters.length > 0 && (
+        <MessageBar intent="warning" data-testid="unreachable-supporters">
+          <MessageBarBody>
+            {formatMessage("unreachableSupporters", { count: String(queue.data.unreachableSupporters.length) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Field label={text.filterUrgency} style={{ maxWidth: 240 }}>
         <Dropdown
           value={urgency === "all" ? text.filterAll : labelFor("urgency", urgency)}
