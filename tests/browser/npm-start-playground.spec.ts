@@ -96,7 +96,7 @@ describe("npm start", () => {
     await send("I can't see a way out");
     await expect.poll(() => cards.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(before + 2);
     expect(await cards.nth(before).textContent()).toContain("If you are in danger");
-    expect(await cards.nth(before + 1).textContent()).toContain("treated as urgent");
+    expect(await cards.nth(before + 1).textContent()).toContain("I have alerted the peer supporters");
 
     // Group chat: only the pointer to a private chat.
     await page.getByText("Group Chat", { exact: true }).click();

@@ -124,9 +124,14 @@ export const BOT_MESSAGES_EN = {
   relaySendToRequester: "Send to the requester",
   relaySendToSupporter: "Reply to your supporter",
   relaySent: "Sent. Their name stays private, and so does yours if you asked for that.",
+  relayNotYet: "No supporter has taken this yet, so there is nobody to pass your message to. I will tell you here the moment someone does.",
   relayClosed: "This conversation has ended, so messages are no longer passed on.",
   relayEmpty: "Please write a message first (up to 2,000 characters).",
   relayUnreachable: "I could not deliver that message just now. Please try again in a moment.",
+  crisisAlerted:
+    "I have alerted the peer supporters on duty right now (reference **{code}**). Your words are not shared with them. One of them will write to you here; you can also write to them below. If you are in danger, please use the contacts above now.",
+  crisisAlreadyAlerted:
+    "Peer supporters already know you need someone now (reference **{code}**). You can write to them below. If you are in danger, please use the contacts above now.",
   onDutyConfirmed: "You are on duty: new requests will come to you here. Type **off duty** when you stop.",
   offDutyConfirmed: "You are off duty: new requests will not come to you. Thank you for being there for colleagues.",
   queueTitle: "Open requests",

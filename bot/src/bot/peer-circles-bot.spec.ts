@@ -144,15 +144,25 @@ describe("PeerCirclesBot in personal chat", () => {
       .assertReply((activity) => expect(cardText(activity)).toContain("I keep clashing with a colleague"));
   });
 
-  it("sends the emergency block before anything else when the text is a crisis", async () => {
-    const { adapter } = botAdapter();
+  it("sends the emergency block first, then alerts supporters at once without storing the words", async () => {
+    const userId = "12121212-1212-4212-8212-121212121212";
+    const { adapter } = botAdapter({ userId });
     await adapter
       .send("everyone would be better off without me")
       .assertReply((activity) => expect(cardText(activity)).toContain("If you are in danger"))
-      .assertReply((activity) => {
-        expect(cardText(activity)).toContain("treated as urgent");
-        expect(cardText(activity)).toContain("everyone would be better off without me");
-      });
+      .assertReply((activity) => expect(cardText(activity)).toContain("I have alerted the peer supporters on duty"));
+    const [request] = await store.query<{ crisis: boolean; urgency: string; anonymous: boolean; text?: string }>("requests", TENANT, {
+      where: { kind: "helpRequest", requesterId: userId },
+    });
+    expect(request?.value).toMatchObject({ crisis: true, urgency: "crisis", anonymous: true });
+    expect(request?.value.text).toBeUndefined();
+    expect(JSON.stringify(request?.value)).not.toContain("better off without me");
+    // A second crisis message does not raise a second alert.
+    await adapter
+      .send("I want to die")
+      .assertReply((activity) => expect(cardText(activity)).toContain("If you are in danger"))
+      .assertReply((activity) => expect(cardText(activity)).toContain("already know"));
+    expect(await store.query("requests", TENANT, { where: { kind: "helpRequest", requesterId: userId } })).toHaveLength(1);
   });
 
   it("stores a valid submission before confirming it with a reference code, then lists it", async () => {

@@ -30,6 +30,7 @@ export async function relayMessage(
   if (!fromRequester && !fromClaimer) return noticeCard(messages.requestNotFound);
   const ownComposerTitle = fromRequester ? messages.relaySendToSupporter : messages.relaySendToRequester;
   if (!text || text.length > MAX_MESSAGE) return textWithComposerCard(messages, code, messages.relayEmpty, ownComposerTitle);
+  if (request.status === "open") return textWithComposerCard(messages, code, messages.relayNotYet, ownComposerTitle);
   if (request.status !== "claimed" && request.status !== "in_conversation") return noticeCard(messages.relayClosed);
 
   await sendEmergencyBlock(assessRisk(text, locale));
