@@ -13,6 +13,7 @@ import type { Logger } from "./logger.js";
 import { CloudAdapterMessenger } from "./bot/proactive-messenger.js";
 import { RequestService } from "./requests/request-service.js";
 import { SupporterRegistry } from "./requests/supporter-registry.js";
+import { SupportersChannel } from "./requests/supporters-channel.js";
 import { ResponseSweeper } from "./requests/response-sweeper.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
@@ -83,6 +84,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
         supporters,
         roles,
         messenger,
+        supportersChannel: new SupportersChannel(store),
         ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
         ...(config.TAB_ENDPOINT ? { tabEndpoint: config.TAB_ENDPOINT } : {}),
       }),

@@ -132,6 +132,9 @@ export const BOT_MESSAGES_EN = {
     "I have alerted the peer supporters on duty right now (reference **{code}**). Your words are not shared with them. One of them will write to you here; you can also write to them below. If you are in danger, please use the contacts above now.",
   crisisAlreadyAlerted:
     "Peer supporters already know you need someone now (reference **{code}**). You can write to them below. If you are in danger, please use the contacts above now.",
+  adminOnly: "Only programme admins can do that.",
+  supportersChannelSet:
+    "Done: new requests will also be posted in this channel, showing only urgency, category and reference. Claimed requests open in the claimer's private chat.",
   onDutyConfirmed: "You are on duty: new requests will come to you here. Type **off duty** when you stop.",
   offDutyConfirmed: "You are off duty: new requests will not come to you. Thank you for being there for colleagues.",
   queueTitle: "Open requests",

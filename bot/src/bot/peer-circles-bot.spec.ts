@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RoleDirectory } from "../auth/role-directory.js";
 import { RequestService } from "../requests/request-service.js";
 import { SupporterRegistry } from "../requests/supporter-registry.js";
+import { SupportersChannel } from "../requests/supporters-channel.js";
 import type { JsonObject } from "../storage/document-store.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
@@ -31,9 +32,10 @@ afterAll(async () => {
 
 /** Records proactive sends: the transport to Teams is botbuilder's; what is sent, and to whom, is ours. */
 class RecordingMessenger implements ProactiveMessenger {
-  readonly sent: { to: string; card?: AdaptiveCard; text?: string }[] = [];
+  readonly sent: { to: string; conversation?: string; card?: AdaptiveCard; text?: string }[] = [];
   async sendCard(reference: JsonObject, card: AdaptiveCard): Promise<void> {
-    this.sent.push({ to: String((reference.user as JsonObject).aadObjectId), card, text: JSON.stringify(card) });
+    const conversation = String((reference.conversation as JsonObject).id);
+    this.sent.push({ to: String((reference.user as JsonObject).aadObjectId), conversation, card, text: JSON.stringify(card) });
   }
   async sendText(reference: JsonObject, text: string): Promise<void> {
     this.sent.push({ to: String((reference.user as JsonObject).aadObjectId), text });
@@ -46,6 +48,7 @@ interface BotAdapterOptions {
   userId?: string;
   name?: string;
   messenger?: RecordingMessenger;
+  tenantId?: string;
 }
 
 function botAdapter(options: BotAdapterOptions = {}) {
@@ -62,6 +65,7 @@ function botAdapter(options: BotAdapterOptions = {}) {
     supporters: new SupporterRegistry(usedStore),
     roles: new RoleDirectory(usedStore, []),
     messenger,
+    supportersChannel: new SupportersChannel(usedStore),
   });
   const adapter = new TestAdapter(async (context) => bot.run(context), {
     channelId: "msteams",
@@ -70,7 +74,7 @@ function botAdapter(options: BotAdapterOptions = {}) {
       conversationType,
       isGroup: conversationType !== "personal",
       name: "",
-      tenantId: TENANT,
+      tenantId: options.tenantId ?? TENANT,
     },
     from: { id: `29:${options.userId ?? USER}`, name: options.name ?? "Robin Example", aadObjectId: options.userId ?? USER },
   } as Partial<Activity>);
@@ -461,6 +465,57 @@ describe("supporters and claims", () => {
     const trail = await new RequestService(store).auditTrail(TENANT, code);
     expect(trail.filter((entry) => entry.action === "relay")).toHaveLength(2);
     expect(JSON.stringify(trail)).not.toContain("tomorrow morning");
+  });
+
+  it("posts content-free cards to a supporters' channel an admin chose, and sends claims from there to private chat", async () => {
+    const ADMIN = "abababab-0000-4000-8000-0000000000ab";
+    const channelTenant = "9d9d9d9d-aaaa-4bbb-8ccc-ddddeeeeffff";
+    const roles = new RoleDirectory(store, []);
+    await roles.assign(channelTenant, ADMIN, ["admin"], "test");
+    await roles.assign(channelTenant, SUPPORTER_A, ["supporter"], "test");
+    const messenger = new RecordingMessenger();
+    await botAdapter({ conversationType: "channel", userId: MEMBER, messenger, tenantId: channelTenant })
+      .adapter.send("set supporters channel")
+      .assertReply("Only programme admins can do that.");
+    await botAdapter({ conversationType: "channel", userId: ADMIN, messenger, tenantId: channelTenant })
+      .adapter.send("<at>Peer Circles</at> set supporters channel")
+      .assertReply((activity) => expect(activity.text).toContain("posted in this channel"));
+    await botAdapter({ userId: SUPPORTER_A, messenger, tenantId: channelTenant })
+      .adapter.send("hello")
+      .assertReply(() => undefined);
+
+    let code = "";
+    await botAdapter({ userId: REQUESTER, messenger, tenantId: channelTenant })
+      .adapter.send(submission({ ...validForm, text: "channel secret" }))
+      .assertReply((activity) => {
+        code = /PC-[2-9A-Z]{6}/.exec(JSON.stringify(invokeCard(activity)))?.[0] ?? "";
+      });
+    const inChannel = messenger.sent.filter((sent) => sent.conversation === "conv-channel");
+    expect(inChannel).toHaveLength(1);
+    expect(inChannel[0]?.text).toContain(code);
+    expect(inChannel[0]?.text).not.toContain("channel secret");
+
+    const claim: Partial<Activity> = {
+      type: ActivityTypes.Invoke,
+      name: "adaptiveCard/action",
+      value: { action: { type: "Action.Execute", verb: "claimRequest", data: { code } } },
+    };
+    await botAdapter({ conversationType: "channel", userId: SUPPORTER_A, messenger, tenantId: channelTenant })
+      .adapter.send(claim)
+      .assertReply((activity) => {
+        const text = JSON.stringify(invokeCard(activity));
+        expect(text).toContain("Already claimed by a colleague");
+        expect(text).not.toContain("channel secret");
+      });
+    const privately = messenger.sent.filter((sent) => sent.to === SUPPORTER_A && sent.conversation === "conv-personal");
+    expect(privately.at(-1)?.text).toContain("channel secret");
+    const statusFromChannel: Partial<Activity> = {
+      ...claim,
+      value: { action: { type: "Action.Execute", verb: "requestAction", data: { code, action: "resolve" } } },
+    };
+    await botAdapter({ conversationType: "channel", userId: SUPPORTER_A, messenger, tenantId: channelTenant })
+      .adapter.send(statusFromChannel)
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("one-to-one chat"));
   });
 
   it("shows supporters the open queue without anyone's words", async () => {

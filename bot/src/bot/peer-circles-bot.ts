@@ -14,6 +14,7 @@ import type { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { JsonObject } from "../storage/document-store.js";
 import { CLAIM_REQUEST_VERB, queueCard, REFRESH_REQUEST_VERB, REQUEST_ACTION_VERB } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
+import type { SupportersChannel } from "../requests/supporters-channel.js";
 import { RELAY_VERB, textWithComposerCard } from "./cards/relay-cards.js";
 import { relayMessage } from "./relay.js";
 import {
@@ -41,6 +42,7 @@ export interface PeerCirclesBotOptions {
   supporters: SupporterRegistry;
   roles: RoleDirectory;
   messenger: ProactiveMessenger;
+  supportersChannel?: SupportersChannel;
   now?: () => Date;
 }
 
@@ -90,7 +92,12 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     }
     const actor = identityOf(context.activity);
     if (!actor) return cardResponse(helpCard(botMessages(locale)));
-    if (verb === CLAIM_REQUEST_VERB) return cardResponse(await claimRequest(actor, invokeValue.action.data, this.routing(), locale));
+    // In a channel or group chat only content-free cards may come back: everyone there sees them.
+    const where = isPersonalChat(context) ? "personal" : "shared";
+    if (verb === CLAIM_REQUEST_VERB) return cardResponse(await claimRequest(actor, invokeValue.action.data, this.routing(), locale, where));
+    if (verb === REFRESH_REQUEST_VERB)
+      return cardResponse(await refreshedRequestCard(actor, invokeValue.action.data, this.routing(), locale, where));
+    if (where === "shared") return cardResponse(this.privateChatCard(context));
     if (verb === REQUEST_ACTION_VERB)
       return cardResponse(await changeRequestStatus(actor, invokeValue.action.data, this.routing(), locale));
     if (verb === RELAY_VERB) {
@@ -98,8 +105,6 @@ export class PeerCirclesBot extends TeamsActivityHandler {
         await relayMessage(actor, invokeValue.action.data, this.routing(), (risk) => this.sendEmergencyBlock(context, risk), locale),
       );
     }
-    if (verb === REFRESH_REQUEST_VERB)
-      return cardResponse(await refreshedRequestCard(actor, invokeValue.action.data, this.routing(), locale));
     return cardResponse(helpCard(botMessages(locale)));
   }
 
@@ -109,6 +114,7 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     await this.sendEmergencyBlock(context, risk);
     // Outside a one-to-one chat the text is neither stored nor logged: only a pointer to privacy.
     if (!isPersonalChat(context)) {
+      if (await this.setSupportersChannel(context, text)) return;
       this.options.logger.info({ event: "bot.message.outside_personal", risk: risk.level }, "pointed to private chat");
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.privateChatCard(context))));
       return;
@@ -188,8 +194,27 @@ export class PeerCirclesBot extends TeamsActivityHandler {
   }
 
   private routing(): RoutingDependencies {
-    const { requests, supporters, roles, messenger, logger } = this.options;
-    return { requests, supporters, roles, messenger, logger, now: () => this.now() };
+    const { requests, supporters, roles, messenger, logger, supportersChannel } = this.options;
+    return { requests, supporters, roles, messenger, logger, now: () => this.now(), ...(supportersChannel ? { supportersChannel } : {}) };
+  }
+
+  /** `set supporters channel`, said by an admin in a team channel, makes that channel get every new request card. */
+  private async setSupportersChannel(context: TurnContext, text: string): Promise<boolean> {
+    if (normaliseCommand(text) !== "set supporters channel" || context.activity.conversation.conversationType !== "channel") return false;
+    const identity = identityOf(context.activity);
+    const messages = botMessages(context.activity.locale);
+    if (
+      !identity ||
+      !this.options.supportersChannel ||
+      !hasRole(await this.options.roles.rolesOf(identity.tenantId, identity.userId), "admin")
+    ) {
+      await context.sendActivity(messages.adminOnly);
+      return true;
+    }
+    const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as JsonObject;
+    await this.options.supportersChannel.set(identity.tenantId, reference, identity.userId);
+    await context.sendActivity(messages.supportersChannelSet);
+    return true;
   }
 
   private now(): Date {

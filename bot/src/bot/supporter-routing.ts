@@ -8,6 +8,7 @@ import { botMessages, format } from "./bot-messages.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
 import { claimedRequestCard, newRequestCard, noticeCard, statusLabel } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
+import type { SupportersChannel } from "../requests/supporters-channel.js";
 import { textWithComposerCard } from "./cards/relay-cards.js";
 
 export interface RoutingDependencies {
@@ -17,6 +18,7 @@ export interface RoutingDependencies {
   messenger: ProactiveMessenger;
   logger: Logger;
   now: () => Date;
+  supportersChannel?: SupportersChannel;
 }
 
 const REFERENCE_CODE = /^PC-[2-9A-HJKMNP-Z]{6}$/;
@@ -39,15 +41,15 @@ export async function notifySupporters(
     .map((supporter) => String((supporter.conversationReference?.user as JsonObject | undefined)?.id ?? ""))
     .filter(Boolean);
   const card = newRequestCard(botMessages(locale), request, deps.now(), locale, refreshFor);
-  const results = await Promise.allSettled(
-    stillSupporters.map((supporter) => deps.messenger.sendCard(supporter.conversationReference!, card)),
-  );
+  const channel = await deps.supportersChannel?.get(tenantId);
+  const recipients = [...stillSupporters.map((supporter) => supporter.conversationReference!), ...(channel ? [channel] : [])];
+  const results = await Promise.allSettled(recipients.map((reference) => deps.messenger.sendCard(reference, card)));
   const failed = results.filter((result) => result.status === "rejected").length;
   deps.logger.info(
     { event: "requests.supporters_notified", notified: results.length - failed, failed, urgency: request.urgency },
     "supporters notified",
   );
-  if (stillSupporters.length === 0)
+  if (recipients.length === 0)
     deps.logger.warn({ event: "requests.no_supporter_on_duty", urgency: request.urgency }, "no supporter on duty");
   return results.length - failed;
 }
@@ -59,7 +61,13 @@ export interface Actor {
 }
 
 /** A supporter pressed Claim. Exactly one wins; the winner gets the request, the requester is told. */
-export async function claimRequest(actor: Actor, data: unknown, deps: RoutingDependencies, locale?: string): Promise<AdaptiveCard> {
+export async function claimRequest(
+  actor: Actor,
+  data: unknown,
+  deps: RoutingDependencies,
+  locale?: string,
+  where: "personal" | "shared" = "personal",
+): Promise<AdaptiveCard> {
   const messages = botMessages(locale);
   const code = (data as { code?: unknown } | null)?.code;
   if (typeof code !== "string" || !REFERENCE_CODE.test(code)) return noticeCard(messages.requestNotFound);
@@ -76,16 +84,28 @@ export async function claimRequest(actor: Actor, data: unknown, deps: RoutingDep
   }
   deps.logger.info({ event: "requests.claimed", urgency: result.request.urgency }, "request claimed");
   await tellRequester(result.request, actor, deps, locale);
-  return claimedRequestCard(messages, result.request);
+  if (where === "personal") return claimedRequestCard(messages, result.request);
+  // Claimed from the supporters' channel: the content goes to the claimer's private chat only.
+  const claimer = await deps.supporters.get(actor.tenantId, actor.userId);
+  if (claimer?.conversationReference) {
+    await deps.messenger.sendCard(claimer.conversationReference, claimedRequestCard(messages, result.request)).catch(() => undefined);
+  }
+  return newRequestCard(messages, result.request, deps.now(), locale);
 }
 
 /** The card as it stands now, for Teams' automatic refresh of every supporter's copy. */
-export async function refreshedRequestCard(actor: Actor, data: unknown, deps: RoutingDependencies, locale?: string): Promise<AdaptiveCard> {
+export async function refreshedRequestCard(
+  actor: Actor,
+  data: unknown,
+  deps: RoutingDependencies,
+  locale?: string,
+  where: "personal" | "shared" = "personal",
+): Promise<AdaptiveCard> {
   const messages = botMessages(locale);
   const code = (data as { code?: unknown } | null)?.code;
   const request = typeof code === "string" && REFERENCE_CODE.test(code) ? await deps.requests.get(actor.tenantId, code) : undefined;
   if (!request) return noticeCard(messages.requestNotFound);
-  if (request.claimedBy === actor.userId) return claimedRequestCard(messages, request);
+  if (where === "personal" && request.claimedBy === actor.userId) return claimedRequestCard(messages, request);
   return newRequestCard(messages, request, deps.now(), locale);
 }
 
