@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { loadConfig } from "../bot/src/config.js";
 import { createLogger } from "../bot/src/logger.js";
 import { startServer } from "../bot/src/server.js";
-import { startConnectorStub } from "./connector-stub.js";
+import { startConnectorStub } from "../tests/support/connector-stub.js";
 import { startEchoBot } from "./echo-bot.js";
 import { type BenchmarkFigure } from "./figure.js";
 

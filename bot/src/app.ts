@@ -15,6 +15,7 @@ import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
 import type { Logger } from "./logger.js";
 import type { RequestService } from "./requests/request-service.js";
 import type { SupporterRegistry } from "./requests/supporter-registry.js";
+import type { RoutingDependencies } from "./bot/supporter-routing.js";
 import type { DocumentStore } from "./storage/document-store.js";
 
 export interface AppDependencies {
@@ -25,6 +26,7 @@ export interface AppDependencies {
   verifyToken: TokenVerifier;
   requests: RequestService;
   supporters: SupporterRegistry;
+  routing: RoutingDependencies;
   devIdentity?: DevIdentityIssuer;
   bot: { adapter: CloudAdapter; handler: ActivityHandler; credentialsConfigured: boolean };
 }
@@ -62,6 +64,7 @@ export function createApp(deps: AppDependencies): Express {
     roles: deps.roles,
     requests: deps.requests,
     supporters: deps.supporters,
+    routing: deps.routing,
     authMode: config.AUTH_MODE,
   };
   for (const route of [...API_ROUTES, ...REQUEST_ROUTES]) {

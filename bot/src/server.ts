@@ -14,6 +14,7 @@ import { CloudAdapterMessenger } from "./bot/proactive-messenger.js";
 import { RequestService } from "./requests/request-service.js";
 import { SupporterRegistry } from "./requests/supporter-registry.js";
 import { SupportersChannel } from "./requests/supporters-channel.js";
+import type { RoutingDependencies } from "./bot/supporter-routing.js";
 import { ResponseSweeper } from "./requests/response-sweeper.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
@@ -60,6 +61,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const botAdapter = createBotAdapter(config, logger);
   const supporters = new SupporterRegistry(store);
   const messenger = new CloudAdapterMessenger(botAdapter, config.BOT_ID ?? "");
+  const supportersChannel = new SupportersChannel(store);
+  const routing: RoutingDependencies = { requests, supporters, roles, messenger, logger, supportersChannel, now: () => new Date() };
   const sweeper = new ResponseSweeper({
     store,
     requests,
@@ -75,6 +78,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     verifyToken,
     requests,
     supporters,
+    routing,
     ...(devIdentity ? { devIdentity } : {}),
     bot: {
       adapter: botAdapter,
@@ -84,7 +88,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
         supporters,
         roles,
         messenger,
-        supportersChannel: new SupportersChannel(store),
+        supportersChannel,
         ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
         ...(config.TAB_ENDPOINT ? { tabEndpoint: config.TAB_ENDPOINT } : {}),
       }),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
 import { RequestService } from "../../bot/src/requests/request-service.js";
+import { SupporterRegistry } from "../../bot/src/requests/supporter-registry.js";
+import { startConnectorStub } from "../support/connector-stub.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
 
 let server: TestServer;
@@ -72,6 +74,43 @@ describe("request privacy through the API", () => {
     );
     expect((await call("mia", `/api/requests/${elsewhere.referenceCode}`)).status).toBe(404);
     expect(await (await call("mia", "/api/requests/mine")).text()).not.toContain(elsewhere.referenceCode);
+  });
+
+  it("relays a message from the requester to the claimer through the bot, and nothing to outsiders", async () => {
+    const connector = await startConnectorStub({ keepBodies: true });
+    try {
+      const samId = userId("sam");
+      await new SupporterRegistry(server.store).remember(DEV_TENANT_ID, samId, {
+        channelId: "msteams",
+        serviceUrl: connector.url,
+        conversation: { id: "a:sam-personal", conversationType: "personal", tenantId: DEV_TENANT_ID },
+        user: { id: "29:sam", aadObjectId: samId },
+        bot: { id: "28:bot" },
+      });
+      const sent = await call("mia", `/api/requests/${code}/messages`, {
+        method: "POST",
+        body: JSON.stringify({ message: "Could we talk on Thursday?" }),
+      });
+      expect(sent.status).toBe(200);
+      expect(await sent.json()).toEqual({ sent: true, crisis: false });
+      expect(connector.bodies.join("\n")).toContain("Could we talk on Thursday?");
+      expect(connector.bodies.join("\n")).toContain(`Requester ${code} wrote:`);
+      expect(connector.bodies.join("\n")).not.toContain("Mia");
+      // The requester was never reached by the bot, so the way back cannot be delivered.
+      expect(
+        (await call("sam", `/api/requests/${code}/messages`, { method: "POST", body: JSON.stringify({ message: "Yes" }) })).status,
+      ).toBe(503);
+      expect(
+        (await call("max", `/api/requests/${code}/messages`, { method: "POST", body: JSON.stringify({ message: "hi" }) })).status,
+      ).toBe(404);
+      const crisis = await call("mia", `/api/requests/${code}/messages`, {
+        method: "POST",
+        body: JSON.stringify({ message: "I can't see a way out" }),
+      });
+      expect(await crisis.json()).toEqual({ sent: true, crisis: true });
+    } finally {
+      await connector.close();
+    }
   });
 
   it("lets only the requester withdraw", async () => {

@@ -75,3 +75,19 @@ describe("requests in the tab", () => {
     await page.close();
   });
 });
+
+describe("writing to the supporter from the tab", () => {
+  it("keeps the words in the box when the message cannot be delivered", async () => {
+    const page = await openAs("mia", "/personal/requests");
+    const row = page.locator(`tr[data-code="${code}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByRole("button", { name: "Details" }).click();
+    const box = page.locator('[data-testid="message-box"]');
+    await box.waitFor({ timeout: 15_000 });
+    await box.fill("Is Thursday good for you?");
+    await page.getByRole("button", { name: "Send" }).click();
+    await page.getByText("could not be sent just now").waitFor({ timeout: 15_000 });
+    expect(await box.inputValue()).toBe("Is Thursday good for you?");
+    await page.close();
+  });
+});

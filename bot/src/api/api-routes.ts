@@ -3,6 +3,7 @@ import { AppError, GRANTABLE_ROLES, preferencesSchema, type CallerIdentity, type
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { RequestService } from "../requests/request-service.js";
 import type { SupporterRegistry } from "../requests/supporter-registry.js";
+import type { RoutingDependencies } from "../bot/supporter-routing.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
@@ -11,6 +12,8 @@ export interface ApiServices {
   roles: RoleDirectory;
   requests: RequestService;
   supporters: SupporterRegistry;
+  /** The bot's way of telling people about changes, so tab actions notify exactly as card actions do. */
+  routing: RoutingDependencies;
   authMode: "entra" | "dev";
 }
 

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { AppError, hasRole, type CallerIdentity } from "../../../shared/index.js";
 import type { StoredHelpRequest } from "../requests/request-service.js";
+import { deliverRelay, MAX_RELAY_MESSAGE, type RelayOutcome } from "../bot/relay.js";
+import { announceChange } from "../bot/supporter-routing.js";
 import { parseInput, type ApiRoute } from "./api-routes.js";
 
 const referenceCode = z.string().regex(/^PC-[2-9A-HJKMNP-Z]{6}$/, "is not a request reference such as PC-7KQ4X2");
+const messageBody = z.object({ message: z.string().min(1).max(MAX_RELAY_MESSAGE) }).strict();
 const actionBody = z.object({ action: z.enum(["release", "start_conversation", "refer", "resolve", "withdraw", "claim"]) }).strict();
 
 /** What anyone allowed to see a request in a list gets: no words, no name, no conversation. */
@@ -97,7 +100,7 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
     path: "/api/requests/:code/actions",
     role: "member",
     acceptsBody: true,
-    handle: async ({ caller, params, body }, { requests }) => {
+    handle: async ({ caller, params, body }, { requests, routing }) => {
       const code = parseInput(referenceCode, params.code);
       const { action } = parseInput(actionBody, body);
       const result = await requests.act(caller.tenantId, code, action, {
@@ -108,7 +111,31 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
         const [errorCode, message] = REFUSAL_STATUS[result.refusal] ?? ["conflict", "That change is not possible."];
         throw new AppError(errorCode, message);
       }
+      await announceChange(caller, result.request, action, routing);
       return { body: { request: summaryOf(result.request, caller) } };
     },
   },
+  {
+    method: "post",
+    path: "/api/requests/:code/messages",
+    role: "member",
+    acceptsBody: true,
+    handle: async ({ caller, params, body }, { routing }) => {
+      const code = parseInput(referenceCode, params.code);
+      const { message } = parseInput(messageBody, body);
+      const { outcome, risk } = await deliverRelay(caller, code, message, routing);
+      const failure = RELAY_FAILURES[outcome];
+      if (failure) throw new AppError(failure[0], failure[1]);
+      // The tab shows the emergency block first when the words were a crisis.
+      return { body: { sent: true, crisis: risk.level === "crisis" } };
+    },
+  },
 ];
+
+const RELAY_FAILURES: Partial<Record<RelayOutcome, [AppError["code"], string]>> = {
+  not_found: ["not_found", "There is no such request."],
+  empty: ["bad_request", "Please write a message of up to 2,000 characters."],
+  not_claimed_yet: ["conflict", "No supporter has taken this request yet."],
+  closed: ["conflict", "This conversation has ended."],
+  unreachable: ["store_unavailable", "The message could not be delivered just now. Please try again."],
+};

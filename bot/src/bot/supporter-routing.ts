@@ -1,4 +1,4 @@
-import { hasRole } from "../../../shared/index.js";
+import { hasRole, type RequestAction } from "../../../shared/index.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { Logger } from "../logger.js";
 import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
@@ -83,7 +83,7 @@ export async function claimRequest(
     return noticeCard(messages.claimRefused);
   }
   deps.logger.info({ event: "requests.claimed", urgency: result.request.urgency }, "request claimed");
-  await tellRequester(result.request, actor, deps, locale);
+  await announceChange(actor, result.request, "claim", deps, locale);
   if (where === "personal") return claimedRequestCard(messages, result.request);
   // Claimed from the supporters' channel: the content goes to the claimer's private chat only.
   const claimer = await deps.supporters.get(actor.tenantId, actor.userId);
@@ -150,16 +150,33 @@ export async function changeRequestStatus(actor: Actor, data: unknown, deps: Rou
     return noticeCard(refusalText ?? messages.refusalIllegal);
   }
   const request = result.request;
+  await announceChange(actor, request, action as CardAction, deps, locale);
+  if (action === "withdraw") return noticeCard(format(messages.withdrawnNotice, { code }));
+  if (request.status === "open") return noticeCard(format(messages.releasedNotice, { code }));
+  return claimedRequestCard(messages, request);
+}
+
+/**
+ * Tells the other side about a status change, whichever surface made it (bot card or tab): the
+ * requester hears about every step, the claimer hears when the requester withdraws.
+ */
+export async function announceChange(
+  actor: Actor,
+  request: StoredHelpRequest,
+  action: RequestAction,
+  deps: RoutingDependencies,
+  locale?: string,
+): Promise<void> {
+  const messages = botMessages(locale);
+  const code = request.referenceCode;
   deps.logger.info({ event: "requests.status_changed", action, status: request.status }, "request status changed");
+  if (action === "claim") return tellRequester(request, actor, deps, locale);
   if (action === "withdraw") {
-    const claimer = request.claimedBy ?? undefined;
-    const previousClaimer = claimer ? await deps.supporters.get(actor.tenantId, claimer) : undefined;
-    if (previousClaimer?.conversationReference) {
-      await deps.messenger
-        .sendText(previousClaimer.conversationReference, format(messages.withdrawnForSupporter, { code }))
-        .catch(() => undefined);
+    const claimer = request.claimedBy ? await deps.supporters.get(actor.tenantId, request.claimedBy) : undefined;
+    if (claimer?.conversationReference) {
+      await deps.messenger.sendText(claimer.conversationReference, format(messages.withdrawnForSupporter, { code })).catch(() => undefined);
     }
-    return noticeCard(format(messages.withdrawnNotice, { code }));
+    return;
   }
   if (request.conversationReference) {
     const status = statusLabel(messages, request);
@@ -167,6 +184,4 @@ export async function changeRequestStatus(actor: Actor, data: unknown, deps: Rou
       .sendText(request.conversationReference, format(messages.statusChangedForRequester, { code, status }))
       .catch(() => undefined);
   }
-  if (request.status === "open") return noticeCard(format(messages.releasedNotice, { code }));
-  return claimedRequestCard(messages, request);
 }

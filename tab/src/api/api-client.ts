@@ -69,6 +69,10 @@ export class ApiClient {
     return this.request("POST", `/api/requests/${encodeURIComponent(code)}/actions`, { action });
   }
 
+  sendMessage(code: string, message: string): Promise<{ sent: boolean; crisis: boolean }> {
+    return this.request("POST", `/api/requests/${encodeURIComponent(code)}/messages`, { message });
+  }
+
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {

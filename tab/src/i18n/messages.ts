@@ -65,6 +65,13 @@ export const TAB_MESSAGES_EN = {
   auditRelease: "Released back to the queue",
   auditWithdraw: "You withdrew it",
   requestText: "What was written",
+  messageLabel: "Write to your peer supporter (your name stays private if you asked for that)",
+  messageSend: "Send",
+  messageSent: "Sent. Your supporter will see it in Teams.",
+  messageFailed: "The message could not be sent just now. What you wrote is still here: please try again.",
+  messageCrisis:
+    "It sounds like things are very hard right now. Please contact one of the emergency lines below now; you do not have to wait.",
+  auditRelay: "Message passed on",
   category_workload: "Workload",
   category_conflict: "Conflict",
   category_wellbeing: "Wellbeing",

@@ -2,6 +2,9 @@ import {
   Badge,
   Button,
   Card,
+  Field,
+  MessageBar,
+  MessageBarBody,
   Spinner,
   Table,
   TableBody,
@@ -10,6 +13,7 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  Textarea,
   Title2,
   Title3,
 } from "@fluentui/react-components";
@@ -127,6 +131,7 @@ function RequestTimeline({ code, session, locale, timeZone }: { code: string; se
         </Text>
       )}
       <Text weight="semibold">{text.timelineTitle}</Text>
+      {(request.status === "claimed" || request.status === "in_conversation") && <MessageComposer code={code} session={session} />}
       <ol data-testid="request-timeline">
         {audit.map((entry) => (
           <li key={`${entry.at}-${entry.action}`}>
@@ -135,5 +140,51 @@ function RequestTimeline({ code, session, locale, timeZone }: { code: string; se
         ))}
       </ol>
     </Card>
+  );
+}
+
+/** Writing to the supporter through the bot; a failed send keeps the words in the box. */
+function MessageComposer({ code, session }: { code: string; session: Session }) {
+  const [message, setMessage] = useState("");
+  const [state, setState] = useState<"idle" | "sending" | "sent" | "failed" | "crisis">("idle");
+  const send = async () => {
+    setState("sending");
+    try {
+      const result = await session.api.sendMessage(code, message);
+      setMessage("");
+      setState(result.crisis ? "crisis" : "sent");
+    } catch {
+      setState("failed");
+    }
+  };
+  return (
+    <div style={{ display: "grid", gap: 8 }}>
+      {state === "crisis" && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{text.messageCrisis}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state === "sent" && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{text.messageSent}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state === "failed" && (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>{text.messageFailed}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={text.messageLabel}>
+        <Textarea value={message} maxLength={2000} onChange={(_event, data) => setMessage(data.value)} data-testid="message-box" />
+      </Field>
+      <Button
+        appearance="primary"
+        disabled={!message.trim() || state === "sending"}
+        onClick={() => void send()}
+        style={{ justifySelf: "start" }}
+      >
+        {text.messageSend}
+      </Button>
+    </div>
   );
 }
