@@ -69,6 +69,7 @@ function botAdapter(options: BotAdapterOptions = {}) {
   });
   const adapter = new TestAdapter(async (context) => bot.run(context), {
     channelId: "msteams",
+    locale: "en-GB",
     conversation: {
       id: `conv-${conversationType}`,
       conversationType,
@@ -139,6 +140,18 @@ describe("PeerCirclesBot in personal chat", () => {
       expect(cardText(activity)).toContain("Who sees what");
       expect(cardText(activity)).toContain("What happens next");
     });
+  });
+
+  it("answers resources with the emergency block and where to find the rest", async () => {
+    const { adapter } = botAdapter();
+    await adapter
+      .send("resources")
+      .assertReply((activity) => {
+        expect(cardText(activity)).toContain("Samaritans");
+        // en-GB: the UK line comes before the rest.
+        expect(cardText(activity).indexOf("Samaritans")).toBeLessThan(cardText(activity).indexOf("988"));
+      })
+      .assertReply((activity) => expect(activity.text).toContain("https://peer.example.com/personal/resources"));
   });
 
   it("pre-fills the form with free text", async () => {

@@ -15,8 +15,9 @@ import type { JsonObject } from "../storage/document-store.js";
 import { CLAIM_REQUEST_VERB, queueCard, REFRESH_REQUEST_VERB, REQUEST_ACTION_VERB } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 import type { SupportersChannel } from "../requests/supporters-channel.js";
-import { RELAY_VERB, textWithComposerCard } from "./cards/relay-cards.js";
+import { RELAY_VERB } from "./cards/relay-cards.js";
 import { relayMessage } from "./relay.js";
+import { crisisAlertCard } from "./crisis-alert.js";
 import {
   changeRequestStatus,
   claimRequest,
@@ -24,7 +25,7 @@ import {
   refreshedRequestCard,
   type RoutingDependencies,
 } from "./supporter-routing.js";
-import { botMessages, format } from "./bot-messages.js";
+import { botMessages } from "./bot-messages.js";
 import { emergencyCard } from "./cards/emergency-card.js";
 import { helpCard, type AdaptiveCard } from "./cards/help-card.js";
 import { myRequestsCard, requestFormCard, SUBMIT_REQUEST_VERB } from "./cards/request-cards.js";
@@ -221,45 +222,10 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     return this.options.now?.() ?? new Date();
   }
 
-  /**
-   * Crisis language in a private chat alerts on-duty supporters at once, without waiting for a form:
-   * an anonymous crisis request that stores none of the words. One open alert per person is enough.
-   */
   private async raiseCrisisAlert(context: TurnContext, risk: RiskAssessment): Promise<boolean> {
-    const identity = identityOf(context.activity);
-    if (!identity) return false;
-    const messages = botMessages(context.activity.locale);
-    const active = (await this.options.requests.listForRequester(identity.tenantId, identity.userId)).find(
-      (request) => request.crisis && ["open", "claimed", "in_conversation"].includes(request.status),
-    );
-    if (active) {
-      await this.sendCard(
-        context,
-        textWithComposerCard(
-          messages,
-          active.referenceCode,
-          format(messages.crisisAlreadyAlerted, { code: active.referenceCode }),
-          messages.relaySendToSupporter,
-        ),
-      );
-      return true;
-    }
-    const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as JsonObject;
-    const form = { category: "wellbeing", urgency: "today", preference: "any", contact: "chat", shareName: false } as const;
-    const request = await this.options.requests.submit(identity, form, risk, reference);
-    await notifySupporters(identity.tenantId, request, this.routing(), context.activity.locale).catch(() =>
-      this.options.logger.error({ event: "requests.notify_failed" }, "notify failed"),
-    );
-    await this.sendCard(
-      context,
-      textWithComposerCard(
-        messages,
-        request.referenceCode,
-        format(messages.crisisAlerted, { code: request.referenceCode }),
-        messages.relaySendToSupporter,
-      ),
-    );
-    return true;
+    const card = await crisisAlertCard(context.activity, risk, this.routing());
+    if (card) await this.sendCard(context, card);
+    return Boolean(card);
   }
 
   private async sendMyRequests(context: TurnContext): Promise<void> {
