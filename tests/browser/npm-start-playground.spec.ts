@@ -78,7 +78,10 @@ describe("npm start", () => {
 
     // Personal chat: ask for help through the form and get a reference code back.
     await send("talk to someone");
-    const form = page.locator(".ac-adaptiveCard", { hasText: "Talk to someone" }).last();
+    const form = page
+      .locator(".ac-adaptiveCard")
+      .filter({ has: page.locator("textarea") })
+      .last();
     await form.waitFor({ timeout: 20_000 });
     await form.locator("textarea").fill("Too many late nights on the release");
     await form.getByRole("button", { name: "Send request" }).click();
@@ -88,8 +91,12 @@ describe("npm start", () => {
     expect(referenceCode, (await confirmation.textContent()) ?? "").toBeDefined();
 
     await send("my requests");
-    await page.locator(".ac-adaptiveCard", { hasText: "Your requests" }).last().waitFor({ timeout: 20_000 });
-    expect(await page.locator(".ac-adaptiveCard", { hasText: "Your requests" }).last().textContent()).toContain(referenceCode);
+    // The help card also says "your requests", so wait for the card that lists this reference.
+    await page
+      .locator(".ac-adaptiveCard", { hasText: /^Your requests/ })
+      .filter({ hasText: referenceCode! })
+      .last()
+      .waitFor({ timeout: 20_000 });
 
     // Crisis language: the emergency block is the very first reply.
     const before = await cards.count();
