@@ -71,7 +71,11 @@ describe("requests in the tab", () => {
     await row.getByRole("button", { name: "Claim" }).click();
     await page.waitForSelector('[data-testid="claimed-request"]', { timeout: 15_000 });
     expect(await page.textContent('[data-testid="claimed-request"]')).toContain(SECRET);
-    await page.locator(`tr[data-code="${code}"]`).waitFor({ state: "detached", timeout: 15_000 });
+    // It stays in the queue as taken, with its content only behind "Open" for the claimer.
+    await expect
+      .poll(async () => page.locator(`tr[data-code="${code}"]`).textContent(), { timeout: 15_000 })
+      .toContain("Taken by a supporter");
+    expect(await page.locator(`tr[data-code="${code}"]`).getByRole("button", { name: "Open" }).count()).toBe(1);
     await page.close();
   });
 });
@@ -89,5 +93,22 @@ describe("writing to the supporter from the tab", () => {
     await page.getByText("could not be sent just now").waitFor({ timeout: 15_000 });
     expect(await box.inputValue()).toBe("Is Thursday good for you?");
     await page.close();
+  });
+});
+
+describe("the claimer closes the request from the queue", () => {
+  it("marks it resolved, after which it leaves the queue and the requester sees it resolved", async () => {
+    const page = await openAs("sam", "/personal/queue");
+    const row = page.locator(`tr[data-code="${code}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByRole("button", { name: "Open" }).click();
+    await page.getByTestId("claimed-request").getByRole("button", { name: "Mark resolved" }).click();
+    await row.waitFor({ state: "detached", timeout: 15_000 });
+    await page.getByTestId("claimed-request").waitFor({ state: "detached", timeout: 15_000 });
+    await page.close();
+    const requester = await openAs("mia", "/personal/requests");
+    await requester.locator(`tr[data-code="${code}"]`).waitFor({ timeout: 15_000 });
+    expect(await requester.locator(`tr[data-code="${code}"]`).textContent()).toContain("Resolved");
+    await requester.close();
   });
 });

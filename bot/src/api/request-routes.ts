@@ -63,7 +63,8 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
     role: "supporter",
     acceptsBody: false,
     handle: async ({ caller }, { requests, roles, supporters }) => {
-      const open = await requests.openRequests(caller.tenantId);
+      // Claimed requests stay visible (status only) so supporters see the whole picture; content never.
+      const open = await requests.activeRequests(caller.tenantId);
       const roster = (await roles.list(caller.tenantId))
         .filter((assignment) => assignment.roles.includes("supporter"))
         .map((assignment) => assignment.userId);

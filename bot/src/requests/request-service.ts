@@ -172,13 +172,20 @@ export class RequestService {
     return entries.map((entry) => entry.value).sort((a, b) => a.at.localeCompare(b.at));
   }
 
+  /** Open, claimed and in-conversation requests, most urgent first, for the tab's queue. */
+  async activeRequests(tenantId: string): Promise<StoredHelpRequest[]> {
+    const byStatus = await Promise.all(
+      (["open", "claimed", "in_conversation"] as const).map((status) =>
+        this.store.query<JsonObject>("requests", tenantId, { where: { kind: "helpRequest", status } }),
+      ),
+    );
+    return sortByUrgency(byStatus.flat().map((document) => document.value as unknown as StoredHelpRequest));
+  }
+
   /** Open requests of a tenant, most urgent first, for the supporters' queue. */
   async openRequests(tenantId: string): Promise<StoredHelpRequest[]> {
     const documents = await this.store.query<JsonObject>("requests", tenantId, { where: { kind: "helpRequest", status: "open" } });
-    const rank = { crisis: 0, today: 1, soon: 2, can_wait: 3 } as const;
-    return documents
-      .map((document) => document.value as unknown as StoredHelpRequest)
-      .sort((a, b) => rank[a.urgency] - rank[b.urgency] || a.createdAt.localeCompare(b.createdAt));
+    return sortByUrgency(documents.map((document) => document.value as unknown as StoredHelpRequest));
   }
 
   private async audit(tenantId: string, requestCode: string, actorId: string, action: string): Promise<void> {
@@ -193,4 +200,10 @@ function withoutName(reference: JsonObject, keepName: boolean): JsonObject {
   if (!user) return reference;
   const { name: _name, ...rest } = user;
   return { ...reference, user: rest };
+}
+
+const URGENCY_RANK = { crisis: 0, today: 1, soon: 2, can_wait: 3 } as const;
+
+function sortByUrgency(requests: StoredHelpRequest[]): StoredHelpRequest[] {
+  return requests.sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.createdAt.localeCompare(b.createdAt));
 }

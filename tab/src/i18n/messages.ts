@@ -44,6 +44,16 @@ export const TAB_MESSAGES_EN = {
   columnActions: "Actions",
   filterUrgency: "Urgency",
   filterAll: "All",
+  filterStatus: "Status",
+  actionOpen: "Open",
+  actionStartConversation: "Mark in conversation",
+  takenByColleague: "Taken by a colleague",
+  claimedPanelTitle: "Request {code}, taken by you",
+  contactBy: "They would like to be contacted by: {contact}",
+  anonymousRequester: "They asked to stay anonymous.",
+  contact_chat: "Teams chat",
+  contact_call: "Call",
+  contact_meet: "Meet",
   actionClaim: "Claim",
   unreachableSupporters:
     "{count} supporter(s) on the roster cannot be notified yet: they need to open a chat with the Peer Circles bot once.",
@@ -92,7 +102,7 @@ export const TAB_MESSAGES_EN = {
 export type TabMessageKey = keyof typeof TAB_MESSAGES_EN;
 
 /** Labels keyed by data values, e.g. ("status", "open"); unknown values show as they are. */
-export function labelFor(group: "category" | "urgency" | "status" | "audit", value: string): string {
+export function labelFor(group: "category" | "urgency" | "status" | "audit" | "contact", value: string): string {
   const key = group === "audit" ? `audit${value.charAt(0).toUpperCase()}${value.slice(1)}` : `${group}_${value}`;
   return (TAB_MESSAGES_EN as Record<string, string>)[key] ?? value;
 }

@@ -18,6 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { RequestDetail, RequestSummary } from "../api/api-client.js";
+import { ClaimedRequestPanel } from "../components/claimed-request-panel.js";
 import { ErrorState } from "../components/error-state.js";
 import { formatMessage, labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 import type { Session } from "../session.js";
@@ -25,11 +26,13 @@ import { claimCountdown, duration, relativeTime } from "../time-format.js";
 import { useLoad } from "../use-load.js";
 
 const URGENCY_FILTERS = ["all", "crisis", "today", "soon", "can_wait"] as const;
+const STATUS_FILTERS = ["all", "open", "claimed", "in_conversation"] as const;
 
 /** The supporters' queue: open requests, most urgent first, with no one's words until claimed. */
 export function QueuePage({ session }: { session: Session }) {
   const [queue, reload] = useLoad(() => session.api.queue(), [session]);
   const [urgency, setUrgency] = useState<(typeof URGENCY_FILTERS)[number]>("all");
+  const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number]>("all");
   const [notice, setNotice] = useState<{ intent: "success" | "warning"; message: string }>();
   const [claimed, setClaimed] = useState<RequestDetail>();
 
@@ -39,7 +42,16 @@ export function QueuePage({ session }: { session: Session }) {
     return <ErrorState message={text.errorNetwork} onRetry={reload} />;
   }
   const now = Date.now();
-  const shown = queue.data.requests.filter((request) => urgency === "all" || request.urgency === urgency);
+  const shown = queue.data.requests.filter(
+    (request) => (urgency === "all" || request.urgency === urgency) && (status === "all" || request.status === status),
+  );
+  const open = async (request: RequestSummary) => setClaimed((await session.api.requestDetail(request.referenceCode)).request);
+  const afterChange = async () => {
+    reload();
+    if (!claimed) return;
+    const current = await session.api.requestDetail(claimed.referenceCode).catch(() => undefined);
+    setClaimed(current && ["claimed", "in_conversation"].includes(current.request.status) ? current.request : undefined);
+  };
 
   const claim = async (request: RequestSummary) => {
     try {
@@ -60,13 +72,7 @@ export function QueuePage({ session }: { session: Session }) {
           <MessageBarBody>{notice.message}</MessageBarBody>
         </MessageBar>
       )}
-      {claimed && (
-        <MessageBar intent="info" data-testid="claimed-request">
-          <MessageBarBody>
-            <strong>{claimed.referenceCode}</strong> · {labelFor("category", claimed.category)} · {claimed.text ?? ""}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {claimed && <ClaimedRequestPanel request={claimed} session={session} onChanged={() => void afterChange()} />}
       {queue.data.unreachableSupporters.length > 0 && (
         <MessageBar intent="warning" data-testid="unreachable-supporters">
           <MessageBarBody>
@@ -87,6 +93,19 @@ export function QueuePage({ session }: { session: Session }) {
           ))}
         </Dropdown>
       </Field>
+      <Field label={text.filterStatus} style={{ maxWidth: 240 }}>
+        <Dropdown
+          value={status === "all" ? text.filterAll : labelFor("status", status)}
+          selectedOptions={[status]}
+          onOptionSelect={(_event, data) => setStatus((data.optionValue as (typeof STATUS_FILTERS)[number]) ?? "all")}
+        >
+          {STATUS_FILTERS.map((value) => (
+            <Option key={value} value={value}>
+              {value === "all" ? text.filterAll : labelFor("status", value)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
       {shown.length === 0 ? (
         <Text data-testid="queue-empty">{text.queueEmpty}</Text>
       ) : (
@@ -96,6 +115,7 @@ export function QueuePage({ session }: { session: Session }) {
               <TableHeaderCell>{text.columnReference}</TableHeaderCell>
               <TableHeaderCell>{text.columnCategory}</TableHeaderCell>
               <TableHeaderCell>{text.columnUrgency}</TableHeaderCell>
+              <TableHeaderCell>{text.columnStatus}</TableHeaderCell>
               <TableHeaderCell>{text.columnWaiting}</TableHeaderCell>
               <TableHeaderCell>{text.columnTarget}</TableHeaderCell>
               <TableHeaderCell>{text.columnActions}</TableHeaderCell>
@@ -113,21 +133,32 @@ export function QueuePage({ session }: { session: Session }) {
                       {labelFor("urgency", request.urgency)}
                     </Badge>
                   </TableCell>
+                  <TableCell>{labelFor("status", request.status)}</TableCell>
                   <TableCell>{relativeTime(Date.parse(request.createdAt) - now, session.context.locale)}</TableCell>
                   <TableCell>
-                    {left >= 0
-                      ? relativeTime(left, session.context.locale)
-                      : formatMessage("overdue", { time: duration(-left, session.context.locale) })}
+                    {request.status !== "open"
+                      ? "—"
+                      : left >= 0
+                        ? relativeTime(left, session.context.locale)
+                        : formatMessage("overdue", { time: duration(-left, session.context.locale) })}
                   </TableCell>
                   <TableCell>
-                    <Button
-                      size="small"
-                      appearance="primary"
-                      aria-label={`${text.actionClaim} ${request.referenceCode}`}
-                      onClick={() => void claim(request)}
-                    >
-                      {text.actionClaim}
-                    </Button>
+                    {request.status === "open" ? (
+                      <Button
+                        size="small"
+                        appearance="primary"
+                        aria-label={`${text.actionClaim} ${request.referenceCode}`}
+                        onClick={() => void claim(request)}
+                      >
+                        {text.actionClaim}
+                      </Button>
+                    ) : request.claimedByMe ? (
+                      <Button size="small" aria-label={`${text.actionOpen} ${request.referenceCode}`} onClick={() => void open(request)}>
+                        {text.actionOpen}
+                      </Button>
+                    ) : (
+                      <Text size={200}>{text.takenByColleague}</Text>
+                    )}
                   </TableCell>
                 </TableRow>
               );

@@ -1,0 +1,52 @@
+import { Button, Card, Text, Title3 } from "@fluentui/react-components";
+import { useState } from "react";
+import type { RequestDetail } from "../api/api-client.js";
+import { formatMessage, labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import type { Session } from "../session.js";
+
+const NEXT_STEPS: Record<string, { action: string; label: keyof typeof text }[]> = {
+  claimed: [
+    { action: "start_conversation", label: "actionStartConversation" },
+    { action: "refer", label: "actionRefer" },
+    { action: "resolve", label: "actionResolve" },
+    { action: "release", label: "actionRelease" },
+  ],
+  in_conversation: [
+    { action: "refer", label: "actionRefer" },
+    { action: "resolve", label: "actionResolve" },
+    { action: "release", label: "actionRelease" },
+  ],
+};
+
+/** What only the claimer sees: the request itself, and the next steps the status machine allows. */
+export function ClaimedRequestPanel({ request, session, onChanged }: { request: RequestDetail; session: Session; onChanged: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const act = async (action: string) => {
+    setBusy(true);
+    await session.api.act(request.referenceCode, action).catch(() => undefined);
+    setBusy(false);
+    onChanged();
+  };
+  return (
+    <Card data-testid="claimed-request" aria-label={formatMessage("claimedPanelTitle", { code: request.referenceCode })}>
+      <Title3>{formatMessage("claimedPanelTitle", { code: request.referenceCode })}</Title3>
+      <Text>
+        {labelFor("category", request.category)} · {labelFor("urgency", request.urgency)} · {labelFor("status", request.status)}
+      </Text>
+      <Text>{formatMessage("contactBy", { contact: labelFor("contact", request.contact) })}</Text>
+      <Text>{request.anonymous || !request.requesterName ? text.anonymousRequester : request.requesterName}</Text>
+      {request.text && (
+        <Text>
+          <strong>{text.requestText}:</strong> {request.text}
+        </Text>
+      )}
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        {(NEXT_STEPS[request.status] ?? []).map(({ action, label }) => (
+          <Button key={action} size="small" disabled={busy} onClick={() => void act(action)}>
+            {text[label]}
+          </Button>
+        ))}
+      </div>
+    </Card>
+  );
+}
