@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RiskAssessment } from "../../shared/index.js";
+import { ActivityTypes, TestAdapter, type Activity } from "botbuilder";
+import { pino } from "pino";
+import { RoleDirectory } from "../../bot/src/auth/role-directory.js";
+import { PeerCirclesBot } from "../../bot/src/bot/peer-circles-bot.js";
 import { RequestService } from "../../bot/src/requests/request-service.js";
+import { SupporterRegistry } from "../../bot/src/requests/supporter-registry.js";
 import { CosmosStore } from "../../bot/src/storage/cosmos-store.js";
 import type { DocumentStore } from "../../bot/src/storage/document-store.js";
 import { EmbeddedStore } from "../../bot/src/storage/embedded-store.js";
@@ -71,5 +76,45 @@ describe.each([
       ok: false,
       refusal: "not_found",
     });
+  });
+});
+
+describe.each([
+  ["embedded", () => embedded as DocumentStore],
+  ["Cosmos DB", () => cosmos as DocumentStore],
+])("claims through the bot on the %s store", (_name, getStore) => {
+  it("gives exactly one of 20 supporters pressing Claim at once the request", async () => {
+    const tenantId = randomUUID();
+    const store = getStore();
+    const roles = new RoleDirectory(store, []);
+    const supporters = Array.from({ length: 20 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`);
+    for (const userId of supporters) await roles.assign(tenantId, userId, ["supporter"], "test");
+    const requests = new RequestService(store);
+    const request = await requests.submit({ tenantId, userId: "requester" }, { ...form, text: "race words" }, noRisk);
+    const logger = pino({ level: "silent" });
+    const messenger = { sendCard: async () => undefined, sendText: async () => undefined };
+    const bot = new PeerCirclesBot({ logger, requests, supporters: new SupporterRegistry(store), roles, messenger });
+    const replies = await Promise.all(
+      supporters.map(async (userId) => {
+        const adapter = new TestAdapter(async (context) => bot.run(context), {
+          channelId: "msteams",
+          conversation: { id: `conv-${userId}`, conversationType: "personal", tenantId },
+          from: { id: `29:${userId}`, aadObjectId: userId },
+        } as Partial<Activity>);
+        let card = "";
+        await adapter
+          .send({
+            type: ActivityTypes.Invoke,
+            name: "adaptiveCard/action",
+            value: { action: { type: "Action.Execute", verb: "claimRequest", data: { code: request.referenceCode } } },
+          })
+          .assertReply((activity) => {
+            card = JSON.stringify(activity.value);
+          });
+        return card;
+      }),
+    );
+    expect(replies.filter((card) => card.includes("race words"))).toHaveLength(1);
+    expect(replies.filter((card) => card.includes("Already claimed by a colleague"))).toHaveLength(19);
   });
 });
