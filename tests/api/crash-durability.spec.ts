@@ -21,7 +21,7 @@ async function tokenFor(server: ServerProcess, user: string): Promise<string> {
 
 describe("durability of the embedded store", () => {
   it("keeps every acknowledged write after kill -9 and a restart", async () => {
-    const environment = { AUTH_MODE: "dev", DATA_DIR: dataDir, LOG_LEVEL: "warn" };
+    const environment = { AUTH_MODE: "dev", DATA_DIR: dataDir };
     const first = await spawnServer(environment);
     running.push(first);
     const token = await tokenFor(first, "ada");

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,7 +22,12 @@ export async function startTestServer(
   const dataDir = mkdtempSync(join(tmpdir(), "peer-circles-api-"));
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", DATA_DIR: dataDir, ...environment });
   const store = new EmbeddedStore({ directory: dataDir });
-  const running = await startServer(config, createLogger(config.LOG_LEVEL), {
+  // Under the suite's log capture, every server logs everything to a file that is checked at the end.
+  const captureDirectory = process.env.PEER_CIRCLES_LOG_CAPTURE_DIR;
+  const logger = captureDirectory
+    ? createLogger("debug", join(captureDirectory, `server-${randomUUID()}.log`))
+    : createLogger(config.LOG_LEVEL);
+  const running = await startServer(config, logger, {
     store: wrapStore ? wrapStore(store) : store,
     ...(signingKeys ? { signingKeys } : {}),
   });

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 
@@ -43,14 +45,19 @@ export async function spawnServer(environment: NodeJS.ProcessEnv, options: { wai
   const port = Number(environment.PORT ?? (await freePort()));
   const child = spawn(process.execPath, ["--import", "tsx", "bot/src/main.ts"], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: "127.0.0.1", LOG_LEVEL: "info", ...environment, PORT: String(port) },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: "127.0.0.1", LOG_LEVEL: "debug", ...environment, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
+    child.once("exit", (code, signal) => {
+      // Under the suite's log capture, what the process printed is kept for the final check.
+      const captureDirectory = process.env.PEER_CIRCLES_LOG_CAPTURE_DIR;
+      if (captureDirectory) writeFileSync(join(captureDirectory, `process-${child.pid}.log`), output);
+      resolve({ code, signal });
+    }),
   );
   const url = `http://127.0.0.1:${port}`;
   if (options.waitForReady !== false) {
