@@ -3,7 +3,8 @@ import { join, resolve } from "node:path";
 import express, { type Express, type Request, type Response } from "express";
 import type { ActivityHandler, CloudAdapter } from "botbuilder";
 import { API_ROUTES, type ApiServices } from "./api/api-routes.js";
-import { REQUEST_ROUTES } from "./api/request-routes.js";
+import { REQUEST_ROUTES, RESPONSE_POLICY_ROUTES } from "./api/request-routes.js";
+import type { ResponsePolicyStore } from "./requests/response-policy.js";
 import type { DevIdentityIssuer } from "./auth/dev-identity.js";
 import type { RoleDirectory } from "./auth/role-directory.js";
 import type { TokenVerifier } from "./auth/token-verifier.js";
@@ -27,6 +28,7 @@ export interface AppDependencies {
   requests: RequestService;
   supporters: SupporterRegistry;
   routing: RoutingDependencies;
+  policies: ResponsePolicyStore;
   devIdentity?: DevIdentityIssuer;
   bot: { adapter: CloudAdapter; handler: ActivityHandler; credentialsConfigured: boolean };
 }
@@ -65,9 +67,10 @@ export function createApp(deps: AppDependencies): Express {
     requests: deps.requests,
     supporters: deps.supporters,
     routing: deps.routing,
+    policies: deps.policies,
     authMode: config.AUTH_MODE,
   };
-  for (const route of [...API_ROUTES, ...REQUEST_ROUTES]) {
+  for (const route of [...API_ROUTES, ...REQUEST_ROUTES, ...RESPONSE_POLICY_ROUTES]) {
     const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role)];
     if (route.acceptsBody) handlers.push(json);
     api[route.method](route.path.replace(/^\/api/, ""), ...handlers, async (request: Request, response: Response) => {

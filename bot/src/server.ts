@@ -16,6 +16,7 @@ import { SupporterRegistry } from "./requests/supporter-registry.js";
 import { SupportersChannel } from "./requests/supporters-channel.js";
 import type { RoutingDependencies } from "./bot/supporter-routing.js";
 import { ResponseSweeper } from "./requests/response-sweeper.js";
+import { ResponsePolicyStore } from "./requests/response-policy.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
 import type { DocumentStore } from "./storage/document-store.js";
@@ -63,9 +64,11 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const messenger = new CloudAdapterMessenger(botAdapter, config.BOT_ID ?? "");
   const supportersChannel = new SupportersChannel(store);
   const routing: RoutingDependencies = { requests, supporters, roles, messenger, logger, supportersChannel, now: () => new Date() };
+  const policies = new ResponsePolicyStore(store);
   const sweeper = new ResponseSweeper({
     store,
     requests,
+    policies,
     notifier: new BotEscalationNotifier(supporters, roles, messenger, logger),
     instanceId: randomUUID(),
     now: () => new Date(),
@@ -79,6 +82,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     requests,
     supporters,
     routing,
+    policies,
     ...(devIdentity ? { devIdentity } : {}),
     bot: {
       adapter: botAdapter,

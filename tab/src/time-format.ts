@@ -1,7 +1,3 @@
-import { DEFAULT_RESPONSE_TARGETS, timeToDeadline, type Urgency } from "../../shared/index.js";
-
-const BUSINESS_CALENDAR = { timeZone: "UTC", workingDays: [1, 2, 3, 4, 5] };
-
 /** "5 min ago", "in 3 hours": in the viewer's language. */
 export function relativeTime(milliseconds: number, locale: string): string {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
@@ -19,11 +15,6 @@ export function dateTime(iso: string, locale: string, timeZone: string): string 
   } catch {
     return new Date(iso).toISOString();
   }
-}
-
-/** Milliseconds left to claim the request (negative once overdue), with the programme's default targets. */
-export function claimCountdown(createdAt: string, urgency: Urgency, now: number): number {
-  return timeToDeadline(Date.parse(createdAt), now, urgency, DEFAULT_RESPONSE_TARGETS, BUSINESS_CALENDAR);
 }
 
 /** A plain length of time, "3 hr" or "20 min", for "overdue by". */

@@ -113,6 +113,37 @@ describe("request privacy through the API", () => {
     }
   });
 
+  it("lets admins set the tenant's response targets, which the queue's deadlines then follow", async () => {
+    const policy = {
+      targets: {
+        crisis: { amount: 5, unit: "minutes" },
+        today: { amount: 30, unit: "minutes" },
+        soon: { amount: 2, unit: "business_days" },
+        can_wait: { amount: 5, unit: "business_days" },
+      },
+      calendar: { timeZone: "Europe/London", workingDays: [1, 2, 3, 4, 5], holidays: ["2026-12-25"] },
+    };
+    expect((await call("sam", "/api/admin/response-policy", { method: "PUT", body: JSON.stringify(policy) })).status).toBe(403);
+    const refused = await call("ada", "/api/admin/response-policy", {
+      method: "PUT",
+      body: JSON.stringify({ ...policy, targets: { ...policy.targets, crisis: { amount: 3, unit: "business_days" } } }),
+    });
+    expect(refused.status).toBe(400);
+    expect((await call("ada", "/api/admin/response-policy", { method: "PUT", body: JSON.stringify(policy) })).status).toBe(200);
+    expect(await (await call("ada", "/api/admin/response-policy")).json()).toEqual(policy);
+
+    const fresh = await new RequestService(server.store).submit(
+      { tenantId: DEV_TENANT_ID, userId: userId("max") },
+      { category: "other", urgency: "today", preference: "any", contact: "chat", shareName: false },
+      { level: "none", reasons: [] },
+    );
+    const queue = (await (await call("sky", "/api/requests/queue")).json()) as {
+      requests: { referenceCode: string; createdAt: string; claimBy: string }[];
+    };
+    const listed = queue.requests.find((request) => request.referenceCode === fresh.referenceCode)!;
+    expect(Date.parse(listed.claimBy) - Date.parse(listed.createdAt)).toBe(30 * 60_000);
+  });
+
   it("lets only the requester withdraw", async () => {
     const byOther = await call("max", `/api/requests/${code}/actions`, { method: "POST", body: JSON.stringify({ action: "withdraw" }) });
     expect(byOther.status).toBe(403);

@@ -4,6 +4,7 @@ import type { RoleDirectory } from "../auth/role-directory.js";
 import type { RequestService } from "../requests/request-service.js";
 import type { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { RoutingDependencies } from "../bot/supporter-routing.js";
+import type { ResponsePolicyStore } from "../requests/response-policy.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
@@ -14,6 +15,7 @@ export interface ApiServices {
   supporters: SupporterRegistry;
   /** The bot's way of telling people about changes, so tab actions notify exactly as card actions do. */
   routing: RoutingDependencies;
+  policies: ResponsePolicyStore;
   authMode: "entra" | "dev";
 }
 

@@ -3,6 +3,7 @@ import { AppError, hasRole, type CallerIdentity } from "../../../shared/index.js
 import type { StoredHelpRequest } from "../requests/request-service.js";
 import { deliverRelay, MAX_RELAY_MESSAGE, type RelayOutcome } from "../bot/relay.js";
 import { announceChange } from "../bot/supporter-routing.js";
+import { claimByOf, responsePolicySchema } from "../requests/response-policy.js";
 import { parseInput, type ApiRoute } from "./api-routes.js";
 
 const referenceCode = z.string().regex(/^PC-[2-9A-HJKMNP-Z]{6}$/, "is not a request reference such as PC-7KQ4X2");
@@ -62,7 +63,8 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
     path: "/api/requests/queue",
     role: "supporter",
     acceptsBody: false,
-    handle: async ({ caller }, { requests, roles, supporters }) => {
+    handle: async ({ caller }, { requests, roles, supporters, policies }) => {
+      const policy = await policies.get(caller.tenantId);
       // Claimed requests stay visible (status only) so supporters see the whole picture; content never.
       const open = await requests.activeRequests(caller.tenantId);
       const roster = (await roles.list(caller.tenantId))
@@ -70,7 +72,9 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
         .map((assignment) => assignment.userId);
       return {
         body: {
-          requests: open.filter((request) => request.requesterId !== caller.userId).map((request) => summaryOf(request, caller)),
+          requests: open
+            .filter((request) => request.requesterId !== caller.userId)
+            .map((request) => ({ ...summaryOf(request, caller), claimBy: claimByOf(request.createdAt, request.urgency, policy) })),
           // Supporters the bot cannot notify until they open a chat with it; ids only, names come from Teams.
           unreachableSupporters: await supporters.unreachable(caller.tenantId, roster),
         },
@@ -129,6 +133,27 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
       if (failure) throw new AppError(failure[0], failure[1]);
       // The tab shows the emergency block first when the words were a crisis.
       return { body: { sent: true, crisis: risk.level === "crisis" } };
+    },
+  },
+];
+
+export const RESPONSE_POLICY_ROUTES: readonly ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/admin/response-policy",
+    role: "admin",
+    acceptsBody: false,
+    handle: async ({ caller }, { policies }) => ({ body: await policies.get(caller.tenantId) }),
+  },
+  {
+    method: "put",
+    path: "/api/admin/response-policy",
+    role: "admin",
+    acceptsBody: true,
+    handle: async ({ caller, body }, { policies }) => {
+      const policy = parseInput(responsePolicySchema, body);
+      await policies.set(caller.tenantId, policy, caller.userId);
+      return { body: policy };
     },
   },
 ];

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedStore } from "../storage/embedded-store.js";
 import { RequestService, type StoredHelpRequest } from "./request-service.js";
+import { DEFAULT_RESPONSE_POLICY, ResponsePolicyStore } from "./response-policy.js";
 import { ResponseSweeper, type EscalationNotifier } from "./response-sweeper.js";
 
 let directory: string;
@@ -61,6 +62,28 @@ describe("response-target sweeper", () => {
     clock += 20_000;
     expect(await sweepBoth()).toBe(0);
     expect(notifier.events.filter((event) => event.startsWith("admins:"))).toEqual([`admins:${request.referenceCode}`]);
+  });
+
+  it("follows each tenant's own targets", async () => {
+    let clock = Date.parse("2026-11-25T10:00:00Z"); // later than the first test's lease
+    const now = () => new Date(clock);
+    const requests = new RequestService(store, now);
+    const policies = new ResponsePolicyStore(store);
+    await policies.set(
+      "tenant-fast",
+      { ...DEFAULT_RESPONSE_POLICY, targets: { ...DEFAULT_RESPONSE_POLICY.targets, today: { amount: 10, unit: "minutes" } } },
+      "admin",
+    );
+    const request = await requests.submit(
+      { tenantId: "tenant-fast", userId: "requester" },
+      { category: "workload", urgency: "today", preference: "any", contact: "chat", shareName: false },
+      { level: "none", reasons: [] },
+    );
+    const notifier = new RecordingNotifier();
+    const sweeper = new ResponseSweeper({ store, requests, notifier, instanceId: "only", now, policies });
+    clock += 11 * 60_000; // past this tenant's 10 minutes, well within the default hour
+    await sweeper.sweepOnce();
+    expect(notifier.events).toContain(`resend:${request.referenceCode}`);
   });
 
   it("lets only one instance hold the lease at a time", async () => {

@@ -1,10 +1,5 @@
-import {
-  DEFAULT_RESPONSE_TARGETS,
-  escalationStage,
-  type BusinessCalendar,
-  type EscalationStage,
-  type ResponseTargets,
-} from "../../../shared/index.js";
+import { escalationStage, type EscalationStage } from "../../../shared/index.js";
+import { DEFAULT_RESPONSE_POLICY, type ResponsePolicy, type ResponsePolicyStore } from "./response-policy.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 import type { StoredHelpRequest } from "./request-service.js";
@@ -23,15 +18,14 @@ export interface SweeperOptions {
   notifier: EscalationNotifier;
   instanceId: string;
   now: () => Date;
-  targets?: ResponseTargets;
-  calendar?: BusinessCalendar;
+  /** Each tenant's targets and calendar; without it, the product defaults apply everywhere. */
+  policies?: ResponsePolicyStore;
   leaseMs?: number;
 }
 
 const LEASE_ID = "response-sweeper-lease";
 /** Markers outlive any open request's escalation, then go. */
 const MARKER_TTL_SECONDS = 400 * 86_400;
-const DEFAULT_CALENDAR: BusinessCalendar = { timeZone: "UTC", workingDays: [1, 2, 3, 4, 5] };
 
 /**
  * Chases requests nobody has claimed in time. Several server instances may run it: a lease
@@ -46,18 +40,19 @@ export class ResponseSweeper {
     if (!(await this.acquireLease())) return 0;
     let sent = 0;
     for (const tenantId of await this.options.requests.tenantsWithRequests()) {
-      for (const request of await this.options.requests.openRequests(tenantId)) sent += await this.escalate(tenantId, request);
+      const policy = (await this.options.policies?.get(tenantId)) ?? DEFAULT_RESPONSE_POLICY;
+      for (const request of await this.options.requests.openRequests(tenantId)) sent += await this.escalate(tenantId, request, policy);
     }
     return sent;
   }
 
-  private async escalate(tenantId: string, request: StoredHelpRequest): Promise<number> {
+  private async escalate(tenantId: string, request: StoredHelpRequest, policy: ResponsePolicy): Promise<number> {
     const stage = escalationStage(
       Date.parse(request.createdAt),
       this.options.now().getTime(),
       request.urgency,
-      this.options.targets ?? DEFAULT_RESPONSE_TARGETS,
-      this.options.calendar ?? DEFAULT_CALENDAR,
+      policy.targets,
+      policy.calendar,
     );
     if (stage === "on_time") return 0;
     if (!(await this.claimReminder(tenantId, request.referenceCode, stage))) return 0;

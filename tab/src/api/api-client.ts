@@ -57,7 +57,7 @@ export class ApiClient {
     return this.request("GET", "/api/requests/mine");
   }
 
-  queue(): Promise<{ requests: RequestSummary[]; unreachableSupporters: string[] }> {
+  queue(): Promise<{ requests: (RequestSummary & { claimBy: string })[]; unreachableSupporters: string[] }> {
     return this.request("GET", "/api/requests/queue");
   }
 

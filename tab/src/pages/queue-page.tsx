@@ -22,7 +22,7 @@ import { ClaimedRequestPanel } from "../components/claimed-request-panel.js";
 import { ErrorState } from "../components/error-state.js";
 import { formatMessage, labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 import type { Session } from "../session.js";
-import { claimCountdown, duration, relativeTime } from "../time-format.js";
+import { duration, relativeTime } from "../time-format.js";
 import { useLoad } from "../use-load.js";
 
 const URGENCY_FILTERS = ["all", "crisis", "today", "soon", "can_wait"] as const;
@@ -123,7 +123,8 @@ export function QueuePage({ session }: { session: Session }) {
           </TableHeader>
           <TableBody>
             {shown.map((request) => {
-              const left = claimCountdown(request.createdAt, request.urgency, now);
+              // The server computes the deadline with the tenant's own targets and business calendar.
+              const left = Date.parse(request.claimBy) - now;
               return (
                 <TableRow key={request.referenceCode} data-code={request.referenceCode}>
                   <TableCell>{request.referenceCode}</TableCell>
