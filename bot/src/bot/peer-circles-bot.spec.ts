@@ -423,6 +423,15 @@ describe("supporters and claims", () => {
       .send(invoke("requestAction", { code, action: "withdraw" }))
       .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain(`You withdrew ${code}`));
     expect(messenger.sent.find((sent) => sent.to === SUPPORTER_B && sent.text?.includes("withdrawn"))).toBeDefined();
+    await requester()
+      .send(invoke("requestDetails", { code }))
+      .assertReply((activity) => {
+        const text = JSON.stringify(invokeCard(activity));
+        for (const step of ["You asked for support", "A peer supporter took it", "Withdrawn"]) expect(text).toContain(step);
+      });
+    await botAdapter({ userId: SUPPORTER_B, messenger })
+      .adapter.send(invoke("requestDetails", { code }))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("could not find"));
   });
 
   it("relays an anonymous conversation both ways without revealing the requester", async () => {

@@ -12,7 +12,7 @@ import type { RoleDirectory } from "../auth/role-directory.js";
 import type { RequestService } from "../requests/request-service.js";
 import type { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { JsonObject } from "../storage/document-store.js";
-import { CLAIM_REQUEST_VERB, queueCard, REFRESH_REQUEST_VERB, REQUEST_ACTION_VERB } from "./cards/supporter-cards.js";
+import { CLAIM_REQUEST_VERB, noticeCard, queueCard, REFRESH_REQUEST_VERB, REQUEST_ACTION_VERB } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 import type { SupportersChannel } from "../requests/supporters-channel.js";
 import { RELAY_VERB } from "./cards/relay-cards.js";
@@ -28,7 +28,7 @@ import {
 import { botMessages } from "./bot-messages.js";
 import { emergencyCard } from "./cards/emergency-card.js";
 import { helpCard, type AdaptiveCard } from "./cards/help-card.js";
-import { myRequestsCard, requestFormCard, SUBMIT_REQUEST_VERB } from "./cards/request-cards.js";
+import { myRequestsCard, REQUEST_DETAILS_VERB, requestDetailsCard, requestFormCard, SUBMIT_REQUEST_VERB } from "./cards/request-cards.js";
 import { identityOf, isPersonalChat, normaliseCommand } from "./activity-identity.js";
 import { submitRequestFromCard } from "./request-submission.js";
 
@@ -101,6 +101,7 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     if (where === "shared") return cardResponse(this.privateChatCard(context));
     if (verb === REQUEST_ACTION_VERB)
       return cardResponse(await changeRequestStatus(actor, invokeValue.action.data, this.routing(), locale));
+    if (verb === REQUEST_DETAILS_VERB) return cardResponse(await this.requestDetails(context, actor, invokeValue.action.data));
     if (verb === RELAY_VERB) {
       return cardResponse(
         await relayMessage(actor, invokeValue.action.data, this.routing(), (risk) => this.sendEmergencyBlock(context, risk), locale),
@@ -226,6 +227,18 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     const card = await crisisAlertCard(context.activity, risk, this.routing());
     if (card) await this.sendCard(context, card);
     return Boolean(card);
+  }
+
+  /** The requester's own view of one request and its trail; anyone else is told it does not exist. */
+  private async requestDetails(context: TurnContext, actor: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {
+    const messages = botMessages(context.activity.locale);
+    const code = (data as { code?: unknown } | null)?.code;
+    const request =
+      typeof code === "string" && /^PC-[2-9A-HJKMNP-Z]{6}$/.test(code) ? await this.options.requests.get(actor.tenantId, code) : undefined;
+    if (!request || request.requesterId !== actor.userId) return noticeCard(messages.requestNotFound);
+    await this.options.requests.recordView(actor.tenantId, request.referenceCode, actor.userId);
+    const trail = await this.options.requests.auditTrail(actor.tenantId, request.referenceCode);
+    return requestDetailsCard(messages, request, trail, context.activity.locale, context.activity.localTimezone);
   }
 
   private async sendMyRequests(context: TurnContext): Promise<void> {

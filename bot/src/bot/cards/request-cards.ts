@@ -4,6 +4,9 @@ import { emergencyBlock } from "./emergency-card.js";
 import type { AdaptiveCard } from "./help-card.js";
 
 export const SUBMIT_REQUEST_VERB = "submitRequest";
+export const REQUEST_DETAILS_VERB = "requestDetails";
+/** Cards stay readable: the newest requests get buttons, older ones are listed only. */
+const MAX_LISTED_ACTIONS = 5;
 const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 
 /** What the form shows again after a failed attempt, so nothing typed is lost. */
@@ -182,14 +185,50 @@ export function myRequestsCard(
     $schema: CARD_SCHEMA,
     version: "1.5",
     body: [{ type: "TextBlock", text: messages.myRequestsTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" }, ...items],
-    actions: requests
-      .filter((request) => ["open", "claimed", "in_conversation"].includes(request.status))
-      .map((request) => ({
+    actions: requests.slice(0, MAX_LISTED_ACTIONS).flatMap((request) => [
+      {
         type: "Action.Execute",
-        verb: "requestAction",
-        title: format(messages.actionWithdraw, { code: request.referenceCode }),
-        data: { code: request.referenceCode, action: "withdraw" },
-      })),
+        verb: REQUEST_DETAILS_VERB,
+        title: format(messages.actionDetails, { code: request.referenceCode }),
+        data: { code: request.referenceCode },
+      },
+      ...(["open", "claimed", "in_conversation"].includes(request.status)
+        ? [
+            {
+              type: "Action.Execute",
+              verb: "requestAction",
+              title: format(messages.actionWithdraw, { code: request.referenceCode }),
+              data: { code: request.referenceCode, action: "withdraw" },
+            },
+          ]
+        : []),
+    ]),
+  };
+}
+
+/** A request's status and its audit trail (who did what, when; never any words), for its requester. */
+export function requestDetailsCard(
+  messages: BotMessages,
+  request: HelpRequest,
+  trail: readonly { action: string; at: string }[],
+  locale: string | undefined,
+  timeZone: string | undefined,
+): AdaptiveCard {
+  const dateFormat = safeDateFormat(locale, timeZone);
+  const label = (action: string) => (messages as Record<string, string>)[`audit_${action}`] ?? action;
+  return {
+    type: "AdaptiveCard",
+    $schema: CARD_SCHEMA,
+    version: "1.5",
+    body: [
+      { type: "TextBlock", text: request.referenceCode, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
+      { type: "TextBlock", text: `${messages[CATEGORY_KEYS[request.category]]} · ${messages[STATUS_KEYS[request.status]]}`, wrap: true },
+      { type: "TextBlock", text: messages.trailTitle, weight: "Bolder", wrap: true, spacing: "Medium" },
+      {
+        type: "FactSet",
+        facts: trail.map((entry) => ({ title: dateFormat.format(new Date(entry.at)), value: label(entry.action) })),
+      },
+    ],
   };
 }
 
