@@ -146,6 +146,7 @@ export const BOT_MESSAGES_EN = {
   audit_release: "Released back to the queue",
   audit_withdraw: "Withdrawn",
   audit_relay: "Message passed on",
+  claimedUpdate: "Update: {code} has been claimed by a colleague. Thank you for responding.",
   onDutyConfirmed: "You are on duty: new requests will come to you here. Type **off duty** when you stop.",
   offDutyConfirmed: "You are off duty: new requests will not come to you. Thank you for being there for colleagues.",
   queueTitle: "Open requests",

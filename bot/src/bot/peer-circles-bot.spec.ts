@@ -540,6 +540,58 @@ describe("supporters and claims", () => {
       .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("one-to-one chat"));
   });
 
+  it("refreshes cards for up to 60 supporters and sends the rest an updated message after a claim", async () => {
+    const tenantId = "6a6a6a6a-aaaa-4bbb-8ccc-ddddeeeeffff";
+    const roles = new RoleDirectory(store, []);
+    const registry = new SupporterRegistry(store);
+    const many = Array.from({ length: 62 }, (_, index) => `6a6a6a6a-0000-4000-8000-${String(index).padStart(12, "0")}`);
+    for (const userId of many) {
+      await roles.assign(tenantId, userId, ["supporter"], "test");
+      await registry.setOnDuty(tenantId, userId, true, {
+        channelId: "msteams",
+        conversation: { id: `conv-${userId}` },
+        user: { id: `29:${userId}`, aadObjectId: userId },
+      });
+    }
+    const messenger = new RecordingMessenger();
+    let code = "";
+    await botAdapter({ userId: REQUESTER, messenger, tenantId })
+      .adapter.send(submission(validForm))
+      .assertReply((activity) => {
+        code = /PC-[2-9A-Z]{6}/.exec(JSON.stringify(invokeCard(activity)))?.[0] ?? "";
+      });
+    const notification = messenger.sent.find((sent) => sent.to === many[0] && sent.card);
+    expect(notification?.card).not.toHaveProperty("refresh");
+    await botAdapter({ userId: many[0], messenger, tenantId })
+      .adapter.send({
+        type: ActivityTypes.Invoke,
+        name: "adaptiveCard/action",
+        value: { action: { type: "Action.Execute", verb: "claimRequest", data: { code } } },
+      })
+      .assertReply(() => undefined);
+    const updates = messenger.sent.filter(
+      (sent) => sent.text === `Update: ${code} has been claimed by a colleague. Thank you for responding.`,
+    );
+    expect(updates.map((sent) => sent.to).sort()).toEqual(many.slice(1).sort());
+  });
+
+  it("lists up to 60 supporters for Teams' automatic card refresh", async () => {
+    const messenger = new RecordingMessenger();
+    await botAdapter({ userId: SUPPORTER_A, messenger })
+      .adapter.send("on duty")
+      .assertReply(() => undefined);
+    await botAdapter({ userId: REQUESTER, messenger })
+      .adapter.send(submission(validForm))
+      .assertReply(() => undefined);
+    const card = messenger.sent.find((sent) => sent.to === SUPPORTER_A && sent.card)?.card as unknown as {
+      refresh?: { userIds: string[] };
+    };
+    expect(card.refresh?.userIds).toContain(`29:${SUPPORTER_A}`);
+    await botAdapter({ userId: SUPPORTER_A, messenger })
+      .adapter.send("off duty")
+      .assertReply(() => undefined);
+  });
+
   it("shows supporters the open queue without anyone's words", async () => {
     const { adapter } = botAdapter({ userId: REQUESTER });
     let code = "";

@@ -6,7 +6,7 @@ import type { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { JsonObject } from "../storage/document-store.js";
 import { botMessages, format } from "./bot-messages.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
-import { claimedRequestCard, newRequestCard, noticeCard, statusLabel } from "./cards/supporter-cards.js";
+import { claimedRequestCard, MAX_REFRESH_USERS, newRequestCard, noticeCard, statusLabel } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 import type { SupportersChannel } from "../requests/supporters-channel.js";
 import { textWithComposerCard } from "./cards/relay-cards.js";
@@ -84,6 +84,7 @@ export async function claimRequest(
   }
   deps.logger.info({ event: "requests.claimed", urgency: result.request.urgency }, "request claimed");
   await announceChange(actor, result.request, "claim", deps, locale);
+  await tellOthersWhenTooManyToRefresh(actor, code, deps, locale);
   if (where === "personal") return claimedRequestCard(messages, result.request);
   // Claimed from the supporters' channel: the content goes to the claimer's private chat only.
   const claimer = await deps.supporters.get(actor.tenantId, actor.userId);
@@ -91,6 +92,19 @@ export async function claimRequest(
     await deps.messenger.sendCard(claimer.conversationReference, claimedRequestCard(messages, result.request)).catch(() => undefined);
   }
   return newRequestCard(messages, result.request, deps.now(), locale);
+}
+
+/**
+ * Teams refreshes a card by itself for at most 60 listed users. With more supporters on duty, the
+ * others get a short updated message instead, so nobody rushes to claim a request already taken.
+ */
+async function tellOthersWhenTooManyToRefresh(actor: Actor, code: string, deps: RoutingDependencies, locale?: string): Promise<void> {
+  const others = (await deps.supporters.onDuty(actor.tenantId)).filter(
+    (supporter) => supporter.userId !== actor.userId && supporter.conversationReference,
+  );
+  if (others.length <= MAX_REFRESH_USERS) return;
+  const text = format(botMessages(locale).claimedUpdate, { code });
+  await Promise.allSettled(others.map((supporter) => deps.messenger.sendText(supporter.conversationReference!, text)));
 }
 
 /** The card as it stands now, for Teams' automatic refresh of every supporter's copy. */

@@ -8,7 +8,7 @@ export const REFRESH_REQUEST_VERB = "refreshRequestCard";
 export const REQUEST_ACTION_VERB = "requestAction";
 const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 /** Teams refreshes a card automatically for at most 60 listed users. */
-const MAX_REFRESH_USERS = 60;
+export const MAX_REFRESH_USERS = 60;
 
 const CATEGORY_KEYS = {
   workload: "categoryWorkload",
