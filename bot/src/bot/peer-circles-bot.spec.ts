@@ -592,6 +592,45 @@ describe("supporters and claims", () => {
       .assertReply(() => undefined);
   });
 
+  it("offers supporters who chose to be listed by name, and tells the one asked for", async () => {
+    const tenantId = "7b7b7b7b-aaaa-4bbb-8ccc-ddddeeeeffff";
+    const roles = new RoleDirectory(store, []);
+    await roles.assign(tenantId, SUPPORTER_A, ["supporter"], "test");
+    await roles.assign(tenantId, SUPPORTER_B, ["supporter"], "test");
+    const messenger = new RecordingMessenger();
+    const as = (userId: string, name?: string) => botAdapter({ userId, messenger, tenantId, ...(name ? { name } : {}) }).adapter;
+    await as(SUPPORTER_A, "Alex Supporter")
+      .send("on duty")
+      .assertReply(() => undefined);
+    await as(SUPPORTER_B, "Bea Supporter")
+      .send("list me")
+      .assertReply((activity) => expect(activity.text).toContain("ask for you by name"));
+    await as(REQUESTER)
+      .send("talk to someone")
+      .assertReply((activity) => {
+        expect(cardText(activity)).toContain("A specific peer supporter");
+        expect(cardText(activity)).toContain("Bea Supporter");
+        expect(cardText(activity)).not.toContain("Alex Supporter");
+      });
+    await as(REQUESTER)
+      .send(submission({ ...validForm, preference: "specific", preferredSupporterId: SUPPORTER_A }))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("nothing was saved"));
+    await as(REQUESTER)
+      .send(submission({ ...validForm, preference: "specific", preferredSupporterId: SUPPORTER_B }))
+      .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toMatch(/PC-[2-9A-Z]{6}/));
+    expect(messenger.sent.find((sent) => sent.to === SUPPORTER_B && sent.card)?.text).toContain("They asked for you by name.");
+    expect(messenger.sent.find((sent) => sent.to === SUPPORTER_A && sent.card)?.text).toContain("They asked for a specific colleague.");
+    await as(SUPPORTER_B, "Bea Supporter")
+      .send("unlist me")
+      .assertReply(() => undefined);
+    await as(REQUESTER)
+      .send("talk to someone")
+      .assertReply((activity) => expect(cardText(activity)).not.toContain("Bea Supporter"));
+    await as(SUPPORTER_A)
+      .send("off duty")
+      .assertReply(() => undefined);
+  });
+
   it("shows supporters the open queue without anyone's words", async () => {
     const { adapter } = botAdapter({ userId: REQUESTER });
     let code = "";

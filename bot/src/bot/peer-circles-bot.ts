@@ -47,7 +47,7 @@ export interface PeerCirclesBotOptions {
   now?: () => Date;
 }
 
-const SUPPORTER_COMMANDS = new Set(["on duty", "off duty", "queue"]);
+const SUPPORTER_COMMANDS = new Set(["on duty", "off duty", "queue", "list me", "unlist me"]);
 const HELP_COMMANDS = new Set(["help", "hi", "hello", "start", "?"]);
 const TALK_COMMANDS = new Set(["talk to someone", "talk", "request", "ask for help"]);
 const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -82,6 +82,7 @@ export class PeerCirclesBot extends TeamsActivityHandler {
         logger: this.options.logger,
         sendEmergencyBlock: (risk) => this.sendEmergencyBlock(context, risk),
         privateChatCard: () => this.privateChatCard(context),
+        namedSupporters: (tenantId) => this.options.supporters.listed(tenantId),
         afterStored: async (tenantId, request) => {
           // The request is safely stored; a failed notification must not undo the confirmation.
           await notifySupporters(tenantId, request, this.routing(), locale).catch(() =>
@@ -139,7 +140,10 @@ export class PeerCirclesBot extends TeamsActivityHandler {
         return this.sendCard(context, helpCard(messages, this.resourcesUrl()));
       case "talk":
         if (risk.level === "crisis" && (await this.raiseCrisisAlert(context, risk))) return;
-        return this.sendCard(context, requestFormCard(messages, {}, risk.level === "crisis" ? { kind: "crisis" } : undefined));
+        return this.sendCard(
+          context,
+          requestFormCard(messages, {}, risk.level === "crisis" ? { kind: "crisis" } : undefined, await this.namedSupporters(context)),
+        );
       case "my_requests":
         return this.sendMyRequests(context);
       case "resources":
@@ -151,7 +155,12 @@ export class PeerCirclesBot extends TeamsActivityHandler {
         // Free text starts a request: the form comes back with the words already in it.
         return this.sendCard(
           context,
-          requestFormCard(messages, { text: text.slice(0, 2000) }, risk.level === "crisis" ? { kind: "crisis" } : undefined),
+          requestFormCard(
+            messages,
+            { text: text.slice(0, 2000) },
+            risk.level === "crisis" ? { kind: "crisis" } : undefined,
+            await this.namedSupporters(context),
+          ),
         );
     }
   }
@@ -173,13 +182,18 @@ export class PeerCirclesBot extends TeamsActivityHandler {
       await context.sendActivity(messages.supporterOnly);
       return true;
     }
+    if (!(await this.options.supporters.get(identity.tenantId, identity.userId))?.conversationReference) {
+      await this.options.supporters.remember(identity.tenantId, identity.userId, reference);
+    }
+    if (command === "list me" || command === "unlist me") {
+      await this.options.supporters.setListed(identity.tenantId, identity.userId, command === "list me", context.activity.from.name);
+      await context.sendActivity(command === "list me" ? messages.listedConfirmed : messages.unlistedConfirmed);
+      return true;
+    }
     if (command === "on duty" || command === "off duty") {
       await this.options.supporters.setOnDuty(identity.tenantId, identity.userId, command === "on duty", reference);
       await context.sendActivity(command === "on duty" ? messages.onDutyConfirmed : messages.offDutyConfirmed);
       return true;
-    }
-    if (!(await this.options.supporters.get(identity.tenantId, identity.userId))?.conversationReference) {
-      await this.options.supporters.remember(identity.tenantId, identity.userId, reference);
     }
     if (command !== "queue") return false;
     const open = await this.options.requests.openRequests(identity.tenantId);
@@ -193,6 +207,13 @@ export class PeerCirclesBot extends TeamsActivityHandler {
       ),
     );
     return true;
+  }
+
+  private async namedSupporters(context: TurnContext): Promise<{ userId: string; displayName: string }[]> {
+    const identity = identityOf(context.activity);
+    return identity
+      ? (await this.options.supporters.listed(identity.tenantId)).filter((supporter) => supporter.userId !== identity.userId)
+      : [];
   }
 
   private routing(): RoutingDependencies {

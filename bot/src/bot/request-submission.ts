@@ -6,7 +6,7 @@ import type { JsonObject } from "../storage/document-store.js";
 import { StoreUnavailableError } from "../storage/store-errors.js";
 import { botMessages } from "./bot-messages.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
-import { requestConfirmationCard, requestFormCard, type FormValues } from "./cards/request-cards.js";
+import { requestConfirmationCard, requestFormCard, type FormValues, type NamedSupporter } from "./cards/request-cards.js";
 import { identityOf, isPersonalChat } from "./activity-identity.js";
 
 export interface SubmissionDependencies {
@@ -16,6 +16,8 @@ export interface SubmissionDependencies {
   privateChatCard(): AdaptiveCard;
   /** Runs once the request is durably stored, before the confirmation goes back. */
   afterStored?(tenantId: string, request: StoredHelpRequest): Promise<void>;
+  /** Supporters who chose to be named in the form, for the tenant. */
+  namedSupporters(tenantId: string): Promise<NamedSupporter[]>;
 }
 
 const FORM_FIELDS = ["category", "urgency", "preference", "contact", "text", "shareName", "preferredSupporterId"] as const;
@@ -32,15 +34,22 @@ export async function submitRequestFromCard(context: TurnContext, data: unknown,
   if (!isPersonalChat(context)) return deps.privateChatCard();
 
   const values = displayValues(submitted);
+  const identity = identityOf(context.activity);
+  const named = identity ? await deps.namedSupporters(identity.tenantId).catch(() => []) : [];
   const parsed = requestFormSchema.safeParse(submitted.fields);
-  if (!parsed.success || submitted.unknownFields) {
+  // A named supporter must be one who chose to be offered; otherwise the choice is simply ignored.
+  const chosenUnknown =
+    parsed.success &&
+    parsed.data.preference === "specific" &&
+    !named.some((supporter) => supporter.userId === parsed.data.preferredSupporterId);
+  if (parsed.success && parsed.data.preference !== "specific") delete parsed.data.preferredSupporterId;
+  if (!parsed.success || submitted.unknownFields || chosenUnknown) {
     deps.logger.info(
       { event: "bot.request.invalid", fields: parsed.success ? "unknown_field" : parsed.error.issues.map((issue) => issue.path.join(".")) },
       "request form refused",
     );
-    return requestFormCard(messages, values, { kind: "invalid" });
+    return requestFormCard(messages, values, { kind: "invalid" }, named);
   }
-  const identity = identityOf(context.activity);
   if (!identity)
     return {
       type: "AdaptiveCard",
@@ -61,10 +70,12 @@ export async function submitRequestFromCard(context: TurnContext, data: unknown,
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     deps.logger.error({ event: "bot.request.store_unavailable" }, "request could not be stored");
-    return requestFormCard(messages, values, {
-      kind: "store_down",
-      ...(context.activity.locale ? { locale: context.activity.locale } : {}),
-    });
+    return requestFormCard(
+      messages,
+      values,
+      { kind: "store_down", ...(context.activity.locale ? { locale: context.activity.locale } : {}) },
+      named,
+    );
   }
 }
 
@@ -83,7 +94,7 @@ function pickFormFields(data: unknown): { fields: Record<string, unknown>; text?
 
 function displayValues(submitted: { fields: Record<string, unknown> }): FormValues {
   const values: FormValues = {};
-  for (const key of ["category", "urgency", "preference", "contact", "text", "shareName"] as const) {
+  for (const key of ["category", "urgency", "preference", "contact", "text", "shareName", "preferredSupporterId"] as const) {
     const value = submitted.fields[key];
     if (typeof value === "string") values[key] = value.slice(0, 2000);
     else if (typeof value === "boolean") values[key] = String(value);

@@ -30,9 +30,11 @@ export async function notifySupporters(
   deps: RoutingDependencies,
   locale?: string,
 ): Promise<number> {
-  const candidates = (await deps.supporters.onDuty(tenantId)).filter(
-    (supporter) => supporter.userId !== request.requesterId && supporter.conversationReference,
-  );
+  const onDuty = await deps.supporters.onDuty(tenantId);
+  // A supporter asked for by name hears about it even when off duty.
+  const preferred = request.preferredSupporterId ? await deps.supporters.get(tenantId, request.preferredSupporterId) : undefined;
+  const everyone = preferred && !onDuty.some((supporter) => supporter.userId === preferred.userId) ? [...onDuty, preferred] : onDuty;
+  const candidates = everyone.filter((supporter) => supporter.userId !== request.requesterId && supporter.conversationReference);
   const stillSupporters = [];
   for (const candidate of candidates) {
     if (hasRole(await deps.roles.rolesOf(tenantId, candidate.userId), "supporter")) stillSupporters.push(candidate);
@@ -40,10 +42,14 @@ export async function notifySupporters(
   const refreshFor = stillSupporters
     .map((supporter) => String((supporter.conversationReference?.user as JsonObject | undefined)?.id ?? ""))
     .filter(Boolean);
-  const card = newRequestCard(botMessages(locale), request, deps.now(), locale, refreshFor);
+  const cardFor = (readerId?: string) => newRequestCard(botMessages(locale), request, deps.now(), locale, refreshFor, readerId);
   const channel = await deps.supportersChannel?.get(tenantId);
-  const recipients = [...stillSupporters.map((supporter) => supporter.conversationReference!), ...(channel ? [channel] : [])];
-  const results = await Promise.allSettled(recipients.map((reference) => deps.messenger.sendCard(reference, card)));
+  const deliveries = [
+    ...stillSupporters.map((supporter) => ({ reference: supporter.conversationReference!, card: cardFor(supporter.userId) })),
+    ...(channel ? [{ reference: channel, card: cardFor() }] : []),
+  ];
+  const recipients = deliveries.map((delivery) => delivery.reference);
+  const results = await Promise.allSettled(deliveries.map(({ reference, card }) => deps.messenger.sendCard(reference, card)));
   const failed = results.filter((result) => result.status === "rejected").length;
   deps.logger.info(
     { event: "requests.supporters_notified", notified: results.length - failed, failed, urgency: request.urgency },

@@ -6,6 +6,10 @@ export interface SupporterPresence {
   kind: "supporter";
   userId: string;
   onDuty: boolean;
+  /** Whether the supporter chose to be offered by name in the request form. */
+  listed?: boolean;
+  /** Only kept for listed supporters, from their own Teams activity. */
+  displayName?: string;
   /** How the bot reaches them in personal chat; absent until they first talk to the bot. */
   conversationReference?: JsonObject;
   updatedAt: string;
@@ -46,6 +50,22 @@ export class SupporterRegistry {
       (await this.all(tenantId)).filter((contact) => contact.conversationReference).map((contact) => contact.userId),
     );
     return rosterUserIds.filter((userId) => !reachable.has(userId));
+  }
+
+  async setListed(tenantId: string, userId: string, listed: boolean, displayName: string | undefined): Promise<void> {
+    await this.update(tenantId, userId, (current) => {
+      const { displayName: _previous, ...rest } = current;
+      return { ...rest, listed, ...(listed && displayName ? { displayName } : {}) };
+    });
+  }
+
+  /** Supporters who chose to be named in the form, for "a specific supporter". */
+  async listed(tenantId: string): Promise<{ userId: string; displayName: string }[]> {
+    const documents = await this.store.query<JsonObject>("settings", tenantId, { where: { kind: "supporter", listed: true } });
+    return documents
+      .map((document) => document.value as SupporterPresence)
+      .filter((supporter) => supporter.displayName)
+      .map((supporter) => ({ userId: supporter.userId, displayName: supporter.displayName! }));
   }
 
   async onDuty(tenantId: string): Promise<SupporterPresence[]> {

@@ -17,6 +17,7 @@ export interface FormValues {
   contact?: string;
   text?: string;
   shareName?: string;
+  preferredSupporterId?: string;
 }
 
 export interface FormNotice {
@@ -26,7 +27,17 @@ export interface FormNotice {
 
 const choice = (title: string, value: string) => ({ title, value });
 
-export function requestFormCard(messages: BotMessages, values: FormValues = {}, notice?: FormNotice): AdaptiveCard {
+export interface NamedSupporter {
+  userId: string;
+  displayName: string;
+}
+
+export function requestFormCard(
+  messages: BotMessages,
+  values: FormValues = {},
+  notice?: FormNotice,
+  namedSupporters: readonly NamedSupporter[] = [],
+): AdaptiveCard {
   const body: unknown[] = [];
   if (notice?.kind === "store_down") {
     body.push(
@@ -82,8 +93,25 @@ export function requestFormCard(messages: BotMessages, values: FormValues = {}, 
       isRequired: true,
       style: "compact",
       value: values.preference ?? "any",
-      choices: [choice(messages.preferenceAny, "any"), choice(messages.preferenceProfessional, "professional")],
+      choices: [
+        choice(messages.preferenceAny, "any"),
+        ...(namedSupporters.length ? [choice(messages.preferenceSpecific, "specific")] : []),
+        choice(messages.preferenceProfessional, "professional"),
+      ],
     },
+    ...(namedSupporters.length
+      ? [
+          {
+            type: "Input.ChoiceSet",
+            id: "preferredSupporterId",
+            label: messages.formPreferredSupporter,
+            style: "compact",
+            isRequired: false,
+            ...(values.preferredSupporterId ? { value: values.preferredSupporterId } : {}),
+            choices: namedSupporters.map((supporter) => choice(supporter.displayName, supporter.userId)),
+          },
+        ]
+      : []),
     {
       type: "Input.ChoiceSet",
       id: "contact",

@@ -45,8 +45,20 @@ export function newRequestCard(
   now: Date,
   locale: string | undefined,
   refreshFor: readonly string[] = [],
+  /** Who is reading, so the supporter asked for by name is told so. */
+  readerId?: string,
 ): AdaptiveCard {
   const open = request.status === "open";
+  const askedNote = request.preferredSupporterId
+    ? [
+        {
+          type: "TextBlock",
+          text: request.preferredSupporterId === readerId ? messages.askedForYou : messages.askedForSomeone,
+          wrap: true,
+          weight: "Bolder",
+        },
+      ]
+    : [];
   return {
     type: "AdaptiveCard",
     $schema: CARD_SCHEMA,
@@ -78,6 +90,7 @@ export function newRequestCard(
           { title: messages.factAge, value: ageOf(request.createdAt, now, locale) },
         ],
       },
+      ...askedNote,
       ...(open ? [] : [{ type: "TextBlock", text: messages.alreadyClaimed, wrap: true, weight: "Bolder" }]),
     ],
     ...(open
