@@ -62,6 +62,13 @@ export interface HelpRequest {
 // No 0/O or 1/I/L: codes are read aloud and typed by people.
 const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
+/** The shape of every reference code, for validating codes that come back from cards and the tab. */
+export const REFERENCE_CODE_PATTERN = /^PC-[2-9A-HJKMNP-Z]{6}$/;
+
+export function isReferenceCode(value: unknown): value is string {
+  return typeof value === "string" && REFERENCE_CODE_PATTERN.test(value);
+}
+
 /** A short code the requester can quote, e.g. "PC-7KQ4X2". Random bytes are passed in to stay pure. */
 export function referenceCodeFrom(randomBytes: Uint8Array): string {
   if (randomBytes.length < 6) throw new RangeError("six random bytes are needed");

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { AppError, hasRole, type CallerIdentity } from "../../../shared/index.js";
+import { AppError, hasRole, REFERENCE_CODE_PATTERN, type CallerIdentity } from "../../../shared/index.js";
 import type { StoredHelpRequest } from "../requests/request-service.js";
 import { deliverRelay, MAX_RELAY_MESSAGE, type RelayOutcome } from "../bot/relay.js";
 import { announceChange } from "../bot/supporter-routing.js";
 import { claimByOf, responsePolicySchema } from "../requests/response-policy.js";
 import { parseInput, type ApiRoute } from "./api-routes.js";
 
-const referenceCode = z.string().regex(/^PC-[2-9A-HJKMNP-Z]{6}$/, "is not a request reference such as PC-7KQ4X2");
+const referenceCode = z.string().regex(REFERENCE_CODE_PATTERN, "is not a request reference such as PC-7KQ4X2");
 const messageBody = z.object({ message: z.string().min(1).max(MAX_RELAY_MESSAGE) }).strict();
 const actionBody = z.object({ action: z.enum(["release", "start_conversation", "refer", "resolve", "withdraw", "claim"]) }).strict();
 

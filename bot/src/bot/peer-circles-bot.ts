@@ -6,7 +6,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from "botbuilder";
-import { assessRisk, hasRole, type RiskAssessment } from "../../../shared/index.js";
+import { assessRisk, hasRole, isReferenceCode, type RiskAssessment } from "../../../shared/index.js";
 import type { Logger } from "../logger.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { RequestService } from "../requests/request-service.js";
@@ -254,8 +254,7 @@ export class PeerCirclesBot extends TeamsActivityHandler {
   private async requestDetails(context: TurnContext, actor: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {
     const messages = botMessages(context.activity.locale);
     const code = (data as { code?: unknown } | null)?.code;
-    const request =
-      typeof code === "string" && /^PC-[2-9A-HJKMNP-Z]{6}$/.test(code) ? await this.options.requests.get(actor.tenantId, code) : undefined;
+    const request = isReferenceCode(code) ? await this.options.requests.get(actor.tenantId, code) : undefined;
     if (!request || request.requesterId !== actor.userId) return noticeCard(messages.requestNotFound);
     await this.options.requests.recordView(actor.tenantId, request.referenceCode, actor.userId);
     const trail = await this.options.requests.auditTrail(actor.tenantId, request.referenceCode);

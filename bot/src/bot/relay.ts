@@ -1,11 +1,10 @@
-import { assessRisk, type RiskAssessment } from "../../../shared/index.js";
+import { assessRisk, isReferenceCode, type RiskAssessment } from "../../../shared/index.js";
 import { botMessages, format, type BotMessages } from "./bot-messages.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
 import { relayedMessageCard, textWithComposerCard } from "./cards/relay-cards.js";
 import { noticeCard } from "./cards/supporter-cards.js";
 import type { Actor, RoutingDependencies } from "./supporter-routing.js";
 
-const REFERENCE_CODE = /^PC-[2-9A-HJKMNP-Z]{6}$/;
 export const MAX_RELAY_MESSAGE = 2000;
 
 export type RelayOutcome = "sent" | "not_found" | "empty" | "not_claimed_yet" | "closed" | "unreachable";
@@ -23,7 +22,7 @@ export async function deliverRelay(
   locale?: string,
 ): Promise<{ outcome: RelayOutcome; risk: RiskAssessment; fromRequester: boolean }> {
   const risk = assessRisk(message, locale);
-  const request = REFERENCE_CODE.test(code) ? await deps.requests.get(actor.tenantId, code) : undefined;
+  const request = isReferenceCode(code) ? await deps.requests.get(actor.tenantId, code) : undefined;
   const fromRequester = request?.requesterId === actor.userId;
   if (!request || (!fromRequester && request.claimedBy !== actor.userId)) return { outcome: "not_found", risk, fromRequester };
   const text = message.trim();

@@ -1,4 +1,4 @@
-import { hasRole, type RequestAction } from "../../../shared/index.js";
+import { hasRole, isReferenceCode, type RequestAction } from "../../../shared/index.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { Logger } from "../logger.js";
 import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
@@ -20,8 +20,6 @@ export interface RoutingDependencies {
   now: () => Date;
   supportersChannel?: SupportersChannel;
 }
-
-const REFERENCE_CODE = /^PC-[2-9A-HJKMNP-Z]{6}$/;
 
 /** Tells every on-duty supporter (never the requester) that a request is waiting. No content, no name. */
 export async function notifySupporters(
@@ -76,7 +74,7 @@ export async function claimRequest(
 ): Promise<AdaptiveCard> {
   const messages = botMessages(locale);
   const code = (data as { code?: unknown } | null)?.code;
-  if (typeof code !== "string" || !REFERENCE_CODE.test(code)) return noticeCard(messages.requestNotFound);
+  if (!isReferenceCode(code)) return noticeCard(messages.requestNotFound);
   const isSupporter = hasRole(await deps.roles.rolesOf(actor.tenantId, actor.userId), "supporter");
   const result = await deps.requests.act(actor.tenantId, code, "claim", { userId: actor.userId, isSupporter });
   if (!result.ok) {
@@ -123,7 +121,7 @@ export async function refreshedRequestCard(
 ): Promise<AdaptiveCard> {
   const messages = botMessages(locale);
   const code = (data as { code?: unknown } | null)?.code;
-  const request = typeof code === "string" && REFERENCE_CODE.test(code) ? await deps.requests.get(actor.tenantId, code) : undefined;
+  const request = isReferenceCode(code) ? await deps.requests.get(actor.tenantId, code) : undefined;
   if (!request) return noticeCard(messages.requestNotFound);
   if (where === "personal" && request.claimedBy === actor.userId) return claimedRequestCard(messages, request);
   return newRequestCard(messages, request, deps.now(), locale);
@@ -157,8 +155,7 @@ type CardAction = (typeof ACTIONS_FROM_CARDS)[number];
 export async function changeRequestStatus(actor: Actor, data: unknown, deps: RoutingDependencies, locale?: string): Promise<AdaptiveCard> {
   const messages = botMessages(locale);
   const { code, action } = (data ?? {}) as { code?: unknown; action?: unknown };
-  if (typeof code !== "string" || !REFERENCE_CODE.test(code) || !ACTIONS_FROM_CARDS.includes(action as CardAction))
-    return noticeCard(messages.requestNotFound);
+  if (!isReferenceCode(code) || !ACTIONS_FROM_CARDS.includes(action as CardAction)) return noticeCard(messages.requestNotFound);
   const isSupporter = hasRole(await deps.roles.rolesOf(actor.tenantId, actor.userId), "supporter");
   const result = await deps.requests.act(actor.tenantId, code, action as CardAction, { userId: actor.userId, isSupporter });
   if (!result.ok) {
