@@ -8,3 +8,4 @@ export * from "./requests/request-status.js";
 export * from "./requests/help-request.js";
 export * from "./resources/crisis-lines.js";
 export * from "./requests/response-targets.js";
+export * from "./huddles/huddle-clock.js";
