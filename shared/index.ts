@@ -9,3 +9,4 @@ export * from "./requests/help-request.js";
 export * from "./resources/crisis-lines.js";
 export * from "./requests/response-targets.js";
 export * from "./huddles/huddle-clock.js";
+export * from "./huddles/pulse.js";
