@@ -10,3 +10,4 @@ export * from "./resources/crisis-lines.js";
 export * from "./requests/response-targets.js";
 export * from "./huddles/huddle-clock.js";
 export * from "./huddles/pulse.js";
+export * from "./huddles/templates.js";

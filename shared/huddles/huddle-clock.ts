@@ -63,10 +63,11 @@ export type HuddleResult = { ok: true; state: HuddleClockState } | { ok: false; 
 export const EXTENSION_SECONDS = 60;
 export const MAX_EXTENSION_SECONDS = 30 * 60;
 
-export function newHuddleClock(steps: ClockStep[], facilitatorId: string, seed: number): HuddleClockState {
+/** Steps are copied in, so templates (which are frozen) are never touched by the clock. */
+export function newHuddleClock(steps: readonly ClockStep[], facilitatorId: string, seed: number): HuddleClockState {
   return {
     phase: "ready",
-    steps,
+    steps: steps.map((step) => ({ ...step })),
     stepIndex: 0,
     pausedMs: 0,
     extensionSeconds: 0,
