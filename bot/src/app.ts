@@ -5,6 +5,10 @@ import type { ActivityHandler, CloudAdapter } from "botbuilder";
 import { API_ROUTES, type ApiServices } from "./api/api-routes.js";
 import { REQUEST_ROUTES, RESPONSE_POLICY_ROUTES } from "./api/request-routes.js";
 import type { ResponsePolicyStore } from "./requests/response-policy.js";
+import type { HuddleHub } from "./huddles/huddle-hub.js";
+import { huddleEvents } from "./huddles/huddle-events.js";
+import { HUDDLE_ROUTES } from "./huddles/huddle-routes.js";
+import type { HuddleService } from "./huddles/huddle-service.js";
 import type { DevIdentityIssuer } from "./auth/dev-identity.js";
 import type { RoleDirectory } from "./auth/role-directory.js";
 import type { TokenVerifier } from "./auth/token-verifier.js";
@@ -29,6 +33,8 @@ export interface AppDependencies {
   supporters: SupporterRegistry;
   routing: RoutingDependencies;
   policies: ResponsePolicyStore;
+  huddles: HuddleService;
+  huddleHub: HuddleHub;
   devIdentity?: DevIdentityIssuer;
   bot: { adapter: CloudAdapter; handler: ActivityHandler; credentialsConfigured: boolean };
 }
@@ -68,9 +74,12 @@ export function createApp(deps: AppDependencies): Express {
     supporters: deps.supporters,
     routing: deps.routing,
     policies: deps.policies,
+    huddles: deps.huddles,
+    huddleHub: deps.huddleHub,
     authMode: config.AUTH_MODE,
   };
-  for (const route of [...API_ROUTES, ...REQUEST_ROUTES, ...RESPONSE_POLICY_ROUTES]) {
+  api.get("/huddles/:meetingId/events", withClientAuth(deps.verifyToken, deps.roles, "member"), huddleEvents(deps.huddles, deps.huddleHub));
+  for (const route of [...API_ROUTES, ...REQUEST_ROUTES, ...RESPONSE_POLICY_ROUTES, ...HUDDLE_ROUTES]) {
     const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role)];
     if (route.acceptsBody) handlers.push(json);
     api[route.method](route.path.replace(/^\/api/, ""), ...handlers, async (request: Request, response: Response) => {

@@ -17,6 +17,8 @@ import { SupportersChannel } from "./requests/supporters-channel.js";
 import type { RoutingDependencies } from "./bot/supporter-routing.js";
 import { ResponseSweeper } from "./requests/response-sweeper.js";
 import { ResponsePolicyStore } from "./requests/response-policy.js";
+import { HuddleHub } from "./huddles/huddle-hub.js";
+import { HuddleService } from "./huddles/huddle-service.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
 import type { DocumentStore } from "./storage/document-store.js";
@@ -65,6 +67,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const supportersChannel = new SupportersChannel(store);
   const routing: RoutingDependencies = { requests, supporters, roles, messenger, logger, supportersChannel, now: () => new Date() };
   const policies = new ResponsePolicyStore(store);
+  const huddles = new HuddleService(store);
+  const huddleHub = new HuddleHub(huddles, logger);
   const sweeper = new ResponseSweeper({
     store,
     requests,
@@ -83,6 +87,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     supporters,
     routing,
     policies,
+    huddles,
+    huddleHub,
     ...(devIdentity ? { devIdentity } : {}),
     bot: {
       adapter: botAdapter,
@@ -122,6 +128,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweepTimer);
+      // Open event streams would hold the server open until the grace period ends.
+      huddleHub.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);

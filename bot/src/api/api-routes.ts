@@ -5,6 +5,8 @@ import type { RequestService } from "../requests/request-service.js";
 import type { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { RoutingDependencies } from "../bot/supporter-routing.js";
 import type { ResponsePolicyStore } from "../requests/response-policy.js";
+import type { HuddleHub } from "../huddles/huddle-hub.js";
+import type { HuddleService } from "../huddles/huddle-service.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
@@ -16,6 +18,8 @@ export interface ApiServices {
   /** The bot's way of telling people about changes, so tab actions notify exactly as card actions do. */
   routing: RoutingDependencies;
   policies: ResponsePolicyStore;
+  huddles: HuddleService;
+  huddleHub: HuddleHub;
   authMode: "entra" | "dev";
 }
 

@@ -1,0 +1,69 @@
+import type { Logger } from "../logger.js";
+import type { HuddleService, HuddleView } from "./huddle-service.js";
+
+type Listener = (view: HuddleView) => void;
+
+/**
+ * Fans huddle changes out to open panels over Server-Sent Events. Changes made on this instance are
+ * pushed at once; changes made on another instance are noticed by polling the store, which stays
+ * the source of truth, so several instances can serve one meeting.
+ */
+export class HuddleHub {
+  private readonly listeners = new Map<string, { tenantId: string; meetingId: string; version?: string; listeners: Set<Listener> }>();
+  private readonly timer: NodeJS.Timeout;
+  private readonly closers = new Set<() => void>();
+
+  constructor(
+    private readonly huddles: HuddleService,
+    private readonly logger: Logger,
+    pollIntervalMs = 1000,
+  ) {
+    this.timer = setInterval(() => void this.poll(), pollIntervalMs);
+    this.timer.unref();
+  }
+
+  /** `end` is called if the hub shuts down first, so streams close instead of holding the server. */
+  subscribe(tenantId: string, meetingId: string, listener: Listener, end: () => void = () => undefined): () => void {
+    this.closers.add(end);
+    const key = `${tenantId}\u0000${meetingId}`;
+    const entry = this.listeners.get(key) ?? { tenantId, meetingId, listeners: new Set<Listener>() };
+    entry.listeners.add(listener);
+    this.listeners.set(key, entry);
+    return () => {
+      this.closers.delete(end);
+      entry.listeners.delete(listener);
+      if (entry.listeners.size === 0) this.listeners.delete(key);
+    };
+  }
+
+  publish(tenantId: string, meetingId: string, view: HuddleView): void {
+    const entry = this.listeners.get(`${tenantId}\u0000${meetingId}`);
+    if (!entry || entry.version === view.version) return;
+    entry.version = view.version;
+    for (const listener of entry.listeners) listener(view);
+  }
+
+  connectionCount(): number {
+    let count = 0;
+    for (const entry of this.listeners.values()) count += entry.listeners.size;
+    return count;
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    for (const end of [...this.closers]) end();
+    this.closers.clear();
+    this.listeners.clear();
+  }
+
+  private async poll(): Promise<void> {
+    for (const entry of [...this.listeners.values()]) {
+      try {
+        const view = await this.huddles.read(entry.tenantId, entry.meetingId);
+        if (view) this.publish(entry.tenantId, entry.meetingId, view);
+      } catch (error) {
+        this.logger.warn({ event: "huddles.poll_failed", errorName: (error as Error).name }, "huddle poll failed");
+      }
+    }
+  }
+}

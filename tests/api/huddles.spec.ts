@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
+
+let server: TestServer;
+const tokens: Record<string, string> = {};
+const MEETING = "MCMxOTptZWV0aW5nX1pqRXlNbU0wWm1RdE9UQTJPQzAwWVRBMkxXSTRaV1F0TVRRM1pqVXdOalk0WVRRdw==@thread.v2/0";
+const path = (suffix = "") => `/api/huddles/${encodeURIComponent(MEETING)}${suffix}`;
+
+async function call(user: string, url: string, body?: unknown) {
+  return fetch(`${server.url}${url}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { Authorization: `Bearer ${tokens[user]}`, "Content-Type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ AUTH_MODE: "dev" });
+  for (const user of ["fin", "mia", "max", "sam", "sky"]) tokens[user] = await devToken(server, user);
+});
+afterAll(async () => server?.stop());
+
+describe("huddles API", () => {
+  it("lets a facilitator create a morning huddle for a meeting, and refuses a member", async () => {
+    expect((await call("mia", "/api/huddles", { meetingId: MEETING, templateId: "morning-huddle" })).status).toBe(403);
+    const created = await call("fin", "/api/huddles", { meetingId: MEETING, templateId: "morning-huddle" });
+    expect(created.status).toBe(201);
+    const view = (await created.json()) as { session: { templateName: string; clock: { phase: string } } };
+    expect(view.session).toMatchObject({ templateName: "Morning huddle", clock: { phase: "ready" } });
+    expect((await call("fin", "/api/huddles", { meetingId: MEETING, templateId: "morning-huddle" })).status).toBe(409);
+  });
+
+  it("refuses a participant's control action with 403", async () => {
+    expect((await call("mia", path("/actions"), { type: "start" })).status).toBe(403);
+  });
+
+  it("advances one step when two clicks on next arrive at the same moment", async () => {
+    expect((await call("fin", path("/actions"), { type: "start" })).status).toBe(200);
+    const [first, second] = await Promise.all([
+      call("fin", path("/actions"), { type: "next" }),
+      call("fin", path("/actions"), { type: "next" }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    const state = (await (await call("mia", path())).json()) as { session: { clock: { stepIndex: number } } };
+    expect(state.session.clock.stepIndex).toBe(1);
+  });
+
+  it("reveals nothing of a pulse under three answers and refuses a double vote", async () => {
+    const meeting = `${MEETING}-pulse`;
+    const pulsePath = `/api/huddles/${encodeURIComponent(meeting)}`;
+    await call("fin", "/api/huddles", { meetingId: meeting, templateId: "morning-huddle" });
+    await call("fin", `${pulsePath}/actions`, { type: "start" });
+    const one = (await (await call("mia", `${pulsePath}/pulse`, { level: 4 })).json()) as {
+      session: { pulse: { answers: number; distribution?: unknown } };
+    };
+    expect(one.session.pulse).toEqual({ stepId: "pulse", answers: 1 });
+    expect((await call("mia", `${pulsePath}/pulse`, { level: 2 })).status).toBe(409);
+    await call("max", `${pulsePath}/pulse`, { level: 2 });
+    const three = (await (await call("sam", `${pulsePath}/pulse`, { level: 4 })).json()) as {
+      session: { pulse: { distribution: Record<string, number> } };
+    };
+    expect(three.session.pulse.distribution).toEqual({ 1: 0, 2: 1, 3: 0, 4: 2, 5: 0 });
+    expect(JSON.stringify(three)).not.toMatch(/answeredKeys|mia|Mia/);
+    // Leaving the step keeps only the counts.
+    const after = (await (await call("fin", `${pulsePath}/actions`, { type: "next" })).json()) as {
+      session: { closedPulses: unknown[]; pulse?: unknown };
+    };
+    expect(after.session.pulse).toBeUndefined();
+    expect(after.session.closedPulses).toEqual([{ stepId: "pulse", counts: { 1: 0, 2: 1, 3: 0, 4: 2, 5: 0 } }]);
+  });
+
+  it("streams the current state and every change over Server-Sent Events", async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}${path("/events")}`, {
+      headers: { Authorization: `Bearer ${tokens.max}` },
+      signal: controller.signal,
+    });
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = "";
+    const readUntil = async (needle: RegExp) => {
+      while (!needle.test(received)) received += decoder.decode((await reader.read()).value ?? new Uint8Array());
+    };
+    await readUntil(/"stepIndex":1/);
+    await call("fin", path("/actions"), { type: "extend" });
+    await readUntil(/"extensionSeconds":60/);
+    controller.abort();
+  });
+
+  it("gives the server time for clock-offset estimates", async () => {
+    const before = Date.now();
+    const { serverNow } = (await (await call("mia", "/api/time")).json()) as { serverNow: number };
+    expect(serverNow).toBeGreaterThanOrEqual(before);
+    expect(serverNow).toBeLessThanOrEqual(Date.now());
+  });
+});
