@@ -76,6 +76,7 @@ export function createApp(deps: AppDependencies): Express {
     policies: deps.policies,
     huddles: deps.huddles,
     huddleHub: deps.huddleHub,
+    ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
     authMode: config.AUTH_MODE,
   };
   api.get("/huddles/:meetingId/events", withClientAuth(deps.verifyToken, deps.roles, "member"), huddleEvents(deps.huddles, deps.huddleHub));

@@ -54,8 +54,8 @@ export function App() {
           {route === "home" && <HomePage session={session} />}
           {route === "myRequests" && <MyRequestsPage session={session} />}
           {route === "queue" && <QueuePage session={session} />}
-          {route === "sidePanel" && <SidePanelPage />}
-          {route === "stage" && <StagePage />}
+          {route === "sidePanel" && <SidePanelPage session={session} />}
+          {route === "stage" && <StagePage session={session} />}
           {route === "config" && <ConfigPage />}
           <EmergencyBlock />
         </main>

@@ -20,6 +20,8 @@ export interface ApiServices {
   policies: ResponsePolicyStore;
   huddles: HuddleService;
   huddleHub: HuddleHub;
+  /** For the "Talk privately" deep link to the bot's chat. */
+  botId?: string;
   authMode: "entra" | "dev";
 }
 
@@ -59,7 +61,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: "/api/me",
     role: "member",
     acceptsBody: false,
-    handle: async ({ caller }, { authMode }) => ({ body: { ...caller, authMode } }),
+    handle: async ({ caller }, { authMode, botId }) => ({ body: { ...caller, authMode, ...(botId ? { botId } : {}) } }),
   },
   {
     method: "get",

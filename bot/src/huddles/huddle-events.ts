@@ -18,7 +18,7 @@ export function huddleEvents(huddles: HuddleService, hub: HuddleHub): RequestHan
     const current = await huddles.read(caller.tenantId, meetingId);
     if (current) send(current);
     else response.write("event: empty\ndata: {}\n\n");
-    const unsubscribe = hub.subscribe(caller.tenantId, meetingId, send, () => response.end());
+    const unsubscribe = hub.subscribe(caller.tenantId, meetingId, caller.userId, send, () => response.end());
     const heartbeat = setInterval(() => response.write(": keep-alive\n\n"), HEARTBEAT_MS);
     heartbeat.unref();
     const stop = () => {

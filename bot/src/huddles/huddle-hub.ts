@@ -9,7 +9,10 @@ type Listener = (view: HuddleView) => void;
  * the source of truth, so several instances can serve one meeting.
  */
 export class HuddleHub {
-  private readonly listeners = new Map<string, { tenantId: string; meetingId: string; version?: string; listeners: Set<Listener> }>();
+  private readonly listeners = new Map<
+    string,
+    { tenantId: string; meetingId: string; version?: string; listeners: Set<Listener>; people: Map<Listener, string> }
+  >();
   private readonly timer: NodeJS.Timeout;
   private readonly closers = new Set<() => void>();
 
@@ -23,15 +26,17 @@ export class HuddleHub {
   }
 
   /** `end` is called if the hub shuts down first, so streams close instead of holding the server. */
-  subscribe(tenantId: string, meetingId: string, listener: Listener, end: () => void = () => undefined): () => void {
+  subscribe(tenantId: string, meetingId: string, userId: string, listener: Listener, end: () => void = () => undefined): () => void {
     this.closers.add(end);
     const key = `${tenantId}\u0000${meetingId}`;
-    const entry = this.listeners.get(key) ?? { tenantId, meetingId, listeners: new Set<Listener>() };
+    const entry = this.listeners.get(key) ?? { tenantId, meetingId, listeners: new Set<Listener>(), people: new Map<Listener, string>() };
     entry.listeners.add(listener);
+    entry.people.set(listener, userId);
     this.listeners.set(key, entry);
     return () => {
       this.closers.delete(end);
       entry.listeners.delete(listener);
+      entry.people.delete(listener);
       if (entry.listeners.size === 0) this.listeners.delete(key);
     };
   }
@@ -41,6 +46,11 @@ export class HuddleHub {
     if (!entry || entry.version === view.version) return;
     entry.version = view.version;
     for (const listener of entry.listeners) listener(view);
+  }
+
+  /** Who has the huddle open on this instance: the speakers of the next round. */
+  participants(tenantId: string, meetingId: string): string[] {
+    return [...new Set(this.listeners.get(`${tenantId}\u0000${meetingId}`)?.people.values() ?? [])];
   }
 
   connectionCount(): number {

@@ -79,8 +79,11 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
       const input = parseInput(actionBody, body);
       // Organiser status needs the Teams meeting-participant API, which needs bot credentials;
       // until that is wired in, nobody counts as organiser and take-over is refused.
+      // A new speaking round is made of everyone who has the huddle open right now.
+      const participants = input.participants ?? huddleHub.participants(caller.tenantId, id);
       const action = {
         ...input,
+        participants,
         by: caller.userId,
         isOrganizer: false,
         ...(input.type === "hand_over" ? { to: input.to ?? "" } : {}),

@@ -1,3 +1,4 @@
+import type { HuddleClockState } from "../../../shared/index.js";
 /** Typed calls to the server's `/api`, each carrying the caller's token. Errors keep the server's code. */
 export class ApiError extends Error {
   constructor(
@@ -16,6 +17,7 @@ export interface Me {
   displayName?: string;
   roles: string[];
   authMode: "entra" | "dev";
+  botId?: string;
 }
 
 export interface RequestSummary {
@@ -42,6 +44,26 @@ export interface AuditEntry {
   actorId: string;
   action: string;
   at: string;
+}
+
+export interface HuddleView {
+  session: {
+    templateName: string;
+    steps: {
+      id: string;
+      title: string;
+      prompt: string;
+      durationSeconds: number;
+      round?: { secondsPerSpeaker: number };
+      pulse?: boolean;
+      facilitatorNotes?: string;
+    }[];
+    clock: HuddleClockState;
+    pulse?: { stepId: string; answers: number; distribution?: Record<string, number> };
+    closedPulses: unknown[];
+  };
+  version: string;
+  serverNow: number;
 }
 
 export type TokenSource = () => Promise<string>;
@@ -71,6 +93,32 @@ export class ApiClient {
 
   sendMessage(code: string, message: string): Promise<{ sent: boolean; crisis: boolean }> {
     return this.request("POST", `/api/requests/${encodeURIComponent(code)}/messages`, { message });
+  }
+
+  serverTime(): Promise<{ serverNow: number }> {
+    return this.request("GET", "/api/time");
+  }
+
+  huddle(meetingId: string): Promise<HuddleView> {
+    return this.request("GET", `/api/huddles/${encodeURIComponent(meetingId)}`);
+  }
+
+  createHuddle(meetingId: string, templateId: string): Promise<HuddleView> {
+    return this.request("POST", "/api/huddles", { meetingId, templateId });
+  }
+
+  huddleAction(meetingId: string, action: { type: string; to?: string; version?: string; participants?: string[] }): Promise<HuddleView> {
+    return this.request("POST", `/api/huddles/${encodeURIComponent(meetingId)}/actions`, action);
+  }
+
+  answerPulse(meetingId: string, level: number): Promise<HuddleView> {
+    return this.request("POST", `/api/huddles/${encodeURIComponent(meetingId)}/pulse`, { level });
+  }
+
+  /** The huddle's event stream, read with fetch so the token can travel in a header. */
+  async huddleEvents(meetingId: string, signal: AbortSignal): Promise<Response> {
+    const token = await this.getToken();
+    return fetch(`/api/huddles/${encodeURIComponent(meetingId)}/events`, { headers: { Authorization: `Bearer ${token}` }, signal });
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -1,22 +1,26 @@
-import { Text, Title2, Title3 } from "@fluentui/react-components";
+import { Text, Title3 } from "@fluentui/react-components";
+import { HuddleView, meetingIdOf } from "../huddles/huddle-view.js";
 import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import type { Session } from "../session.js";
 
-/** The meeting side panel: the facilitator's controls and each participant's view live here. */
-export function SidePanelPage() {
+/** The meeting side panel: the facilitator's controls and each participant's view. Fits 320 px. */
+export function SidePanelPage({ session }: { session: Session }) {
+  const meetingId = meetingIdOf(session);
   return (
-    <section aria-labelledby="side-panel-title" style={{ display: "grid", gap: 8 }}>
+    <section aria-labelledby="side-panel-title" style={{ display: "grid", gap: 8, maxWidth: 420 }}>
       <Title3 id="side-panel-title">{text.sidePanelTitle}</Title3>
-      <Text>{text.sidePanelEmpty}</Text>
+      {meetingId ? <HuddleView session={session} meetingId={meetingId} surface="panel" /> : <Text>{text.huddleNoMeeting}</Text>}
     </section>
   );
 }
 
 /** The shared stage: the current prompt and timer, large enough to read across a room. */
-export function StagePage() {
+export function StagePage({ session }: { session: Session }) {
+  const meetingId = meetingIdOf(session);
   return (
     <section aria-labelledby="stage-title" style={{ display: "grid", gap: 12, textAlign: "center" }}>
-      <Title2 id="stage-title">{text.stageTitle}</Title2>
-      <Text size={500}>{text.stageEmpty}</Text>
+      <Title3 id="stage-title">{text.stageTitle}</Title3>
+      {meetingId ? <HuddleView session={session} meetingId={meetingId} surface="stage" /> : <Text size={500}>{text.stageEmpty}</Text>}
     </section>
   );
 }

@@ -1,0 +1,202 @@
+import { Button, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Spinner, Text, Title3 } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { BUILT_IN_TEMPLATES, clockReading, hasRole, huddleSummary } from "../../../shared/index.js";
+import type { Me } from "../api/api-client.js";
+import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import type { Session } from "../session.js";
+import { useLoad } from "../use-load.js";
+import { Countdown } from "./countdown.js";
+import { HuddleControls } from "./huddle-controls.js";
+import { useHuddle } from "./use-huddle.js";
+
+/** Re-renders a few times a second so the countdown moves; the numbers come from server timestamps. */
+function useTicker(intervalMs: number): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((tick) => tick + 1), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+}
+
+export function meetingIdOf(session: Session): string | undefined {
+  return session.context.meetingId ?? new URLSearchParams(location.search).get("meeting") ?? undefined;
+}
+
+/** The side panel (controls for the facilitator) and the stage (large, no controls) share this view. */
+export function HuddleView({ session, meetingId, surface }: { session: Session; meetingId: string; surface: "panel" | "stage" }) {
+  const [me] = useLoad(() => session.api.me(), [session]);
+  const { view, connection, offsetMs, accept } = useHuddle(session.api, meetingId);
+  const [notice, setNotice] = useState<string>();
+  const [answered, setAnswered] = useState<string>();
+  const [templateId, setTemplateId] = useState(BUILT_IN_TEMPLATES[0]!.id);
+  useTicker(200);
+
+  if (view === undefined || me.status === "loading") return <Spinner label={text.loading} />;
+  const identity: Me | undefined = me.status === "ready" ? me.data : undefined;
+  const act = async (run: () => Promise<unknown>) => {
+    setNotice(undefined);
+    try {
+      const next = await run();
+      if (next && typeof next === "object" && "version" in next) accept(next as never);
+    } catch (error) {
+      setNotice((error as { status?: number }).status === 409 ? text.huddleChanged : (error as Error).message);
+      accept(await session.api.huddle(meetingId).catch(() => null));
+    }
+  };
+
+  if (view === null) {
+    const canCreate = identity && (hasRole(identity.roles as never, "facilitator") || hasRole(identity.roles as never, "admin"));
+    if (!canCreate || surface === "stage")
+      return <Text data-testid="huddle-empty">{surface === "stage" ? text.stageEmpty : text.huddleNotFacilitator}</Text>;
+    return (
+      <div style={{ display: "grid", gap: 8 }}>
+        <Field label={text.huddleChooseTemplate}>
+          <Dropdown
+            value={BUILT_IN_TEMPLATES.find((template) => template.id === templateId)?.name ?? ""}
+            selectedOptions={[templateId]}
+            onOptionSelect={(_event, data) => data.optionValue && setTemplateId(data.optionValue)}
+          >
+            {BUILT_IN_TEMPLATES.map((template) => (
+              <Option key={template.id} value={template.id}>
+                {template.name}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Button appearance="primary" onClick={() => void act(() => session.api.createHuddle(meetingId, templateId))}>
+          {text.huddleCreate}
+        </Button>
+      </div>
+    );
+  }
+
+  const { clock, steps, pulse } = view.session;
+  const now = Date.now() + offsetMs;
+  const reading = clockReading(clock, now);
+  const step = steps[clock.stepIndex]!;
+  const isFacilitator = identity?.userId === clock.facilitatorId && surface === "panel";
+  const talkPrivately = identity?.botId ? `https://teams.microsoft.com/l/chat/0/0?users=28:${identity.botId}` : "/personal/requests";
+
+  if (clock.phase === "ended") {
+    const summary = huddleSummary(clock);
+    return (
+      <div style={{ display: "grid", gap: 8 }} data-testid="huddle-ended">
+        <Text>{text.huddleEnded}</Text>
+        <Text>
+          {formatMessage("huddleSummary", { steps: String(summary.steps.length), minutes: String(Math.round(summary.totalSeconds / 60)) })}
+        </Text>
+        <Link href={talkPrivately} target="_blank">
+          {text.huddleTalkPrivately}
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div
+      style={{ display: "grid", gap: surface === "stage" ? 24 : 10, textAlign: surface === "stage" ? "center" : "start" }}
+      data-testid="huddle"
+      data-step={step.id}
+      data-phase={clock.phase}
+    >
+      {connection === "reconnecting" && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{text.huddleReconnecting}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="info">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div
+        aria-live="polite"
+        className="visually-hidden"
+        style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}
+      >
+        {formatMessage("huddleStepNow", { title: step.title })}
+      </div>
+      <Text size={200}>{formatMessage("huddleStepOf", { current: String(clock.stepIndex + 1), total: String(steps.length) })}</Text>
+      <Title3 as="h2" data-testid="step-title" style={surface === "stage" ? { fontSize: 40, lineHeight: 1.2 } : undefined}>
+        {step.title}
+      </Title3>
+      <Text data-testid="step-prompt" size={surface === "stage" ? 600 : 400}>
+        {step.prompt}
+      </Text>
+      {clock.phase === "ready" ? (
+        <Text>{text.huddleReady}</Text>
+      ) : (
+        <Countdown remainingMs={reading.remainingMs} overtimeMs={reading.overtimeMs} size={surface} />
+      )}
+      {clock.phase === "paused" && <Text weight="semibold">{text.huddlePaused}</Text>}
+      {reading.speaker && (
+        <Text data-testid="speaker" size={surface === "stage" ? 600 : 400}>
+          {reading.speaker.key === identity?.userId
+            ? text.huddleYourTurn
+            : formatMessage("huddleSpeaker", { position: String(reading.speaker.position), total: String(reading.speaker.of) })}
+          {" · "}
+          {text.huddlePassingFine}
+        </Text>
+      )}
+      {pulse && surface === "panel" && (
+        <div style={{ display: "grid", gap: 6 }}>
+          <Text weight="semibold">{text.huddlePulseAsk}</Text>
+          <div role="group" aria-label={text.huddlePulseAsk} style={{ display: "flex", gap: 6 }}>
+            {[1, 2, 3, 4, 5].map((level) => (
+              <Button
+                key={level}
+                size="small"
+                disabled={answered === pulse.stepId}
+                aria-label={formatMessage("huddlePulseLevel", { level: String(level) })}
+                onClick={() =>
+                  void act(async () => {
+                    const next = await session.api.answerPulse(meetingId, level);
+                    setAnswered(pulse.stepId);
+                    return next;
+                  })
+                }
+              >
+                {level}
+              </Button>
+            ))}
+          </div>
+          {answered === pulse.stepId && <Text>{text.huddlePulseThanks}</Text>}
+          {pulse.distribution ? (
+            <Text data-testid="pulse-distribution">
+              {Object.entries(pulse.distribution)
+                .map(([level, count]) => `${level}: ${count}`)
+                .join(" · ")}
+            </Text>
+          ) : (
+            <Text>{formatMessage("huddlePulseWaiting", { count: String(pulse.answers) })}</Text>
+          )}
+        </div>
+      )}
+      {isFacilitator && (
+        <HuddleControls
+          clock={clock}
+          hasRound={Boolean(step.round)}
+          onAction={(type) => void act(() => session.api.huddleAction(meetingId, { type, version: view.version }))}
+        />
+      )}
+      {surface === "panel" && (
+        <>
+          <ol aria-label={text.huddleSteps} style={{ margin: 0, paddingInlineStart: 20 }}>
+            {steps.map((item, index) => (
+              <li
+                key={item.id}
+                aria-current={index === clock.stepIndex ? "step" : undefined}
+                style={{ fontWeight: index === clock.stepIndex ? 600 : 400, opacity: index < clock.stepIndex ? 0.6 : 1 }}
+              >
+                {item.title}
+              </li>
+            ))}
+          </ol>
+          <Link href={talkPrivately} target="_blank">
+            {text.huddleTalkPrivately}
+          </Link>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useEffect, useRef, useState } from "react";
+import type { ApiClient, HuddleView } from "../api/api-client.js";
+import { estimateServerOffset } from "./server-clock.js";
+
+export type HuddleConnection = "connecting" | "live" | "reconnecting";
+
+const RECONNECT_DELAY_MS = 1000;
+const POLL_INTERVAL_MS = 2000;
+
+/**
+ * The huddle of one meeting, kept current: Server-Sent Events first, re-reading the whole state
+ * after every reconnect, and polling when streaming is not possible. Also the server clock offset.
+ */
+export function useHuddle(api: ApiClient, meetingId: string) {
+  const [view, setView] = useState<HuddleView | null>();
+  const [connection, setConnection] = useState<HuddleConnection>("connecting");
+  const [offsetMs, setOffsetMs] = useState(0);
+  const latest = useRef<HuddleView | null | undefined>(undefined);
+
+  const accept = (next: HuddleView | null) => {
+    // Out-of-order answers must not roll the state back: keep the newest version only.
+    const current = latest.current;
+    if (next && current && next.serverNow < current.serverNow && next.version !== current.version) return;
+    latest.current = next;
+    setView(next);
+  };
+
+  useEffect(() => {
+    let stopped = false;
+    void estimateServerOffset(async () => (await api.serverTime()).serverNow).then((offset) => !stopped && setOffsetMs(offset));
+    const controller = new AbortController();
+    const run = async () => {
+      while (!stopped) {
+        try {
+          const response = await api.huddleEvents(meetingId, controller.signal);
+          if (!response.ok || !response.body) throw new Error(`events ${response.status}`);
+          setConnection("live");
+          await readEvents(response.body, (event, data) => {
+            if (event === "state") accept(JSON.parse(data) as HuddleView);
+            if (event === "empty") accept(null);
+          });
+        } catch {
+          if (stopped) return;
+          setConnection("reconnecting");
+          // While the stream is down, keep reading the state so nobody falls behind.
+          await api.huddle(meetingId).then(accept, (error: { status?: number }) => error.status === 404 && accept(null));
+          await new Promise((resolve) => setTimeout(resolve, latest.current === undefined ? RECONNECT_DELAY_MS : POLL_INTERVAL_MS));
+        }
+      }
+    };
+    void run();
+    return () => {
+      stopped = true;
+      controller.abort();
+    };
+    // The stream belongs to one meeting and one API client.
+  }, [api, meetingId]);
+
+  return { view, connection, offsetMs, accept };
+}
+
+async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (event: string, data: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error("stream ended");
+    buffer += decoder.decode(value, { stream: true });
+    let boundary = buffer.indexOf("\n\n");
+    while (boundary >= 0) {
+      const block = buffer.slice(0, boundary);
+      buffer = buffer.slice(boundary + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (event && data !== undefined) onEvent(event, data);
+      boundary = buffer.indexOf("\n\n");
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
+import { launchChromium } from "../support/chromium.js";
+import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
+
+const HOST_SCRIPT = readFileSync(new URL("./teams-host/fake-teams-host.js", import.meta.url), "utf8");
+const HOST_PATH = "/__fake-teams-host.html";
+const MEETING = "MCMxOTptZWV0aW5nX3N5bmMtdGVzdEB0aHJlYWQudjI=";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ AUTH_MODE: "dev" });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** One person's Teams client: a side panel or the stage, with the computer clock off by `skewMs`. */
+async function openMeetingView(userKey: string, frameContext: "sidePanel" | "meetingStage", skewMs: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  await page.clock.install({ time: Date.now() + skewMs });
+  await page.route(/res\.cdn\.office\.net/, (route) => route.abort());
+  const user = DEV_USERS.find((candidate) => candidate.key === userKey)!;
+  const hostConfig = {
+    tabUrl: frameContext === "sidePanel" ? "/meeting/side-panel" : "/meeting/stage",
+    frameContext,
+    token: await devToken(server, userKey),
+    tenantId: DEV_TENANT_ID,
+    userId: user.userId,
+    meetingId: MEETING,
+  };
+  await page.route(`${server.url}${HOST_PATH}`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "text/html",
+      body: `<!doctype html><body style="margin:0"><iframe id="tab" style="width:400px;height:880px;border:0"></iframe><script>window.hostConfig=${JSON.stringify(hostConfig)};</script><script>${HOST_SCRIPT}</script></body>`,
+    }),
+  );
+  await page.goto(`${server.url}${HOST_PATH}`);
+  return page;
+}
+
+const tab = (page: Page) => page.frameLocator("iframe#tab");
+
+function seconds(countdown: string): number {
+  const match = /(\+?)(\d+):(\d{2})/.exec(countdown);
+  if (!match) return Number.NaN;
+  const value = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] ? -value : value;
+}
+
+async function expectInSync(pages: Page[], stepId: string): Promise<void> {
+  for (const page of pages) await tab(page).locator(`[data-testid="huddle"][data-step="${stepId}"]`).waitFor({ timeout: 15_000 });
+  const started = performance.now();
+  const readings = await Promise.all(pages.map((page) => tab(page).locator('[data-testid="countdown"]').textContent()));
+  expect(performance.now() - started).toBeLessThan(250);
+  const values = readings.map((reading) => seconds(reading ?? ""));
+  expect(Math.max(...values) - Math.min(...values), `countdowns ${readings.join(", ")}`).toBeLessThanOrEqual(1);
+}
+
+describe("a huddle seen from four Teams clients with skewed clocks", () => {
+  it("shows the same prompt and time everywhere, catches up late joiners and dropped connections", async () => {
+    const facilitator = await openMeetingView("fin", "sidePanel", 0);
+    const participantA = await openMeetingView("mia", "sidePanel", -90_000);
+    const participantB = await openMeetingView("max", "sidePanel", 45_000);
+    const stage = await openMeetingView("sky", "meetingStage", 0);
+    const everyone = [facilitator, participantA, participantB, stage];
+
+    await tab(facilitator).getByRole("button", { name: "Set up this huddle" }).click({ timeout: 15_000 });
+    await tab(facilitator).getByRole("button", { name: "Start" }).click({ timeout: 15_000 });
+    await expectInSync(everyone, "pulse");
+
+    await tab(facilitator).getByRole("button", { name: "Next step" }).click();
+    await expectInSync(everyone, "one-word");
+    await tab(facilitator).getByRole("button", { name: "Pause" }).click();
+    await tab(participantA).locator('[data-phase="paused"]').waitFor({ timeout: 15_000 });
+    await tab(facilitator).getByRole("button", { name: "Resume" }).click();
+    await tab(facilitator).getByRole("button", { name: "+1 minute" }).click();
+    await tab(participantB)
+      .locator('[data-testid="countdown"]', { hasText: /^[23]:/ })
+      .waitFor({ timeout: 15_000 });
+    await expectInSync(everyone, "one-word");
+
+    const late = await openMeetingView("sam", "sidePanel", 30_000);
+    await tab(late).locator('[data-testid="huddle"][data-step="one-word"]').waitFor({ timeout: 15_000 });
+    await expectInSync([...everyone, late], "one-word");
+
+    await participantB.context().setOffline(true);
+    await tab(facilitator).getByRole("button", { name: "Next step" }).click();
+    await participantB.waitForTimeout(1500);
+    await participantB.context().setOffline(false);
+    await expectInSync([facilitator, participantB], "blockers");
+
+    for (const page of [...everyone, late]) await page.close();
+  }, 120_000);
+});
