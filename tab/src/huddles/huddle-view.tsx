@@ -18,6 +18,11 @@ function useTicker(intervalMs: number): void {
   }, [intervalMs]);
 }
 
+function speakerClock(speaker: { remainingMs: number; overtimeMs: number }): string {
+  const seconds = Math.ceil((speaker.overtimeMs || speaker.remainingMs) / 1000);
+  return `${speaker.overtimeMs ? "+" : ""}${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
 export function meetingIdOf(session: Session): string | undefined {
   return session.context.meetingId ?? new URLSearchParams(location.search).get("meeting") ?? undefined;
 }
@@ -94,7 +99,12 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
 
   return (
     <div
-      style={{ display: "grid", gap: surface === "stage" ? 24 : 10, textAlign: surface === "stage" ? "center" : "start" }}
+      style={{
+        display: "grid",
+        gap: surface === "stage" ? 24 : 10,
+        textAlign: surface === "stage" ? "center" : "start",
+        justifyItems: surface === "stage" ? "center" : "stretch",
+      }}
       data-testid="huddle"
       data-step={step.id}
       data-phase={clock.phase}
@@ -134,6 +144,8 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
           {reading.speaker.key === identity?.userId
             ? text.huddleYourTurn
             : formatMessage("huddleSpeaker", { position: String(reading.speaker.position), total: String(reading.speaker.of) })}
+          {" · "}
+          {formatMessage("huddleSpeakerTime", { time: speakerClock(reading.speaker) })}
           {" · "}
           {text.huddlePassingFine}
         </Text>

@@ -34,6 +34,7 @@ export const TAB_MESSAGES_EN = {
   huddleOvertime: "Overtime",
   huddleSpeaker: "Speaker {position} of {total}",
   huddleYourTurn: "Your turn",
+  huddleSpeakerTime: "{time} for this speaker",
   huddlePassingFine: "Passing is always fine.",
   huddlePulseAsk: "How are you doing? (anonymous)",
   huddlePulseThanks: "Thanks, your answer is counted anonymously.",
