@@ -1,14 +1,16 @@
 import { FluentProvider, Spinner } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { DevIdentityBanner } from "./components/dev-identity-banner.js";
 import { EmergencyBlock } from "./components/emergency-block.js";
 import { ErrorState } from "./components/error-state.js";
 import { TAB_MESSAGES_EN as text } from "./i18n/messages.js";
-import { ConfigPage } from "./pages/config-page.js";
-import { HomePage } from "./pages/home-page.js";
-import { MyRequestsPage } from "./pages/my-requests-page.js";
-import { QueuePage } from "./pages/queue-page.js";
-import { SidePanelPage, StagePage } from "./pages/meeting-pages.js";
+// One chunk per frame context, so a side panel does not download the personal app's pages.
+const ConfigPage = lazy(() => import("./pages/config-page.js").then((module) => ({ default: module.ConfigPage })));
+const HomePage = lazy(() => import("./pages/home-page.js").then((module) => ({ default: module.HomePage })));
+const MyRequestsPage = lazy(() => import("./pages/my-requests-page.js").then((module) => ({ default: module.MyRequestsPage })));
+const QueuePage = lazy(() => import("./pages/queue-page.js").then((module) => ({ default: module.QueuePage })));
+const SidePanelPage = lazy(() => import("./pages/meeting-pages.js").then((module) => ({ default: module.SidePanelPage })));
+const StagePage = lazy(() => import("./pages/meeting-pages.js").then((module) => ({ default: module.StagePage })));
 import { routeFor } from "./routes.js";
 import { startSession, type Session } from "./session.js";
 import { fluentThemeFor } from "./theme.js";
@@ -51,12 +53,14 @@ export function App() {
       {session && (
         <main aria-label={text.appName} style={{ padding: route === "stage" ? 24 : 16, display: "grid", gap: 16 }}>
           {session.devIdentity && <DevIdentityBanner choice={session.devIdentity} />}
-          {route === "home" && <HomePage session={session} />}
-          {route === "myRequests" && <MyRequestsPage session={session} />}
-          {route === "queue" && <QueuePage session={session} />}
-          {route === "sidePanel" && <SidePanelPage session={session} />}
-          {route === "stage" && <StagePage session={session} />}
-          {route === "config" && <ConfigPage />}
+          <Suspense fallback={<Spinner label={text.loading} />}>
+            {route === "home" && <HomePage session={session} />}
+            {route === "myRequests" && <MyRequestsPage session={session} />}
+            {route === "queue" && <QueuePage session={session} />}
+            {route === "sidePanel" && <SidePanelPage session={session} />}
+            {route === "stage" && <StagePage session={session} />}
+            {route === "config" && <ConfigPage />}
+          </Suspense>
           <EmergencyBlock />
         </main>
       )}
