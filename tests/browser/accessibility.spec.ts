@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, Frame } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
+import { launchChromium } from "../support/chromium.js";
+import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
+
+const HOST_SCRIPT = readFileSync(new URL("./teams-host/fake-teams-host.js", import.meta.url), "utf8");
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const HOST_PATH = "/__fake-teams-host.html";
+const MEETING = "MCMxOTptZWV0aW5nX2ExMXlAdGhyZWFkLnYy";
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ AUTH_MODE: "dev" });
+  browser = await launchChromium();
+  // A running huddle, so the side panel and stage show their full controls and countdown.
+  const fin = await devToken(server, "fin");
+  const post = (path: string, body: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${fin}`, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  await post("/api/huddles", { meetingId: MEETING, templateId: "morning-huddle" });
+  await post(`/api/huddles/${encodeURIComponent(MEETING)}/actions`, { type: "start" });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openSurface(path: string, frameContext: string, theme: string, userKey: string): Promise<Frame> {
+  // axe is injected as a script, which the tab's own CSP rightly forbids; only the test lifts it.
+  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+  await page.route(/res\.cdn\.office\.net/, (route) => route.abort());
+  const user = DEV_USERS.find((candidate) => candidate.key === userKey)!;
+  const hostConfig = {
+    tabUrl: path,
+    frameContext,
+    theme,
+    token: await devToken(server, userKey),
+    tenantId: DEV_TENANT_ID,
+    userId: user.userId,
+    meetingId: MEETING,
+  };
+  await page.route(`${server.url}${HOST_PATH}`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><body><iframe id="tab" title="Peer Circles" style="width:420px;height:900px;border:0"></iframe><script>window.hostConfig=${JSON.stringify(hostConfig)};</script><script>${HOST_SCRIPT}</script></body></html>`,
+    }),
+  );
+  await page.goto(`${server.url}${HOST_PATH}`);
+  const frame = (await (await page.waitForSelector("iframe#tab")).contentFrame())!;
+  await frame.waitForSelector(`[data-theme="${theme}"] main`, { timeout: 15_000 });
+  return frame;
+}
+
+const SURFACES: [string, string, string, string, string][] = [
+  ["configuration page", "/config", "settings", "fin", "#config-title"],
+  ["side panel (facilitator)", "/meeting/side-panel", "sidePanel", "fin", '[data-testid="countdown"]'],
+  ["side panel (participant)", "/meeting/side-panel", "sidePanel", "mia", '[data-testid="countdown"]'],
+  ["stage", "/meeting/stage", "meetingStage", "sky", '[data-testid="countdown"]'],
+];
+
+describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
+  for (const theme of ["default", "dark", "contrast"]) {
+    it.each(SURFACES)(`%s in the ${theme} theme has no violations`, async (_name, path, frameContext, user, ready) => {
+      const frame = await openSurface(path, frameContext, theme, user);
+      await frame.waitForSelector(ready, { timeout: 15_000 });
+      await frame.evaluate(AXE_SOURCE);
+      const violations = await frame.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe;
+        const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+      });
+      expect(violations).toEqual([]);
+      await frame.page().context().close();
+    });
+  }
+});
