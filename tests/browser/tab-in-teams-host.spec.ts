@@ -115,6 +115,30 @@ describe("the tab inside a Teams host (teams-js protocol)", () => {
   });
 });
 
+describe("the configurable tab's settings page", () => {
+  it("enables Save only once a template is picked, and saves a content URL carrying it", async () => {
+    const { page, tab } = await openInHost("settings", "/config");
+    await tab.waitForSelector('[data-testid="template-picker"]', { timeout: 15_000 });
+    const validity = async () =>
+      page.evaluate(() =>
+        (window as unknown as { hostState: { messages: { func: string; args: unknown[] }[] } }).hostState.messages
+          .filter((message) => message.func === "settings.setValidityState")
+          .map((message) => message.args[0]),
+      );
+    await expect.poll(validity).toEqual([false]);
+    await tab.click('[data-testid="template-picker"]');
+    await tab.getByRole("option", { name: "Debrief after a high-stakes event" }).click();
+    await expect.poll(validity).toEqual([false, true]);
+    await page.evaluate(() => (window as unknown as { pressSave(): void }).pressSave());
+    await expect
+      .poll(async () =>
+        page.evaluate(() => JSON.stringify((window as unknown as { hostState: { messages: unknown[] } }).hostState.messages)),
+      )
+      .toMatch(/template=debrief/);
+    await page.close();
+  });
+});
+
 describe("the tab outside Teams in development identity mode", () => {
   it("shows the development identity banner and signs in as a sample user", async () => {
     const page = await browser.newPage();

@@ -33,7 +33,12 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
   const { view, connection, offsetMs, accept } = useHuddle(session.api, meetingId);
   const [notice, setNotice] = useState<string>();
   const [answered, setAnswered] = useState<string>();
-  const [templateId, setTemplateId] = useState(BUILT_IN_TEMPLATES[0]!.id);
+  // The template chosen when the tab was added to the meeting comes back in the content URL.
+  const [templateId, setTemplateId] = useState(
+    () =>
+      BUILT_IN_TEMPLATES.find((template) => template.id === new URLSearchParams(location.search).get("template"))?.id ??
+      BUILT_IN_TEMPLATES[0]!.id,
+  );
   useTicker(200);
 
   if (view === undefined || me.status === "loading") return <Spinner label={text.loading} />;

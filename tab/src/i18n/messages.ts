@@ -52,6 +52,7 @@ export const TAB_MESSAGES_EN = {
   stageTitle: "Huddle",
   stageEmpty: "The huddle will appear here when the facilitator starts it.",
   configTitle: "Add Peer Circles",
+  configPickTemplate: "Choose a template",
   configBody: "Peer Circles will show this team's circles, huddles and support resources.",
   emergencyTitle: "Need help now?",
   emergencyBody: "Peer Circles is not an emergency service. If you or someone else is in danger, call your local emergency number.",

@@ -34,16 +34,17 @@ export async function connectToTeams(): Promise<TeamsHost> {
 }
 
 /**
- * On the configuration page of the configurable tab: one URL serves every context, and the tab
- * picks its view from the frame context Teams reports (content, side panel or stage).
+ * On the configuration page of the configurable tab: one URL serves every context (the tab picks
+ * its view from the frame context), carrying the chosen huddle template. Save is offered only
+ * once a template is chosen.
  */
-export function enableTabSave(entityId: string, suggestedDisplayName: string): void {
+export function configureTabSave(templateId: string | undefined, suggestedDisplayName: string): void {
   pages.config.registerOnSaveHandler((saveEvent) => {
-    const contentUrl = new URL("/", location.origin).toString();
+    const contentUrl = new URL(`/?template=${encodeURIComponent(templateId ?? "")}`, location.origin).toString();
     pages.config
-      .setConfig({ entityId, contentUrl, websiteUrl: contentUrl, suggestedDisplayName })
+      .setConfig({ entityId: `peer-circles-${templateId ?? "huddle"}`, contentUrl, websiteUrl: contentUrl, suggestedDisplayName })
       .then(() => saveEvent.notifySuccess())
       .catch((error: unknown) => saveEvent.notifyFailure((error as Error).message));
   });
-  pages.config.setValidityState(true);
+  pages.config.setValidityState(Boolean(templateId));
 }

@@ -5,7 +5,7 @@
   const config = window.hostConfig;
   const iframe = document.getElementById("tab");
   const tabOrigin = new URL(config.tabUrl, location.href).origin;
-  const state = { calls: [], notifiedSuccess: false, tokenRequests: 0, theme: config.theme || "default" };
+  const state = { calls: [], messages: [], notifiedSuccess: false, tokenRequests: 0, theme: config.theme || "default" };
   window.hostState = state;
 
   const reply = (message, args) =>
@@ -51,10 +51,14 @@
     const message = event.data;
     if (!message || typeof message.func !== "string") return;
     state.calls.push(message.func);
+    state.messages.push({ func: message.func, args: message.args });
     const handler = handlers[message.func];
     const args = handler ? handler(message) : undefined;
     if (args !== undefined) reply(message, args);
   });
+
+  // What Teams does when the person presses Save on a configuration page.
+  window.pressSave = () => sendEvent("settings.save", [{}]);
 
   window.setTheme = (theme) => {
     state.theme = theme;
