@@ -16,6 +16,8 @@ export interface Session {
   onThemeChange(listener: (theme: HostTheme) => void): void;
   notifySuccess(): void;
   notifyFailure(message: string): void;
+  /** Only inside a Teams meeting. */
+  shareToStage?(url: string): Promise<void>;
   devIdentity?: DevIdentityChoice;
 }
 
@@ -30,6 +32,7 @@ export async function startSession(): Promise<Session> {
       onThemeChange: host.onThemeChange,
       notifySuccess: host.notifySuccess,
       notifyFailure: host.notifyFailure,
+      ...(host.context.meetingId ? { shareToStage: host.shareToStage } : {}),
       ...(devUsers.length ? { devIdentity: { users: [] } } : {}),
     };
   }

@@ -76,6 +76,13 @@ describe("a huddle seen from four Teams clients with skewed clocks", () => {
     await tab(facilitator).getByRole("button", { name: "Start" }).click({ timeout: 15_000 });
     await expectInSync(everyone, "pulse");
 
+    await tab(facilitator).getByRole("button", { name: "Share to stage" }).click();
+    await expect
+      .poll(() =>
+        facilitator.evaluate(() => JSON.stringify((window as unknown as { hostState: { messages: unknown[] } }).hostState.messages)),
+      )
+      .toMatch(/meeting\.shareAppContentToStage.*\/meeting\/stage\?template=morning-huddle/);
+
     await tab(facilitator).getByRole("button", { name: "Next step" }).click();
     await expectInSync(everyone, "one-word");
     await tab(facilitator).getByRole("button", { name: "Pause" }).click();

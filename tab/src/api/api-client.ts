@@ -48,6 +48,7 @@ export interface AuditEntry {
 
 export interface HuddleView {
   session: {
+    templateId: string;
     templateName: string;
     steps: {
       id: string;

@@ -7,6 +7,7 @@ import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 import { Countdown } from "./countdown.js";
 import { HuddleControls } from "./huddle-controls.js";
+import { SoundToggle } from "./sound-toggle.js";
 import { useHuddle } from "./use-huddle.js";
 
 /** Re-renders a few times a second so the countdown moves; the numbers come from server timestamps. */
@@ -196,6 +197,19 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
           onAction={(type) => void act(() => session.api.huddleAction(meetingId, { type, version: view.version }))}
         />
       )}
+      {isFacilitator && session.shareToStage && (
+        <Button
+          size="small"
+          onClick={() =>
+            void session.shareToStage!(new URL(`/meeting/stage?template=${view.session.templateId}`, location.origin).toString()).catch(
+              (error: Error) => setNotice(error.message),
+            )
+          }
+        >
+          {text.huddleShareToStage}
+        </Button>
+      )}
+      {surface === "panel" && <SoundToggle overtime={reading.overtimeMs > 0 && clock.phase === "running"} stepId={step.id} />}
       {surface === "panel" && (
         <>
           <ol aria-label={text.huddleSteps} style={{ margin: 0, paddingInlineStart: 20 }}>

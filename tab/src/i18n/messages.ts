@@ -28,6 +28,7 @@ export const TAB_MESSAGES_EN = {
   huddlePass: "Pass (skip speaker)",
   huddleEnd: "End huddle",
   huddleShareToStage: "Share to stage",
+  huddleSound: "Sound when time is up",
   huddleTalkPrivately: "Talk privately",
   huddleStepOf: "Step {current} of {total}",
   huddleTimeLeft: "Time left",

@@ -1,4 +1,4 @@
-import { app, authentication, pages } from "@microsoft/teams-js";
+import { app, authentication, meeting, pages } from "@microsoft/teams-js";
 import { normaliseTheme, type HostContext, type HostTheme } from "./host-context.js";
 
 /**
@@ -11,6 +11,8 @@ export interface TeamsHost {
   getToken(): Promise<string>;
   notifySuccess(): void;
   notifyFailure(message: string): void;
+  /** Puts a URL of this app on the meeting stage for everyone. */
+  shareToStage(url: string): Promise<void>;
 }
 
 export async function connectToTeams(): Promise<TeamsHost> {
@@ -30,6 +32,10 @@ export async function connectToTeams(): Promise<TeamsHost> {
     getToken: () => authentication.getAuthToken(),
     notifySuccess: () => void app.notifySuccess(),
     notifyFailure: (message) => app.notifyFailure({ reason: app.FailedReason.Other, message }),
+    shareToStage: (url) =>
+      new Promise((resolve, reject) =>
+        meeting.shareAppContentToStage((error) => (error ? reject(new Error(error.message ?? "share failed")) : resolve()), url),
+      ),
   };
 }
 
