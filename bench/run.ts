@@ -7,11 +7,13 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { coldStartBenchmark } from "./cold-start.js";
 import type { BenchmarkFigure } from "./figure.js";
+import { huddleFanOutBenchmark } from "./huddle-fanout.js";
 import { intakeBenchmark } from "./intake.js";
 
 const benchmarks: { name: string; run: () => Promise<BenchmarkFigure[]> }[] = [
   { name: "server cold start", run: coldStartBenchmark },
   { name: "request intake beside an echo bot", run: intakeBenchmark },
+  { name: "huddle fan-out over Server-Sent Events", run: huddleFanOutBenchmark },
 ];
 
 const processors = cpus();

@@ -14,7 +14,7 @@ export function huddleEvents(huddles: HuddleService, hub: HuddleHub): RequestHan
     const caller = callerOf(response);
     const meetingId = String(request.params.meetingId ?? "").slice(0, 512);
     response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" });
-    const send = (view: HuddleView) => response.write(`event: state\ndata: ${JSON.stringify(view)}\n\n`);
+    const send = (view: HuddleView, json = JSON.stringify(view)) => response.write(`event: state\ndata: ${json}\n\n`);
     const current = await huddles.read(caller.tenantId, meetingId);
     if (current) send(current);
     else response.write("event: empty\ndata: {}\n\n");

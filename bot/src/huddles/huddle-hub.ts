@@ -1,7 +1,8 @@
 import type { Logger } from "../logger.js";
 import type { HuddleService, HuddleView } from "./huddle-service.js";
 
-type Listener = (view: HuddleView) => void;
+/** Receives the view and its JSON, serialised once per change however many panels are open. */
+type Listener = (view: HuddleView, json: string) => void;
 
 /**
  * Fans huddle changes out to open panels over Server-Sent Events. Changes made on this instance are
@@ -45,7 +46,8 @@ export class HuddleHub {
     const entry = this.listeners.get(`${tenantId}\u0000${meetingId}`);
     if (!entry || entry.version === view.version) return;
     entry.version = view.version;
-    for (const listener of entry.listeners) listener(view);
+    const json = JSON.stringify(view);
+    for (const listener of entry.listeners) listener(view, json);
   }
 
   /** Who has the huddle open on this instance: the speakers of the next round. */
