@@ -57,11 +57,18 @@ function seconds(countdown: string): number {
 
 async function expectInSync(pages: Page[], stepId: string): Promise<void> {
   for (const page of pages) await tab(page).locator(`[data-testid="huddle"][data-step="${stepId}"]`).waitFor({ timeout: 15_000 });
-  const started = performance.now();
-  const readings = await Promise.all(pages.map((page) => tab(page).locator('[data-testid="countdown"]').textContent()));
-  expect(performance.now() - started).toBeLessThan(250);
-  const values = readings.map((reading) => seconds(reading ?? ""));
-  expect(Math.max(...values) - Math.min(...values), `countdowns ${readings.join(", ")}`).toBeLessThanOrEqual(1);
+  // Sample all pages at (nearly) the same moment; a busy machine may need another try for that.
+  let spread = Number.POSITIVE_INFINITY;
+  let readings: (string | null)[] = [];
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const started = performance.now();
+    readings = await Promise.all(pages.map((page) => tab(page).locator('[data-testid="countdown"]').textContent()));
+    if (performance.now() - started > 250) continue;
+    const values = readings.map((reading) => seconds(reading ?? ""));
+    spread = Math.max(...values) - Math.min(...values);
+    break;
+  }
+  expect(spread, `countdowns ${readings.join(", ")}`).toBeLessThanOrEqual(1);
 }
 
 describe("a huddle seen from four Teams clients with skewed clocks", () => {
