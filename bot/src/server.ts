@@ -19,6 +19,7 @@ import { ResponseSweeper } from "./requests/response-sweeper.js";
 import { ResponsePolicyStore } from "./requests/response-policy.js";
 import { HuddleHub } from "./huddles/huddle-hub.js";
 import { HuddleService } from "./huddles/huddle-service.js";
+import { ParticipationRecorder } from "./huddles/participation.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
 import type { DocumentStore } from "./storage/document-store.js";
@@ -67,7 +68,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const supportersChannel = new SupportersChannel(store);
   const routing: RoutingDependencies = { requests, supporters, roles, messenger, logger, supportersChannel, now: () => new Date() };
   const policies = new ResponsePolicyStore(store);
-  const huddles = new HuddleService(store);
+  const huddles = new HuddleService(store, Date.now, new ParticipationRecorder(store));
   const huddleHub = new HuddleHub(huddles, logger);
   const sweeper = new ResponseSweeper({
     store,

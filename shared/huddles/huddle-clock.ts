@@ -44,7 +44,7 @@ export type HuddleAction =
   | { type: "extend"; by: string }
   | { type: "next_speaker"; by: string }
   | { type: "skip_speaker"; by: string }
-  | { type: "end"; by: string }
+  | { type: "end"; by: string; participants?: string[] }
   | { type: "hand_over"; by: string; to: string }
   | { type: "take_over"; by: string; isOrganizer: boolean };
 

@@ -15,6 +15,7 @@ import {
 } from "../../../shared/index.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
+import type { ParticipationRecorder } from "./participation.js";
 
 /** A huddle session as stored: the clock, the template's words, and pulse counts. No one's words. */
 export interface HuddleSession {
@@ -66,6 +67,7 @@ export class HuddleService {
   constructor(
     private readonly store: DocumentStore,
     private readonly now: () => number = Date.now,
+    private readonly participation?: ParticipationRecorder,
   ) {}
 
   async create(tenantId: string, meetingId: string, templateId: string, facilitatorId: string): Promise<HuddleOutcome<HuddleView>> {
@@ -119,6 +121,9 @@ export class HuddleService {
         ifMatch: stored.etag,
         ttlSeconds: HUDDLE_TTL_SECONDS,
       });
+      // Who was there at the end counts as a peer touchpoint this week, pseudonymously.
+      if (action.type === "end")
+        await this.participation?.record(tenantId, [...new Set([action.by, ...(action.participants ?? [])])], new Date(now), "huddle");
       return { ok: true, value: this.view(next, written.etag) };
     } catch (error) {
       if (error instanceof ConflictError) return { ok: false, refusal: "changed" };
