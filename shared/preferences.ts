@@ -1,15 +1,7 @@
 import { z } from "zod";
+import { isTimeZone, TIME_ZONE_MESSAGE } from "./time-zones.js";
 
 export const THEME_CHOICES = ["follow-teams", "default", "dark", "contrast"] as const;
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function isLocale(value: string): boolean {
   try {
@@ -23,7 +15,7 @@ function isLocale(value: string): boolean {
 export const preferencesSchema = z
   .object({
     locale: z.string().max(35).refine(isLocale, "is not a language tag such as en-GB"),
-    timeZone: z.string().max(64).refine(isTimeZone, "is not an IANA time zone such as Europe/London"),
+    timeZone: z.string().max(64).refine(isTimeZone, TIME_ZONE_MESSAGE),
     theme: z.enum(THEME_CHOICES),
     soundCues: z.boolean(),
   })

@@ -6,6 +6,7 @@
  * countdown and the tests all share one clock-free implementation.
  */
 import { z } from "zod";
+import { isTimeZone, TIME_ZONE_MESSAGE } from "../time-zones.js";
 
 /** `crisis` is set by screening; the other three are chosen by the requester. */
 export const URGENCIES = ["crisis", "today", "soon", "can_wait"] as const;
@@ -253,15 +254,6 @@ export const responseTargetsSchema = z.strictObject({
   can_wait: targetSchema,
 }) satisfies z.ZodType<ResponseTargets>;
 
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function isRealDate(value: string): boolean {
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
@@ -269,7 +261,7 @@ function isRealDate(value: string): boolean {
 
 /** Validates an admin-configured business calendar; working days default to Monday to Friday. */
 export const businessCalendarSchema = z.strictObject({
-  timeZone: z.string().max(64).refine(isTimeZone, "is not an IANA time zone such as Europe/London"),
+  timeZone: z.string().max(64).refine(isTimeZone, TIME_ZONE_MESSAGE),
   workingDays: z
     .array(z.number().int().min(1).max(7))
     .min(1)

@@ -2,6 +2,7 @@ import type { HelpRequest } from "../../../../shared/index.js";
 import { format, type BotMessages } from "../bot-messages.js";
 import { emergencyBlock } from "./emergency-card.js";
 import type { AdaptiveCard } from "./help-card.js";
+import { categoryLabel, statusLabel } from "./labels.js";
 
 export const SUBMIT_REQUEST_VERB = "submitRequest";
 export const REQUEST_DETAILS_VERB = "requestDetails";
@@ -171,23 +172,6 @@ export function requestConfirmationCard(messages: BotMessages, request: Pick<Hel
   };
 }
 
-const STATUS_KEYS = {
-  open: "statusOpen",
-  claimed: "statusClaimed",
-  in_conversation: "statusInConversation",
-  referred: "statusReferred",
-  resolved: "statusResolved",
-  withdrawn: "statusWithdrawn",
-} as const;
-
-const CATEGORY_KEYS = {
-  workload: "categoryWorkload",
-  conflict: "categoryConflict",
-  wellbeing: "categoryWellbeing",
-  something_happened: "categorySomethingHappened",
-  other: "categoryOther",
-} as const;
-
 /** Dates in the reader's own locale and time zone, as Teams reports them on the activity. */
 export function myRequestsCard(
   messages: BotMessages,
@@ -202,8 +186,8 @@ export function myRequestsCard(
         wrap: true,
         text: format(messages.myRequestsItem, {
           code: request.referenceCode,
-          category: messages[CATEGORY_KEYS[request.category]],
-          status: messages[STATUS_KEYS[request.status]],
+          category: categoryLabel(messages, request),
+          status: statusLabel(messages, request),
           date: dateFormat.format(new Date(request.createdAt)),
         }),
       }))
@@ -250,7 +234,7 @@ export function requestDetailsCard(
     version: "1.5",
     body: [
       { type: "TextBlock", text: request.referenceCode, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
-      { type: "TextBlock", text: `${messages[CATEGORY_KEYS[request.category]]} · ${messages[STATUS_KEYS[request.status]]}`, wrap: true },
+      { type: "TextBlock", text: `${categoryLabel(messages, request)} · ${statusLabel(messages, request)}`, wrap: true },
       { type: "TextBlock", text: messages.trailTitle, weight: "Bolder", wrap: true, spacing: "Medium" },
       {
         type: "FactSet",

@@ -1,6 +1,9 @@
 import type { HelpRequest } from "../../../../shared/index.js";
 import { format, type BotMessages } from "../bot-messages.js";
 import type { AdaptiveCard } from "./help-card.js";
+import { categoryLabel, statusLabel, urgencyLabel } from "./labels.js";
+
+export { categoryLabel, statusLabel, urgencyLabel };
 import { relayComposer } from "./relay-cards.js";
 
 export const CLAIM_REQUEST_VERB = "claimRequest";
@@ -9,23 +12,6 @@ export const REQUEST_ACTION_VERB = "requestAction";
 const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 /** Teams refreshes a card automatically for at most 60 listed users. */
 export const MAX_REFRESH_USERS = 60;
-
-const CATEGORY_KEYS = {
-  workload: "categoryWorkload",
-  conflict: "categoryConflict",
-  wellbeing: "categoryWellbeing",
-  something_happened: "categorySomethingHappened",
-  other: "categoryOther",
-} as const;
-const URGENCY_KEYS = { crisis: "urgencyCrisis", today: "urgencyToday", soon: "urgencySoon", can_wait: "urgencyCanWait" } as const;
-
-export function categoryLabel(messages: BotMessages, request: Pick<HelpRequest, "category">): string {
-  return messages[CATEGORY_KEYS[request.category]];
-}
-
-export function urgencyLabel(messages: BotMessages, request: Pick<HelpRequest, "urgency">): string {
-  return messages[URGENCY_KEYS[request.urgency]];
-}
 
 export function ageOf(createdAt: string, now: Date, locale: string | undefined): string {
   const minutes = Math.max(0, Math.round((now.getTime() - Date.parse(createdAt)) / 60_000));
@@ -205,19 +191,6 @@ export function queueCard(messages: BotMessages, requests: readonly HelpRequest[
       })),
     ],
   };
-}
-
-const STATUS_KEYS = {
-  open: "statusOpen",
-  claimed: "statusClaimed",
-  in_conversation: "statusInConversation",
-  referred: "statusReferred",
-  resolved: "statusResolved",
-  withdrawn: "statusWithdrawn",
-} as const;
-
-export function statusLabel(messages: BotMessages, request: Pick<HelpRequest, "status">): string {
-  return messages[STATUS_KEYS[request.status]];
 }
 
 /** The claimer's next steps; which ones show follows the status machine in shared/. */
