@@ -4,11 +4,10 @@ import type { Browser, Frame } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
 import { launchChromium } from "../support/chromium.js";
+import { openFakeTeamsHost } from "../support/fake-teams-host.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
 
-const HOST_SCRIPT = readFileSync(new URL("./teams-host/fake-teams-host.js", import.meta.url), "utf8");
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const HOST_PATH = "/__fake-teams-host.html";
 const MEETING = "MCMxOTptZWV0aW5nX2ExMXlAdGhyZWFkLnYy";
 
 let server: TestServer;
@@ -36,25 +35,21 @@ afterAll(async () => {
 async function openSurface(path: string, frameContext: string, theme: string, userKey: string): Promise<Frame> {
   // axe is injected as a script, which the tab's own CSP rightly forbids; only the test lifts it.
   const page = await (await browser.newContext({ bypassCSP: true })).newPage();
-  await page.route(/res\.cdn\.office\.net/, (route) => route.abort());
   const user = DEV_USERS.find((candidate) => candidate.key === userKey)!;
-  const hostConfig = {
-    tabUrl: path,
-    frameContext,
-    theme,
-    token: await devToken(server, userKey),
-    tenantId: DEV_TENANT_ID,
-    userId: user.userId,
-    meetingId: MEETING,
-  };
-  await page.route(`${server.url}${HOST_PATH}`, (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><body><iframe id="tab" title="Peer Circles" style="width:420px;height:900px;border:0"></iframe><script>window.hostConfig=${JSON.stringify(hostConfig)};</script><script>${HOST_SCRIPT}</script></body></html>`,
-    }),
+  await openFakeTeamsHost(
+    page,
+    server.url,
+    {
+      tabUrl: path,
+      frameContext,
+      theme,
+      token: await devToken(server, userKey),
+      tenantId: DEV_TENANT_ID,
+      userId: user.userId,
+      meetingId: MEETING,
+    },
+    { width: 420, height: 900 },
   );
-  await page.goto(`${server.url}${HOST_PATH}`);
   const frame = (await (await page.waitForSelector("iframe#tab")).contentFrame())!;
   await frame.waitForSelector(`[data-theme="${theme}"] main`, { timeout: 15_000 });
   return frame;

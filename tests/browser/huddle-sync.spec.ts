@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
 import { launchChromium } from "../support/chromium.js";
+import { openFakeTeamsHost } from "../support/fake-teams-host.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
 
-const HOST_SCRIPT = readFileSync(new URL("./teams-host/fake-teams-host.js", import.meta.url), "utf8");
-const HOST_PATH = "/__fake-teams-host.html";
 const MEETING = "MCMxOTptZWV0aW5nX3N5bmMtdGVzdEB0aHJlYWQudjI=";
 
 let server: TestServer;
@@ -25,24 +23,20 @@ afterAll(async () => {
 async function openMeetingView(userKey: string, frameContext: "sidePanel" | "meetingStage", skewMs: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
   await page.clock.install({ time: Date.now() + skewMs });
-  await page.route(/res\.cdn\.office\.net/, (route) => route.abort());
   const user = DEV_USERS.find((candidate) => candidate.key === userKey)!;
-  const hostConfig = {
-    tabUrl: frameContext === "sidePanel" ? "/meeting/side-panel" : "/meeting/stage",
-    frameContext,
-    token: await devToken(server, userKey),
-    tenantId: DEV_TENANT_ID,
-    userId: user.userId,
-    meetingId: MEETING,
-  };
-  await page.route(`${server.url}${HOST_PATH}`, (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: "text/html",
-      body: `<!doctype html><body style="margin:0"><iframe id="tab" style="width:400px;height:880px;border:0"></iframe><script>window.hostConfig=${JSON.stringify(hostConfig)};</script><script>${HOST_SCRIPT}</script></body>`,
-    }),
+  await openFakeTeamsHost(
+    page,
+    server.url,
+    {
+      tabUrl: frameContext === "sidePanel" ? "/meeting/side-panel" : "/meeting/stage",
+      frameContext,
+      token: await devToken(server, userKey),
+      tenantId: DEV_TENANT_ID,
+      userId: user.userId,
+      meetingId: MEETING,
+    },
+    { width: 400, height: 880 },
   );
-  await page.goto(`${server.url}${HOST_PATH}`);
   return page;
 }
 

@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
 import { launchChromium } from "../support/chromium.js";
+import { openFakeTeamsHost } from "../support/fake-teams-host.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
-
-const HOST_SCRIPT = readFileSync(new URL("./teams-host/fake-teams-host.js", import.meta.url), "utf8");
-const HOST_PATH = "/__fake-teams-host.html";
 
 let server: TestServer;
 let browser: Browser;
@@ -34,19 +31,14 @@ async function openInHost(frameContext: string, tabPath: string): Promise<{ page
   page.on("request", (request) => {
     if (new URL(request.url()).pathname.startsWith("/api/me")) apiAuthorizations.push(request.headers().authorization ?? "");
   });
-  // teams-js asks a CDN for its list of valid domains; this machine has no network.
-  await page.route(/res\.cdn\.office\.net/, (route) =>
-    route.fulfill({ status: 200, contentType: "application/json", body: '{"validOrigins":[]}' }),
-  );
-  const hostConfig = { tabUrl: tabPath, frameContext, token, tenantId: DEV_TENANT_ID, userId: mia.userId, theme: "default" };
-  await page.route(`${server.url}${HOST_PATH}`, (route) =>
-    route.fulfill({
-      status: 200,
-      contentType: "text/html",
-      body: `<!doctype html><html><body style="margin:0"><iframe id="tab" title="Peer Circles" style="width:900px;height:700px;border:0"></iframe><script>window.hostConfig=${JSON.stringify(hostConfig)};</script><script>${HOST_SCRIPT}</script></body></html>`,
-    }),
-  );
-  await page.goto(`${server.url}${HOST_PATH}`);
+  await openFakeTeamsHost(page, server.url, {
+    tabUrl: tabPath,
+    frameContext,
+    token,
+    tenantId: DEV_TENANT_ID,
+    userId: mia.userId,
+    theme: "default",
+  });
   const frameHandle = await page.waitForSelector("iframe#tab");
   const tab = (await frameHandle.contentFrame())!;
   return { page, tab, apiAuthorizations };
@@ -98,16 +90,13 @@ describe("the tab inside a Teams host (teams-js protocol)", () => {
 
   it("shows an error with a retry when the host cannot give a token", async () => {
     const page = await browser.newPage();
-    await page.route(/res\.cdn\.office\.net/, (route) => route.abort());
-    const hostConfig = { tabUrl: "/personal/home", frameContext: "content", token: "", tenantId: DEV_TENANT_ID, userId: mia.userId };
-    await page.route(`${server.url}${HOST_PATH}`, (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: "text/html",
-        body: `<iframe id="tab"></iframe><script>window.hostConfig=${JSON.stringify(hostConfig)};</script><script>${HOST_SCRIPT}</script>`,
-      }),
-    );
-    await page.goto(`${server.url}${HOST_PATH}`);
+    await openFakeTeamsHost(page, server.url, {
+      tabUrl: "/personal/home",
+      frameContext: "content",
+      token: "",
+      tenantId: DEV_TENANT_ID,
+      userId: mia.userId,
+    });
     const tab = (await (await page.waitForSelector("iframe#tab")).contentFrame())!;
     await tab.waitForSelector('[role="alert"]', { timeout: 15_000 });
     expect(await tab.isVisible('[role="alert"] button')).toBe(true);
