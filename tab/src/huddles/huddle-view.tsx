@@ -1,7 +1,7 @@
 import { Button, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Spinner, Text, Title3 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { BUILT_IN_TEMPLATES, clockReading, hasRole, huddleSummary } from "../../../shared/index.js";
-import type { Me } from "../api/api-client.js";
+import { BUILT_IN_TEMPLATES, clockReading, huddleSummary } from "../../../shared/index.js";
+import type { HuddleView as HuddleState, Me } from "../api/api-client.js";
 import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
@@ -48,7 +48,7 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
     setNotice(undefined);
     try {
       const next = await run();
-      if (next && typeof next === "object" && "version" in next) accept(next as never);
+      if (next && typeof next === "object" && "version" in next) accept(next as HuddleState);
     } catch (error) {
       setNotice((error as { status?: number }).status === 409 ? text.huddleChanged : (error as Error).message);
       accept(await session.api.huddle(meetingId).catch(() => null));
@@ -56,7 +56,7 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
   };
 
   if (view === null) {
-    const canCreate = identity && (hasRole(identity.roles as never, "facilitator") || hasRole(identity.roles as never, "admin"));
+    const canCreate = identity && (identity.roles.includes("facilitator") || identity.roles.includes("admin"));
     if (!canCreate || surface === "stage")
       return <Text data-testid="huddle-empty">{surface === "stage" ? text.stageEmpty : text.huddleNotFacilitator}</Text>;
     return (
