@@ -55,12 +55,6 @@ export class HuddleHub {
     return [...new Set(this.listeners.get(`${tenantId}\u0000${meetingId}`)?.people.values() ?? [])];
   }
 
-  connectionCount(): number {
-    let count = 0;
-    for (const entry of this.listeners.values()) count += entry.listeners.size;
-    return count;
-  }
-
   close(): void {
     clearInterval(this.timer);
     for (const end of [...this.closers]) end();

@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Spinner, Text, Title3 } from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title3 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { BUILT_IN_TEMPLATES, clockReading, huddleSummary } from "../../../shared/index.js";
 import type { HuddleView as HuddleState, Me } from "../api/api-client.js";
@@ -8,6 +8,7 @@ import { useLoad } from "../use-load.js";
 import { Countdown } from "./countdown.js";
 import { HuddleControls } from "./huddle-controls.js";
 import { SoundToggle } from "./sound-toggle.js";
+import { TemplatePicker } from "./template-picker.js";
 import { useHuddle } from "./use-huddle.js";
 
 /** Re-renders a few times a second so the countdown moves; the numbers come from server timestamps. */
@@ -61,19 +62,7 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
       return <Text data-testid="huddle-empty">{surface === "stage" ? text.stageEmpty : text.huddleNotFacilitator}</Text>;
     return (
       <div style={{ display: "grid", gap: 8 }}>
-        <Field label={text.huddleChooseTemplate}>
-          <Dropdown
-            value={BUILT_IN_TEMPLATES.find((template) => template.id === templateId)?.name ?? ""}
-            selectedOptions={[templateId]}
-            onOptionSelect={(_event, data) => data.optionValue && setTemplateId(data.optionValue)}
-          >
-            {BUILT_IN_TEMPLATES.map((template) => (
-              <Option key={template.id} value={template.id}>
-                {template.name}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <TemplatePicker templateId={templateId} onChange={setTemplateId} />
         <Button appearance="primary" onClick={() => void act(() => session.api.createHuddle(meetingId, templateId))}>
           {text.huddleCreate}
         </Button>
