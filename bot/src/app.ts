@@ -18,6 +18,7 @@ import type { AppConfig } from "./config.js";
 import { errorResponder, sendError } from "./http/error-responses.js";
 import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
 import type { Logger } from "./logger.js";
+import type { MeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
 import type { RequestService } from "./requests/request-service.js";
 import type { SupporterRegistry } from "./requests/supporter-registry.js";
 import type { RoutingDependencies } from "./bot/supporter-routing.js";
@@ -35,6 +36,7 @@ export interface AppDependencies {
   policies: ResponsePolicyStore;
   huddles: HuddleService;
   huddleHub: HuddleHub;
+  meetingOrganizers: MeetingOrganizerCheck;
   devIdentity?: DevIdentityIssuer;
   bot: { adapter: CloudAdapter; handler: ActivityHandler; credentialsConfigured: boolean };
 }
@@ -76,6 +78,7 @@ export function createApp(deps: AppDependencies): Express {
     policies: deps.policies,
     huddles: deps.huddles,
     huddleHub: deps.huddleHub,
+    meetingOrganizers: deps.meetingOrganizers,
     ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
     authMode: config.AUTH_MODE,
   };

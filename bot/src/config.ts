@@ -36,6 +36,12 @@ const environmentSchema = z
     BOT_TENANT_ID: optionalText,
     BOT_DOMAIN: optionalText,
     TAB_ENDPOINT: optionalUrl,
+    /**
+     * The Bot Connector that answers Teams meeting questions (who organised a meeting). Bot
+     * credentials turn the organiser check on with the global endpoint; setting this points it
+     * elsewhere, e.g. a regional endpoint or a local stand-in.
+     */
+    TEAMS_SERVICE_URL: optionalUrl,
     AAD_APP_CLIENT_ID: optionalText.pipe(z.string().regex(guid, "must be a GUID").optional()),
     AAD_APP_TENANT_ID: optionalText,
     ALLOWED_TENANTS: csv,

@@ -20,6 +20,7 @@ import { ResponsePolicyStore } from "./requests/response-policy.js";
 import { HuddleHub } from "./huddles/huddle-hub.js";
 import { HuddleService } from "./huddles/huddle-service.js";
 import { ParticipationRecorder } from "./huddles/participation.js";
+import { NO_ORGANIZER_CHECK, TEAMS_GLOBAL_SERVICE_URL, TeamsMeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
 import type { DocumentStore } from "./storage/document-store.js";
@@ -70,6 +71,10 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const policies = new ResponsePolicyStore(store);
   const huddles = new HuddleService(store, Date.now, new ParticipationRecorder(store));
   const huddleHub = new HuddleHub(huddles, logger);
+  const organizerLookupUrl = config.TEAMS_SERVICE_URL ?? (config.BOT_ID ? TEAMS_GLOBAL_SERVICE_URL : undefined);
+  const meetingOrganizers = organizerLookupUrl
+    ? new TeamsMeetingOrganizerCheck(botAdapter, config.BOT_ID ?? "", organizerLookupUrl, logger)
+    : NO_ORGANIZER_CHECK;
   const sweeper = new ResponseSweeper({
     store,
     requests,
@@ -90,6 +95,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     policies,
     huddles,
     huddleHub,
+    meetingOrganizers,
     ...(devIdentity ? { devIdentity } : {}),
     bot: {
       adapter: botAdapter,

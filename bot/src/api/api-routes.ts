@@ -7,6 +7,7 @@ import type { RoutingDependencies } from "../bot/supporter-routing.js";
 import type { ResponsePolicyStore } from "../requests/response-policy.js";
 import type { HuddleHub } from "../huddles/huddle-hub.js";
 import type { HuddleService } from "../huddles/huddle-service.js";
+import type { MeetingOrganizerCheck } from "../huddles/meeting-organizer.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
@@ -20,6 +21,7 @@ export interface ApiServices {
   policies: ResponsePolicyStore;
   huddles: HuddleService;
   huddleHub: HuddleHub;
+  meetingOrganizers: MeetingOrganizerCheck;
   /** For the "Talk privately" deep link to the bot's chat. */
   botId?: string;
   authMode: "entra" | "dev";

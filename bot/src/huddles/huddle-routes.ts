@@ -74,18 +74,18 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
     path: "/api/huddles/:meetingId/actions",
     role: "member",
     acceptsBody: true,
-    handle: async ({ caller, params, body }, { huddles, huddleHub }) => {
+    handle: async ({ caller, params, body }, { huddles, huddleHub, meetingOrganizers }) => {
       const id = parseInput(meetingId, params.meetingId);
       const input = parseInput(actionBody, body);
-      // Organiser status needs the Teams meeting-participant API, which needs bot credentials;
-      // until that is wired in, nobody counts as organiser and take-over is refused.
+      // Only Teams can say who organised the meeting; it is asked only when someone tries to take over.
+      const isOrganizer = input.type === "take_over" && (await meetingOrganizers.isOrganizer(caller.tenantId, id, caller.userId));
       // A new speaking round is made of everyone who has the huddle open right now.
       const participants = input.participants ?? huddleHub.participants(caller.tenantId, id);
       const action = {
         ...input,
         participants,
         by: caller.userId,
-        isOrganizer: false,
+        isOrganizer,
         ...(input.type === "hand_over" ? { to: input.to ?? "" } : {}),
       } as Parameters<typeof huddles.act>[2];
       const view = unwrap(await huddles.act(caller.tenantId, id, action, input.version));
