@@ -2,12 +2,11 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import express, { type Express, type Request, type Response } from "express";
 import type { ActivityHandler, CloudAdapter } from "botbuilder";
-import { API_ROUTES, type ApiServices } from "./api/api-routes.js";
-import { REQUEST_ROUTES, RESPONSE_POLICY_ROUTES } from "./api/request-routes.js";
+import { ALL_API_ROUTES } from "./api/all-routes.js";
+import type { ApiServices } from "./api/api-routes.js";
 import type { ResponsePolicyStore } from "./requests/response-policy.js";
 import type { HuddleHub } from "./huddles/huddle-hub.js";
 import { huddleEvents } from "./huddles/huddle-events.js";
-import { HUDDLE_ROUTES } from "./huddles/huddle-routes.js";
 import type { HuddleService } from "./huddles/huddle-service.js";
 import type { DevIdentityIssuer } from "./auth/dev-identity.js";
 import type { RoleDirectory } from "./auth/role-directory.js";
@@ -19,6 +18,7 @@ import { errorResponder, sendError } from "./http/error-responses.js";
 import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
 import type { Logger } from "./logger.js";
 import type { MeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
+import type { HuddleTemplateLibrary } from "./huddles/template-library.js";
 import type { RequestService } from "./requests/request-service.js";
 import type { SupporterRegistry } from "./requests/supporter-registry.js";
 import type { RoutingDependencies } from "./bot/supporter-routing.js";
@@ -37,6 +37,7 @@ export interface AppDependencies {
   huddles: HuddleService;
   huddleHub: HuddleHub;
   meetingOrganizers: MeetingOrganizerCheck;
+  templates: HuddleTemplateLibrary;
   devIdentity?: DevIdentityIssuer;
   bot: { adapter: CloudAdapter; handler: ActivityHandler; credentialsConfigured: boolean };
 }
@@ -79,11 +80,12 @@ export function createApp(deps: AppDependencies): Express {
     huddles: deps.huddles,
     huddleHub: deps.huddleHub,
     meetingOrganizers: deps.meetingOrganizers,
+    templates: deps.templates,
     ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
     authMode: config.AUTH_MODE,
   };
   api.get("/huddles/:meetingId/events", withClientAuth(deps.verifyToken, deps.roles, "member"), huddleEvents(deps.huddles, deps.huddleHub));
-  for (const route of [...API_ROUTES, ...REQUEST_ROUTES, ...RESPONSE_POLICY_ROUTES, ...HUDDLE_ROUTES]) {
+  for (const route of ALL_API_ROUTES) {
     const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role)];
     if (route.acceptsBody) handlers.push(json);
     api[route.method](route.path.replace(/^\/api/, ""), ...handlers, async (request: Request, response: Response) => {

@@ -20,6 +20,7 @@ import { ResponsePolicyStore } from "./requests/response-policy.js";
 import { HuddleHub } from "./huddles/huddle-hub.js";
 import { HuddleService } from "./huddles/huddle-service.js";
 import { ParticipationRecorder } from "./huddles/participation.js";
+import { HuddleTemplateLibrary } from "./huddles/template-library.js";
 import { NO_ORGANIZER_CHECK, TEAMS_GLOBAL_SERVICE_URL, TeamsMeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
@@ -69,7 +70,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const supportersChannel = new SupportersChannel(store);
   const routing: RoutingDependencies = { requests, supporters, roles, messenger, logger, supportersChannel, now: () => new Date() };
   const policies = new ResponsePolicyStore(store);
-  const huddles = new HuddleService(store, Date.now, new ParticipationRecorder(store));
+  const templates = new HuddleTemplateLibrary(store);
+  const huddles = new HuddleService(store, Date.now, new ParticipationRecorder(store), templates);
   const huddleHub = new HuddleHub(huddles, logger);
   const organizerLookupUrl = config.TEAMS_SERVICE_URL ?? (config.BOT_ID ? TEAMS_GLOBAL_SERVICE_URL : undefined);
   const meetingOrganizers = organizerLookupUrl
@@ -96,6 +98,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     huddles,
     huddleHub,
     meetingOrganizers,
+    templates,
     ...(devIdentity ? { devIdentity } : {}),
     bot: {
       adapter: botAdapter,

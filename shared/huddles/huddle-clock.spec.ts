@@ -7,6 +7,7 @@ import {
   newHuddleClock,
   shuffled,
   stepElapsedMs,
+  type ClockStep,
   type HuddleAction,
   type HuddleClockState,
 } from "./huddle-clock.js";
@@ -33,6 +34,15 @@ function run(actions: [HuddleAction, number][], start: HuddleClockState = newHud
 const by = FACILITATOR;
 
 describe("huddle clock transitions", () => {
+  it("keeps only each step's timing, never its text or facilitator notes", () => {
+    const clock = newHuddleClock(
+      [{ id: "a", durationSeconds: 60, round: { secondsPerSpeaker: 20 }, title: "Words", facilitatorNotes: "private" } as ClockStep],
+      FACILITATOR,
+      1,
+    );
+    expect(clock.steps).toEqual([{ id: "a", durationSeconds: 60, round: { secondsPerSpeaker: 20 } }]);
+  });
+
   it("starts on the first step with the full time", () => {
     const state = run([[{ type: "start", by }, T0]]);
     expect(state.phase).toBe("running");

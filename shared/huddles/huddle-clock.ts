@@ -63,11 +63,14 @@ export type HuddleResult = { ok: true; state: HuddleClockState } | { ok: false; 
 export const EXTENSION_SECONDS = 60;
 export const MAX_EXTENSION_SECONDS = 30 * 60;
 
-/** Steps are copied in, so templates (which are frozen) are never touched by the clock. */
+/**
+ * Only the timing of each step is copied in: the clock never touches the (frozen) template, and
+ * step text stays out of the state that is written and pushed on every tick of the meeting.
+ */
 export function newHuddleClock(steps: readonly ClockStep[], facilitatorId: string, seed: number): HuddleClockState {
   return {
     phase: "ready",
-    steps: steps.map((step) => ({ ...step })),
+    steps: steps.map(({ id, durationSeconds, round }) => ({ id, durationSeconds, ...(round ? { round: { ...round } } : {}) })),
     stepIndex: 0,
     pausedMs: 0,
     extensionSeconds: 0,

@@ -8,6 +8,7 @@ import type { ResponsePolicyStore } from "../requests/response-policy.js";
 import type { HuddleHub } from "../huddles/huddle-hub.js";
 import type { HuddleService } from "../huddles/huddle-service.js";
 import type { MeetingOrganizerCheck } from "../huddles/meeting-organizer.js";
+import type { HuddleTemplateLibrary } from "../huddles/template-library.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
@@ -22,6 +23,7 @@ export interface ApiServices {
   huddles: HuddleService;
   huddleHub: HuddleHub;
   meetingOrganizers: MeetingOrganizerCheck;
+  templates: HuddleTemplateLibrary;
   /** For the "Talk privately" deep link to the bot's chat. */
   botId?: string;
   authMode: "entra" | "dev";
@@ -36,8 +38,8 @@ export interface ApiRequest {
 export interface ApiRoute {
   method: "get" | "put" | "post" | "delete";
   path: string;
-  /** Every route states the least role it needs; the auth middleware enforces it. */
-  role: Role;
+  /** Every route states the least role it needs (or any of several); the auth middleware enforces it. */
+  role: Role | readonly Role[];
   /** Whether the route reads a JSON body, so tests know where to aim malformed input. */
   acceptsBody: boolean;
   handle(request: ApiRequest, services: ApiServices): Promise<{ status?: number; body: unknown }>;

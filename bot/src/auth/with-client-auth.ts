@@ -16,13 +16,14 @@ export function callerOf(response: Response): CallerIdentity {
  * Authenticates the tab's API calls from the Teams SSO token in the Authorization header, then
  * checks the route's required role. Identity comes from the verified token only.
  */
-export function withClientAuth(verify: TokenVerifier, roles: RoleDirectory, requiredRole: Role): RequestHandler {
+export function withClientAuth(verify: TokenVerifier, roles: RoleDirectory, requiredRole: Role | readonly Role[]): RequestHandler {
+  const acceptedRoles: readonly Role[] = typeof requiredRole === "string" ? [requiredRole] : requiredRole;
   return async (request: Request, response: Response, next: NextFunction) => {
     const match = BEARER.exec(request.headers.authorization ?? "");
     if (!match) throw new AppError("unauthenticated", "Please sign in to use Peer Circles.");
     const token = await verify(match[1]!);
     const caller: CallerIdentity = { ...token, roles: await roles.rolesOf(token.tenantId, token.userId) };
-    if (!hasRole(caller.roles, requiredRole)) {
+    if (!acceptedRoles.some((role) => hasRole(caller.roles, role))) {
       throw new AppError("forbidden", "You do not have access to this part of Peer Circles.");
     }
     response.locals.caller = caller;

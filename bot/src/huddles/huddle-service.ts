@@ -16,6 +16,7 @@ import {
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 import type { ParticipationRecorder } from "./participation.js";
+import type { HuddleTemplateLibrary } from "./template-library.js";
 
 /** A huddle session as stored: the clock, the template's words, and pulse counts. No one's words. */
 export interface HuddleSession {
@@ -68,10 +69,11 @@ export class HuddleService {
     private readonly store: DocumentStore,
     private readonly now: () => number = Date.now,
     private readonly participation?: ParticipationRecorder,
+    private readonly templates?: Pick<HuddleTemplateLibrary, "find">,
   ) {}
 
   async create(tenantId: string, meetingId: string, templateId: string, facilitatorId: string): Promise<HuddleOutcome<HuddleView>> {
-    const template = findBuiltInTemplate(templateId);
+    const template = this.templates ? await this.templates.find(tenantId, templateId) : findBuiltInTemplate(templateId);
     if (!template) return { ok: false, refusal: "unknown_template" };
     const steps = template.steps.map((step) => ({ ...step, ...(step.round ? { round: { ...step.round } } : {}) }));
     const session: HuddleSession = {
@@ -172,6 +174,8 @@ export class HuddleService {
     return {
       session: {
         ...rest,
+        // One view goes to every panel; facilitators read their notes from the template library.
+        steps: rest.steps.map(({ facilitatorNotes: _notes, ...step }) => step),
         ...(pulse
           ? {
               pulse: {

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { AppError, hasRole, huddleTemplateInputSchema, type CallerIdentity, type HuddleTemplate } from "../../../shared/index.js";
+import { parseInput, type ApiRoute } from "../api/api-routes.js";
+import type { ListedTemplate, TemplateOutcome } from "./template-library.js";
+
+const TEMPLATE_EDITORS = ["facilitator", "admin"] as const;
+const templateId = z.string().min(1).max(64);
+const version = z.string().min(1).max(128);
+const updateBody = z.strictObject({ template: z.unknown(), version });
+const deleteBody = z.strictObject({ version });
+
+const REFUSALS: Record<string, [AppError["code"], string]> = {
+  not_found: ["not_found", "That template does not exist any more."],
+  built_in: ["forbidden", "Built-in templates cannot be changed. Make a copy to adapt it."],
+  changed: ["conflict", "Someone else changed this template a moment ago. Reload it to see their version."],
+  limit: ["conflict", "This organisation has reached the limit of 100 custom templates. Remove one first."],
+};
+
+function refused(refusal: string): never {
+  const [code, message] = REFUSALS[refusal] ?? ["conflict", "That is not possible now."];
+  throw new AppError(code, message);
+}
+
+function unwrap(outcome: TemplateOutcome): ListedTemplate {
+  return outcome.ok ? outcome.value : refused(outcome.refusal);
+}
+
+/** Facilitator notes are for whoever runs the huddle; everyone else gets the template without them. */
+function visibleTo(caller: CallerIdentity, template: HuddleTemplate): HuddleTemplate {
+  if (TEMPLATE_EDITORS.some((role) => hasRole(caller.roles, role))) return template;
+  return { ...template, steps: template.steps.map(({ facilitatorNotes: _notes, ...step }) => step) };
+}
+
+export const TEMPLATE_ROUTES: readonly ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/huddle-templates",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller }, { templates }) => ({
+      body: {
+        templates: (await templates.list(caller.tenantId)).map((listed) => ({ ...listed, template: visibleTo(caller, listed.template) })),
+      },
+    }),
+  },
+  {
+    method: "post",
+    path: "/api/huddle-templates",
+    role: TEMPLATE_EDITORS,
+    acceptsBody: true,
+    handle: async ({ caller, body }, { templates }) => ({
+      status: 201,
+      body: unwrap(await templates.create(caller.tenantId, parseInput(huddleTemplateInputSchema, body), caller.userId)),
+    }),
+  },
+  {
+    method: "put",
+    path: "/api/huddle-templates/:templateId",
+    role: TEMPLATE_EDITORS,
+    acceptsBody: true,
+    handle: async ({ caller, params, body }, { templates }) => {
+      const id = parseInput(templateId, params.templateId);
+      const input = parseInput(updateBody, body);
+      const template = parseInput(huddleTemplateInputSchema, input.template);
+      return { body: unwrap(await templates.update(caller.tenantId, id, template, input.version, caller.userId)) };
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/huddle-templates/:templateId",
+    role: TEMPLATE_EDITORS,
+    acceptsBody: true,
+    handle: async ({ caller, params, body }, { templates }) => {
+      const outcome = await templates.remove(
+        caller.tenantId,
+        parseInput(templateId, params.templateId),
+        parseInput(deleteBody, body).version,
+      );
+      if (!outcome.ok) refused(outcome.refusal);
+      return { status: 204, body: null };
+    },
+  },
+];
