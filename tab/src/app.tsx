@@ -9,6 +9,7 @@ const ConfigPage = lazy(() => import("./pages/config-page.js").then((module) => 
 const HomePage = lazy(() => import("./pages/home-page.js").then((module) => ({ default: module.HomePage })));
 const MyRequestsPage = lazy(() => import("./pages/my-requests-page.js").then((module) => ({ default: module.MyRequestsPage })));
 const QueuePage = lazy(() => import("./pages/queue-page.js").then((module) => ({ default: module.QueuePage })));
+const TemplatesPage = lazy(() => import("./pages/templates-page.js").then((module) => ({ default: module.TemplatesPage })));
 const SidePanelPage = lazy(() => import("./pages/meeting-pages.js").then((module) => ({ default: module.SidePanelPage })));
 const StagePage = lazy(() => import("./pages/meeting-pages.js").then((module) => ({ default: module.StagePage })));
 import { routeFor } from "./routes.js";
@@ -59,7 +60,8 @@ export function App() {
             {route === "queue" && <QueuePage session={session} />}
             {route === "sidePanel" && <SidePanelPage session={session} />}
             {route === "stage" && <StagePage session={session} />}
-            {route === "config" && <ConfigPage />}
+            {route === "config" && <ConfigPage session={session} />}
+            {route === "templates" && <TemplatesPage session={session} />}
           </Suspense>
           <EmergencyBlock />
         </main>

@@ -1,11 +1,12 @@
 /** One route per frame context, as the manifest's URLs point to them. */
-export type RouteName = "home" | "myRequests" | "queue" | "sidePanel" | "stage" | "config";
+export type RouteName = "home" | "myRequests" | "queue" | "templates" | "sidePanel" | "stage" | "config";
 
 const ROUTES: Record<string, RouteName> = {
   "/": "home",
   "/personal/home": "home",
   "/personal/requests": "myRequests",
   "/personal/queue": "queue",
+  "/personal/templates": "templates",
   "/meeting/side-panel": "sidePanel",
   "/meeting/stage": "stage",
   "/config": "config",

@@ -55,17 +55,21 @@ async function openSurface(path: string, frameContext: string, theme: string, us
   return frame;
 }
 
-const SURFACES: [string, string, string, string, string][] = [
+// name, path, frame context, user, what to wait for, and optionally a button to press first.
+const SURFACES: [string, string, string, string, string, string?][] = [
   ["configuration page", "/config", "settings", "fin", "#config-title"],
   ["side panel (facilitator)", "/meeting/side-panel", "sidePanel", "fin", '[data-testid="countdown"]'],
   ["side panel (participant)", "/meeting/side-panel", "sidePanel", "mia", '[data-testid="countdown"]'],
   ["stage", "/meeting/stage", "meetingStage", "sky", '[data-testid="countdown"]'],
+  ["huddle templates", "/personal/templates", "content", "fin", '[data-testid="template-row"]'],
+  ["huddle template editor", "/personal/templates", "content", "fin", "#template-editor-title", "New template"],
 ];
 
 describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
   for (const theme of ["default", "dark", "contrast"]) {
-    it.each(SURFACES)(`%s in the ${theme} theme has no violations`, async (_name, path, frameContext, user, ready) => {
+    it.each(SURFACES)(`%s in the ${theme} theme has no violations`, async (_name, path, frameContext, user, ready, press) => {
       const frame = await openSurface(path, frameContext, theme, user);
+      if (press) await frame.getByRole("button", { name: press, exact: true }).click({ timeout: 15_000 });
       await frame.waitForSelector(ready, { timeout: 15_000 });
       await frame.evaluate(AXE_SOURCE);
       const violations = await frame.evaluate(async () => {

@@ -1,4 +1,5 @@
-import type { HuddleClockState } from "../../../shared/index.js";
+import type { HuddleClockState } from "../../../shared/huddles/huddle-clock.js";
+import type { HuddleTemplate, HuddleTemplateInput } from "../../../shared/huddles/templates.js";
 /** Typed calls to the server's `/api`, each carrying the caller's token. Errors keep the server's code. */
 export class ApiError extends Error {
   constructor(
@@ -67,6 +68,13 @@ export interface HuddleView {
   serverNow: number;
 }
 
+/** A template as the library lists it; built-ins have no version because nobody edits them. */
+export interface ListedTemplate {
+  template: HuddleTemplate;
+  version?: string;
+  updatedAt?: string;
+}
+
 export type TokenSource = () => Promise<string>;
 
 export class ApiClient {
@@ -110,6 +118,22 @@ export class ApiClient {
 
   huddleAction(meetingId: string, action: { type: string; to?: string; version?: string; participants?: string[] }): Promise<HuddleView> {
     return this.request("POST", `/api/huddles/${encodeURIComponent(meetingId)}/actions`, action);
+  }
+
+  huddleTemplates(): Promise<{ templates: ListedTemplate[] }> {
+    return this.request("GET", "/api/huddle-templates");
+  }
+
+  createTemplate(input: HuddleTemplateInput): Promise<ListedTemplate> {
+    return this.request("POST", "/api/huddle-templates", input);
+  }
+
+  updateTemplate(id: string, input: HuddleTemplateInput, version: string): Promise<ListedTemplate> {
+    return this.request("PUT", `/api/huddle-templates/${encodeURIComponent(id)}`, { template: input, version });
+  }
+
+  deleteTemplate(id: string, version: string): Promise<void> {
+    return this.request("DELETE", `/api/huddle-templates/${encodeURIComponent(id)}`, { version });
   }
 
   answerPulse(meetingId: string, level: number): Promise<HuddleView> {

@@ -1,5 +1,5 @@
 import { Button } from "@fluentui/react-components";
-import type { HuddleClockState } from "../../../shared/index.js";
+import type { HuddleClockState } from "../../../shared/huddles/huddle-clock.js";
 import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 
 /** The facilitator's buttons; only the ones the clock would accept now are offered. */

@@ -1,6 +1,6 @@
 import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title3 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { BUILT_IN_TEMPLATES, clockReading, huddleSummary } from "../../../shared/index.js";
+import { clockReading, huddleSummary } from "../../../shared/huddles/huddle-clock.js";
 import type { HuddleView as HuddleState, Me } from "../api/api-client.js";
 import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 import type { Session } from "../session.js";
@@ -10,6 +10,7 @@ import { HuddleControls } from "./huddle-controls.js";
 import { SoundToggle } from "./sound-toggle.js";
 import { TemplatePicker } from "./template-picker.js";
 import { useHuddle } from "./use-huddle.js";
+import { useTemplateList } from "./use-template-list.js";
 
 /** Re-renders a few times a second so the countdown moves; the numbers come from server timestamps. */
 function useTicker(intervalMs: number): void {
@@ -35,12 +36,10 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
   const { view, connection, offsetMs, accept } = useHuddle(session.api, meetingId);
   const [notice, setNotice] = useState<string>();
   const [answered, setAnswered] = useState<string>();
+  const { templates } = useTemplateList(session);
   // The template chosen when the tab was added to the meeting comes back in the content URL.
-  const [templateId, setTemplateId] = useState(
-    () =>
-      BUILT_IN_TEMPLATES.find((template) => template.id === new URLSearchParams(location.search).get("template"))?.id ??
-      BUILT_IN_TEMPLATES[0]!.id,
-  );
+  const [chosenTemplateId, setTemplateId] = useState(() => new URLSearchParams(location.search).get("template") ?? undefined);
+  const templateId = templates.find((template) => template.id === chosenTemplateId)?.id ?? templates[0]?.id;
   useTicker(200);
 
   if (view === undefined || me.status === "loading") return <Spinner label={text.loading} />;
@@ -62,8 +61,12 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
       return <Text data-testid="huddle-empty">{surface === "stage" ? text.stageEmpty : text.huddleNotFacilitator}</Text>;
     return (
       <div style={{ display: "grid", gap: 8 }}>
-        <TemplatePicker templateId={templateId} onChange={setTemplateId} />
-        <Button appearance="primary" onClick={() => void act(() => session.api.createHuddle(meetingId, templateId))}>
+        <TemplatePicker templates={templates} templateId={templateId} onChange={setTemplateId} />
+        <Button
+          appearance="primary"
+          disabled={!templateId}
+          onClick={() => templateId && void act(() => session.api.createHuddle(meetingId, templateId))}
+        >
           {text.huddleCreate}
         </Button>
       </div>
@@ -75,6 +78,9 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
   const reading = clockReading(clock, now);
   const step = steps[clock.stepIndex]!;
   const isFacilitator = identity?.userId === clock.facilitatorId && surface === "panel";
+  const facilitatorNotes = templates
+    .find((template) => template.id === view.session.templateId)
+    ?.steps.find((item) => item.id === step.id)?.facilitatorNotes;
   const talkPrivately = identity?.botId ? `https://teams.microsoft.com/l/chat/0/0?users=28:${identity.botId}` : "/personal/requests";
 
   if (clock.phase === "ended") {
@@ -128,6 +134,11 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
       <Text data-testid="step-prompt" size={surface === "stage" ? 600 : 400}>
         {step.prompt}
       </Text>
+      {isFacilitator && facilitatorNotes && (
+        <Text italic data-testid="facilitator-notes">
+          {formatMessage("huddleFacilitatorNotes", { notes: facilitatorNotes })}
+        </Text>
+      )}
       {clock.phase === "ready" ? (
         <Text>{text.huddleReady}</Text>
       ) : (
@@ -196,6 +207,16 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
           }
         >
           {text.huddleShareToStage}
+        </Button>
+      )}
+      {surface === "panel" && !isFacilitator && identity && (
+        // Teams decides whether this person organised the meeting; the server asks it on click.
+        <Button
+          size="small"
+          appearance="subtle"
+          onClick={() => void act(() => session.api.huddleAction(meetingId, { type: "take_over", version: view.version }))}
+        >
+          {text.huddleTakeOver}
         </Button>
       )}
       {surface === "panel" && <SoundToggle overtime={reading.overtimeMs > 0 && clock.phase === "running"} stepId={step.id} />}

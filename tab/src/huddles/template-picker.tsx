@@ -1,18 +1,20 @@
 import { Dropdown, Field, Option } from "@fluentui/react-components";
-import { BUILT_IN_TEMPLATES } from "../../../shared/index.js";
+import type { HuddleTemplate } from "../../../shared/huddles/templates.js";
 import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 
 /** Choosing a huddle template, on the tab's settings page and in an empty side panel alike. */
 export function TemplatePicker({
+  templates,
   templateId,
   onChange,
   required,
 }: {
+  templates: readonly HuddleTemplate[];
   templateId?: string;
   onChange: (id: string) => void;
   required?: boolean;
 }) {
-  const chosen = BUILT_IN_TEMPLATES.find((template) => template.id === templateId);
+  const chosen = templates.find((template) => template.id === templateId);
   return (
     <Field label={text.huddleChooseTemplate} required={required} hint={chosen?.description}>
       <Dropdown
@@ -22,7 +24,7 @@ export function TemplatePicker({
         selectedOptions={templateId ? [templateId] : []}
         onOptionSelect={(_event, data) => data.optionValue && onChange(data.optionValue)}
       >
-        {BUILT_IN_TEMPLATES.map((template) => (
+        {templates.map((template) => (
           <Option key={template.id} value={template.id}>
             {template.name}
           </Option>
