@@ -9,11 +9,13 @@ import { coldStartBenchmark } from "./cold-start.js";
 import type { BenchmarkFigure } from "./figure.js";
 import { huddleFanOutBenchmark } from "./huddle-fanout.js";
 import { intakeBenchmark } from "./intake.js";
+import { tabFirstRenderBenchmark } from "./tab-first-render.js";
 
 const benchmarks: { name: string; run: () => Promise<BenchmarkFigure[]> }[] = [
   { name: "server cold start", run: coldStartBenchmark },
   { name: "request intake beside an echo bot", run: intakeBenchmark },
   { name: "huddle fan-out over Server-Sent Events", run: huddleFanOutBenchmark },
+  { name: "side panel size and first render beside a bare Vite + React page", run: tabFirstRenderBenchmark },
 ];
 
 const processors = cpus();

@@ -1,10 +1,13 @@
 import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useState } from "react";
-import { DevIdentityBanner } from "./components/dev-identity-banner.js";
 import { EmergencyBlock } from "./components/emergency-block.js";
 import { ErrorState } from "./components/error-state.js";
 import { TAB_MESSAGES_EN as text } from "./i18n/messages.js";
 // One chunk per frame context, so a side panel does not download the personal app's pages.
+// Only development identity mode needs the user switcher, so its dropdown stays out of the first download.
+const DevIdentityBanner = lazy(() =>
+  import("./components/dev-identity-banner.js").then((module) => ({ default: module.DevIdentityBanner })),
+);
 const ConfigPage = lazy(() => import("./pages/config-page.js").then((module) => ({ default: module.ConfigPage })));
 const HomePage = lazy(() => import("./pages/home-page.js").then((module) => ({ default: module.HomePage })));
 const MyRequestsPage = lazy(() => import("./pages/my-requests-page.js").then((module) => ({ default: module.MyRequestsPage })));
@@ -53,7 +56,11 @@ export function App() {
       {state.phase === "failed" && <ErrorState message={state.message} />}
       {session && (
         <main aria-label={text.appName} style={{ padding: route === "stage" ? 24 : 16, display: "grid", gap: 16 }}>
-          {session.devIdentity && <DevIdentityBanner choice={session.devIdentity} />}
+          {session.devIdentity && (
+            <Suspense fallback={null}>
+              <DevIdentityBanner choice={session.devIdentity} />
+            </Suspense>
+          )}
           <Suspense fallback={<Spinner label={text.loading} />}>
             {route === "home" && <HomePage session={session} />}
             {route === "myRequests" && <MyRequestsPage session={session} />}
