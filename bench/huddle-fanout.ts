@@ -4,10 +4,11 @@ import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnServer } from "../tests/support/server-process.js";
-import type { BenchmarkFigure } from "./figure.js";
+import { median, type BenchmarkFigure } from "./figure.js";
 
 const HUDDLES = 200;
 const CLIENTS_PER_HUDDLE = 10;
+const MEASURED_ROUNDS = 3;
 const P95_TARGET_MS = 250;
 const MEMORY_TARGET_KB = 50;
 
@@ -30,11 +31,29 @@ export async function huddleFanOutBenchmark(): Promise<BenchmarkFigure[]> {
       ((await (await fetch(`${server.url}/api/dev/token?user=${user}`)).json()) as { token: string }).token;
     const [facilitator, participant] = [await token("fin"), await token("mia")];
     const meetings = Array.from({ length: HUDDLES }, (_, index) => `bench-meeting-${index}`);
+    // node:http on a keep-alive agent: the load generator shares two cores with the server, and
+    // fetch's own overhead per call would be measured as if it were the server's.
     const post = (path: string, body: unknown) =>
-      fetch(`${server.url}${path}`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${facilitator}`, "Content-Type": "application/json" },
-        body: JSON.stringify(body),
+      new Promise<number>((resolve, reject) => {
+        const payload = JSON.stringify(body);
+        const call = request(
+          `${server.url}${path}`,
+          {
+            method: "POST",
+            agent,
+            headers: {
+              Authorization: `Bearer ${facilitator}`,
+              "Content-Type": "application/json",
+              "Content-Length": Buffer.byteLength(payload),
+            },
+          },
+          (response) => {
+            response.resume();
+            response.on("end", () => resolve(response.statusCode ?? 0));
+          },
+        );
+        call.on("error", reject);
+        call.end(payload);
       });
     for (const meetingId of meetings) {
       await post("/api/huddles", { meetingId, templateId: "debrief" });
@@ -42,11 +61,12 @@ export async function huddleFanOutBenchmark(): Promise<BenchmarkFigure[]> {
     }
 
     const baseline = rssKb(server.child.pid!);
-    const arrivals = new Map<string, number[]>();
+    // Arrival times per huddle, per step reached: each round of "next" is told apart by its step.
+    const arrivals = new Map<string, Map<number, number[]>>();
     const connected: Promise<void>[] = [];
     const streams: ReturnType<typeof request>[] = [];
     for (const meetingId of meetings) {
-      arrivals.set(meetingId, []);
+      arrivals.set(meetingId, new Map());
       for (let client = 0; client < CLIENTS_PER_HUDDLE; client++) {
         connected.push(
           new Promise((resolve, reject) => {
@@ -61,7 +81,11 @@ export async function huddleFanOutBenchmark(): Promise<BenchmarkFigure[]> {
                     seenFirst = true;
                     resolve();
                   }
-                  if (text.includes('"stepIndex":1')) arrivals.get(meetingId)!.push(performance.now());
+                  const step = /"stepIndex":(\d+)/.exec(text)?.[1];
+                  if (seenFirst && step && step !== "0") {
+                    const byStep = arrivals.get(meetingId)!;
+                    byStep.set(Number(step), [...(byStep.get(Number(step)) ?? []), performance.now()]);
+                  }
                 });
               },
             );
@@ -76,35 +100,53 @@ export async function huddleFanOutBenchmark(): Promise<BenchmarkFigure[]> {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const withClients = rssKb(server.child.pid!);
 
-    const posted = new Map<string, number>();
-    await Promise.all(
-      meetings.map(async (meetingId) => {
-        posted.set(meetingId, performance.now());
-        await post(`/api/huddles/${encodeURIComponent(meetingId)}/actions`, { type: "next" });
-      }),
-    );
-    const deadline = performance.now() + 15_000;
-    while ([...arrivals.values()].some((list) => list.length < CLIENTS_PER_HUDDLE) && performance.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    // One warm-up round, then measured rounds; each figure is the median over the measured rounds.
+    const rounds: { delivered: number; p50: number; p95: number; p99: number }[] = [];
+    for (let round = 1; round <= MEASURED_ROUNDS + 1; round++) {
+      const posted = new Map<string, number>();
+      await Promise.all(
+        meetings.map(async (meetingId) => {
+          posted.set(meetingId, performance.now());
+          await post(`/api/huddles/${encodeURIComponent(meetingId)}/actions`, { type: "next" });
+        }),
+      );
+      const arrived = (meetingId: string) => arrivals.get(meetingId)!.get(round) ?? [];
+      const deadline = performance.now() + 15_000;
+      while (meetings.some((meetingId) => arrived(meetingId).length < CLIENTS_PER_HUDDLE) && performance.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const latencies = meetings.flatMap((meetingId) => arrived(meetingId).map((at) => at - posted.get(meetingId)!)).sort((a, b) => a - b);
+      if (round > 1)
+        rounds.push({
+          delivered: latencies.length,
+          p50: percentile(latencies, 0.5),
+          p95: percentile(latencies, 0.95),
+          p99: percentile(latencies, 0.99),
+        });
+      await new Promise((resolve) => setTimeout(resolve, 300));
     }
-    const latencies = meetings
-      .flatMap((meetingId) => arrivals.get(meetingId)!.map((at) => at - posted.get(meetingId)!))
-      .sort((a, b) => a - b);
-    const delivered = latencies.length;
+    const delivered = Math.min(...rounds.map((round) => round.delivered));
+    const p95 = median(rounds.map((round) => round.p95));
+    const latencies = { p50: median(rounds.map((round) => round.p50)), p99: median(rounds.map((round) => round.p99)) };
     for (const stream of streams) stream.destroy();
     const perConnectionKb = Math.max(0, (withClients - baseline) / (HUDDLES * CLIENTS_PER_HUDDLE));
-    const p95 = percentile(latencies, 0.95);
     return [
       {
-        name: "huddle fan-out: updates delivered",
+        name: "huddle fan-out: updates delivered (fewest in a round)",
         value: delivered,
         unit: "count",
         target: `= ${HUDDLES * CLIENTS_PER_HUDDLE}`,
         met: delivered === HUDDLES * CLIENTS_PER_HUDDLE,
       },
-      { name: "huddle fan-out latency p50", value: Math.round(percentile(latencies, 0.5)), unit: "ms", target: "report", met: true },
+      {
+        name: `huddle fan-out latency p50 (median of ${MEASURED_ROUNDS} rounds)`,
+        value: Math.round(latencies.p50),
+        unit: "ms",
+        target: "report",
+        met: true,
+      },
       { name: "huddle fan-out latency p95", value: Math.round(p95), unit: "ms", target: `≤ ${P95_TARGET_MS}`, met: p95 <= P95_TARGET_MS },
-      { name: "huddle fan-out latency p99", value: Math.round(percentile(latencies, 0.99)), unit: "ms", target: "report", met: true },
+      { name: "huddle fan-out latency p99", value: Math.round(latencies.p99), unit: "ms", target: "report", met: true },
       {
         name: "server memory per open event stream",
         value: Number(perConnectionKb.toFixed(1)),

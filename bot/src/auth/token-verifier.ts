@@ -14,7 +14,12 @@ export interface TokenVerifierOptions {
   allowedTenants: string[];
   keys: JWTVerifyGetKey;
   clockToleranceSeconds?: number;
+  /** For tests: the clock that decides when a remembered token has expired. */
+  now?: () => number;
 }
+
+/** Tokens remembered after a successful check; bounded so a flood of distinct tokens cannot grow it. */
+const MAX_REMEMBERED_TOKENS = 10_000;
 
 export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
 
@@ -40,7 +45,25 @@ const unauthenticated = (cause?: unknown) =>
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const clockTolerance = options.clockToleranceSeconds ?? 60;
+  const now = options.now ?? Date.now;
+  // A tab reuses one token for many calls (a facilitator's clicks, every panel's reads). Checking
+  // the RS256 signature once per token, not once per call, keeps busy moments cheap. The whole
+  // token, signature included, is the key, and it is forgotten when the token expires.
+  const remembered = new Map<string, { identity: VerifiedToken; expiresAtMs: number }>();
+  const verify = verifyOnce(options, clockTolerance);
   return async (token) => {
+    const known = remembered.get(token);
+    if (known && known.expiresAtMs > now()) return known.identity;
+    if (known) remembered.delete(token);
+    const { identity, expiresAtMs } = await verify(token);
+    if (remembered.size >= MAX_REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value!);
+    remembered.set(token, { identity, expiresAtMs });
+    return identity;
+  };
+}
+
+function verifyOnce(options: TokenVerifierOptions, clockTolerance: number) {
+  return async (token: string): Promise<{ identity: VerifiedToken; expiresAtMs: number }> => {
     let claimedTenant: unknown;
     try {
       claimedTenant = decodeJwt(token).tid;
@@ -59,7 +82,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       });
       if (typeof payload.oid !== "string" || payload.oid.length === 0) throw unauthenticated();
       const displayName = typeof payload.name === "string" ? payload.name : undefined;
-      return { tenantId: claimedTenant, userId: payload.oid, ...(displayName ? { displayName } : {}) };
+      return {
+        identity: { tenantId: claimedTenant, userId: payload.oid, ...(displayName ? { displayName } : {}) },
+        expiresAtMs: payload.exp! * 1000,
+      };
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (error instanceof joseErrors.JOSEError || error instanceof TypeError) throw unauthenticated(error);
