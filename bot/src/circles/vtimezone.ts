@@ -29,11 +29,11 @@ interface Transition {
 
 interface YearlyRule {
   readonly first: Transition;
-  readonly byDay: string;
+  /** RRULE value, e.g. "FREQ=YEARLY;BYMONTH=3;BYDAY=2SU". */
+  readonly rule: string;
 }
 
-const DAY_MS = 86_400_000;
-const SAMPLE_MS = 7 * DAY_MS;
+const SAMPLE_MS = 7 * 86_400_000;
 const BYDAY_CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"] as const;
 /** A yearly rule is only trusted once the data shows it in this many years running. */
 const MIN_RULE_YEARS = 3;
@@ -43,26 +43,28 @@ export function vtimezoneComponent(timeZone: string, years: VtimezoneYears): str
     throw new RangeError("toYear must be a whole year no earlier than fromYear");
   }
   const clock = zoneClock(timeZone);
-  const transitions = findTransitions(clock, Date.UTC(years.fromYear, 0, 1), Date.UTC(years.toYear + 1, 0, 1));
+  const newYear = (year: number) => clock.toUtc(`${String(year).padStart(4, "0")}-01-01`, "00:00").getTime();
+  const rangeStart = newYear(years.fromYear);
+  const transitions = findTransitions(clock, rangeStart, newYear(years.toYear + 1));
 
+  // The offset in force when the range starts, as an observance of its own: some readers (ical.js among
+  // them) treat any time before a VTIMEZONE's first observance as UTC.
+  const startOffset = clock.offsetMs(rangeStart);
   const lines = ["BEGIN:VTIMEZONE", `TZID:${timeZone}`];
-  if (transitions.length === 0) {
-    const offset = offsetText(clock.offsetMs(Date.UTC(years.fromYear, 0, 1)));
-    lines.push(...observance("STANDARD", "19700101T000000", offset, offset));
-  } else {
-    const { explicit, rules } = splitYearlyRules(transitions);
-    for (const change of explicit) {
-      lines.push(...observance(change.kind, wallText(change.wall), offsetText(change.fromMs), offsetText(change.toMs)));
-    }
-    for (const rule of rules) {
-      const { first } = rule;
-      const month = first.wall.getUTCMonth() + 1;
-      lines.push(
-        ...observance(first.kind, wallText(first.wall), offsetText(first.fromMs), offsetText(first.toMs), [
-          `RRULE:FREQ=YEARLY;BYMONTH=${month};BYDAY=${rule.byDay}`,
-        ]),
-      );
-    }
+  lines.push(
+    ...observance(
+      kindOf(clock, rangeStart, startOffset),
+      wallText(new Date(rangeStart + startOffset)),
+      offsetText(startOffset),
+      offsetText(startOffset),
+    ),
+  );
+  const { explicit, rules } = splitYearlyRules(transitions, years.toYear);
+  for (const change of explicit) {
+    lines.push(...observance(change.kind, wallText(change.wall), offsetText(change.fromMs), offsetText(change.toMs)));
+  }
+  for (const { first, rule } of rules) {
+    lines.push(...observance(first.kind, wallText(first.wall), offsetText(first.fromMs), offsetText(first.toMs), [`RRULE:${rule}`]));
   }
   lines.push("END:VTIMEZONE");
   return lines.join("\r\n");
@@ -96,46 +98,46 @@ function narrowDown(clock: ZoneClock, low: number, high: number, newOffset: numb
 }
 
 function transition(clock: ZoneClock, at: number, fromMs: number, toMs: number): Transition {
-  const wall = new Date(at + fromMs);
-  const year = wall.getUTCFullYear();
-  // Summer time is whatever is ahead of the year's lower offset; this holds in both hemispheres.
-  const standardMs = Math.min(clock.offsetMs(Date.UTC(year, 0, 1)), clock.offsetMs(Date.UTC(year, 6, 1)));
-  return { wall, fromMs, toMs, kind: toMs > standardMs ? "DAYLIGHT" : "STANDARD" };
+  return { wall: new Date(at + fromMs), fromMs, toMs, kind: kindOf(clock, at, toMs) };
 }
 
-/** Splits off the trailing years that repeat one yearly pair of changes, to be written as RRULEs. */
-function splitYearlyRules(transitions: readonly Transition[]): { explicit: Transition[]; rules: YearlyRule[] } {
+/** Summer time is whatever is ahead of the year's lower offset; this holds in both hemispheres. */
+function kindOf(clock: ZoneClock, at: number, offsetMs: number): Transition["kind"] {
+  const year = new Date(at).getUTCFullYear();
+  const standardMs = Math.min(clock.offsetMs(Date.UTC(year, 0, 1)), clock.offsetMs(Date.UTC(year, 6, 1)));
+  return offsetMs > standardMs ? "DAYLIGHT" : "STANDARD";
+}
+
+/**
+ * Splits off the trailing years that repeat one yearly pair of changes, to be written as RRULEs. The
+ * pair must still be going in the last year asked for: a zone that has since dropped summer time (Mexico
+ * City in 2022) keeps every change explicit and then stays on its last offset.
+ */
+function splitYearlyRules(transitions: readonly Transition[], lastYear: number): { explicit: Transition[]; rules: YearlyRule[] } {
   const byYear = new Map<number, Transition[]>();
   for (const change of transitions) {
     const year = change.wall.getUTCFullYear();
     byYear.set(year, [...(byYear.get(year) ?? []), change]);
   }
-  const years = [...byYear.keys()].sort((a, b) => a - b);
-  const lastYear = years.at(-1);
-  const tail = lastYear === undefined ? undefined : byYear.get(lastYear);
-  if (lastYear === undefined || !tail || tail.length !== 2) return { explicit: [...transitions], rules: [] };
+  const tail = byYear.get(lastYear);
+  if (!tail || tail.length !== 2) return { explicit: [...transitions], rules: [] };
 
-  const candidates = tail.map(byDayCandidates);
+  const candidates = tail.map(windowCandidates);
   let firstRuleYear = lastYear;
   for (let year = lastYear - 1; ; year -= 1) {
     const changes = byYear.get(year);
     if (!changes || changes.length !== 2) break;
-    const next = changes.map((change, index) => {
+    const narrowed = changes.map((change, index) => {
       const model = tail[index];
-      return model && sameShape(change, model) ? intersect(candidates[index] ?? [], byDayCandidates(change)) : [];
+      return model && sameShape(change, model) ? intersect(candidates[index] ?? [], windowCandidates(change)) : [];
     });
-    if (next.some((codes) => codes.length === 0)) break;
-    next.forEach((codes, index) => (candidates[index] = codes));
+    if (narrowed.some((windows) => windows.length === 0)) break;
+    narrowed.forEach((windows, index) => (candidates[index] = windows));
     firstRuleYear = year;
   }
   if (lastYear - firstRuleYear + 1 < MIN_RULE_YEARS) return { explicit: [...transitions], rules: [] };
 
-  const firstYearChanges = byYear.get(firstRuleYear) ?? [];
-  const rules = firstYearChanges.map((first, index) => {
-    const codes = candidates[index] ?? [];
-    // Prefer "last Sunday" when the data fits both it and "fourth Sunday": it is by far the commoner rule.
-    return { first, byDay: codes.find((code) => code.startsWith("-1")) ?? codes[0] ?? "" };
-  });
+  const rules = (byYear.get(firstRuleYear) ?? []).map((first, index) => ({ first, rule: yearlyRule(first, candidates[index] ?? []) }));
   return { explicit: transitions.filter((change) => change.wall.getUTCFullYear() < firstRuleYear), rules };
 }
 
@@ -146,23 +148,39 @@ function sameShape(a: Transition, b: Transition): boolean {
     a.toMs === b.toMs &&
     a.wall.getUTCMonth() === b.wall.getUTCMonth() &&
     a.wall.getUTCDay() === b.wall.getUTCDay() &&
-    a.wall.getTime() % DAY_MS === b.wall.getTime() % DAY_MS
+    a.wall.getUTCHours() === b.wall.getUTCHours() &&
+    a.wall.getUTCMinutes() === b.wall.getUTCMinutes() &&
+    a.wall.getUTCSeconds() === b.wall.getUTCSeconds()
   );
 }
 
-/** The BYDAY values that fit this change's date: "2SU" for the second Sunday, "-1SU" for the last. */
-function byDayCandidates(change: Transition): string[] {
+/**
+ * The rules that put a change on its date, as "weekday W in the seven days from day D" (written "D")
+ * or "the last weekday W of the month" (written "L"). Intersected over the years, they leave the rule.
+ */
+function windowCandidates(change: Transition): string[] {
   const day = change.wall.getUTCDate();
-  const code = BYDAY_CODES[change.wall.getUTCDay()] ?? "SU";
-  const codes: string[] = [];
-  const nth = Math.ceil(day / 7);
-  if (nth <= 4) codes.push(`${nth}${code}`);
-  if (day + 7 > daysInMonth(change.wall.getUTCFullYear(), change.wall.getUTCMonth() + 1)) codes.push(`-1${code}`);
-  return codes;
+  const length = daysInMonth(change.wall.getUTCFullYear(), change.wall.getUTCMonth() + 1);
+  const windows: string[] = day + 7 > length ? ["L"] : [];
+  for (let start = Math.max(1, day - 6); start <= day && start + 6 <= length; start += 1) windows.push(String(start));
+  return windows;
+}
+
+/** The RRULE for a change, in the plainest form that fits: "-1SU", "2SU", or a seven-day BYMONTHDAY window. */
+function yearlyRule(first: Transition, windows: readonly string[]): string {
+  const weekday = BYDAY_CODES[first.wall.getUTCDay()] ?? "SU";
+  const head = `FREQ=YEARLY;BYMONTH=${first.wall.getUTCMonth() + 1}`;
+  // "Last Sunday" is the commoner rule, so it wins when the years seen fit "fourth Sunday" as well.
+  if (windows.includes("L")) return `${head};BYDAY=-1${weekday}`;
+  const nth = windows.find((window) => (Number(window) - 1) % 7 === 0);
+  if (nth !== undefined) return `${head};BYDAY=${(Number(nth) - 1) / 7 + 1}${weekday}`;
+  const start = Number(windows[0] ?? first.wall.getUTCDate());
+  const days = Array.from({ length: 7 }, (_, offset) => start + offset).join(",");
+  return `${head};BYMONTHDAY=${days};BYDAY=${weekday}`;
 }
 
 function intersect(a: readonly string[], b: readonly string[]): string[] {
-  return a.filter((code) => b.includes(code));
+  return a.filter((value) => b.includes(value));
 }
 
 function observance(kind: Transition["kind"], start: string, from: string, to: string, extra: readonly string[] = []): string[] {
