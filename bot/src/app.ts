@@ -19,6 +19,8 @@ import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
 import type { Logger } from "./logger.js";
 import type { MeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
 import type { HuddleTemplateLibrary } from "./huddles/template-library.js";
+import type { CircleService } from "./circles/circle-service.js";
+import type { RoundService } from "./circles/round-service.js";
 import type { RequestService } from "./requests/request-service.js";
 import type { SupporterRegistry } from "./requests/supporter-registry.js";
 import type { RoutingDependencies } from "./bot/supporter-routing.js";
@@ -38,6 +40,8 @@ export interface AppDependencies {
   huddleHub: HuddleHub;
   meetingOrganizers: MeetingOrganizerCheck;
   templates: HuddleTemplateLibrary;
+  rounds: RoundService;
+  circles: CircleService;
   devIdentity?: DevIdentityIssuer;
   bot: { adapter: CloudAdapter; handler: ActivityHandler; credentialsConfigured: boolean };
 }
@@ -81,6 +85,8 @@ export function createApp(deps: AppDependencies): Express {
     huddleHub: deps.huddleHub,
     meetingOrganizers: deps.meetingOrganizers,
     templates: deps.templates,
+    rounds: deps.rounds,
+    circles: deps.circles,
     ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
     authMode: config.AUTH_MODE,
   };
@@ -93,6 +99,14 @@ export function createApp(deps: AppDependencies): Express {
         { caller: callerOf(response), params: request.params as Record<string, string>, body: request.body },
         services,
       );
+      if (result.download) {
+        response.setHeader("Content-Disposition", `attachment; filename="${result.download.filename}"`);
+        response
+          .status(result.status ?? 200)
+          .type(result.download.contentType)
+          .send(String(result.body));
+        return;
+      }
       response.status(result.status ?? 200).json(result.body);
     });
   }

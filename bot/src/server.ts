@@ -21,6 +21,8 @@ import { HuddleHub } from "./huddles/huddle-hub.js";
 import { HuddleService } from "./huddles/huddle-service.js";
 import { ParticipationRecorder } from "./huddles/participation.js";
 import { HuddleTemplateLibrary } from "./huddles/template-library.js";
+import { CircleService } from "./circles/circle-service.js";
+import { RoundService } from "./circles/round-service.js";
 import { NO_ORGANIZER_CHECK, TEAMS_GLOBAL_SERVICE_URL, TeamsMeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
@@ -71,6 +73,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const routing: RoutingDependencies = { requests, supporters, roles, messenger, logger, supportersChannel, now: () => new Date() };
   const policies = new ResponsePolicyStore(store);
   const templates = new HuddleTemplateLibrary(store);
+  const rounds = new RoundService(store);
+  const circles = new CircleService(store);
   const huddles = new HuddleService(store, Date.now, new ParticipationRecorder(store), templates);
   const huddleHub = new HuddleHub(huddles, logger);
   const organizerLookupUrl = config.TEAMS_SERVICE_URL ?? (config.BOT_ID ? TEAMS_GLOBAL_SERVICE_URL : undefined);
@@ -99,6 +103,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     huddleHub,
     meetingOrganizers,
     templates,
+    rounds,
+    circles,
     ...(devIdentity ? { devIdentity } : {}),
     bot: {
       adapter: botAdapter,

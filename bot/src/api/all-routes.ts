@@ -1,3 +1,4 @@
+import { CIRCLE_ROUTES } from "../circles/circle-routes.js";
 import { HUDDLE_ROUTES } from "../huddles/huddle-routes.js";
 import { TEMPLATE_ROUTES } from "../huddles/template-routes.js";
 import { API_ROUTES, type ApiRoute } from "./api-routes.js";
@@ -10,4 +11,5 @@ export const ALL_API_ROUTES: readonly ApiRoute[] = [
   ...RESPONSE_POLICY_ROUTES,
   ...HUDDLE_ROUTES,
   ...TEMPLATE_ROUTES,
+  ...CIRCLE_ROUTES,
 ];

@@ -9,6 +9,8 @@ import type { HuddleHub } from "../huddles/huddle-hub.js";
 import type { HuddleService } from "../huddles/huddle-service.js";
 import type { MeetingOrganizerCheck } from "../huddles/meeting-organizer.js";
 import type { HuddleTemplateLibrary } from "../huddles/template-library.js";
+import type { CircleService } from "../circles/circle-service.js";
+import type { RoundService } from "../circles/round-service.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
@@ -24,6 +26,8 @@ export interface ApiServices {
   huddleHub: HuddleHub;
   meetingOrganizers: MeetingOrganizerCheck;
   templates: HuddleTemplateLibrary;
+  rounds: RoundService;
+  circles: CircleService;
   /** For the "Talk privately" deep link to the bot's chat. */
   botId?: string;
   authMode: "entra" | "dev";
@@ -35,6 +39,13 @@ export interface ApiRequest {
   body: unknown;
 }
 
+export interface ApiResult {
+  status?: number;
+  body: unknown;
+  /** A file to download (e.g. an .ics) instead of JSON; `body` is then its text. */
+  download?: { contentType: string; filename: string };
+}
+
 export interface ApiRoute {
   method: "get" | "put" | "post" | "delete";
   path: string;
@@ -42,7 +53,7 @@ export interface ApiRoute {
   role: Role | readonly Role[];
   /** Whether the route reads a JSON body, so tests know where to aim malformed input. */
   acceptsBody: boolean;
-  handle(request: ApiRequest, services: ApiServices): Promise<{ status?: number; body: unknown }>;
+  handle(request: ApiRequest, services: ApiServices): Promise<ApiResult>;
 }
 
 const objectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be an Entra object id");

@@ -4,6 +4,9 @@
  */
 export const BOT_MESSAGES_EN = {
   helpTitle: "Peer Circles",
+  circleCalendarDescription:
+    "Your Peer Circles peer circle. A confidential space to share what work is like and support each other; passing is always fine.",
+  circleCalendarJoinPrompt: "Join in Teams:",
   helpIntro:
     "I connect you with trained peer supporters at work: colleagues who listen, share what helps and know when to point to professional help.",
   helpWhatICanDo: "What I can do",

@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { openRoundSchema, signUpSchema } from "../../../shared/circles/circle-programme.js";
+import { AppError, hasRole, type CallerIdentity } from "../../../shared/index.js";
+import { parseInput, type ApiRoute } from "../api/api-routes.js";
+import { botMessages } from "../bot/bot-messages.js";
+import { ConflictError } from "../storage/store-errors.js";
+import type { RoundOutcome } from "./round-service.js";
+
+const documentId = z.string().min(1).max(64);
+const emptyBody = z.union([z.strictObject({}), z.undefined(), z.null()]);
+
+const REFUSALS: Record<string, [AppError["code"], string]> = {
+  not_found: ["not_found", "That sign-up round does not exist."],
+  closed: ["conflict", "This round has closed: its circles have been published."],
+  unknown_window: ["bad_request", "One of the chosen times is not offered in this round."],
+  no_sign_ups: ["conflict", "Nobody has signed up yet, so there are no circles to propose."],
+};
+
+function unwrap<T>(outcome: RoundOutcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  const [code, message] = REFUSALS[outcome.refusal] ?? ["conflict", "That is not possible now."];
+  throw new AppError(code, message);
+}
+
+const personOf = (caller: CallerIdentity) => ({ userId: caller.userId, displayName: caller.displayName ?? "" });
+const circleNotFound = () => new AppError("not_found", "That circle does not exist, or you are not in it.");
+
+/** Sign-up rounds (admins run them, everyone can volunteer) and the circles they form. */
+export const CIRCLE_ROUTES: readonly ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/circle-rounds",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller }, { rounds }) => ({
+      body: { rounds: await rounds.list(caller.tenantId, caller.userId, hasRole(caller.roles, "admin")) },
+    }),
+  },
+  {
+    method: "post",
+    path: "/api/circle-rounds",
+    role: "admin",
+    acceptsBody: true,
+    handle: async ({ caller, body }, { rounds }) => ({
+      status: 201,
+      body: await rounds.open(caller.tenantId, parseInput(openRoundSchema, body), caller.userId),
+    }),
+  },
+  {
+    method: "put",
+    path: "/api/circle-rounds/:roundId/sign-up",
+    role: "member",
+    acceptsBody: true,
+    handle: async ({ caller, params, body }, { rounds }) => ({
+      body: unwrap(
+        await rounds.signUp(caller.tenantId, parseInput(documentId, params.roundId), personOf(caller), parseInput(signUpSchema, body)),
+      ),
+    }),
+  },
+  {
+    method: "delete",
+    path: "/api/circle-rounds/:roundId/sign-up",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller, params }, { rounds }) => {
+      unwrap(await rounds.withdraw(caller.tenantId, parseInput(documentId, params.roundId), caller.userId));
+      return { status: 204, body: null };
+    },
+  },
+  {
+    method: "get",
+    path: "/api/circle-rounds/:roundId/preview",
+    role: "admin",
+    acceptsBody: false,
+    handle: async ({ caller, params }, { rounds }) => {
+      const { groups: _groups, ...preview } = unwrap(await rounds.preview(caller.tenantId, parseInput(documentId, params.roundId)));
+      return { body: preview };
+    },
+  },
+  {
+    method: "post",
+    path: "/api/circle-rounds/:roundId/publish",
+    role: "admin",
+    acceptsBody: true,
+    handle: async ({ caller, params, body }, { rounds, circles }) => {
+      parseInput(emptyBody, body);
+      try {
+        unwrap(await rounds.publish(caller.tenantId, parseInput(documentId, params.roundId)));
+      } catch (error) {
+        if (error instanceof ConflictError) throw new AppError("conflict", REFUSALS.closed![1]);
+        throw error;
+      }
+      const published = (await circles.all(caller.tenantId)).filter((circle) => circle.roundId === params.roundId);
+      return { body: { circles: published } };
+    },
+  },
+  {
+    method: "get",
+    path: "/api/circles/mine",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller }, { circles }) => ({ body: { circles: await circles.mine(caller.tenantId, caller.userId) } }),
+  },
+  {
+    method: "get",
+    path: "/api/circles",
+    role: "admin",
+    acceptsBody: false,
+    handle: async ({ caller }, { circles }) => ({ body: { circles: await circles.all(caller.tenantId) } }),
+  },
+  {
+    method: "get",
+    path: "/api/circles/:circleId/calendar",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller, params }, { circles }) => {
+      const circle = await circles.find(caller.tenantId, parseInput(documentId, params.circleId));
+      const isMember = circle?.members.some((member) => member.userId === caller.userId);
+      if (!circle || !(isMember || hasRole(caller.roles, "admin"))) throw circleNotFound();
+      const text = botMessages();
+      return {
+        body: circles.calendar(circle, { description: text.circleCalendarDescription, joinPrompt: text.circleCalendarJoinPrompt }),
+        download: {
+          contentType: "text/calendar; charset=utf-8",
+          filename: `${circle.name.replace(/[^A-Za-z0-9 ._-]+/g, "").trim() || "circle"}.ics`,
+        },
+      };
+    },
+  },
+  {
+    method: "post",
+    path: "/api/circles/:circleId/leave",
+    role: "member",
+    acceptsBody: true,
+    handle: async ({ caller, params, body }, { circles }) => {
+      parseInput(emptyBody, body);
+      if (!(await circles.leave(caller.tenantId, parseInput(documentId, params.circleId), caller.userId))) throw circleNotFound();
+      return { status: 204, body: null };
+    },
+  },
+];

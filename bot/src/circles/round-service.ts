@@ -1,0 +1,223 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { CircleRecurrence } from "../../../shared/circles/circle-schedule.js";
+import type { OpenRoundInput, PersonRef, RoundPreview, RoundSummary, SignUpInput } from "../../../shared/circles/circle-programme.js";
+import { planRoundsWithReport, countRepeatedPairs } from "../../../shared/circles/plan-rounds.js";
+import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import type { CircleDocument } from "./circle-service.js";
+
+const CONTAINER = "circles";
+const MAX_DOCUMENTS = 1000;
+
+interface RoundDocument extends OpenRoundInput {
+  [key: string]: unknown;
+  kind: "round";
+  status: "open" | "published";
+  createdBy: string;
+  createdAt: string;
+}
+
+interface SignUpDocument {
+  [key: string]: unknown;
+  kind: "signup";
+  roundId: string;
+  userId: string;
+  displayName: string;
+  answer: SignUpInput;
+}
+
+export type RoundOutcome<T> = { ok: true; value: T } | { ok: false; refusal: "not_found" | "closed" | "unknown_window" | "no_sign_ups" };
+
+const signUpId = (roundId: string, userId: string) =>
+  `signup-${createHash("sha256").update(`${roundId}:${userId}`).digest("hex").slice(0, 40)}`;
+
+/** The preview and the publish must agree, so the grouping seed comes from the round itself. */
+const seedOf = (roundId: string) => createHash("sha256").update(roundId).digest().readUInt32BE(0);
+
+/**
+ * Sign-up rounds: an admin opens one, volunteers answer privately, the admin previews the circles
+ * the grouping engine proposes and publishes them. Earlier circles are the engine's history, so
+ * people who have met before are kept apart where possible.
+ */
+export class RoundService {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async open(tenantId: string, input: OpenRoundInput, adminId: string): Promise<RoundSummary> {
+    const id = `round-${randomUUID()}`;
+    const round: RoundDocument = { ...input, kind: "round", status: "open", createdBy: adminId, createdAt: this.now().toISOString() };
+    await this.store.create(CONTAINER, tenantId, id, round as unknown as JsonObject);
+    return this.summary(id, round, 0);
+  }
+
+  async list(tenantId: string, callerId: string, includePublished: boolean): Promise<RoundSummary[]> {
+    const [rounds, signUps] = await Promise.all([
+      this.documents<RoundDocument>(tenantId, "round"),
+      this.documents<SignUpDocument>(tenantId, "signup"),
+    ]);
+    return rounds
+      .filter(({ value }) => includePublished || value.status === "open")
+      .map(({ id, value }) => {
+        const answers = signUps.filter((signUp) => signUp.value.roundId === id);
+        const mine = answers.find((signUp) => signUp.value.userId === callerId)?.value.answer;
+        return this.summary(id, value, answers.length, mine);
+      })
+      .sort((a, b) => b.closesOn.localeCompare(a.closesOn));
+  }
+
+  async signUp(tenantId: string, roundId: string, person: PersonRef, answer: SignUpInput): Promise<RoundOutcome<RoundSummary>> {
+    const round = await this.openRound(tenantId, roundId);
+    if (!round.ok) return round;
+    const slotIds = new Set(round.value.slots.map((slot) => slot.id));
+    if (answer.windows.some((window) => !slotIds.has(window))) return { ok: false, refusal: "unknown_window" };
+    const document: SignUpDocument = { kind: "signup", roundId, userId: person.userId, displayName: person.displayName, answer };
+    const id = signUpId(roundId, person.userId);
+    const existing = await this.store.get(CONTAINER, tenantId, id);
+    if (existing) await this.store.replace(CONTAINER, tenantId, id, document as unknown as JsonObject, { ifMatch: existing.etag });
+    else await this.store.create(CONTAINER, tenantId, id, document as unknown as JsonObject);
+    const count = (await this.signUpsFor(tenantId, roundId)).length;
+    return { ok: true, value: this.summary(roundId, round.value, count, answer) };
+  }
+
+  async withdraw(tenantId: string, roundId: string, userId: string): Promise<RoundOutcome<void>> {
+    const round = await this.openRound(tenantId, roundId);
+    if (!round.ok) return round;
+    return (await this.store.delete(CONTAINER, tenantId, signUpId(roundId, userId)))
+      ? { ok: true, value: undefined }
+      : { ok: false, refusal: "not_found" };
+  }
+
+  async preview(
+    tenantId: string,
+    roundId: string,
+  ): Promise<RoundOutcome<RoundPreview & { groups: { memberIds: string[]; slotId?: string }[] }>> {
+    const round = await this.openRound(tenantId, roundId);
+    if (!round.ok) return round;
+    const signUps = await this.signUpsFor(tenantId, roundId);
+    if (signUps.length === 0) return { ok: false, refusal: "no_sign_ups" };
+    const history = await this.history(tenantId);
+    const report = planRoundsWithReport({
+      members: signUps.map(({ userId, answer }) => ({
+        id: userId,
+        timeZone: answer.timeZone,
+        windows: answer.windows,
+        interests: answer.interests,
+        ...(answer.team ? { team: answer.team } : {}),
+        avoid: [...answer.avoid, ...(answer.managerId ? [answer.managerId] : [])],
+      })),
+      groupSize: round.value.groupSize,
+      rounds: 1,
+      history,
+      seed: seedOf(roundId),
+    });
+    const nameOf = new Map(signUps.map((signUp) => [signUp.userId, signUp.displayName]));
+    const windowsOf = new Map(signUps.map((signUp) => [signUp.userId, signUp.answer.windows]));
+    const groups = (report.rounds[0] ?? []).map((memberIds) => ({
+      memberIds,
+      slotId: sharedSlot(memberIds, windowsOf, round.value.slots),
+    }));
+    return {
+      ok: true,
+      value: {
+        groups,
+        circles: groups.map(({ memberIds, slotId }) => ({
+          members: memberIds.map((userId) => ({ userId, displayName: nameOf.get(userId) ?? "" })),
+          ...(slotId ? { slotId } : {}),
+          repeatPairs: countRepeatedPairs([[memberIds]], history),
+        })),
+        unplaced: report.unplaced.map(({ memberId, reason }) => ({ userId: memberId, displayName: nameOf.get(memberId) ?? "", reason })),
+        ...(report.sizeNote ? { sizeNote: report.sizeNote } : {}),
+        repeatedPairs: report.repeatedPairs,
+      },
+    };
+  }
+
+  /** Turns the preview into circles. Publishing twice is refused, so nobody is put in two circles. */
+  async publish(tenantId: string, roundId: string): Promise<RoundOutcome<CircleDocument[]>> {
+    const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, roundId);
+    if (!stored || (stored.value as unknown as RoundDocument).kind !== "round") return { ok: false, refusal: "not_found" };
+    const preview = await this.preview(tenantId, roundId);
+    if (!preview.ok) return preview;
+    const round = stored.value as unknown as RoundDocument;
+    // Marking the round first, conditionally, is what makes a double click publish once.
+    await this.store.replace(CONTAINER, tenantId, roundId, { ...round, status: "published" } as unknown as JsonObject, {
+      ifMatch: stored.etag,
+    });
+    const circles: CircleDocument[] = [];
+    for (const [index, group] of preview.value.groups.entries()) {
+      const slot = round.slots.find((candidate) => candidate.id === group.slotId) ?? round.slots[0]!;
+      const recurrence: CircleRecurrence = {
+        cadence: round.cadence,
+        weekday: slot.weekday,
+        localTime: slot.localTime,
+        durationMinutes: slot.durationMinutes,
+        timeZone: slot.timeZone,
+        startDate: round.startsOn,
+      };
+      const circle: CircleDocument = {
+        kind: "circle",
+        id: `circle-${randomUUID()}`,
+        name: `${round.name} · ${index + 1}`,
+        ...(round.topic ? { topic: round.topic } : {}),
+        roundId,
+        recurrence,
+        members: preview.value.circles[index]!.members,
+        formedWith: group.memberIds,
+        facilitatorHistory: [],
+        createdAt: this.now().toISOString(),
+      };
+      await this.store.create(CONTAINER, tenantId, circle.id, circle as unknown as JsonObject);
+      circles.push(circle);
+    }
+    return { ok: true, value: circles };
+  }
+
+  private async openRound(tenantId: string, roundId: string): Promise<RoundOutcome<RoundDocument>> {
+    const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, roundId);
+    const round = stored?.value as unknown as RoundDocument | undefined;
+    if (!round || round.kind !== "round") return { ok: false, refusal: "not_found" };
+    if (round.status !== "open") return { ok: false, refusal: "closed" };
+    return { ok: true, value: round };
+  }
+
+  private async signUpsFor(tenantId: string, roundId: string): Promise<SignUpDocument[]> {
+    const stored = await this.store.query<JsonObject>(CONTAINER, tenantId, { where: { kind: "signup", roundId }, limit: MAX_DOCUMENTS });
+    return stored.map(({ value }) => value as unknown as SignUpDocument);
+  }
+
+  /** Every circle formed so far, grouped by round: who has already met whom. */
+  private async history(tenantId: string): Promise<string[][][]> {
+    const circles = await this.documents<CircleDocument>(tenantId, "circle");
+    const byRound = new Map<string, string[][]>();
+    for (const { value } of circles)
+      byRound.set(value.roundId ?? value.id, [...(byRound.get(value.roundId ?? value.id) ?? []), value.formedWith]);
+    return [...byRound.values()];
+  }
+
+  private async documents<T>(tenantId: string, kind: string): Promise<{ id: string; value: T }[]> {
+    const stored = await this.store.query<JsonObject>(CONTAINER, tenantId, { where: { kind }, limit: MAX_DOCUMENTS });
+    return stored.map(({ id, value }) => ({ id, value: value as unknown as T }));
+  }
+
+  private summary(id: string, round: RoundDocument, signUpCount: number, mySignUp?: SignUpInput): RoundSummary {
+    return {
+      id,
+      name: round.name,
+      ...(round.topic ? { topic: round.topic } : {}),
+      closesOn: round.closesOn,
+      startsOn: round.startsOn,
+      groupSize: round.groupSize,
+      cadence: round.cadence,
+      slots: round.slots,
+      status: round.status,
+      signUpCount,
+      ...(mySignUp ? { mySignUp } : {}),
+    };
+  }
+}
+
+/** The first candidate slot every member of the group can make; the engine guarantees one exists. */
+function sharedSlot(memberIds: string[], windowsOf: Map<string, string[]>, slots: readonly { id: string }[]): string | undefined {
+  return slots.find((slot) => memberIds.every((userId) => windowsOf.get(userId)?.includes(slot.id) ?? true))?.id;
+}

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEV_USERS } from "../../bot/src/auth/dev-identity.js";
+import type { CircleView, RoundPreview, RoundSummary } from "../../shared/circles/circle-programme.js";
+import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
+
+let server: TestServer;
+const tokens: Record<string, string> = {};
+const idOf = (key: string) => DEV_USERS.find((user) => user.key === key)!.userId;
+
+async function call(user: string, method: string, url: string, body?: unknown) {
+  const response = await fetch(`${server.url}${url}`, {
+    method,
+    headers: { Authorization: `Bearer ${tokens[user]}`, "Content-Type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  const isJson = response.headers.get("content-type")?.includes("json");
+  return { status: response.status, headers: response.headers, text, body: (isJson && text ? JSON.parse(text) : undefined) as never };
+}
+
+const ROUND = {
+  name: "Spring circles",
+  closesOn: "2026-12-01",
+  startsOn: "2026-12-07",
+  groupSize: { min: 2, max: 3 },
+  cadence: "fortnightly",
+  slots: [
+    { id: "mon-9", weekday: "MO", localTime: "09:00", durationMinutes: 45, timeZone: "Europe/London" },
+    { id: "thu-16", weekday: "TH", localTime: "16:00", durationMinutes: 45, timeZone: "America/New_York" },
+  ],
+};
+const volunteer = (overrides: object = {}) => ({ timeZone: "Europe/London", windows: ["mon-9"], interests: ["running"], ...overrides });
+
+beforeAll(async () => {
+  server = await startTestServer({ AUTH_MODE: "dev" });
+  for (const user of DEV_USERS) tokens[user.key] = await devToken(server, user.key);
+});
+afterAll(async () => server?.stop());
+
+describe("sign-up rounds and circles", () => {
+  let round: RoundSummary;
+
+  it("lets only admins open a round, and checks what they send", async () => {
+    expect((await call("mia", "POST", "/api/circle-rounds", ROUND)).status).toBe(403);
+    expect((await call("fin", "POST", "/api/circle-rounds", ROUND)).status).toBe(403);
+    const inverted = await call("ada", "POST", "/api/circle-rounds", { ...ROUND, groupSize: { min: 4, max: 3 } });
+    expect(inverted.status).toBe(400);
+    const opened = await call("ada", "POST", "/api/circle-rounds", ROUND);
+    expect(opened.status).toBe(201);
+    round = opened.body;
+    expect(round).toMatchObject({ status: "open", signUpCount: 0 });
+  });
+
+  it("takes volunteers' private answers, refusing a time the round does not offer", async () => {
+    expect((await call("mia", "PUT", `/api/circle-rounds/${round.id}/sign-up`, volunteer({ windows: ["sat-3"] }))).status).toBe(400);
+    // Mia would rather not be grouped with Max, and Sam's manager is Sky.
+    const answers: Record<string, object> = {
+      mia: volunteer({ avoid: [idOf("max")], team: "Ward 4" }),
+      max: volunteer({ team: "Ward 4" }),
+      sam: volunteer({ windows: ["mon-9", "thu-16"], managerId: idOf("sky") }),
+      sky: volunteer({ team: "Ward 5" }),
+      fin: volunteer({ team: "Ward 5", interests: ["reading"] }),
+      ada: volunteer({ windows: ["mon-9", "thu-16"] }),
+    };
+    for (const [user, answer] of Object.entries(answers))
+      expect((await call(user, "PUT", `/api/circle-rounds/${round.id}/sign-up`, answer)).status).toBe(200);
+  });
+
+  it("never shows anyone's avoid list or manager to other members", async () => {
+    const asSky = await call("sky", "GET", "/api/circle-rounds");
+    const listed = (asSky.body as { rounds: RoundSummary[] }).rounds.find((item) => item.id === round.id)!;
+    expect(listed.signUpCount).toBe(6);
+    expect(listed.mySignUp).toMatchObject({ team: "Ward 5" });
+    expect(asSky.text).not.toContain(idOf("max"));
+    expect((await call("sam", "GET", "/api/circle-rounds")).text).not.toContain(idOf("max"));
+    const asMia = (await call("mia", "GET", "/api/circle-rounds")).body as { rounds: RoundSummary[] };
+    expect(asMia.rounds.find((item) => item.id === round.id)!.mySignUp?.avoid).toEqual([idOf("max")]);
+  });
+
+  it("previews for admins only: everyone placed, avoid pairs and managers kept apart", async () => {
+    expect((await call("mia", "GET", `/api/circle-rounds/${round.id}/preview`)).status).toBe(403);
+    const preview = (await call("ada", "GET", `/api/circle-rounds/${round.id}/preview`)).body as RoundPreview;
+    const groups = preview.circles.map((circle) => circle.members.map((member) => member.userId));
+    expect(groups.flat().sort()).toEqual(DEV_USERS.map((user) => user.userId).sort());
+    for (const group of groups) {
+      expect(group.length).toBeGreaterThanOrEqual(2);
+      expect(group.length).toBeLessThanOrEqual(3);
+      expect(group.includes(idOf("mia")) && group.includes(idOf("max"))).toBe(false);
+      expect(group.includes(idOf("sam")) && group.includes(idOf("sky"))).toBe(false);
+    }
+    expect(preview.circles.every((circle) => circle.slotId === "mon-9" || circle.slotId === "thu-16")).toBe(true);
+    expect(preview.unplaced).toEqual([]);
+  });
+
+  it("publishes once; the circles then show to their members with a calendar file", async () => {
+    const published = await call("ada", "POST", `/api/circle-rounds/${round.id}/publish`, {});
+    expect(published.status).toBe(200);
+    const circles = (published.body as { circles: CircleView[] }).circles;
+    expect(circles.length).toBeGreaterThanOrEqual(2);
+    expect((await call("ada", "POST", `/api/circle-rounds/${round.id}/publish`, {})).status).toBe(409);
+    expect((await call("mia", "PUT", `/api/circle-rounds/${round.id}/sign-up`, volunteer())).status).toBe(409);
+
+    const mine = ((await call("mia", "GET", "/api/circles/mine")).body as { circles: CircleView[] }).circles;
+    expect(mine).toHaveLength(1);
+    const circle = mine[0]!;
+    expect(circle.members.map((member) => member.userId)).toContain(idOf("mia"));
+    expect(circle.recurrence).toMatchObject({ cadence: "fortnightly", startDate: "2026-12-07" });
+    expect(circle.members.map((member) => member.userId)).toContain(circle.nextFacilitatorId);
+    expect(JSON.stringify(mine)).not.toContain("avoid");
+
+    const calendar = await call("mia", "GET", `/api/circles/${circle.id}/calendar`);
+    expect(calendar.status).toBe(200);
+    expect(calendar.headers.get("content-type")).toContain("text/calendar");
+    expect(calendar.headers.get("content-disposition")).toMatch(/^attachment; filename=".+\.ics"$/);
+    expect(calendar.text).toContain("BEGIN:VCALENDAR");
+    expect(calendar.text).toContain("RRULE:FREQ=WEEKLY;INTERVAL=2");
+
+    const outsider = DEV_USERS.find((user) => !circle.members.some((member) => member.userId === user.userId) && user.key !== "ada")!;
+    expect((await call(outsider.key, "GET", `/api/circles/${circle.id}/calendar`)).status).toBe(404);
+    expect((await call(outsider.key, "POST", `/api/circles/${circle.id}/leave`, {})).status).toBe(404);
+    expect((await call("mia", "GET", "/api/circles")).status).toBe(403);
+  });
+
+  it("lets a member leave quietly; the circle carries on without them", async () => {
+    const [circle] = ((await call("mia", "GET", "/api/circles/mine")).body as { circles: CircleView[] }).circles;
+    expect((await call("mia", "POST", `/api/circles/${circle!.id}/leave`, {})).status).toBe(204);
+    expect(((await call("mia", "GET", "/api/circles/mine")).body as { circles: CircleView[] }).circles).toEqual([]);
+    const all = ((await call("ada", "GET", "/api/circles")).body as { circles: CircleView[] }).circles;
+    const after = all.find((item) => item.id === circle!.id)!;
+    expect(after.members.map((member) => member.userId)).not.toContain(idOf("mia"));
+    expect(after.members.length).toBe(circle!.members.length - 1);
+  });
+});
