@@ -6,7 +6,8 @@ import { botMessages } from "../bot/bot-messages.js";
 import { ConflictError } from "../storage/store-errors.js";
 import type { RoundOutcome } from "./round-service.js";
 
-const documentId = z.string().min(1).max(64);
+// Ids are ours ("round-…", "circle-…"); anything else is refused before it reaches the store.
+const documentId = z.string().regex(/^[a-z]+-[0-9a-f-]{1,60}$/, "is not an id Peer Circles made");
 const emptyBody = z.union([z.strictObject({}), z.undefined(), z.null()]);
 
 const REFUSALS: Record<string, [AppError["code"], string]> = {
