@@ -12,6 +12,7 @@ const ConfigPage = lazy(() => import("./pages/config-page.js").then((module) => 
 const HomePage = lazy(() => import("./pages/home-page.js").then((module) => ({ default: module.HomePage })));
 const MyRequestsPage = lazy(() => import("./pages/my-requests-page.js").then((module) => ({ default: module.MyRequestsPage })));
 const QueuePage = lazy(() => import("./pages/queue-page.js").then((module) => ({ default: module.QueuePage })));
+const ProgrammePage = lazy(() => import("./pages/programme-page.js").then((module) => ({ default: module.ProgrammePage })));
 const TemplatesPage = lazy(() => import("./pages/templates-page.js").then((module) => ({ default: module.TemplatesPage })));
 const SidePanelPage = lazy(() => import("./pages/meeting-pages.js").then((module) => ({ default: module.SidePanelPage })));
 const StagePage = lazy(() => import("./pages/meeting-pages.js").then((module) => ({ default: module.StagePage })));
@@ -69,6 +70,7 @@ export function App() {
             {route === "stage" && <StagePage session={session} />}
             {route === "config" && <ConfigPage session={session} />}
             {route === "templates" && <TemplatesPage session={session} />}
+            {route === "programme" && <ProgrammePage session={session} />}
           </Suspense>
           <EmergencyBlock />
         </main>

@@ -1,5 +1,5 @@
 /** One route per frame context, as the manifest's URLs point to them. */
-export type RouteName = "home" | "myRequests" | "queue" | "templates" | "sidePanel" | "stage" | "config";
+export type RouteName = "home" | "myRequests" | "queue" | "templates" | "programme" | "sidePanel" | "stage" | "config";
 
 const ROUTES: Record<string, RouteName> = {
   "/": "home",
@@ -7,6 +7,7 @@ const ROUTES: Record<string, RouteName> = {
   "/personal/requests": "myRequests",
   "/personal/queue": "queue",
   "/personal/templates": "templates",
+  "/personal/programme": "programme",
   "/meeting/side-panel": "sidePanel",
   "/meeting/stage": "stage",
   "/config": "config",

@@ -26,7 +26,40 @@ beforeAll(async () => {
     });
   await post("/api/huddles", { meetingId: MEETING, templateId: "morning-huddle" });
   await post(`/api/huddles/${encodeURIComponent(MEETING)}/actions`, { type: "start" });
+  await seedCircles();
 });
+
+/** A published round (so Home shows a real circle) and an open one with sign-ups (so there is something to preview). */
+async function seedCircles(): Promise<void> {
+  const tokens = Object.fromEntries(await Promise.all(DEV_USERS.map(async (user) => [user.key, await devToken(server, user.key)])));
+  const send = async (user: string, method: string, path: string, body: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${tokens[user]}`, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path} as ${user}: ${response.status} ${await response.text()}`);
+    return (await response.json().catch(() => ({}))) as { id: string };
+  };
+  const round = (name: string) => ({
+    name,
+    topic: "Looking after ourselves at work",
+    closesOn: "2030-03-01",
+    startsOn: "2030-03-04",
+    groupSize: { min: 2, max: 6 },
+    cadence: "fortnightly",
+    slots: [
+      { id: "mon-9", weekday: "MO", localTime: "09:00", durationMinutes: 45, timeZone: "Europe/London" },
+      { id: "thu-16", weekday: "TH", localTime: "16:00", durationMinutes: 60, timeZone: "America/New_York" },
+    ],
+  });
+  const answer = { timeZone: "Europe/London", windows: ["mon-9", "thu-16"], interests: ["running"] };
+  const published = await send("ada", "POST", "/api/circle-rounds", round("Winter circles"));
+  for (const user of DEV_USERS) await send(user.key, "PUT", `/api/circle-rounds/${published.id}/sign-up`, answer);
+  await send("ada", "POST", `/api/circle-rounds/${published.id}/publish`, {});
+  const open = await send("ada", "POST", "/api/circle-rounds", round("Spring circles"));
+  for (const user of ["mia", "sam", "sky", "fin"]) await send(user, "PUT", `/api/circle-rounds/${open.id}/sign-up`, answer);
+}
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -63,6 +96,21 @@ const SURFACES: [string, string, string, string, string, string?][] = [
   ["stage", "/meeting/stage", "meetingStage", "sky", '[data-testid="countdown"]'],
   ["huddle templates", "/personal/templates", "content", "fin", '[data-testid="template-row"]'],
   ["huddle template editor", "/personal/templates", "content", "fin", "#template-editor-title", "New template"],
+  // `main:has(a) b` waits for both of a page's independently loaded sections.
+  [
+    "home with circles and an open round",
+    "/personal/home",
+    "content",
+    "max",
+    'main:has([data-testid="my-circle"]) [data-testid="open-round"]',
+  ],
+  ["home, signed up for a round", "/personal/home", "content", "mia", 'main:has([data-testid="my-circle"]) [data-testid="signed-up"]'],
+  ["home sign-up form", "/personal/home", "content", "max", '[data-testid="sign-up-form"] input[type="checkbox"]', "Sign up"],
+  ["home, leaving a circle", "/personal/home", "content", "max", '[data-testid="my-circle"] [role="alertdialog"]', "Leave circle"],
+  ["programme page", "/personal/programme", "content", "ada", 'main:has([data-testid="admin-circle"]) [data-testid="admin-round"]'],
+  ["programme preview", "/personal/programme", "content", "ada", '[data-testid="round-preview"]', "Preview circles"],
+  ["programme round form", "/personal/programme", "content", "ada", '[data-testid="open-round-form"]', "Open a sign-up round"],
+  ["programme page (not an admin)", "/personal/programme", "content", "mia", '[data-testid="programme-admins-only"]'],
 ];
 
 describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {

@@ -1,3 +1,4 @@
+import type { CircleView, OpenRoundInput, RoundPreview, RoundSummary, SignUpInput } from "../../../shared/circles/circle-programme.js";
 import type { HuddleClockState } from "../../../shared/huddles/huddle-clock.js";
 import type { HuddleTemplate, HuddleTemplateInput } from "../../../shared/huddles/templates.js";
 /** Typed calls to the server's `/api`, each carrying the caller's token. Errors keep the server's code. */
@@ -140,6 +141,56 @@ export class ApiClient {
     return this.request("POST", `/api/huddles/${encodeURIComponent(meetingId)}/pulse`, { level });
   }
 
+  /** Open rounds for members; every round, open or published, for admins. */
+  circleRounds(): Promise<{ rounds: RoundSummary[] }> {
+    return this.request("GET", "/api/circle-rounds");
+  }
+
+  openRound(input: OpenRoundInput): Promise<RoundSummary> {
+    return this.request("POST", "/api/circle-rounds", input);
+  }
+
+  /** Signing up again replaces the earlier answer. */
+  signUp(roundId: string, input: SignUpInput): Promise<RoundSummary> {
+    return this.request("PUT", `/api/circle-rounds/${encodeURIComponent(roundId)}/sign-up`, input);
+  }
+
+  withdrawSignUp(roundId: string): Promise<void> {
+    return this.request("DELETE", `/api/circle-rounds/${encodeURIComponent(roundId)}/sign-up`);
+  }
+
+  previewRound(roundId: string): Promise<RoundPreview> {
+    return this.request("GET", `/api/circle-rounds/${encodeURIComponent(roundId)}/preview`);
+  }
+
+  publishRound(roundId: string): Promise<{ circles: CircleView[] }> {
+    return this.request("POST", `/api/circle-rounds/${encodeURIComponent(roundId)}/publish`, {});
+  }
+
+  myCircles(): Promise<{ circles: CircleView[] }> {
+    return this.request("GET", "/api/circles/mine");
+  }
+
+  allCircles(): Promise<{ circles: CircleView[] }> {
+    return this.request("GET", "/api/circles");
+  }
+
+  leaveCircle(circleId: string): Promise<void> {
+    return this.request("POST", `/api/circles/${encodeURIComponent(circleId)}/leave`, {});
+  }
+
+  /**
+   * The circle's .ics, fetched with the token (a plain link could not carry it). A File is a Blob
+   * that also keeps the name the server suggests, so the download is called what the server meant.
+   */
+  async calendarFile(circleId: string): Promise<File> {
+    const response = await this.send("GET", `/api/circles/${encodeURIComponent(circleId)}/calendar`);
+    if (!response.ok) throw await errorOf(response);
+    const disposition = response.headers.get("Content-Disposition") ?? "";
+    const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "circle.ics";
+    return new File([await response.blob()], name, { type: response.headers.get("Content-Type") ?? "text/calendar" });
+  }
+
   /** The huddle's event stream, read with fetch so the token can travel in a header. */
   async huddleEvents(meetingId: string, signal: AbortSignal): Promise<Response> {
     const token = await this.getToken();
@@ -147,10 +198,16 @@ export class ApiClient {
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: Response;
+    const response = await this.send(method, path, body);
+    if (!response.ok) throw await errorOf(response);
+    // A 204 has no body; it resolves to an empty object, which callers of void methods ignore.
+    return (await response.json().catch(() => ({}))) as T;
+  }
+
+  private async send(method: string, path: string, body?: unknown): Promise<Response> {
     try {
       const token = await this.getToken();
-      response = await fetch(path, {
+      return await fetch(path, {
         method,
         headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -158,10 +215,12 @@ export class ApiClient {
     } catch (error) {
       throw error instanceof ApiError ? error : new ApiError(0, "network", (error as Error).message);
     }
-    const payload = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-    if (!response.ok) throw new ApiError(response.status, payload.code ?? "unknown", payload.message ?? response.statusText);
-    return payload as T;
   }
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const payload = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+  return new ApiError(response.status, payload.code ?? "unknown", payload.message ?? response.statusText);
 }
 
 /** Outside Teams, in development identity mode only: a token for a sample user. */

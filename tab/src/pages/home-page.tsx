@@ -1,6 +1,8 @@
-import { Badge, Card, CardHeader, Spinner, Text, Title2 } from "@fluentui/react-components";
+import { Badge, Spinner, Text, Title2 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { Me } from "../api/api-client.js";
+import { MyCircles } from "../circles/my-circles.js";
+import { OpenRounds } from "../circles/open-rounds.js";
 import { ErrorState } from "../components/error-state.js";
 import { formatMessage, TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
 import type { Session } from "../session.js";
@@ -39,7 +41,9 @@ export function HomePage({ session }: { session: Session }) {
   );
   return (
     <section aria-labelledby="home-title" style={{ display: "grid", gap: 12 }}>
-      <Title2 id="home-title">{text.homeTitle}</Title2>
+      <Title2 as="h1" id="home-title">
+        {text.homeTitle}
+      </Title2>
       <Text data-testid="signed-in-user">{formatMessage("signedInAs", { name: me.displayName ?? me.userId })}</Text>
       <div role="list" aria-label={text.yourRoles} style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
         {me.roles.map((role) => (
@@ -48,9 +52,8 @@ export function HomePage({ session }: { session: Session }) {
           </Badge>
         ))}
       </div>
-      <Card>
-        <CardHeader header={<Text weight="semibold">{text.homeCirclesEmpty}</Text>} description={<Text>{text.homeBuddyEmpty}</Text>} />
-      </Card>
+      <MyCircles session={session} myUserId={me.userId} />
+      <OpenRounds session={session} />
       <Text size={200}>{formatMessage("lastUpdated", { time: updated })}</Text>
     </section>
   );

@@ -1,0 +1,40 @@
+import { Card, Spinner, Text, Title3 } from "@fluentui/react-components";
+import { ErrorState } from "../components/error-state.js";
+import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import type { Session } from "../session.js";
+import { useLoad } from "../use-load.js";
+import { cadenceText, nextSessionText, viewerOf } from "./circle-format.js";
+
+/** Every circle in the organisation, for the admin: who is in it and when it meets, in the admin's zone. */
+export function AllCircles({ session, generation }: { session: Session; generation: number }) {
+  const [circles, reload] = useLoad(() => session.api.allCircles(), [session, generation]);
+  const viewer = viewerOf(session);
+  return (
+    <section aria-labelledby="all-circles-title" style={{ display: "grid", gap: 12 }}>
+      <Title3 as="h2" id="all-circles-title">
+        {text.programmeCirclesTitle}
+      </Title3>
+      {circles.status === "loading" && <Spinner size="small" label={text.loading} />}
+      {circles.status === "failed" && <ErrorState message={circles.error.message || text.errorNetwork} onRetry={reload} />}
+      {circles.status === "ready" && circles.data.circles.length === 0 && (
+        <Text data-testid="all-circles-empty">{text.programmeCirclesEmpty}</Text>
+      )}
+      {circles.status === "ready" &&
+        circles.data.circles.map((circle) => (
+          <Card key={circle.id} role="region" aria-labelledby={`all-${circle.id}-title`} data-testid="admin-circle">
+            <Text as="h3" weight="semibold" size={400} id={`all-${circle.id}-title`} style={{ margin: 0 }}>
+              {circle.name}
+            </Text>
+            {circle.topic && <Text>{circle.topic}</Text>}
+            <Text>
+              {formatMessage("programmeCircleSchedule", {
+                cadence: cadenceText(circle.recurrence.cadence),
+                when: nextSessionText(circle.recurrence, viewer) ?? text.circleNoUpcoming,
+              })}
+            </Text>
+            <Text size={200}>{circle.members.map((member) => member.displayName).join(", ")}</Text>
+          </Card>
+        ))}
+    </section>
+  );
+}

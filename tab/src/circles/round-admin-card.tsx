@@ -1,0 +1,121 @@
+import { Badge, Button, Card, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, Subtitle1 } from "@fluentui/react-components";
+import { useState } from "react";
+import type { RoundPreview, RoundSummary } from "../../../shared/circles/circle-programme.js";
+import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
+import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import type { Session } from "../session.js";
+import { cadenceText, localDateText, slotHomeText, slotText } from "./circle-format.js";
+import { Notice, type NoticeState } from "./notice.js";
+import { RoundPreviewView } from "./round-preview.js";
+
+type PreviewState = { status: "idle" } | { status: "loading" } | { status: "ready"; preview: RoundPreview };
+
+/** One round on the Programme page: its sign-ups, and for an open round, preview then publish. */
+export function RoundAdminCard({
+  round,
+  session,
+  viewer,
+  onPublished,
+}: {
+  round: RoundSummary;
+  session: Session;
+  viewer: SessionViewer;
+  onPublished: (message: string) => void;
+}) {
+  const [preview, setPreview] = useState<PreviewState>({ status: "idle" });
+  const [confirming, setConfirming] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const [notice, setNotice] = useState<NoticeState>();
+  const titleId = `admin-round-${round.id}-title`;
+
+  const loadPreview = async () => {
+    setNotice(undefined);
+    setConfirming(false);
+    setPreview({ status: "loading" });
+    try {
+      setPreview({ status: "ready", preview: await session.api.previewRound(round.id) });
+    } catch (error) {
+      setPreview({ status: "idle" });
+      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+    }
+  };
+  const publish = async () => {
+    setPublishing(true);
+    try {
+      const { circles } = await session.api.publishRound(round.id);
+      setConfirming(false);
+      setPreview({ status: "idle" });
+      onPublished(formatMessage("programmePublished", { count: String(circles.length), name: round.name }));
+    } catch (error) {
+      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setConfirming(false);
+    } finally {
+      setPublishing(false);
+    }
+  };
+  const proposed = preview.status === "ready" ? preview.preview.circles.length : 0;
+
+  return (
+    <Card role="region" aria-labelledby={titleId} data-testid="admin-round" data-round-id={round.id} data-status={round.status}>
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "center" }}>
+        <Subtitle1 as="h3" id={titleId} style={{ margin: 0 }}>
+          {round.name}
+        </Subtitle1>
+        <Badge appearance="tint" color={round.status === "open" ? "brand" : "informative"}>
+          {round.status === "open" ? text.programmeStatus_open : text.programmeStatus_published}
+        </Badge>
+        <Badge appearance="outline" data-testid="sign-up-count">
+          {formatMessage("programmeSignUpCount", { count: String(round.signUpCount) })}
+        </Badge>
+      </div>
+      {round.topic && <Text>{round.topic}</Text>}
+      <Text>
+        {formatMessage("roundClosesOn", { date: localDateText(round.closesOn, viewer.locale) })} ·{" "}
+        {formatMessage("roundStartsOn", { date: localDateText(round.startsOn, viewer.locale) })}
+      </Text>
+      <Text>
+        {formatMessage("programmeRoundShape", {
+          min: String(round.groupSize.min),
+          max: String(round.groupSize.max),
+          cadence: cadenceText(round.cadence),
+        })}
+      </Text>
+      <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+        {round.slots.map((slot) => (
+          <li key={slot.id}>
+            {slotText(round, slot, viewer)}
+            <Text size={200} block>
+              {slotHomeText(slot, viewer.locale)}
+            </Text>
+          </li>
+        ))}
+      </ul>
+      {notice && <Notice {...notice} />}
+      {preview.status === "loading" && <Spinner size="small" label={text.loading} />}
+      {preview.status === "ready" && <RoundPreviewView round={round} preview={preview.preview} viewer={viewer} />}
+      {round.status === "open" &&
+        (confirming ? (
+          <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-label={text.programmePublish}>
+            <MessageBarBody>{formatMessage("programmePublishConfirm", { count: String(proposed), name: round.name })}</MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="primary" disabled={publishing} onClick={() => void publish()}>
+                {text.programmePublishYes}
+              </Button>
+              <Button onClick={() => setConfirming(false)}>{text.programmeCancel}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : (
+          <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+            <Button disabled={preview.status === "loading"} onClick={() => void loadPreview()}>
+              {preview.status === "ready" ? text.programmePreviewRefresh : text.programmePreview}
+            </Button>
+            {preview.status === "ready" && proposed > 0 && (
+              <Button appearance="primary" onClick={() => setConfirming(true)}>
+                {text.programmePublish}
+              </Button>
+            )}
+          </div>
+        ))}
+    </Card>
+  );
+}
