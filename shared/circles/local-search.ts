@@ -1,0 +1,367 @@
+import type { PlanState, SavedRound } from "./plan-state.js";
+import { REPEAT_WEIGHT } from "./circle-instance.js";
+import { shuffleInPlace, type SeededRandom } from "./seeded-random.js";
+
+/** Budgets count pair-cost look-ups, not milliseconds, so a seed always gives the same plan. */
+export interface SearchBudget {
+  work: number;
+  /** Iterations without a new best before the search jumps back to the best and shakes it. */
+  stall: number;
+  /** Tabu tenure: at least [0] steps plus a random number below [1]. */
+  tenure: [number, number];
+}
+
+const SMALL_INSTANCE = 400;
+const CONSTRUCTION_CANDIDATES = 24;
+const MAXC = () => Number((globalThis as any).MAXC ?? 24);
+const GROUP_SAMPLE = 48;
+const IMPROVEMENT = -1e-6;
+
+/**
+ * Greedy start for one round: each seat goes to the cheapest of the members still waiting. Among
+ * equally fresh choices it takes the one whose group keeps the most "freedom" (members who have
+ * met nobody in it), after Triska and Musliu: grouping people who met the same others leaves the
+ * most fresh pairs for later rounds.
+ */
+export function constructRound(state: PlanState, round: number, sizes: readonly number[], random: SeededRandom): void {
+  const { instance, n } = state;
+  const pool = Int32Array.from({ length: n }, (_, index) => index);
+  shuffleInPlace(pool, random);
+  // Members with windows or avoid lists are hardest to seat, so they are seeded first (popped last).
+  const difficulty = (member: number) => (instance.windowed[member] ? 2 : 0) + (instance.avoidCount(member) > 0 ? 1 : 0);
+  const ordered = Int32Array.from([...pool].sort((a, b) => difficulty(a) - difficulty(b)));
+  const scanAll = n <= SMALL_INSTANCE;
+  const words = Math.ceil(n / 32);
+  const met = scanAll ? metBits(state, words) : new Uint32Array(0);
+  const union = new Uint32Array(words);
+  let waiting = n;
+  sizes.forEach((target, group) => {
+    if (waiting === 0) return;
+    const seed = ordered[--waiting]!;
+    state.place(round, group, seed);
+    for (let word = 0; word < words && scanAll; word++) union[word] = met[seed * words + word]!;
+    while (state.sizeOf(round, group) < target && waiting > 0) {
+      const scan = scanAll ? waiting : Math.min(waiting, CONSTRUCTION_CANDIDATES);
+      let bestAt = waiting - 1;
+      let bestCost = Infinity;
+      let bestTier = Infinity;
+      let bestClosed = Infinity;
+      for (let offset = 0; offset < scan; offset++) {
+        const at = waiting - 1 - offset;
+        const candidate = ordered[at]!;
+        const cost = state.joinDelta(round, group, candidate);
+        if (!scanAll) {
+          if (cost < bestCost) [bestCost, bestAt] = [cost, at];
+          if (cost <= 0) break;
+          continue;
+        }
+        const tier = Math.round(cost / REPEAT_WEIGHT);
+        if (tier > bestTier) continue;
+        if (!(globalThis as any).FREEDOM) {
+          if (tier < bestTier || cost < bestCost) [bestTier, bestCost, bestAt] = [tier, cost, at];
+          continue;
+        }
+        let closed = 0;
+        for (let word = 0; word < words; word++) closed += popcount(union[word]! | met[candidate * words + word]!);
+        if (tier < bestTier || closed < bestClosed || (closed === bestClosed && cost < bestCost))
+          [bestTier, bestClosed, bestCost, bestAt] = [tier, closed, cost, at];
+      }
+      const chosen = ordered[bestAt]!;
+      ordered[bestAt] = ordered[waiting - 1]!;
+      waiting--;
+      state.place(round, group, chosen);
+      for (let word = 0; word < words && scanAll; word++) union[word]! |= met[chosen * words + word]!;
+    }
+  });
+}
+
+/** Each member's set of people met so far (themselves included), as bits. */
+function metBits(state: PlanState, words: number): Uint32Array {
+  const bits = new Uint32Array(state.n * words);
+  for (let a = 0; a < state.n; a++) {
+    bits[a * words + (a >>> 5)]! |= 1 << (a & 31);
+    for (let b = a + 1; b < state.n; b++)
+      if (state.ledger.get(a, b) > 0) {
+        bits[a * words + (b >>> 5)]! |= 1 << (b & 31);
+        bits[b * words + (a >>> 5)]! |= 1 << (a & 31);
+      }
+  }
+  return bits;
+}
+
+function popcount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/**
+ * Tabu search over the given rounds (after Dotú and Van Hentenryck's social-golfer search): every
+ * step takes the best swap or move of a member who is in a conflict (a repeated pair, an avoid
+ * pair, a group without a shared window), even when it makes things worse, and forbids moving
+ * those members again for a few steps so the search cannot cycle. Returns the conflicts left.
+ */
+export class ConflictSearch {
+  private readonly stamp: Int32Array;
+  private readonly leaveStamp: Int32Array;
+  private readonly leaveCache: Float64Array;
+  /** A member may not return to the group they just left (tabuGroup) until step tabuUntil. */
+  private readonly tabuUntil: Int32Array;
+  private readonly tabuGroup: Int32Array;
+  private readonly conflicted: Int32Array;
+  private readonly pairTabu: Int32Array;
+  private stampNow = 0;
+  steps = 0;
+  private work = 0;
+  private bestDelta = 0;
+  private bestRound = -1;
+  private bestMember = -1;
+  private bestPartner = -1;
+  private bestTarget = -1;
+  private ties = 0;
+
+  constructor(
+    private readonly state: PlanState,
+    private readonly random: SeededRandom,
+  ) {
+    const cells = state.roundCapacity * state.n;
+    this.stamp = new Int32Array(cells);
+    this.leaveStamp = new Int32Array(cells);
+    this.leaveCache = new Float64Array(cells);
+    this.tabuUntil = new Int32Array(cells);
+    this.tabuGroup = new Int32Array(cells);
+    this.conflicted = new Int32Array(cells);
+    this.pairTabu = new Int32Array(state.roundCapacity * state.n * state.n);
+  }
+
+  /** Conflicts in the given rounds, recorded in `conflicted` as round · n + member. */
+  countConflicts(rounds: readonly number[]): number {
+    const { state } = this;
+    const { instance, ledger, n } = state;
+    this.stampNow++;
+    let count = 0;
+    const mark = (round: number, member: number) => {
+      const cell = round * n + member;
+      if (this.stamp[cell] === this.stampNow) return;
+      this.stamp[cell] = this.stampNow;
+      this.conflicted[count++] = cell;
+    };
+    for (const round of rounds) {
+      for (let group = 0; group < state.groups; group++) {
+        const base = state.groupBase(round, group);
+        const size = state.sizeOf(round, group);
+        this.work += (size * (size - 1)) / 2;
+        for (let i = 0; i < size; i++) {
+          const a = state.slots[base + i]!;
+          for (let j = i + 1; j < size; j++) {
+            const b = state.slots[base + j]!;
+            if (ledger.get(a, b) > 1 || instance.avoids(a, b)) {
+              mark(round, a);
+              mark(round, b);
+            }
+          }
+        }
+        if (instance.windowTotal > 0 && state.violation(round * state.groups + group) > 0)
+          for (let i = 0; i < size; i++) if (instance.windowed[state.slots[base + i]!]) mark(round, state.slots[base + i]!);
+      }
+    }
+    return count;
+  }
+
+  run(rounds: readonly number[], budget: SearchBudget): number {
+    const { state, random } = this;
+    const n = state.n;
+    this.work = 0;
+    this.tabuUntil.fill(0);
+    this.pairTabu.fill(0);
+    let current = 0;
+    let best = 0;
+    let saved: SavedRound[] = rounds.map((round) => state.saveRound(round));
+    let sinceBest = 0;
+    let conflicts = this.countConflicts(rounds);
+    for (let step = 1; conflicts > 0 && this.work < budget.work; step++) {
+      if (conflicts > MAXC()) this.sample(conflicts, MAXC());
+      this.beginChoice();
+      for (let index = 0; index < Math.min(conflicts, MAXC()); index++) {
+        const cell = this.conflicted[index]!;
+        const round = Math.floor(cell / n);
+        this.considerMember(round, cell - round * n, step, best - current);
+      }
+      if (this.bestMember >= 0) {
+        const [round, member, partner] = [this.bestRound, this.bestMember, this.bestPartner];
+        const from = state.groupOf[round * n + member]!;
+        if (partner >= 0) state.swap(round, member, partner);
+        else state.move(round, member, this.bestTarget);
+        current += this.bestDelta;
+        const tenure = budget.tenure[0] + random.below(budget.tenure[1]);
+        if ((globalThis as any).PAIR && partner >= 0) {
+          this.pairTabu[(round * n + member) * n + partner] = step + tenure;
+          this.pairTabu[(round * n + partner) * n + member] = step + tenure;
+        } else {
+          this.tabuGroup[round * n + member] = from;
+          this.tabuUntil[round * n + member] = step + tenure;
+          if (partner >= 0) {
+            this.tabuGroup[round * n + partner] = this.bestTarget;
+            this.tabuUntil[round * n + partner] = step + tenure;
+          }
+        }
+      }
+      if (current < best - 0.5) {
+        best = current;
+        saved = rounds.map((round) => state.saveRound(round));
+        sinceBest = 0;
+      } else if (++sinceBest > budget.stall) {
+        rounds.forEach((round, index) => state.loadRound(round, saved[index]!));
+        current = best + this.shake(rounds);
+        this.tabuUntil.fill(0);
+        this.pairTabu.fill(0);
+        sinceBest = 0;
+      }
+      conflicts = this.countConflicts(rounds);
+      this.steps = step;
+    }
+    if (conflicts > 0 && current > best) {
+      rounds.forEach((round, index) => state.loadRound(round, saved[index]!));
+      conflicts = this.countConflicts(rounds);
+    }
+    return conflicts;
+  }
+
+  /** Plain descent for the soft goals once conflicts are settled; never accepts a worse plan. */
+  polish(rounds: readonly number[], workLimit: number): void {
+    const { state, random } = this;
+    const n = state.n;
+    this.work = 0;
+    const order = Int32Array.from(rounds.flatMap((round) => Array.from({ length: n }, (_, member) => round * n + member)));
+    let improved = true;
+    while (improved && this.work < workLimit) {
+      improved = false;
+      shuffleInPlace(order, random);
+      for (let index = 0; index < order.length && this.work < workLimit; index++) {
+        const round = Math.floor(order[index]! / n);
+        const member = order[index]! - round * n;
+        this.beginChoice();
+        this.considerMember(round, member, Number.MAX_SAFE_INTEGER, IMPROVEMENT);
+        if (this.bestMember < 0 || this.bestDelta >= IMPROVEMENT) continue;
+        if (this.bestPartner >= 0) state.swap(round, member, this.bestPartner);
+        else state.move(round, member, this.bestTarget);
+        improved = true;
+      }
+    }
+  }
+
+  private beginChoice(): void {
+    this.stampNow++;
+    this.bestDelta = Infinity;
+    this.bestMember = -1;
+    this.ties = 0;
+  }
+
+  /**
+   * Weighs every swap and move of one member. A move counts only if neither member is tabu, or if
+   * it beats `aspiration` (the change that would reach a new best).
+   */
+  private considerMember(round: number, member: number, step: number, aspiration: number): void {
+    const { state } = this;
+    const { n, groups, slots } = state;
+    const from = state.groupOf[round * n + member]!;
+    const fromBase = state.groupBase(round, from);
+    const fromSize = state.sizeOf(round, from);
+    let leave = 0;
+    for (let index = 0; index < fromSize; index++) {
+      const other = slots[fromBase + index]!;
+      if (other !== member) leave += state.meetCost(member, other);
+    }
+    const memberCell = round * n + member;
+    const sampled = groups > GROUP_SAMPLE;
+    const visits = sampled ? GROUP_SAMPLE : groups;
+    for (let visit = 0; visit < visits; visit++) {
+      const target = sampled ? this.random.below(groups) : visit;
+      if (target === from) continue;
+      const base = state.groupBase(round, target);
+      const size = state.sizeOf(round, target);
+      let join = 0;
+      for (let index = 0; index < size; index++) join += state.meetCost(member, slots[base + index]!);
+      this.work += size + fromSize;
+      const memberTabu = this.tabuGroup[memberCell] === target && this.tabuUntil[memberCell]! > step;
+      if (fromSize > state.lo && size < state.hi) {
+        const delta = state.moveDelta(round, member, target);
+        if (!memberTabu || delta < aspiration) this.offer(delta, round, member, -1, target);
+      }
+      for (let index = 0; index < size; index++) {
+        const partner = slots[base + index]!;
+        let partnerJoin = 0;
+        for (let other = 0; other < fromSize; other++) {
+          const seat = slots[fromBase + other]!;
+          if (seat !== member) partnerJoin += state.meetCost(partner, seat);
+        }
+        const delta =
+          REPEAT_WEIGHT * (fromSize + size - 2) +
+          partnerJoin -
+          leave +
+          join -
+          state.meetCost(member, partner) -
+          this.partnerLeave(round, partner, base, size) +
+          state.swapWindowDelta(round, member, partner);
+        this.work += fromSize + 1;
+        const partnerCell = round * n + partner;
+        const tabu =
+          memberTabu ||
+          (this.tabuGroup[partnerCell] === from && this.tabuUntil[partnerCell]! > step) ||
+          this.pairTabu[(round * n + member) * n + partner]! > step;
+        if (!tabu || delta < aspiration) this.offer(delta, round, member, partner, target);
+      }
+    }
+  }
+
+  private partnerLeave(round: number, partner: number, base: number, size: number): number {
+    const cell = round * this.state.n + partner;
+    if (this.leaveStamp[cell] === this.stampNow) return this.leaveCache[cell]!;
+    let leave = 0;
+    for (let index = 0; index < size; index++) {
+      const other = this.state.slots[base + index]!;
+      if (other !== partner) leave += this.state.meetCost(partner, other);
+    }
+    this.work += size;
+    this.leaveStamp[cell] = this.stampNow;
+    this.leaveCache[cell] = leave;
+    return leave;
+  }
+
+  private offer(delta: number, round: number, member: number, partner: number, target: number): void {
+    if (delta > this.bestDelta) return;
+    if (delta < this.bestDelta) this.ties = 0;
+    // Reservoir choice among equal moves keeps the walk from always taking the first one.
+    if (this.random.below(++this.ties) !== 0) return;
+    this.bestDelta = delta;
+    this.bestRound = round;
+    this.bestMember = member;
+    this.bestPartner = partner;
+    this.bestTarget = target;
+  }
+
+  private sample(count: number, keep: number): void {
+    for (let index = 0; index < keep; index++) {
+      const other = index + this.random.below(count - index);
+      const held = this.conflicted[index]!;
+      this.conflicted[index] = this.conflicted[other]!;
+      this.conflicted[other] = held;
+    }
+  }
+
+  /** A few random swaps from the best plan, so the next stretch of search starts elsewhere. */
+  private shake(rounds: readonly number[]): number {
+    const { state, random } = this;
+    let change = 0;
+    const swaps = Math.max(2, Math.round(state.n / ((globalThis as any).SHAKE ?? 16)));
+    for (let count = 0; count < swaps; count++) {
+      const round = rounds[random.below(rounds.length)]!;
+      const a = random.below(state.n);
+      const b = random.below(state.n);
+      if (state.groupOf[round * state.n + a] === state.groupOf[round * state.n + b]) continue;
+      change += state.swapDelta(round, a, b);
+      state.swap(round, a, b);
+    }
+    return change;
+  }
+}
