@@ -5,5 +5,7 @@ export interface CallerIdentity {
   tenantId: string;
   userId: string;
   displayName?: string;
+  /** The sign-in name from the token (usually the work email), used only to match people by address. */
+  signInName?: string;
   roles: Role[];
 }

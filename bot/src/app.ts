@@ -21,6 +21,9 @@ import type { MeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
 import type { HuddleTemplateLibrary } from "./huddles/template-library.js";
 import type { CircleService } from "./circles/circle-service.js";
 import type { RoundService } from "./circles/round-service.js";
+import type { CalendarLinks } from "./circles/calendar-links.js";
+import type { CircleNotifier } from "./circles/circle-notifier.js";
+import { calendarLinkDownload } from "./circles/calendar-link-route.js";
 import type { RequestService } from "./requests/request-service.js";
 import type { SupporterRegistry } from "./requests/supporter-registry.js";
 import type { RoutingDependencies } from "./bot/supporter-routing.js";
@@ -42,6 +45,8 @@ export interface AppDependencies {
   templates: HuddleTemplateLibrary;
   rounds: RoundService;
   circles: CircleService;
+  circleNotifier: CircleNotifier;
+  calendarLinks: CalendarLinks;
   devIdentity?: DevIdentityIssuer;
   bot: { adapter: CloudAdapter; handler: ActivityHandler; credentialsConfigured: boolean };
 }
@@ -87,9 +92,12 @@ export function createApp(deps: AppDependencies): Express {
     templates: deps.templates,
     rounds: deps.rounds,
     circles: deps.circles,
+    circleNotifier: deps.circleNotifier,
     ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
     authMode: config.AUTH_MODE,
   };
+  // Opened by calendar apps from the bot's card, without a Teams sign-in: the signed link is the key.
+  api.get("/calendar-links/:token", calendarLinkDownload(deps.calendarLinks, deps.circles));
   api.get("/huddles/:meetingId/events", withClientAuth(deps.verifyToken, deps.roles, "member"), huddleEvents(deps.huddles, deps.huddleHub));
   for (const route of ALL_API_ROUTES) {
     const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role)];

@@ -23,6 +23,9 @@ import { ParticipationRecorder } from "./huddles/participation.js";
 import { HuddleTemplateLibrary } from "./huddles/template-library.js";
 import { CircleService } from "./circles/circle-service.js";
 import { RoundService } from "./circles/round-service.js";
+import { CalendarLinks } from "./circles/calendar-links.js";
+import { CircleNotifier } from "./circles/circle-notifier.js";
+import { ContactBook } from "./bot/contact-book.js";
 import { NO_ORGANIZER_CHECK, TEAMS_GLOBAL_SERVICE_URL, TeamsMeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
@@ -75,6 +78,9 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const templates = new HuddleTemplateLibrary(store);
   const rounds = new RoundService(store);
   const circles = new CircleService(store);
+  const contacts = new ContactBook(store);
+  const calendarLinks = new CalendarLinks(store);
+  const circleNotifier = new CircleNotifier(contacts, messenger, calendarLinks, logger, config.TAB_ENDPOINT);
   const huddles = new HuddleService(store, Date.now, new ParticipationRecorder(store), templates);
   const huddleHub = new HuddleHub(huddles, logger);
   const organizerLookupUrl = config.TEAMS_SERVICE_URL ?? (config.BOT_ID ? TEAMS_GLOBAL_SERVICE_URL : undefined);
@@ -105,6 +111,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     templates,
     rounds,
     circles,
+    circleNotifier,
+    calendarLinks,
     ...(devIdentity ? { devIdentity } : {}),
     bot: {
       adapter: botAdapter,
@@ -115,6 +123,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
         roles,
         messenger,
         supportersChannel,
+        contacts,
         ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
         ...(config.TAB_ENDPOINT ? { tabEndpoint: config.TAB_ENDPOINT } : {}),
       }),

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { isTimeZone, TIME_ZONE_MESSAGE } from "../time-zones.js";
 import { isLocalDate, isLocalTime } from "../zoned-time.js";
-import { CIRCLE_CADENCES, CIRCLE_RECURRENCE_LIMITS, WEEKDAYS, type CircleCadence, type CircleRecurrence, type Weekday } from "./circle-schedule.js";
+import {
+  CIRCLE_CADENCES,
+  CIRCLE_RECURRENCE_LIMITS,
+  WEEKDAYS,
+  type CircleCadence,
+  type CircleRecurrence,
+  type Weekday,
+} from "./circle-schedule.js";
 
 /**
  * Sign-up rounds and the circles they form: the shapes the API accepts and returns, shared by the

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween } from "../zoned-time.js";
+import { circleRecurrenceSchema } from "./circle-recurrence-schema.js";
 import {
-  circleRecurrenceSchema,
   firstSessionDate,
   formatSessionForViewer,
   isSessionDate,

@@ -1,6 +1,4 @@
-import { z } from "zod";
-import { isTimeZone, TIME_ZONE_MESSAGE } from "../time-zones.js";
-import { addDays, daysBetween, isLocalDate, isLocalTime, weekdayOf, zoneClock } from "../zoned-time.js";
+import { addDays, daysBetween, weekdayOf, zoneClock } from "../zoned-time.js";
 
 /**
  * When a circle meets: the same wall-clock time on the same weekday in the circle's own time zone,
@@ -32,28 +30,20 @@ const limits = CIRCLE_RECURRENCE_LIMITS;
 const DAYS_PER_CADENCE: Record<CircleCadence, number> = { weekly: 7, fortnightly: 14 };
 const MINUTE_MS = 60_000;
 
-const localDateSchema = z
-  .string()
-  .refine(isLocalDate, "is not a date written YYYY-MM-DD")
-  .refine((date) => Number(date.slice(0, 4)) >= limits.minYear && Number(date.slice(0, 4)) <= limits.maxYear, {
-    message: `must be a date from ${limits.minYear} to ${limits.maxYear}`,
-  });
-
-export const circleRecurrenceSchema = z
-  .object({
-    cadence: z.enum(CIRCLE_CADENCES),
-    weekday: z.enum(WEEKDAYS),
-    localTime: z.string().refine(isLocalTime, "is not a 24-hour time written HH:MM"),
-    durationMinutes: z.number().int().min(limits.minDurationMinutes).max(limits.maxDurationMinutes),
-    timeZone: z.string().max(64).refine(isTimeZone, TIME_ZONE_MESSAGE),
-    /** Sessions start on the circle's weekday on or after this date; fortnights count from that session. */
-    startDate: localDateSchema,
-    /** Local dates in the circle's zone with no session (holidays, a facilitator away). */
-    skippedDates: z.array(localDateSchema).max(limits.maxSkippedDates).optional(),
-  })
-  .strict();
-
-export type CircleRecurrence = z.output<typeof circleRecurrenceSchema>;
+/** Validated by `circleRecurrenceSchema` (circle-recurrence-schema.ts), kept apart so pages that only show schedules need no zod. */
+export interface CircleRecurrence {
+  cadence: CircleCadence;
+  weekday: Weekday;
+  /** 24-hour "HH:MM" in the circle's zone. */
+  localTime: string;
+  durationMinutes: number;
+  /** IANA zone the circle meets in. */
+  timeZone: string;
+  /** Sessions start on the circle's weekday on or after this date; fortnights count from that session. */
+  startDate: string;
+  /** Local dates in the circle's zone with no session (holidays, a facilitator away). */
+  skippedDates?: string[];
+}
 
 export interface CircleSession {
   readonly start: Date;

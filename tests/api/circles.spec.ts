@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEV_USERS } from "../../bot/src/auth/dev-identity.js";
+import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
 import type { CircleView, RoundPreview, RoundSummary } from "../../shared/circles/circle-programme.js";
+import { startConnectorStub } from "../support/connector-stub.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
 
 let server: TestServer;
+let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+const PUBLIC_URL = "https://peer-circles.example";
 const tokens: Record<string, string> = {};
 const idOf = (key: string) => DEV_USERS.find((user) => user.key === key)!.userId;
 
@@ -32,10 +35,36 @@ const ROUND = {
 const volunteer = (overrides: object = {}) => ({ timeZone: "Europe/London", windows: ["mon-9"], interests: ["running"], ...overrides });
 
 beforeAll(async () => {
-  server = await startTestServer({ AUTH_MODE: "dev" });
+  server = await startTestServer({ AUTH_MODE: "dev", TAB_ENDPOINT: PUBLIC_URL });
+  connector = await startConnectorStub({ keepBodies: true });
   for (const user of DEV_USERS) tokens[user.key] = await devToken(server, user.key);
 });
-afterAll(async () => server?.stop());
+afterAll(async () => {
+  await server?.stop();
+  await connector?.close();
+});
+
+/** Mia says hello to the bot in personal chat, as Teams would deliver it: now the bot can reach her. */
+async function miaTalksToTheBot(): Promise<void> {
+  const response = await fetch(`${server.url}/api/messages`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      type: "message",
+      id: "hello-1",
+      text: "hi",
+      channelId: "msteams",
+      serviceUrl: connector.url,
+      locale: "en-GB",
+      timestamp: new Date().toISOString(),
+      from: { id: "29:mia", aadObjectId: idOf("mia"), name: "Mia" },
+      recipient: { id: "28:bot" },
+      conversation: { id: "a:mia-personal", conversationType: "personal", tenantId: DEV_TENANT_ID },
+      channelData: { tenant: { id: DEV_TENANT_ID } },
+    }),
+  });
+  expect(response.status).toBeLessThan(300);
+}
 
 describe("sign-up rounds and circles", () => {
   let round: RoundSummary;
@@ -53,9 +82,10 @@ describe("sign-up rounds and circles", () => {
 
   it("takes volunteers' private answers, refusing a time the round does not offer", async () => {
     expect((await call("mia", "PUT", `/api/circle-rounds/${round.id}/sign-up`, volunteer({ windows: ["sat-3"] }))).status).toBe(400);
-    // Mia would rather not be grouped with Max, and Sam's manager is Sky.
+    // Mia names Max and Ada, by email, as people she would rather not be grouped with; Sam's manager is Sky.
+    const avoidedByMia = ["Max@Peer-Circles.example", "ada@peer-circles.example"];
     const answers: Record<string, object> = {
-      mia: volunteer({ avoid: [idOf("max")], team: "Ward 4" }),
+      mia: volunteer({ avoid: avoidedByMia, team: "Ward 4" }),
       max: volunteer({ team: "Ward 4" }),
       sam: volunteer({ windows: ["mon-9", "thu-16"], managerId: idOf("sky") }),
       sky: volunteer({ team: "Ward 5" }),
@@ -71,10 +101,11 @@ describe("sign-up rounds and circles", () => {
     const listed = (asSky.body as { rounds: RoundSummary[] }).rounds.find((item) => item.id === round.id)!;
     expect(listed.signUpCount).toBe(6);
     expect(listed.mySignUp).toMatchObject({ team: "Ward 5" });
-    expect(asSky.text).not.toContain(idOf("max"));
-    expect((await call("sam", "GET", "/api/circle-rounds")).text).not.toContain(idOf("max"));
+    expect(asSky.text.toLowerCase()).not.toContain("max@peer-circles.example");
+    expect(asSky.text).not.toContain("managerId");
+    expect((await call("max", "GET", "/api/circle-rounds")).text.toLowerCase()).not.toContain("max@peer-circles.example");
     const asMia = (await call("mia", "GET", "/api/circle-rounds")).body as { rounds: RoundSummary[] };
-    expect(asMia.rounds.find((item) => item.id === round.id)!.mySignUp?.avoid).toEqual([idOf("max")]);
+    expect(asMia.rounds.find((item) => item.id === round.id)!.mySignUp?.avoid).toContain("Max@Peer-Circles.example");
   });
 
   it("previews for admins only: everyone placed, avoid pairs and managers kept apart", async () => {
@@ -89,12 +120,28 @@ describe("sign-up rounds and circles", () => {
       expect(group.includes(idOf("sam")) && group.includes(idOf("sky"))).toBe(false);
     }
     expect(preview.circles.every((circle) => circle.slotId === "mon-9" || circle.slotId === "thu-16")).toBe(true);
+    const miasCircle = groups.find((group) => group.includes(idOf("mia")))!;
+    expect(miasCircle).not.toContain(idOf("max"));
+    expect(miasCircle).not.toContain(idOf("ada"));
     expect(preview.unplaced).toEqual([]);
   });
 
   it("publishes once; the circles then show to their members with a calendar file", async () => {
+    await miaTalksToTheBot();
+    const before = connector.bodies.length;
     const published = await call("ada", "POST", `/api/circle-rounds/${round.id}/publish`, {});
     expect(published.status).toBe(200);
+    // Only Mia has ever opened the bot, so she alone is told; the admin learns how many were not.
+    expect(published.body).toMatchObject({ notified: 1, unreachable: 5 });
+    const notice = connector.bodies.slice(before).join("\n");
+    expect(notice).toContain("You're in a peer circle");
+    const link = /https:\/\/peer-circles\.example(\/api\/calendar-links\/[A-Za-z0-9_.-]+)/.exec(notice)?.[1];
+    expect(link).toBeDefined();
+    const viaLink = await fetch(`${server.url}${link}`);
+    expect(viaLink.status).toBe(200);
+    expect(await viaLink.text()).toContain("BEGIN:VCALENDAR");
+    const tampered = await fetch(`${server.url}${link!.slice(0, -3)}xyz`);
+    expect(tampered.status).toBe(404);
     const circles = (published.body as { circles: CircleView[] }).circles;
     expect(circles.length).toBeGreaterThanOrEqual(2);
     expect((await call("ada", "POST", `/api/circle-rounds/${round.id}/publish`, {})).status).toBe(409);
@@ -124,6 +171,10 @@ describe("sign-up rounds and circles", () => {
   it("lets a member leave quietly; the circle carries on without them", async () => {
     const [circle] = ((await call("mia", "GET", "/api/circles/mine")).body as { circles: CircleView[] }).circles;
     expect((await call("mia", "POST", `/api/circles/${circle!.id}/leave`, {})).status).toBe(204);
+    // Her calendar link stops working once she has left.
+    const notice = connector.bodies.join("\n");
+    const link = /https:\/\/peer-circles\.example(\/api\/calendar-links\/[A-Za-z0-9_.-]+)/.exec(notice)![1];
+    expect((await fetch(`${server.url}${link}`)).status).toBe(404);
     expect(((await call("mia", "GET", "/api/circles/mine")).body as { circles: CircleView[] }).circles).toEqual([]);
     const all = ((await call("ada", "GET", "/api/circles")).body as { circles: CircleView[] }).circles;
     const after = all.find((item) => item.id === circle!.id)!;

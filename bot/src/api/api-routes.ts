@@ -11,6 +11,7 @@ import type { MeetingOrganizerCheck } from "../huddles/meeting-organizer.js";
 import type { HuddleTemplateLibrary } from "../huddles/template-library.js";
 import type { CircleService } from "../circles/circle-service.js";
 import type { RoundService } from "../circles/round-service.js";
+import type { CircleNotifier } from "../circles/circle-notifier.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
@@ -28,6 +29,7 @@ export interface ApiServices {
   templates: HuddleTemplateLibrary;
   rounds: RoundService;
   circles: CircleService;
+  circleNotifier: CircleNotifier;
   /** For the "Talk privately" deep link to the bot's chat. */
   botId?: string;
   authMode: "entra" | "dev";

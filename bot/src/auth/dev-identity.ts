@@ -47,7 +47,13 @@ export class DevIdentityIssuer {
   async issueToken(userKey: string, lifetimeSeconds = 3600): Promise<string | undefined> {
     const user = DEV_USERS.find((candidate) => candidate.key === userKey);
     if (!user) return undefined;
-    return new SignJWT({ tid: DEV_TENANT_ID, oid: user.userId, name: user.displayName, ver: "2.0" })
+    return new SignJWT({
+      tid: DEV_TENANT_ID,
+      oid: user.userId,
+      name: user.displayName,
+      preferred_username: `${user.key}@peer-circles.example`,
+      ver: "2.0",
+    })
       .setProtectedHeader({ alg: "RS256", kid: "peer-circles-dev", typ: "JWT" })
       .setIssuer(issuersFor(DEV_TENANT_ID)[0]!)
       .setAudience(this.audience)

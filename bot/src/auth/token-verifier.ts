@@ -6,6 +6,8 @@ export interface VerifiedToken {
   tenantId: string;
   userId: string;
   displayName?: string;
+  /** `preferred_username` (v2) or `upn` (v1): the person's sign-in name, usually their work email. */
+  signInName?: string;
 }
 
 export interface TokenVerifierOptions {
@@ -82,8 +84,16 @@ function verifyOnce(options: TokenVerifierOptions, clockTolerance: number) {
       });
       if (typeof payload.oid !== "string" || payload.oid.length === 0) throw unauthenticated();
       const displayName = typeof payload.name === "string" ? payload.name : undefined;
+      const signInName = [payload.preferred_username, payload.upn].find(
+        (claim): claim is string => typeof claim === "string" && claim.length <= 256,
+      );
       return {
-        identity: { tenantId: claimedTenant, userId: payload.oid, ...(displayName ? { displayName } : {}) },
+        identity: {
+          tenantId: claimedTenant,
+          userId: payload.oid,
+          ...(displayName ? { displayName } : {}),
+          ...(signInName ? { signInName: signInName.toLowerCase() } : {}),
+        },
         expiresAtMs: payload.exp! * 1000,
       };
     } catch (error) {

@@ -7,6 +7,17 @@ export const BOT_MESSAGES_EN = {
   circleCalendarDescription:
     "Your Peer Circles peer circle. A confidential space to share what work is like and support each other; passing is always fine.",
   circleCalendarJoinPrompt: "Join in Teams:",
+  circleCardTitle: "You're in a peer circle: {name}",
+  circleCardCadence_weekly: "Meets every week.",
+  circleCardCadence_fortnightly: "Meets every other week.",
+  circleCardFirstSession: "First session: {when}",
+  circleCardMembers: "With: {names}",
+  circleCardSomeone: "a colleague",
+  circleCardPrivacy:
+    "What is said in the circle stays in the circle, and passing is always fine. You can leave at any time from the Home tab; nobody is told why.",
+  circleCardAddToCalendar: "Add to calendar",
+  circleCardJoin: "Join the meeting",
+  circleCardOpenApp: "Open Peer Circles",
   helpIntro:
     "I connect you with trained peer supporters at work: colleagues who listen, share what helps and know when to point to professional help.",
   helpWhatICanDo: "What I can do",

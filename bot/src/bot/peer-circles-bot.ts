@@ -15,6 +15,7 @@ import type { JsonObject } from "../storage/document-store.js";
 import { CLAIM_REQUEST_VERB, noticeCard, queueCard, REFRESH_REQUEST_VERB, REQUEST_ACTION_VERB } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 import type { SupportersChannel } from "../requests/supporters-channel.js";
+import type { ContactBook } from "./contact-book.js";
 import { RELAY_VERB } from "./cards/relay-cards.js";
 import { relayMessage } from "./relay.js";
 import { crisisAlertCard } from "./crisis-alert.js";
@@ -44,6 +45,8 @@ export interface PeerCirclesBotOptions {
   roles: RoleDirectory;
   messenger: ProactiveMessenger;
   supportersChannel?: SupportersChannel;
+  /** Remembers how to reach each person, so circle news can come to them later. */
+  contacts?: ContactBook;
   now?: () => Date;
 }
 
@@ -65,7 +68,10 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
-      if (botWasAdded && isPersonalChat(context)) await this.sendWelcome(context);
+      if (botWasAdded && isPersonalChat(context)) {
+        await this.rememberContact(context);
+        await this.sendWelcome(context);
+      }
       await next();
     });
   }
@@ -124,6 +130,7 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     }
     const command = normaliseCommand(text);
     const messages = botMessages(context.activity.locale);
+    await this.rememberContact(context);
     if (await this.handleSupporter(context, command)) return;
     const kind = HELP_COMMANDS.has(command)
       ? "help"
@@ -238,6 +245,13 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     await this.options.supportersChannel.set(identity.tenantId, reference, identity.userId);
     await context.sendActivity(messages.supportersChannelSet);
     return true;
+  }
+
+  private async rememberContact(context: TurnContext): Promise<void> {
+    const identity = identityOf(context.activity);
+    if (!identity || !this.options.contacts) return;
+    const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as JsonObject;
+    await this.options.contacts.remember(identity.tenantId, identity.userId, { ...reference, locale: context.activity.locale ?? null });
   }
 
   private now(): Date {

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import ICAL from "ical.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { circleRecurrenceSchema, nextSessions, WEEKDAYS, type CircleRecurrence } from "../../../shared/circles/circle-schedule.js";
+import { circleRecurrenceSchema } from "../../../shared/circles/circle-recurrence-schema.js";
+import { nextSessions, WEEKDAYS, type CircleRecurrence } from "../../../shared/circles/circle-schedule.js";
 import { addDays } from "../../../shared/zoned-time.js";
 import { circleCalendar, type CircleCalendarInput } from "./circle-calendar.js";
 

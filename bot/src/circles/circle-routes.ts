@@ -23,7 +23,11 @@ function unwrap<T>(outcome: RoundOutcome<T>): T {
   throw new AppError(code, message);
 }
 
-const personOf = (caller: CallerIdentity) => ({ userId: caller.userId, displayName: caller.displayName ?? "" });
+const personOf = (caller: CallerIdentity) => ({
+  userId: caller.userId,
+  displayName: caller.displayName ?? "",
+  ...(caller.signInName ? { signInName: caller.signInName } : {}),
+});
 const circleNotFound = () => new AppError("not_found", "That circle does not exist, or you are not in it.");
 
 /** Sign-up rounds (admins run them, everyone can volunteer) and the circles they form. */
@@ -83,16 +87,18 @@ export const CIRCLE_ROUTES: readonly ApiRoute[] = [
     path: "/api/circle-rounds/:roundId/publish",
     role: "admin",
     acceptsBody: true,
-    handle: async ({ caller, params, body }, { rounds, circles }) => {
+    handle: async ({ caller, params, body }, { rounds, circles, circleNotifier }) => {
       parseInput(emptyBody, body);
+      let formed;
       try {
-        unwrap(await rounds.publish(caller.tenantId, parseInput(documentId, params.roundId)));
+        formed = unwrap(await rounds.publish(caller.tenantId, parseInput(documentId, params.roundId)));
       } catch (error) {
         if (error instanceof ConflictError) throw new AppError("conflict", REFUSALS.closed![1]);
         throw error;
       }
+      const notice = await circleNotifier.published(caller.tenantId, formed);
       const published = (await circles.all(caller.tenantId)).filter((circle) => circle.roundId === params.roundId);
-      return { body: { circles: published } };
+      return { body: { circles: published, ...notice } };
     },
   },
   {

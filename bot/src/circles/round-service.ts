@@ -22,6 +22,8 @@ interface SignUpDocument {
   roundId: string;
   userId: string;
   displayName: string;
+  /** Lower-cased sign-in name, so others can name this person by email in their avoid list. */
+  signInName?: string;
   answer: SignUpInput;
 }
 
@@ -66,12 +68,24 @@ export class RoundService {
       .sort((a, b) => b.closesOn.localeCompare(a.closesOn));
   }
 
-  async signUp(tenantId: string, roundId: string, person: PersonRef, answer: SignUpInput): Promise<RoundOutcome<RoundSummary>> {
+  async signUp(
+    tenantId: string,
+    roundId: string,
+    person: PersonRef & { signInName?: string },
+    answer: SignUpInput,
+  ): Promise<RoundOutcome<RoundSummary>> {
     const round = await this.openRound(tenantId, roundId);
     if (!round.ok) return round;
     const slotIds = new Set(round.value.slots.map((slot) => slot.id));
     if (answer.windows.some((window) => !slotIds.has(window))) return { ok: false, refusal: "unknown_window" };
-    const document: SignUpDocument = { kind: "signup", roundId, userId: person.userId, displayName: person.displayName, answer };
+    const document: SignUpDocument = {
+      kind: "signup",
+      roundId,
+      userId: person.userId,
+      displayName: person.displayName,
+      ...(person.signInName ? { signInName: person.signInName } : {}),
+      answer,
+    };
     const id = signUpId(roundId, person.userId);
     const existing = await this.store.get(CONTAINER, tenantId, id);
     if (existing) await this.store.replace(CONTAINER, tenantId, id, document as unknown as JsonObject, { ifMatch: existing.etag });
@@ -97,6 +111,8 @@ export class RoundService {
     const signUps = await this.signUpsFor(tenantId, roundId);
     if (signUps.length === 0) return { ok: false, refusal: "no_sign_ups" };
     const history = await this.history(tenantId);
+    // People may name a colleague by email or by object id; both must keep them apart.
+    const idByAddress = new Map(signUps.flatMap((signUp) => (signUp.signInName ? [[signUp.signInName, signUp.userId] as const] : [])));
     const report = planRoundsWithReport({
       members: signUps.map(({ userId, answer }) => ({
         id: userId,
@@ -104,7 +120,9 @@ export class RoundService {
         windows: answer.windows,
         interests: answer.interests,
         ...(answer.team ? { team: answer.team } : {}),
-        avoid: [...answer.avoid, ...(answer.managerId ? [answer.managerId] : [])],
+        avoid: [...answer.avoid, ...(answer.managerId ? [answer.managerId] : [])].map(
+          (entry) => idByAddress.get(entry.toLowerCase()) ?? entry,
+        ),
       })),
       groupSize: round.value.groupSize,
       rounds: 1,
