@@ -35,10 +35,13 @@ describe("huddles API", () => {
   });
 
   it("advances one step when two clicks on next arrive at the same moment", async () => {
-    expect((await call("fin", path("/actions"), { type: "start" })).status).toBe(200);
+    const started = await call("fin", path("/actions"), { type: "start" });
+    expect(started.status).toBe(200);
+    // Both clicks carry the version their panel showed, as the tab sends it.
+    const { version } = (await started.json()) as { version: string };
     const [first, second] = await Promise.all([
-      call("fin", path("/actions"), { type: "next" }),
-      call("fin", path("/actions"), { type: "next" }),
+      call("fin", path("/actions"), { type: "next", version }),
+      call("fin", path("/actions"), { type: "next", version }),
     ]);
     expect([first.status, second.status].sort()).toEqual([200, 409]);
     const state = (await (await call("mia", path())).json()) as { session: { clock: { stepIndex: number } } };
