@@ -114,6 +114,28 @@ export interface RoundPreview {
   repeatedPairs: number;
 }
 
+/** What an admin may change on a circle. `teamKey: null` unlinks it from its team. */
+export const circleEditSchema = z.strictObject({
+  name: z.string().trim().min(1).max(limits.circleNameMaxLength).optional(),
+  topic: z.string().trim().max(limits.topicMaxLength).optional(),
+  joinUrl: z.union([z.url({ protocol: /^https$/ }).max(2000), z.literal("")]).optional(),
+  /** The Teams team or group chat whose tab lists this circle. */
+  teamKey: z.union([z.string().min(1).max(200), z.null()]).optional(),
+  removeMembers: z.array(personId).max(12).optional(),
+});
+export type CircleEditInput = z.output<typeof circleEditSchema>;
+
+/** A circle as a team's tab lists it: no names, only how many are in it and where the caller stands. */
+export interface TeamCircleView {
+  id: string;
+  name: string;
+  topic?: string;
+  recurrence: CircleRecurrence;
+  memberCount: number;
+  isMember: boolean;
+  requested: boolean;
+}
+
 /** A circle as its members see it. */
 export interface CircleView {
   id: string;
@@ -125,6 +147,9 @@ export interface CircleView {
   members: PersonRef[];
   /** Who facilitates the next session, by the fair rotation. */
   nextFacilitatorId?: string;
+  /** Admins only: the team whose tab lists it, and who asked to join. */
+  teamKey?: string;
+  joinRequests?: PersonRef[];
 }
 
 export type { CircleCadence, Weekday };

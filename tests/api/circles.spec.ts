@@ -182,3 +182,54 @@ describe("sign-up rounds and circles", () => {
     expect(after.members.length).toBe(circle!.members.length - 1);
   });
 });
+
+describe("a team's circles and asking to join", () => {
+  const TEAM = "19:peer-team-1@thread.v2";
+  const teamPath = `/api/teams/${encodeURIComponent(TEAM)}/circles`;
+
+  it("lets an admin link a circle to a team and edit it, and nobody else", async () => {
+    const [circle] = ((await call("ada", "GET", "/api/circles")).body as { circles: CircleView[] }).circles;
+    expect((await call("fin", "PUT", `/api/circles/${circle!.id}`, { teamKey: TEAM })).status).toBe(403);
+    expect((await call("ada", "PUT", `/api/circles/${circle!.id}`, { joinUrl: "http://insecure.example" })).status).toBe(400);
+    const edited = await call("ada", "PUT", `/api/circles/${circle!.id}`, {
+      teamKey: TEAM,
+      name: "Ward circle",
+      joinUrl: "https://teams.microsoft.com/l/meetup-join/abc",
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ name: "Ward circle", joinUrl: "https://teams.microsoft.com/l/meetup-join/abc" });
+  });
+
+  it("shows the team's circles without names, and takes one request to join per person", async () => {
+    const [circle] = ((await call("ada", "GET", "/api/circles")).body as { circles: CircleView[] }).circles.filter(
+      (item) => item.teamKey === TEAM,
+    );
+    const outsider = DEV_USERS.find((user) => !circle!.members.some((member) => member.userId === user.userId) && user.key !== "ada")!;
+    const listed = await call(outsider.key, "GET", teamPath);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ circles: [{ id: circle!.id, name: "Ward circle", isMember: false, requested: false }] });
+    expect((listed.body as { circles: { memberCount: number }[] }).circles[0]!.memberCount).toBe(circle!.members.length);
+    for (const member of circle!.members) expect(listed.text).not.toContain(member.userId);
+
+    const ask = (teamKey: string) => call(outsider.key, "POST", `/api/circles/${circle!.id}/join-requests`, { teamKey });
+    expect((await ask("19:another-team@thread.v2")).status).toBe(404);
+    expect((await ask(TEAM)).status).toBe(202);
+    expect((await ask(TEAM)).status).toBe(202);
+    const after = (await call(outsider.key, "GET", teamPath)).body as { circles: { requested: boolean }[] };
+    expect(after.circles[0]!.requested).toBe(true);
+
+    const asAdmin = ((await call("ada", "GET", "/api/circles")).body as { circles: CircleView[] }).circles.find(
+      (item) => item.id === circle!.id,
+    )!;
+    expect(asAdmin.joinRequests?.map((person) => person.userId)).toEqual([outsider.userId]);
+    expect((await call(outsider.key, "GET", "/api/circles")).status).toBe(403);
+
+    const decide = (user: string, decision: string) =>
+      call(user, "POST", `/api/circles/${circle!.id}/join-requests/${outsider.userId}/${decision}`);
+    expect((await decide(outsider.key, "approve")).status).toBe(403);
+    expect((await decide("ada", "approve")).status).toBe(200);
+    expect((await decide("ada", "approve")).status).toBe(404);
+    const mine = ((await call(outsider.key, "GET", "/api/circles/mine")).body as { circles: CircleView[] }).circles;
+    expect(mine.map((item) => item.id)).toContain(circle!.id);
+  });
+});

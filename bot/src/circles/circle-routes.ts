@@ -4,6 +4,7 @@ import { AppError, hasRole, type CallerIdentity } from "../../../shared/index.js
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
 import { botMessages } from "../bot/bot-messages.js";
 import { ConflictError } from "../storage/store-errors.js";
+import { CIRCLE_TEAM_ROUTES } from "./circle-team-routes.js";
 import type { RoundOutcome } from "./round-service.js";
 
 // Ids are ours ("round-…", "circle-…"); anything else is refused before it reaches the store.
@@ -31,7 +32,7 @@ const personOf = (caller: CallerIdentity) => ({
 const circleNotFound = () => new AppError("not_found", "That circle does not exist, or you are not in it.");
 
 /** Sign-up rounds (admins run them, everyone can volunteer) and the circles they form. */
-export const CIRCLE_ROUTES: readonly ApiRoute[] = [
+const ROUND_AND_CIRCLE_ROUTES: readonly ApiRoute[] = [
   {
     method: "get",
     path: "/api/circle-rounds",
@@ -146,3 +147,5 @@ export const CIRCLE_ROUTES: readonly ApiRoute[] = [
     },
   },
 ];
+
+export const CIRCLE_ROUTES: readonly ApiRoute[] = [...ROUND_AND_CIRCLE_ROUTES, ...CIRCLE_TEAM_ROUTES];

@@ -1,4 +1,4 @@
-import type { CircleView, PersonRef } from "../../../shared/circles/circle-programme.js";
+import type { CircleEditInput, CircleView, PersonRef, TeamCircleView } from "../../../shared/circles/circle-programme.js";
 import { nextSessions, type CircleRecurrence } from "../../../shared/circles/circle-schedule.js";
 import { facilitatorSchedule } from "../../../shared/circles/facilitator-rotation.js";
 import { zonedLocalToUtc } from "../../../shared/zoned-time.js";
@@ -8,7 +8,7 @@ import { circleCalendar, type CircleCalendarText } from "./circle-calendar.js";
 
 const CONTAINER = "circles";
 const MAX_CIRCLES = 1000;
-const MAX_LEAVE_ATTEMPTS = 5;
+const MAX_WRITE_ATTEMPTS = 5;
 
 /** A circle as stored. `formedWith` keeps who it was formed with, for the grouping history. */
 export interface CircleDocument {
@@ -24,6 +24,8 @@ export interface CircleDocument {
   formedWith: string[];
   /** Who facilitated, oldest first, when a session was overridden; empty means the rotation ran as planned. */
   facilitatorHistory: string[];
+  teamKey?: string;
+  joinRequests?: PersonRef[];
   createdAt: string;
 }
 
@@ -35,12 +37,99 @@ export class CircleService {
   ) {}
 
   async mine(tenantId: string, userId: string): Promise<CircleView[]> {
-    return (await this.all(tenantId)).filter((circle) => circle.members.some((member) => member.userId === userId));
+    return (await this.documents(tenantId))
+      .filter((circle) => circle.members.some((member) => member.userId === userId))
+      .map((circle) => this.view(circle));
   }
 
+  /** Every circle, with the admin-only team link and join requests. */
   async all(tenantId: string): Promise<CircleView[]> {
+    return (await this.documents(tenantId)).map((circle) => ({
+      ...this.view(circle),
+      ...(circle.teamKey ? { teamKey: circle.teamKey } : {}),
+      joinRequests: circle.joinRequests ?? [],
+    }));
+  }
+
+  /** The circles a team's tab lists: schedules and sizes, never who is in them. */
+  async forTeam(tenantId: string, teamKey: string, callerId: string): Promise<TeamCircleView[]> {
+    const circles = await this.store.query<JsonObject>(CONTAINER, tenantId, { where: { kind: "circle", teamKey }, limit: MAX_CIRCLES });
+    return circles
+      .map(({ value }) => value as unknown as CircleDocument)
+      .map((circle) => ({
+        id: circle.id,
+        name: circle.name,
+        ...(circle.topic ? { topic: circle.topic } : {}),
+        recurrence: circle.recurrence,
+        memberCount: circle.members.length,
+        isMember: circle.members.some((member) => member.userId === callerId),
+        requested: (circle.joinRequests ?? []).some((person) => person.userId === callerId),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async edit(tenantId: string, circleId: string, change: CircleEditInput): Promise<CircleView | undefined> {
+    return this.update(tenantId, circleId, (circle) => {
+      const { teamKey: _teamKey, joinUrl: _joinUrl, ...rest } = circle;
+      const teamKey = change.teamKey === undefined ? circle.teamKey : (change.teamKey ?? undefined);
+      const joinUrl = change.joinUrl === undefined ? circle.joinUrl : change.joinUrl || undefined;
+      return {
+        ...rest,
+        ...(change.name ? { name: change.name } : {}),
+        ...(change.topic !== undefined ? { topic: change.topic } : {}),
+        ...(teamKey ? { teamKey } : {}),
+        ...(joinUrl ? { joinUrl } : {}),
+        members: circle.members.filter((member) => !change.removeMembers?.includes(member.userId)),
+      };
+    });
+  }
+
+  /** Asking to join is recorded once; an admin decides. Members of the circle cannot ask again. */
+  async requestToJoin(tenantId: string, circleId: string, person: PersonRef, teamKey: string): Promise<boolean> {
+    const updated = await this.update(tenantId, circleId, (circle) => {
+      if (circle.teamKey !== teamKey || circle.members.some((member) => member.userId === person.userId)) return undefined;
+      if ((circle.joinRequests ?? []).some((requester) => requester.userId === person.userId)) return circle;
+      return { ...circle, joinRequests: [...(circle.joinRequests ?? []), person] };
+    });
+    return Boolean(updated);
+  }
+
+  async decideJoin(tenantId: string, circleId: string, userId: string, approve: boolean): Promise<CircleView | undefined> {
+    return this.update(tenantId, circleId, (circle) => {
+      const requester = (circle.joinRequests ?? []).find((person) => person.userId === userId);
+      if (!requester) return undefined;
+      return {
+        ...circle,
+        joinRequests: (circle.joinRequests ?? []).filter((person) => person.userId !== userId),
+        members: approve ? [...circle.members, requester] : circle.members,
+      };
+    });
+  }
+
+  private async documents(tenantId: string): Promise<CircleDocument[]> {
     const stored = await this.store.query<JsonObject>(CONTAINER, tenantId, { where: { kind: "circle" }, limit: MAX_CIRCLES });
-    return stored.map(({ value }) => this.view(value as unknown as CircleDocument)).sort((a, b) => a.name.localeCompare(b.name));
+    return stored.map(({ value }) => value as unknown as CircleDocument).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Read, change, write with the version read; retried when someone else wrote in between. */
+  private async update(
+    tenantId: string,
+    circleId: string,
+    change: (circle: CircleDocument) => CircleDocument | undefined,
+  ): Promise<CircleView | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, circleId);
+      const circle = stored?.value as unknown as CircleDocument | undefined;
+      if (!stored || circle?.kind !== "circle") return undefined;
+      const next = change(circle);
+      if (!next) return undefined;
+      try {
+        await this.store.replace(CONTAINER, tenantId, circleId, next as unknown as JsonObject, { ifMatch: stored.etag });
+        return this.view(next);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** Only members (or an admin, decided by the caller) get a circle; anyone else is told it does not exist. */
@@ -53,18 +142,12 @@ export class CircleService {
 
   /** Leaving is quiet: nobody is told why, and the circle carries on with the others. */
   async leave(tenantId: string, circleId: string, userId: string): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, circleId);
-      const circle = stored?.value as unknown as CircleDocument | undefined;
-      if (!stored || circle?.kind !== "circle" || !circle.members.some((member) => member.userId === userId)) return false;
-      const next = { ...circle, members: circle.members.filter((member) => member.userId !== userId) };
-      try {
-        await this.store.replace(CONTAINER, tenantId, circleId, next as unknown as JsonObject, { ifMatch: stored.etag });
-        return true;
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= MAX_LEAVE_ATTEMPTS) throw error;
-      }
-    }
+    const updated = await this.update(tenantId, circleId, (circle) =>
+      circle.members.some((member) => member.userId === userId)
+        ? { ...circle, members: circle.members.filter((member) => member.userId !== userId) }
+        : undefined,
+    );
+    return Boolean(updated);
   }
 
   calendar(circle: CircleDocument, text: CircleCalendarText): string {

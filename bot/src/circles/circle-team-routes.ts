@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { circleEditSchema } from "../../../shared/circles/circle-programme.js";
+import { AppError } from "../../../shared/index.js";
+import { parseInput, type ApiRoute } from "../api/api-routes.js";
+
+const circleId = z.string().regex(/^circle-[0-9a-f-]{1,60}$/, "is not a circle id");
+// Teams team group ids are GUIDs and chat ids look like "19:…@thread.v2"; nothing else is accepted.
+const teamKey = z.string().regex(/^[A-Za-z0-9:@._=-]{1,200}$/, "is not a Teams team or chat id");
+const objectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "is not an Entra object id");
+const joinBody = z.strictObject({ teamKey });
+const circleNotFound = () => new AppError("not_found", "That circle does not exist.");
+
+/** A team's circles (its configurable tab), asking to join, and admins editing circles and deciding. */
+export const CIRCLE_TEAM_ROUTES: readonly ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/teams/:teamKey/circles",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller, params }, { circles }) => ({
+      body: { circles: await circles.forTeam(caller.tenantId, parseInput(teamKey, params.teamKey), caller.userId) },
+    }),
+  },
+  {
+    method: "post",
+    path: "/api/circles/:circleId/join-requests",
+    role: "member",
+    acceptsBody: true,
+    handle: async ({ caller, params, body }, { circles }) => {
+      const id = parseInput(circleId, params.circleId);
+      const { teamKey: fromTeam } = parseInput(joinBody, body);
+      const person = { userId: caller.userId, displayName: caller.displayName ?? "" };
+      // Only circles listed in that team's tab can be asked for, so ids from elsewhere reveal nothing.
+      if (!(await circles.requestToJoin(caller.tenantId, id, person, fromTeam))) throw circleNotFound();
+      return { status: 202, body: { requested: true } };
+    },
+  },
+  {
+    method: "put",
+    path: "/api/circles/:circleId",
+    role: "admin",
+    acceptsBody: true,
+    handle: async ({ caller, params, body }, { circles }) => {
+      const edited = await circles.edit(caller.tenantId, parseInput(circleId, params.circleId), parseInput(circleEditSchema, body));
+      if (!edited) throw circleNotFound();
+      return { body: edited };
+    },
+  },
+  {
+    method: "post",
+    path: "/api/circles/:circleId/join-requests/:userId/:decision",
+    role: "admin",
+    acceptsBody: false,
+    handle: async ({ caller, params }, { circles }) => {
+      const decision = parseInput(z.enum(["approve", "decline"]), params.decision);
+      const decided = await circles.decideJoin(
+        caller.tenantId,
+        parseInput(circleId, params.circleId),
+        parseInput(objectId, params.userId),
+        decision === "approve",
+      );
+      if (!decided) throw new AppError("not_found", "That request to join is no longer open.");
+      return { body: decided };
+    },
+  },
+];
