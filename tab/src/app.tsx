@@ -13,6 +13,7 @@ const HomePage = lazy(() => import("./pages/home-page.js").then((module) => ({ d
 const MyRequestsPage = lazy(() => import("./pages/my-requests-page.js").then((module) => ({ default: module.MyRequestsPage })));
 const QueuePage = lazy(() => import("./pages/queue-page.js").then((module) => ({ default: module.QueuePage })));
 const ProgrammePage = lazy(() => import("./pages/programme-page.js").then((module) => ({ default: module.ProgrammePage })));
+const TeamCirclesPage = lazy(() => import("./pages/team-circles-page.js").then((module) => ({ default: module.TeamCirclesPage })));
 const TemplatesPage = lazy(() => import("./pages/templates-page.js").then((module) => ({ default: module.TemplatesPage })));
 const SidePanelPage = lazy(() => import("./pages/meeting-pages.js").then((module) => ({ default: module.SidePanelPage })));
 const StagePage = lazy(() => import("./pages/meeting-pages.js").then((module) => ({ default: module.StagePage })));
@@ -70,6 +71,7 @@ export function App() {
             {route === "stage" && <StagePage session={session} />}
             {route === "config" && <ConfigPage session={session} />}
             {route === "templates" && <TemplatesPage session={session} />}
+            {route === "teamCircles" && <TeamCirclesPage session={session} />}
             {route === "programme" && <ProgrammePage session={session} />}
           </Suspense>
           <EmergencyBlock />

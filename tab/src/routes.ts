@@ -1,5 +1,5 @@
 /** One route per frame context, as the manifest's URLs point to them. */
-export type RouteName = "home" | "myRequests" | "queue" | "templates" | "programme" | "sidePanel" | "stage" | "config";
+export type RouteName = "home" | "teamCircles" | "myRequests" | "queue" | "templates" | "programme" | "sidePanel" | "stage" | "config";
 
 const ROUTES: Record<string, RouteName> = {
   "/": "home",
@@ -11,10 +11,13 @@ const ROUTES: Record<string, RouteName> = {
   "/meeting/side-panel": "sidePanel",
   "/meeting/stage": "stage",
   "/config": "config",
+  "/team/circles": "teamCircles",
 };
 
 export function routeFor(pathname: string, frameContext: string): RouteName {
   const byPath = ROUTES[pathname.replace(/\/+$/, "") || "/"];
+  // Reconfiguring an existing tab opens its content URL in the settings frame.
+  if (frameContext === "settings") return "config";
   if (byPath && byPath !== "home") return byPath;
   // Teams says where we are even when a URL is shared between contexts.
   if (frameContext === "sidePanel") return "sidePanel";

@@ -12,6 +12,8 @@ export interface FakeHostConfig {
   userId: string;
   theme?: string;
   meetingId?: string;
+  /** The team's group id, when the tab is in a team channel. */
+  teamGroupId?: string;
 }
 
 /**

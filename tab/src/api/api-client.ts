@@ -1,4 +1,12 @@
-import type { CircleView, OpenRoundInput, RoundPreview, RoundSummary, SignUpInput } from "../../../shared/circles/circle-programme.js";
+import type {
+  CircleEditInput,
+  CircleView,
+  OpenRoundInput,
+  RoundPreview,
+  RoundSummary,
+  SignUpInput,
+  TeamCircleView,
+} from "../../../shared/circles/circle-programme.js";
 import type { HuddleClockState } from "../../../shared/huddles/huddle-clock.js";
 import type { HuddleTemplate, HuddleTemplateInput } from "../../../shared/huddles/templates.js";
 /** Typed calls to the server's `/api`, each carrying the caller's token. Errors keep the server's code. */
@@ -169,6 +177,22 @@ export class ApiClient {
 
   myCircles(): Promise<{ circles: CircleView[] }> {
     return this.request("GET", "/api/circles/mine");
+  }
+
+  teamCircles(teamKey: string): Promise<{ circles: TeamCircleView[] }> {
+    return this.request("GET", `/api/teams/${encodeURIComponent(teamKey)}/circles`);
+  }
+
+  askToJoin(circleId: string, teamKey: string): Promise<{ requested: boolean }> {
+    return this.request("POST", `/api/circles/${encodeURIComponent(circleId)}/join-requests`, { teamKey });
+  }
+
+  editCircle(circleId: string, change: CircleEditInput): Promise<CircleView> {
+    return this.request("PUT", `/api/circles/${encodeURIComponent(circleId)}`, change);
+  }
+
+  decideJoinRequest(circleId: string, userId: string, decision: "approve" | "decline"): Promise<CircleView> {
+    return this.request("POST", `/api/circles/${encodeURIComponent(circleId)}/join-requests/${encodeURIComponent(userId)}/${decision}`);
   }
 
   allCircles(): Promise<{ circles: CircleView[] }> {

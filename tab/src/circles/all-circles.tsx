@@ -1,4 +1,4 @@
-import { Card, Spinner, Text, Title3 } from "@fluentui/react-components";
+import { Button, Card, Spinner, Text, Title3 } from "@fluentui/react-components";
 import { ErrorState } from "../components/error-state.js";
 import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 import type { Session } from "../session.js";
@@ -33,6 +33,33 @@ export function AllCircles({ session, generation }: { session: Session; generati
               })}
             </Text>
             <Text size={200}>{circle.members.map((member) => member.displayName).join(", ")}</Text>
+            {(circle.joinRequests ?? []).length > 0 && (
+              <div style={{ display: "grid", gap: 6 }} data-testid="join-requests">
+                <Text>
+                  {formatMessage("programmeJoinRequests", {
+                    names: (circle.joinRequests ?? []).map((person) => person.displayName || text.someone).join(", "),
+                  })}
+                </Text>
+                <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+                  {(circle.joinRequests ?? []).map((person) => (
+                    <span key={person.userId} style={{ display: "flex", gap: 8 }}>
+                      <Button
+                        size="small"
+                        onClick={() => void session.api.decideJoinRequest(circle.id, person.userId, "approve").then(reload, reload)}
+                      >
+                        {formatMessage("programmeApprove", { name: person.displayName || text.someone })}
+                      </Button>
+                      <Button
+                        size="small"
+                        onClick={() => void session.api.decideJoinRequest(circle.id, person.userId, "decline").then(reload, reload)}
+                      >
+                        {formatMessage("programmeDecline", { name: person.displayName || text.someone })}
+                      </Button>
+                    </span>
+                  ))}
+                </div>
+              </div>
+            )}
           </Card>
         ))}
     </section>

@@ -6,11 +6,25 @@ import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 import type { Session } from "../session.js";
 import { configureTabSave } from "../teams/teams-host.js";
 
-/** The configurable tab's settings: pick the huddle template; Teams' Save turns on once one is picked. */
+/**
+ * The configurable tab's settings. In a meeting: pick the huddle template, and Teams' Save turns on
+ * once one is picked. In a channel or group chat: the tab will list that team's circles.
+ */
 export function ConfigPage({ session }: { session: Session }) {
+  const inMeeting = Boolean(session.context.meetingId);
   const [templateId, setTemplateId] = useState<string>();
   const { templates } = useTemplateList(session);
-  useEffect(() => configureTabSave(templateId, text.appName), [templateId]);
+  useEffect(
+    () => configureTabSave(inMeeting ? { kind: "huddle", templateId } : { kind: "teamCircles" }, text.appName),
+    [inMeeting, templateId],
+  );
+  if (!inMeeting)
+    return (
+      <section aria-labelledby="config-title" style={{ display: "grid", gap: 8 }}>
+        <Title3 id="config-title">{text.configTitle}</Title3>
+        <Text data-testid="config-team-circles">{text.configTeamCircles}</Text>
+      </section>
+    );
   return (
     <section aria-labelledby="config-title" style={{ display: "grid", gap: 8 }}>
       <Title3 id="config-title">{text.configTitle}</Title3>

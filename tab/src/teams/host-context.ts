@@ -9,6 +9,8 @@ export interface HostContext {
   locale: string;
   timeZone: string;
   meetingId?: string;
+  /** The team (its group id) or group chat the tab was added to; circles can be linked to it. */
+  teamKey?: string;
 }
 
 export function normaliseTheme(theme: string | undefined): HostTheme {

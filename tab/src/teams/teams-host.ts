@@ -15,6 +15,13 @@ export interface TeamsHost {
   shareToStage(url: string): Promise<void>;
 }
 
+/** What a configurable tab shows: a huddle (in a meeting) or the team's circles (in a channel or chat). */
+export type TabChoice = { kind: "huddle"; templateId: string | undefined } | { kind: "teamCircles" };
+
+function teamKeyOf(context: app.Context): string | undefined {
+  return context.team?.groupId ?? context.chat?.id;
+}
+
 export async function connectToTeams(): Promise<TeamsHost> {
   await app.initialize();
   const teamsContext = await app.getContext();
@@ -25,6 +32,7 @@ export async function connectToTeams(): Promise<TeamsHost> {
     locale: teamsContext.app.locale || navigator.language,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     ...(teamsContext.meeting?.id ? { meetingId: teamsContext.meeting.id } : {}),
+    ...(teamKeyOf(teamsContext) ? { teamKey: teamKeyOf(teamsContext)! } : {}),
   };
   return {
     context,
@@ -40,17 +48,20 @@ export async function connectToTeams(): Promise<TeamsHost> {
 }
 
 /**
- * On the configuration page of the configurable tab: one URL serves every context (the tab picks
- * its view from the frame context), carrying the chosen huddle template. Save is offered only
- * once a template is chosen.
+ * On the configuration page of the configurable tab. In a meeting, one URL serves every meeting
+ * context (the tab picks its view from the frame context) and carries the chosen huddle template,
+ * so Save waits for a template. In a channel or chat the tab shows that team's circles.
  */
-export function configureTabSave(templateId: string | undefined, suggestedDisplayName: string): void {
+export function configureTabSave(choice: TabChoice, suggestedDisplayName: string): void {
+  const ready = choice.kind === "teamCircles" || Boolean(choice.templateId);
   pages.config.registerOnSaveHandler((saveEvent) => {
-    const contentUrl = new URL(`/?template=${encodeURIComponent(templateId ?? "")}`, location.origin).toString();
+    const path = choice.kind === "teamCircles" ? "/team/circles" : `/?template=${encodeURIComponent(choice.templateId ?? "")}`;
+    const contentUrl = new URL(path, location.origin).toString();
+    const entityId = choice.kind === "teamCircles" ? "peer-circles-team-circles" : `peer-circles-${choice.templateId ?? "huddle"}`;
     pages.config
-      .setConfig({ entityId: `peer-circles-${templateId ?? "huddle"}`, contentUrl, websiteUrl: contentUrl, suggestedDisplayName })
+      .setConfig({ entityId, contentUrl, websiteUrl: contentUrl, suggestedDisplayName })
       .then(() => saveEvent.notifySuccess())
       .catch((error: unknown) => saveEvent.notifyFailure((error as Error).message));
   });
-  pages.config.setValidityState(Boolean(templateId));
+  pages.config.setValidityState(ready);
 }

@@ -34,6 +34,7 @@
         userPrincipalName: "person@contoso.example",
         entityId: "peer-circles",
         ...(config.meetingId ? { meetingId: config.meetingId } : {}),
+        ...(config.teamGroupId ? { teamId: "19:ward-4-general@thread.tacv2", groupId: config.teamGroupId, teamName: "Ward 4" } : {}),
       },
     ],
     "authentication.getAuthToken": () => {
