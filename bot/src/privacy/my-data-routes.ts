@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { parseInput, type ApiRoute } from "../api/api-routes.js";
+
+// The person types nothing: the tab sends this once they have read exactly what will go and confirmed.
+const confirmBody = z.strictObject({ confirm: z.literal("erase-my-data") });
+
+/** Each member's own data: download it all, see what erasing would remove, and erase it. */
+export const MY_DATA_ROUTES: readonly ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/me/data",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller }, { myData }) => ({
+      body: JSON.stringify(await myData.export(caller.tenantId, caller.userId), null, 2),
+      download: { contentType: "application/json; charset=utf-8", filename: "peer-circles-my-data.json" },
+    }),
+  },
+  {
+    method: "get",
+    path: "/api/me/data/erasure",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller }, { myData }) => ({ body: await myData.preview(caller.tenantId, caller.userId) }),
+  },
+  {
+    method: "delete",
+    path: "/api/me/data",
+    role: "member",
+    acceptsBody: true,
+    handle: async ({ caller, body }, { myData }) => {
+      parseInput(confirmBody, body);
+      return { body: { erased: await myData.erase(caller.tenantId, caller.userId) } };
+    },
+  },
+];

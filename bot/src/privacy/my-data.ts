@@ -1,0 +1,162 @@
+import { createHash } from "node:crypto";
+import { isClosed } from "../../../shared/index.js";
+import type { RoleDirectory } from "../auth/role-directory.js";
+import type { CircleDocument } from "../circles/circle-service.js";
+import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
+import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+
+/** Person-specific documents in "settings", by id. */
+const PERSONAL_SETTINGS = (userId: string) => [`prefs-${userId}`, `contact-${userId}`, `supporter-${userId}`];
+const MAX = 1000;
+
+export interface ErasurePreview {
+  /** Open requests that will be withdrawn, then erased. */
+  openRequests: number;
+  /** Closed requests that will keep only category, urgency, status and dates. */
+  closedRequests: number;
+  circleMemberships: number;
+  signUps: number;
+  joinRequests: number;
+  /** Preferences, and how the bot reaches this person. */
+  settings: number;
+}
+
+/**
+ * Each member's own data (privacy rules 4–7): everything stored about them, and erasing it. Erasure
+ * withdraws open requests and then removes their words and their link to the person; closed
+ * requests stay only as anonymous aggregates (category, urgency, status, dates) for the programme's
+ * figures. Memberships, sign-ups, join requests, preferences and the bot's address go entirely.
+ */
+export class MyDataService {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly requests: RequestService,
+    private readonly roles: RoleDirectory,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async export(tenantId: string, userId: string): Promise<JsonObject> {
+    const requests = await this.requests.listForRequester(tenantId, userId);
+    const [circles, signUps, settings, roles] = await Promise.all([
+      this.circlesWith(tenantId, userId),
+      this.signUps(tenantId, userId),
+      Promise.all(PERSONAL_SETTINGS(userId).map((id) => this.store.get<JsonObject>("settings", tenantId, id))),
+      this.roles.rolesOf(tenantId, userId),
+    ]);
+    const withTrails = await Promise.all(
+      requests.map(async ({ conversationReference: _address, ...request }) => ({
+        ...request,
+        audit: (await this.requests.auditTrail(tenantId, request.referenceCode)).map(({ action, at, actorId }) => ({
+          action,
+          at,
+          by: actorId === userId ? "you" : "a peer supporter",
+        })),
+      })),
+    );
+    const [preferences, contact] = settings;
+    return {
+      exportedAt: this.now().toISOString(),
+      userId,
+      roles,
+      preferences: preferences?.value ?? null,
+      botCanReachYou: Boolean(contact),
+      requests: withTrails as unknown as JsonObject[],
+      circles: circles.map((circle) => ({
+        id: circle.id,
+        name: circle.name,
+        member: circle.members.some((member) => member.userId === userId),
+        askedToJoin: (circle.joinRequests ?? []).some((person) => person.userId === userId),
+        recurrence: circle.recurrence as unknown as JsonObject,
+      })),
+      signUps: signUps.map(({ value }) => value),
+    };
+  }
+
+  async preview(tenantId: string, userId: string): Promise<ErasurePreview> {
+    const requests = await this.requests.listForRequester(tenantId, userId);
+    const circles = await this.circlesWith(tenantId, userId);
+    const settings = await Promise.all(PERSONAL_SETTINGS(userId).map((id) => this.store.get("settings", tenantId, id)));
+    return {
+      openRequests: requests.filter((request) => !isClosed(request.status)).length,
+      closedRequests: requests.filter((request) => isClosed(request.status)).length,
+      circleMemberships: circles.filter((circle) => circle.members.some((member) => member.userId === userId)).length,
+      joinRequests: circles.filter((circle) => (circle.joinRequests ?? []).some((person) => person.userId === userId)).length,
+      signUps: (await this.signUps(tenantId, userId)).length,
+      settings: settings.filter(Boolean).length,
+    };
+  }
+
+  async erase(tenantId: string, userId: string): Promise<ErasurePreview> {
+    const done = await this.preview(tenantId, userId);
+    for (const request of await this.requests.listForRequester(tenantId, userId)) {
+      if (!isClosed(request.status)) await this.requests.act(tenantId, request.referenceCode, "withdraw", { userId, isSupporter: false });
+      await this.anonymise(tenantId, request.referenceCode);
+    }
+    for (const circle of await this.circlesWith(tenantId, userId)) await this.removeFromCircle(tenantId, circle.id, userId);
+    for (const signUp of await this.signUps(tenantId, userId)) await this.store.delete("circles", tenantId, signUp.id);
+    for (const id of PERSONAL_SETTINGS(userId)) await this.store.delete("settings", tenantId, id);
+    return done;
+  }
+
+  /** What the programme may keep of a request once its requester is gone: no words, no person. */
+  private async anonymise(tenantId: string, referenceCode: string): Promise<void> {
+    for (const entry of await this.store.query("audit", tenantId, { where: { kind: "audit", requestCode: referenceCode }, limit: MAX })) {
+      await this.store.delete("audit", tenantId, entry.id);
+    }
+    const stored = await this.store.get<JsonObject>("requests", tenantId, referenceCode);
+    if (!stored) return;
+    const request = stored.value as unknown as StoredHelpRequest;
+    await this.store.delete("requests", tenantId, referenceCode);
+    // A new id, so the reference code the person once held no longer finds anything.
+    const aggregateId = `anon-${createHash("sha256").update(`${tenantId}:${referenceCode}:${request.createdAt}`).digest("hex").slice(0, 32)}`;
+    await this.store
+      .create("requests", tenantId, aggregateId, {
+        kind: "anonymisedRequest",
+        category: request.category,
+        urgency: request.urgency,
+        status: request.status,
+        crisis: request.crisis,
+        createdAt: request.createdAt,
+        updatedAt: request.updatedAt,
+      })
+      .catch(() => undefined); // Erased twice: the aggregate is already there.
+  }
+
+  private async removeFromCircle(tenantId: string, circleId: string, userId: string): Promise<void> {
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const stored = await this.store.get<JsonObject>("circles", tenantId, circleId);
+      if (!stored) return;
+      const circle = stored.value as unknown as CircleDocument;
+      const next = {
+        ...circle,
+        members: circle.members.filter((member) => member.userId !== userId),
+        formedWith: circle.formedWith.filter((id) => id !== userId),
+        facilitatorHistory: circle.facilitatorHistory.filter((id) => id !== userId),
+        joinRequests: (circle.joinRequests ?? []).filter((person) => person.userId !== userId),
+      };
+      try {
+        await this.store.replace("circles", tenantId, circleId, next as unknown as JsonObject, { ifMatch: stored.etag });
+        return;
+      } catch {
+        // Someone changed the circle meanwhile; read it again.
+      }
+    }
+    throw new Error("circle kept changing during erasure");
+  }
+
+  private async circlesWith(tenantId: string, userId: string): Promise<CircleDocument[]> {
+    const circles = await this.store.query<JsonObject>("circles", tenantId, { where: { kind: "circle" }, limit: MAX });
+    return circles
+      .map(({ value }) => value as unknown as CircleDocument)
+      .filter(
+        (circle) =>
+          circle.members.some((member) => member.userId === userId) ||
+          circle.formedWith.includes(userId) ||
+          (circle.joinRequests ?? []).some((person) => person.userId === userId),
+      );
+  }
+
+  private async signUps(tenantId: string, userId: string) {
+    return this.store.query<JsonObject>("circles", tenantId, { where: { kind: "signup", userId }, limit: MAX });
+  }
+}
