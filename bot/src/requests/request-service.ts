@@ -131,13 +131,15 @@ export class RequestService {
     try {
       await this.store.replace("requests", tenantId, referenceCode, next as unknown as JsonObject, {
         ifMatch: document.etag,
-        ...(isClosed(next.status) ? { ttlSeconds: this.retentionDays * 86_400 } : {}),
+        ...(isClosed(next.status) ? { ttlSeconds: this.retentionSeconds() } : {}),
       });
     } catch (error) {
       if (error instanceof ConflictError) return { ok: false, refusal: action === "claim" ? "already_claimed" : "illegal_transition" };
       throw error;
     }
-    await this.audit(tenantId, referenceCode, actor.userId, action);
+    await this.audit(tenantId, referenceCode, actor.userId, action, isClosed(next.status));
+    // The trail goes with the request: once it closes, its entries carry the same retention.
+    if (isClosed(next.status)) await this.expireAuditTrail(tenantId, referenceCode);
     return { ok: true, request: next };
   }
 
@@ -158,12 +160,12 @@ export class RequestService {
 
   /** A relayed message is recorded (who and when), never its words. */
   async recordRelay(tenantId: string, referenceCode: string, senderId: string): Promise<void> {
-    await this.audit(tenantId, referenceCode, senderId, "relay");
+    await this.audit(tenantId, referenceCode, senderId, "relay", await this.isClosedRequest(tenantId, referenceCode));
   }
 
   /** Opening a request's content is itself recorded in its audit trail. */
   async recordView(tenantId: string, referenceCode: string, viewerId: string): Promise<void> {
-    await this.audit(tenantId, referenceCode, viewerId, "view");
+    await this.audit(tenantId, referenceCode, viewerId, "view", await this.isClosedRequest(tenantId, referenceCode));
   }
 
   /** Every entry of a request's audit trail, oldest first: who did what, when; never any content. */
@@ -188,9 +190,33 @@ export class RequestService {
     return sortByUrgency(documents.map((document) => document.value as unknown as StoredHelpRequest));
   }
 
-  private async audit(tenantId: string, requestCode: string, actorId: string, action: string): Promise<void> {
+  private async audit(tenantId: string, requestCode: string, actorId: string, action: string, closed = false): Promise<void> {
     const entry: AuditEntry = { kind: "audit", requestCode, actorId, action, at: this.now().toISOString() };
-    await this.store.create("audit", tenantId, `${requestCode}-${randomUUID()}`, entry);
+    await this.store.create(
+      "audit",
+      tenantId,
+      `${requestCode}-${randomUUID()}`,
+      entry,
+      closed ? { ttlSeconds: this.retentionSeconds() } : {},
+    );
+  }
+
+  private async expireAuditTrail(tenantId: string, requestCode: string): Promise<void> {
+    const entries = await this.store.query<JsonObject>("audit", tenantId, { where: { kind: "audit", requestCode } });
+    for (const entry of entries) {
+      await this.store
+        .replace("audit", tenantId, entry.id, entry.value, { ifMatch: entry.etag, ttlSeconds: this.retentionSeconds() })
+        .catch(() => undefined); // Written again meanwhile by another instance: it set the same retention.
+    }
+  }
+
+  private async isClosedRequest(tenantId: string, referenceCode: string): Promise<boolean> {
+    const request = await this.get(tenantId, referenceCode);
+    return request ? isClosed(request.status) : false;
+  }
+
+  private retentionSeconds(): number {
+    return this.retentionDays * 86_400;
   }
 }
 
