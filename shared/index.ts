@@ -17,3 +17,6 @@ export * from "./circles/circle-recurrence-schema.js";
 export * from "./circles/facilitator-rotation.js";
 export * from "./circles/circle-programme.js";
 export * from "./circles/plan-rounds.js";
+export * from "./circles/buddy-windows.js";
+export * from "./circles/buddy-matching.js";
+export * from "./circles/buddy-programme.js";

@@ -19,11 +19,16 @@ import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
 import type { Logger } from "./logger.js";
 import type { MeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
 import type { HuddleTemplateLibrary } from "./huddles/template-library.js";
+import type { ResourceLibrary } from "./resources/resource-library.js";
 import type { CircleService } from "./circles/circle-service.js";
 import type { RoundService } from "./circles/round-service.js";
 import type { CalendarLinks } from "./circles/calendar-links.js";
 import type { CircleNotifier } from "./circles/circle-notifier.js";
+import type { MyDataService } from "./privacy/my-data.js";
 import { calendarLinkDownload } from "./circles/calendar-link-route.js";
+import { BuddyCalendarLinks, buddyCalendarDownload } from "./buddies/buddy-calendar-links.js";
+import type { BuddyNotifier } from "./buddies/buddy-notifier.js";
+import type { BuddyService } from "./buddies/buddy-service.js";
 import type { RequestService } from "./requests/request-service.js";
 import type { SupporterRegistry } from "./requests/supporter-registry.js";
 import type { RoutingDependencies } from "./bot/supporter-routing.js";
@@ -43,10 +48,14 @@ export interface AppDependencies {
   huddleHub: HuddleHub;
   meetingOrganizers: MeetingOrganizerCheck;
   templates: HuddleTemplateLibrary;
+  resources: ResourceLibrary;
   rounds: RoundService;
   circles: CircleService;
   circleNotifier: CircleNotifier;
+  myData: MyDataService;
   calendarLinks: CalendarLinks;
+  buddies: BuddyService;
+  buddyNotifier: BuddyNotifier;
   devIdentity?: DevIdentityIssuer;
   bot: { adapter: CloudAdapter; handler: ActivityHandler; credentialsConfigured: boolean };
 }
@@ -90,21 +99,31 @@ export function createApp(deps: AppDependencies): Express {
     huddleHub: deps.huddleHub,
     meetingOrganizers: deps.meetingOrganizers,
     templates: deps.templates,
+    resources: deps.resources,
     rounds: deps.rounds,
     circles: deps.circles,
     circleNotifier: deps.circleNotifier,
+    myData: deps.myData,
+    buddies: deps.buddies,
+    buddyNotifier: deps.buddyNotifier,
     ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
     authMode: config.AUTH_MODE,
   };
   // Opened by calendar apps from the bot's card, without a Teams sign-in: the signed link is the key.
   api.get("/calendar-links/:token", calendarLinkDownload(deps.calendarLinks, deps.circles));
+  api.get("/buddy-calendar-links/:token", buddyCalendarDownload(new BuddyCalendarLinks(deps.calendarLinks), deps.buddies));
   api.get("/huddles/:meetingId/events", withClientAuth(deps.verifyToken, deps.roles, "member"), huddleEvents(deps.huddles, deps.huddleHub));
   for (const route of ALL_API_ROUTES) {
     const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role)];
     if (route.acceptsBody) handlers.push(json);
     api[route.method](route.path.replace(/^\/api/, ""), ...handlers, async (request: Request, response: Response) => {
       const result = await route.handle(
-        { caller: callerOf(response), params: request.params as Record<string, string>, body: request.body },
+        {
+          caller: callerOf(response),
+          params: request.params as Record<string, string>,
+          query: singleValued(request.query),
+          body: request.body,
+        },
         services,
       );
       if (result.download) {
@@ -125,6 +144,11 @@ export function createApp(deps: AppDependencies): Express {
   mountTab(app, resolve(config.TAB_DIST_DIR), config.NODE_ENV !== "production", logger);
   app.use(errorResponder(logger));
   return app;
+}
+
+/** Query parameters that appear once; a repeated one arrives as a list and is left out. */
+function singleValued(query: Request["query"]): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
 function mountDevIdentity(api: express.Router, issuer: DevIdentityIssuer): void {

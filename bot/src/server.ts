@@ -21,10 +21,15 @@ import { HuddleHub } from "./huddles/huddle-hub.js";
 import { HuddleService } from "./huddles/huddle-service.js";
 import { ParticipationRecorder } from "./huddles/participation.js";
 import { HuddleTemplateLibrary } from "./huddles/template-library.js";
+import { ResourceLibrary } from "./resources/resource-library.js";
 import { CircleService } from "./circles/circle-service.js";
 import { RoundService } from "./circles/round-service.js";
 import { CalendarLinks } from "./circles/calendar-links.js";
 import { CircleNotifier } from "./circles/circle-notifier.js";
+import { MyDataService } from "./privacy/my-data.js";
+import { BuddyCalendarLinks } from "./buddies/buddy-calendar-links.js";
+import { BuddyNotifier } from "./buddies/buddy-notifier.js";
+import { BuddyService } from "./buddies/buddy-service.js";
 import { ContactBook } from "./bot/contact-book.js";
 import { NO_ORGANIZER_CHECK, TEAMS_GLOBAL_SERVICE_URL, TeamsMeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
@@ -76,11 +81,14 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const routing: RoutingDependencies = { requests, supporters, roles, messenger, logger, supportersChannel, now: () => new Date() };
   const policies = new ResponsePolicyStore(store);
   const templates = new HuddleTemplateLibrary(store);
+  const resources = new ResourceLibrary(store);
   const rounds = new RoundService(store);
   const circles = new CircleService(store);
   const contacts = new ContactBook(store);
   const calendarLinks = new CalendarLinks(store);
   const circleNotifier = new CircleNotifier(contacts, messenger, calendarLinks, logger, config.TAB_ENDPOINT);
+  const buddies = new BuddyService(store);
+  const buddyNotifier = new BuddyNotifier(contacts, messenger, new BuddyCalendarLinks(calendarLinks), logger, config.TAB_ENDPOINT);
   const huddles = new HuddleService(store, Date.now, new ParticipationRecorder(store), templates);
   const huddleHub = new HuddleHub(huddles, logger);
   const organizerLookupUrl = config.TEAMS_SERVICE_URL ?? (config.BOT_ID ? TEAMS_GLOBAL_SERVICE_URL : undefined);
@@ -109,10 +117,14 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     huddleHub,
     meetingOrganizers,
     templates,
+    resources,
     rounds,
     circles,
     circleNotifier,
+    myData: new MyDataService(store, requests, roles, buddies),
     calendarLinks,
+    buddies,
+    buddyNotifier,
     ...(devIdentity ? { devIdentity } : {}),
     bot: {
       adapter: botAdapter,
@@ -124,6 +136,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
         messenger,
         supportersChannel,
         contacts,
+        crisisLines: (tenantId) => resources.crisisLines(tenantId),
         ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
         ...(config.TAB_ENDPOINT ? { tabEndpoint: config.TAB_ENDPOINT } : {}),
       }),

@@ -13,6 +13,8 @@ const HomePage = lazy(() => import("./pages/home-page.js").then((module) => ({ d
 const MyRequestsPage = lazy(() => import("./pages/my-requests-page.js").then((module) => ({ default: module.MyRequestsPage })));
 const QueuePage = lazy(() => import("./pages/queue-page.js").then((module) => ({ default: module.QueuePage })));
 const ProgrammePage = lazy(() => import("./pages/programme-page.js").then((module) => ({ default: module.ProgrammePage })));
+const ResourcesPage = lazy(() => import("./pages/resources-page.js").then((module) => ({ default: module.ResourcesPage })));
+const MyDataPage = lazy(() => import("./pages/my-data-page.js").then((module) => ({ default: module.MyDataPage })));
 const TeamCirclesPage = lazy(() => import("./pages/team-circles-page.js").then((module) => ({ default: module.TeamCirclesPage })));
 const TemplatesPage = lazy(() => import("./pages/templates-page.js").then((module) => ({ default: module.TemplatesPage })));
 const SidePanelPage = lazy(() => import("./pages/meeting-pages.js").then((module) => ({ default: module.SidePanelPage })));
@@ -72,9 +74,11 @@ export function App() {
             {route === "config" && <ConfigPage session={session} />}
             {route === "templates" && <TemplatesPage session={session} />}
             {route === "teamCircles" && <TeamCirclesPage session={session} />}
+            {route === "myData" && <MyDataPage session={session} />}
             {route === "programme" && <ProgrammePage session={session} />}
+            {route === "resources" && <ResourcesPage session={session} />}
           </Suspense>
-          <EmergencyBlock />
+          <EmergencyBlock locale={session.context.locale} />
         </main>
       )}
     </FluentProvider>

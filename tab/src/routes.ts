@@ -1,5 +1,6 @@
 /** One route per frame context, as the manifest's URLs point to them. */
-export type RouteName = "home" | "teamCircles" | "myRequests" | "queue" | "templates" | "programme" | "sidePanel" | "stage" | "config";
+export type RouteName =
+  "home" | "teamCircles" | "myData" | "myRequests" | "queue" | "templates" | "programme" | "resources" | "sidePanel" | "stage" | "config";
 
 const ROUTES: Record<string, RouteName> = {
   "/": "home",
@@ -8,10 +9,12 @@ const ROUTES: Record<string, RouteName> = {
   "/personal/queue": "queue",
   "/personal/templates": "templates",
   "/personal/programme": "programme",
+  "/personal/resources": "resources",
   "/meeting/side-panel": "sidePanel",
   "/meeting/stage": "stage",
   "/config": "config",
   "/team/circles": "teamCircles",
+  "/personal/my-data": "myData",
 };
 
 export function routeFor(pathname: string, frameContext: string): RouteName {

@@ -27,6 +27,7 @@ beforeAll(async () => {
   await post("/api/huddles", { meetingId: MEETING, templateId: "morning-huddle" });
   await post(`/api/huddles/${encodeURIComponent(MEETING)}/actions`, { type: "start" });
   await seedCircles();
+  await seedBuddies();
 });
 
 /** A published round (so Home shows a real circle) and an open one with sign-ups (so there is something to preview). */
@@ -59,6 +60,24 @@ async function seedCircles(): Promise<void> {
   await send("ada", "POST", `/api/circle-rounds/${published.id}/publish`, {});
   const open = await send("ada", "POST", "/api/circle-rounds", round("Spring circles"));
   for (const user of ["mia", "sam", "sky", "fin"]) await send(user, "PUT", `/api/circle-rounds/${open.id}/sign-up`, answer);
+}
+/** Two pairings (Mia and Max, each with a buddy), an offer with room, and a request nobody can meet. */
+async function seedBuddies(): Promise<void> {
+  const send = async (user: string, method: string, path: string, body: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${await devToken(server, user)}`, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path} as ${user}: ${response.status} ${await response.text()}`);
+  };
+  const windows = ["MO-09:00", "TU-09:00"];
+  for (const user of ["sam", "fin"])
+    await send(user, "PUT", "/api/buddies/offer", { timeZone: "Europe/London", windows, capacity: 2, team: "Ward 5" });
+  for (const user of ["mia", "max"])
+    await send(user, "PUT", "/api/buddies/request", { timeZone: "Europe/London", windows, team: "Ward 4" });
+  await send("sky", "PUT", "/api/buddies/request", { timeZone: "Europe/London", windows: ["SU-03:00"] });
+  await send("ada", "POST", "/api/buddies/match", {});
 }
 afterAll(async () => {
   await browser?.close();
@@ -111,6 +130,34 @@ const SURFACES: [string, string, string, string, string, string?][] = [
   ["programme preview", "/personal/programme", "content", "ada", '[data-testid="round-preview"]', "Preview circles"],
   ["programme round form", "/personal/programme", "content", "ada", '[data-testid="open-round-form"]', "Open a sign-up round"],
   ["programme page (not an admin)", "/personal/programme", "content", "mia", '[data-testid="programme-admins-only"]'],
+  ["home with a buddy pairing", "/personal/home", "content", "mia", 'main:has([data-testid="my-circle"]) [data-testid="buddy-pairing"]'],
+  ["home, ending a buddy pairing", "/personal/home", "content", "mia", '[data-testid="buddy-pairing"] [role="alertdialog"]', "End pairing"],
+  [
+    "home as a buddy with an open offer",
+    "/personal/home",
+    "content",
+    "fin",
+    '[data-testid="buddy-pairing"] ~ [data-testid="buddy-offer-open"]',
+  ],
+  ["home with an open buddy request", "/personal/home", "content", "sky", '[data-testid="buddy-request-open"]'],
+  [
+    "home buddy offer form",
+    "/personal/home",
+    "content",
+    "sky",
+    '[data-testid="buddy-offer-form"] input[type="checkbox"]',
+    "I can be a buddy",
+  ],
+  [
+    "home buddy request form",
+    "/personal/home",
+    "content",
+    "ada",
+    '[data-testid="buddy-request-form"] textarea',
+    "I'm new — find me a buddy",
+  ],
+  ["programme buddy pairings", "/personal/programme", "content", "ada", '[data-testid="admin-buddy-pairing"]'],
+  ["programme buddy matching", "/personal/programme", "content", "ada", '[data-testid="buddy-unmatched"]', "Match buddies now"],
 ];
 
 describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {

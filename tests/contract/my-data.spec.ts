@@ -106,6 +106,7 @@ describe.each([
       signUps: 1,
       joinRequests: 0,
       settings: 1,
+      buddy: 0,
     });
     await service.erase(TENANT, MIA);
 

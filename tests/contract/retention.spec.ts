@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RiskAssessment } from "../../shared/index.js";
 import { RequestService } from "../../bot/src/requests/request-service.js";
 import { CosmosStore } from "../../bot/src/storage/cosmos-store.js";
 import { EmbeddedStore } from "../../bot/src/storage/embedded-store.js";
@@ -11,7 +12,7 @@ import { startCosmosTestServer, type RunningCosmosServer } from "../support/cosm
 const TENANT = "tenant-retention";
 const RETENTION_DAYS = 30;
 const form = { category: "workload", urgency: "soon", preference: "any", contact: "chat", text: "words", shareName: false } as const;
-const noRisk = { level: "none", reasons: [] } as const;
+const noRisk: RiskAssessment = { level: "none", reasons: [] };
 
 let directory: string;
 let cosmosServer: RunningCosmosServer;

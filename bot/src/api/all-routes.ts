@@ -1,6 +1,9 @@
+import { BUDDY_ROUTES } from "../buddies/buddy-routes.js";
 import { CIRCLE_ROUTES } from "../circles/circle-routes.js";
+import { MY_DATA_ROUTES } from "../privacy/my-data-routes.js";
 import { HUDDLE_ROUTES } from "../huddles/huddle-routes.js";
 import { TEMPLATE_ROUTES } from "../huddles/template-routes.js";
+import { RESOURCE_ROUTES } from "../resources/resource-routes.js";
 import { API_ROUTES, type ApiRoute } from "./api-routes.js";
 import { REQUEST_ROUTES, RESPONSE_POLICY_ROUTES } from "./request-routes.js";
 
@@ -11,5 +14,8 @@ export const ALL_API_ROUTES: readonly ApiRoute[] = [
   ...RESPONSE_POLICY_ROUTES,
   ...HUDDLE_ROUTES,
   ...TEMPLATE_ROUTES,
+  ...RESOURCE_ROUTES,
   ...CIRCLE_ROUTES,
+  ...MY_DATA_ROUTES,
+  ...BUDDY_ROUTES,
 ];

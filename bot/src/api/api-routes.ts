@@ -12,6 +12,10 @@ import type { HuddleTemplateLibrary } from "../huddles/template-library.js";
 import type { CircleService } from "../circles/circle-service.js";
 import type { RoundService } from "../circles/round-service.js";
 import type { CircleNotifier } from "../circles/circle-notifier.js";
+import type { MyDataService } from "../privacy/my-data.js";
+import type { BuddyService } from "../buddies/buddy-service.js";
+import type { BuddyNotifier } from "../buddies/buddy-notifier.js";
+import type { ResourceLibrary } from "../resources/resource-library.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
@@ -27,9 +31,14 @@ export interface ApiServices {
   huddleHub: HuddleHub;
   meetingOrganizers: MeetingOrganizerCheck;
   templates: HuddleTemplateLibrary;
+  /** The tenant's support-resource catalogue, including the crisis lines the emergency block shows. */
+  resources: ResourceLibrary;
   rounds: RoundService;
   circles: CircleService;
   circleNotifier: CircleNotifier;
+  myData: MyDataService;
+  buddies: BuddyService;
+  buddyNotifier: BuddyNotifier;
   /** For the "Talk privately" deep link to the bot's chat. */
   botId?: string;
   authMode: "entra" | "dev";
@@ -38,6 +47,8 @@ export interface ApiServices {
 export interface ApiRequest {
   caller: CallerIdentity;
   params: Record<string, string>;
+  /** Single-valued query parameters only; repeated ones are dropped rather than guessed at. */
+  query?: Readonly<Record<string, string>>;
   body: unknown;
 }
 

@@ -175,6 +175,20 @@ export const BOT_MESSAGES_EN = {
   queueItem: "**{code}** · {category} · {urgency} · waiting {age}",
   resourcesIntro: "Support resources, including crisis lines, are in the Peer Circles tab.",
   turnFailed: "Sorry, something went wrong on my side. Please try again. If you need help now, type **resources**.",
+  buddyCardTitleNewcomer: "Meet your buddy: {name}",
+  buddyCardTitleBuddy: "You're now a buddy to {name}",
+  buddyCardIntroNewcomer:
+    "{name} has offered to be your buddy while you settle in: a colleague to ask the small questions and talk things over with.",
+  buddyCardIntroBuddy: "{name} has just joined and asked for a buddy. Thank you for making time for them.",
+  buddyCardCheckIn: "Suggested first check-in (15 minutes): {when}",
+  buddyCardCheckInHint: "It's a time you both said suits you. Move it if you need to.",
+  buddyCardSomeone: "a colleague",
+  buddyCardPrivacy: "Either of you can end the pairing at any time from the Home tab. Nobody is told why.",
+  buddyCardAddToCalendar: "Add to calendar",
+  buddyCardOpenApp: "Open Peer Circles",
+  buddyCalendarSummary: "Buddy check-in with {name}",
+  buddyCalendarDescription:
+    "Your first 15-minute buddy check-in, suggested by Peer Circles at a time you both said suits you. Move it if you need to.",
 } as const;
 
 export type BotMessageKey = keyof typeof BOT_MESSAGES_EN;

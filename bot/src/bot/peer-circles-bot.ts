@@ -6,7 +6,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from "botbuilder";
-import { assessRisk, hasRole, isReferenceCode, type RiskAssessment } from "../../../shared/index.js";
+import { assessRisk, hasRole, isReferenceCode, type CrisisLine, type RiskAssessment } from "../../../shared/index.js";
 import type { Logger } from "../logger.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { RequestService } from "../requests/request-service.js";
@@ -47,6 +47,8 @@ export interface PeerCirclesBotOptions {
   supportersChannel?: SupportersChannel;
   /** Remembers how to reach each person, so circle news can come to them later. */
   contacts?: ContactBook;
+  /** The tenant's crisis lines from its resource catalogue; without it, the shipped defaults. */
+  crisisLines?: (tenantId: string) => Promise<readonly CrisisLine[]>;
   now?: () => Date;
 }
 
@@ -54,6 +56,8 @@ const SUPPORTER_COMMANDS = new Set(["on duty", "off duty", "queue", "list me", "
 const HELP_COMMANDS = new Set(["help", "hi", "hello", "start", "?"]);
 const TALK_COMMANDS = new Set(["talk to someone", "talk", "request", "ask for help"]);
 const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+/** Emergency contacts go out within a second: a slow catalogue read falls back to the shipped lines. */
+const CRISIS_LINES_WAIT_MS = 400;
 
 /**
  * The bot's conversation. Every text is screened for crisis language before anything else. It keeps
@@ -154,7 +158,7 @@ export class PeerCirclesBot extends TeamsActivityHandler {
       case "my_requests":
         return this.sendMyRequests(context);
       case "resources":
-        if (risk.level !== "crisis") await this.sendCard(context, emergencyCard(messages, context.activity.locale));
+        if (risk.level !== "crisis") await this.sendCard(context, emergencyCard(messages, context.activity.locale, await this.crisisLines(context)));
         await context.sendActivity(this.resourcesUrl() ? `${messages.resourcesIntro} ${this.resourcesUrl()}` : messages.resourcesIntro);
         return;
       default:
@@ -290,13 +294,34 @@ export class PeerCirclesBot extends TeamsActivityHandler {
   private async sendEmergencyBlock(context: TurnContext, risk: RiskAssessment): Promise<void> {
     if (risk.level !== "crisis") return;
     this.options.logger.warn({ event: "bot.crisis_language", reasons: risk.reasons }, "emergency block sent");
-    await this.sendCard(context, emergencyCard(botMessages(context.activity.locale), context.activity.locale));
+    await this.sendCard(
+      context,
+      emergencyCard(botMessages(context.activity.locale), context.activity.locale, await this.crisisLines(context)),
+    );
+  }
+
+  /** The tenant's crisis lines, or undefined (the card then uses the defaults) if they cannot be read quickly. */
+  private async crisisLines(context: TurnContext): Promise<readonly CrisisLine[] | undefined> {
+    const tenantId = identityOf(context.activity)?.tenantId ?? context.activity.conversation?.tenantId;
+    if (!tenantId || !this.options.crisisLines) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), CRISIS_LINES_WAIT_MS);
+    });
+    try {
+      return await Promise.race([this.options.crisisLines(tenantId), late]);
+    } catch (error) {
+      this.options.logger.warn({ event: "bot.crisis_lines_unavailable", errorName: (error as Error).name }, "default crisis lines used");
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {
     const messages = botMessages(context.activity.locale);
     await this.sendCard(context, helpCard(messages, this.resourcesUrl()));
-    await this.sendCard(context, emergencyCard(messages, context.activity.locale));
+    await this.sendCard(context, emergencyCard(messages, context.activity.locale, await this.crisisLines(context)));
   }
 
   private privateChatCard(context: TurnContext): AdaptiveCard {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { isClosed } from "../../../shared/index.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
+import type { BuddyService } from "../buddies/buddy-service.js";
 import type { CircleDocument } from "../circles/circle-service.js";
 import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
@@ -19,19 +20,23 @@ export interface ErasurePreview {
   joinRequests: number;
   /** Preferences, and how the bot reaches this person. */
   settings: number;
+  /** A buddy offer or request, and active buddy pairings. */
+  buddy: number;
 }
 
 /**
  * Each member's own data (privacy rules 4–7): everything stored about them, and erasing it. Erasure
  * withdraws open requests and then removes their words and their link to the person; closed
  * requests stay only as anonymous aggregates (category, urgency, status, dates) for the programme's
- * figures. Memberships, sign-ups, join requests, preferences and the bot's address go entirely.
+ * figures. Memberships, sign-ups, join requests, buddy offers, requests and pairings, preferences
+ * and the bot's address go entirely.
  */
 export class MyDataService {
   constructor(
     private readonly store: DocumentStore,
     private readonly requests: RequestService,
     private readonly roles: RoleDirectory,
+    private readonly buddies?: Pick<BuddyService, "exportFor" | "forget">,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -69,6 +74,7 @@ export class MyDataService {
         recurrence: circle.recurrence as unknown as JsonObject,
       })),
       signUps: signUps.map(({ value }) => value),
+      buddies: ((await this.buddies?.exportFor(tenantId, userId)) ?? null) as unknown as JsonObject,
     };
   }
 
@@ -76,6 +82,7 @@ export class MyDataService {
     const requests = await this.requests.listForRequester(tenantId, userId);
     const circles = await this.circlesWith(tenantId, userId);
     const settings = await Promise.all(PERSONAL_SETTINGS(userId).map((id) => this.store.get("settings", tenantId, id)));
+    const buddy = await this.buddies?.exportFor(tenantId, userId);
     return {
       openRequests: requests.filter((request) => !isClosed(request.status)).length,
       closedRequests: requests.filter((request) => isClosed(request.status)).length,
@@ -83,6 +90,7 @@ export class MyDataService {
       joinRequests: circles.filter((circle) => (circle.joinRequests ?? []).some((person) => person.userId === userId)).length,
       signUps: (await this.signUps(tenantId, userId)).length,
       settings: settings.filter(Boolean).length,
+      buddy: buddy ? buddy.pairings.length + (buddy.offer ? 1 : 0) + (buddy.request ? 1 : 0) : 0,
     };
   }
 
@@ -95,6 +103,7 @@ export class MyDataService {
     for (const circle of await this.circlesWith(tenantId, userId)) await this.removeFromCircle(tenantId, circle.id, userId);
     for (const signUp of await this.signUps(tenantId, userId)) await this.store.delete("circles", tenantId, signUp.id);
     for (const id of PERSONAL_SETTINGS(userId)) await this.store.delete("settings", tenantId, id);
+    await this.buddies?.forget(tenantId, userId);
     return done;
   }
 

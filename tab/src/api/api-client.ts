@@ -1,4 +1,11 @@
 import type {
+  AdminBuddyPairing,
+  BuddyMatchReport,
+  BuddyOfferInput,
+  BuddyRequestInput,
+  MyBuddies,
+} from "../../../shared/circles/buddy-programme.js";
+import type {
   CircleEditInput,
   CircleView,
   OpenRoundInput,
@@ -9,6 +16,8 @@ import type {
 } from "../../../shared/circles/circle-programme.js";
 import type { HuddleClockState } from "../../../shared/huddles/huddle-clock.js";
 import type { HuddleTemplate, HuddleTemplateInput } from "../../../shared/huddles/templates.js";
+import type { Resource } from "../../../shared/resources/resource-catalogue.js";
+import type { ResourceInput } from "../../../shared/resources/resource-schema.js";
 /** Typed calls to the server's `/api`, each carrying the caller's token. Errors keep the server's code. */
 export class ApiError extends Error {
   constructor(
@@ -77,10 +86,29 @@ export interface HuddleView {
   serverNow: number;
 }
 
+/** What erasing one's data removes, counted (the server's `ErasurePreview`). */
+export interface ErasurePreview {
+  openRequests: number;
+  closedRequests: number;
+  circleMemberships: number;
+  signUps: number;
+  joinRequests: number;
+  settings: number;
+  buddy: number;
+}
+
 /** A template as the library lists it; built-ins have no version because nobody edits them. */
 export interface ListedTemplate {
   template: HuddleTemplate;
   version?: string;
+  updatedAt?: string;
+}
+
+/** A catalogue entry as listed; an untouched default has the version "default". */
+export interface ListedResource {
+  resource: Resource;
+  version: string;
+  isDefault: boolean;
   updatedAt?: string;
 }
 
@@ -145,6 +173,22 @@ export class ApiClient {
     return this.request("DELETE", `/api/huddle-templates/${encodeURIComponent(id)}`, { version });
   }
 
+  resources(): Promise<{ resources: ListedResource[] }> {
+    return this.request("GET", "/api/resources");
+  }
+
+  createResource(input: ResourceInput): Promise<ListedResource> {
+    return this.request("POST", "/api/resources", input);
+  }
+
+  updateResource(id: string, input: ResourceInput, version: string): Promise<ListedResource> {
+    return this.request("PUT", `/api/resources/${encodeURIComponent(id)}`, { resource: input, version });
+  }
+
+  deleteResource(id: string, version: string): Promise<void> {
+    return this.request("DELETE", `/api/resources/${encodeURIComponent(id)}`, { version });
+  }
+
   answerPulse(meetingId: string, level: number): Promise<HuddleView> {
     return this.request("POST", `/api/huddles/${encodeURIComponent(meetingId)}/pulse`, { level });
   }
@@ -207,12 +251,68 @@ export class ApiClient {
    * The circle's .ics, fetched with the token (a plain link could not carry it). A File is a Blob
    * that also keeps the name the server suggests, so the download is called what the server meant.
    */
+  async myDataFile(): Promise<File> {
+    const response = await this.send("GET", "/api/me/data");
+    if (!response.ok) throw await errorOf(response);
+    return new File([await response.blob()], "peer-circles-my-data.json", { type: "application/json" });
+  }
+
+  erasurePreview(): Promise<ErasurePreview> {
+    return this.request("GET", "/api/me/data/erasure");
+  }
+
+  eraseMyData(): Promise<{ erased: ErasurePreview }> {
+    return this.request("DELETE", "/api/me/data", { confirm: "erase-my-data" });
+  }
+
   async calendarFile(circleId: string): Promise<File> {
     const response = await this.send("GET", `/api/circles/${encodeURIComponent(circleId)}/calendar`);
     if (!response.ok) throw await errorOf(response);
     const disposition = response.headers.get("Content-Disposition") ?? "";
     const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "circle.ics";
     return new File([await response.blob()], name, { type: response.headers.get("Content-Type") ?? "text/calendar" });
+  }
+
+  myBuddies(): Promise<MyBuddies> {
+    return this.request("GET", "/api/buddies/mine");
+  }
+
+  /** Offering again replaces the earlier offer. */
+  offerToBuddy(input: BuddyOfferInput): Promise<MyBuddies> {
+    return this.request("PUT", "/api/buddies/offer", input);
+  }
+
+  withdrawBuddyOffer(): Promise<void> {
+    return this.request("DELETE", "/api/buddies/offer");
+  }
+
+  /** Asking again replaces the earlier request. */
+  askForBuddy(input: BuddyRequestInput): Promise<MyBuddies> {
+    return this.request("PUT", "/api/buddies/request", input);
+  }
+
+  withdrawBuddyRequest(): Promise<void> {
+    return this.request("DELETE", "/api/buddies/request");
+  }
+
+  endBuddyPairing(pairingId: string): Promise<void> {
+    return this.request("POST", `/api/buddies/pairings/${encodeURIComponent(pairingId)}/end`, {});
+  }
+
+  /** The suggested first check-in as an .ics, fetched with the token like a circle's. */
+  async buddyCalendarFile(pairingId: string): Promise<File> {
+    const response = await this.send("GET", `/api/buddies/pairings/${encodeURIComponent(pairingId)}/calendar`);
+    if (!response.ok) throw await errorOf(response);
+    const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "buddy-check-in.ics";
+    return new File([await response.blob()], name, { type: response.headers.get("Content-Type") ?? "text/calendar" });
+  }
+
+  matchBuddies(): Promise<BuddyMatchReport> {
+    return this.request("POST", "/api/buddies/match", {});
+  }
+
+  buddyPairings(): Promise<{ pairings: AdminBuddyPairing[] }> {
+    return this.request("GET", "/api/buddies/pairings");
   }
 
   /** The huddle's event stream, read with fetch so the token can travel in a header. */

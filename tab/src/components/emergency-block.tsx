@@ -1,14 +1,39 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Link, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
+import { byCountry, countryOfLocale, crisisResourcesOrDefaults } from "../../../shared/resources/crisis-lines.js";
 import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { contactActionLabel, contactHref } from "../resources/resource-format.js";
 
-/** Always on screen: Peer Circles is not an emergency service, and says so everywhere. */
-export function EmergencyBlock() {
+/** Where every surface's "See all crisis lines" goes: the top of Resources. */
+export const CRISIS_LINES_PATH = "/personal/resources#emergency";
+
+/**
+ * Always on screen, on every route (tab, side panel, stage): Peer Circles is not an emergency service,
+ * and says so. The crisis line for the person's country is shown right here, from the shipped
+ * defaults so it costs no request and works offline; every line, the tenant's own included, is one
+ * click away on Resources.
+ */
+export function EmergencyBlock({ locale }: { locale?: string }) {
+  const top = byCountry(countryOfLocale(locale), crisisResourcesOrDefaults([]))[0];
+  const contact = top?.contacts.find((candidate) => candidate.kind === "phone") ?? top?.contacts[0];
   return (
-    <aside aria-label={text.emergencyTitle}>
+    <aside aria-label={text.emergencyTitle} data-testid="emergency-block">
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{text.emergencyTitle}</MessageBarTitle>
           {text.emergencyBody}
+          {top && contact && (
+            <Text as="p" block style={{ margin: "4px 0 0" }} data-testid="emergency-top-line">
+              {top.title}:{" "}
+              <Link href={contactHref(contact)} inline>
+                {contactActionLabel(contact)}
+              </Link>
+            </Text>
+          )}
+          <Text as="p" block style={{ margin: "4px 0 0" }}>
+            <Link href={CRISIS_LINES_PATH} inline data-testid="see-crisis-lines">
+              {text.emergencySeeLines}
+            </Link>
+          </Text>
         </MessageBarBody>
       </MessageBar>
     </aside>

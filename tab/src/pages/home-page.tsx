@@ -1,6 +1,7 @@
-import { Badge, Spinner, Text, Title2 } from "@fluentui/react-components";
+import { Badge, Link, Spinner, Text, Title2 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { Me } from "../api/api-client.js";
+import { MyBuddy } from "../buddies/my-buddy.js";
 import { MyCircles } from "../circles/my-circles.js";
 import { OpenRounds } from "../circles/open-rounds.js";
 import { ErrorState } from "../components/error-state.js";
@@ -54,7 +55,11 @@ export function HomePage({ session }: { session: Session }) {
       </div>
       <MyCircles session={session} myUserId={me.userId} />
       <OpenRounds session={session} />
+      <MyBuddy session={session} />
       <Text size={200}>{formatMessage("lastUpdated", { time: updated })}</Text>
+      <Link href="/personal/my-data" data-testid="my-data-link">
+        {text.myDataLink}
+      </Link>
     </section>
   );
 }

@@ -14,6 +14,7 @@ const WHAT_GOES: [keyof ErasurePreview, TabMessageKey][] = [
   ["circleMemberships", "myDataCircles"],
   ["signUps", "myDataSignUps"],
   ["joinRequests", "myDataJoinRequests"],
+  ["buddy", "myDataBuddy"],
   ["settings", "myDataSettings"],
 ];
 

@@ -5,7 +5,10 @@ import type { AdaptiveCard } from "./help-card.js";
 
 const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 
-/** The emergency block, as card elements: used alone after crisis language and inside other cards. */
+/**
+ * The emergency block, as card elements: used alone after crisis language and inside other cards.
+ * `lines` are the tenant's crisis lines when the caller has them; the shipped defaults otherwise.
+ */
 export function emergencyBlock(messages: BotMessages, locale: string | undefined, lines?: readonly CrisisLine[]): unknown[] {
   const ordered = crisisLinesFor(countryOfLocale(locale), lines);
   return [
@@ -25,6 +28,7 @@ export function emergencyBlock(messages: BotMessages, locale: string | undefined
             `**${line.name}**`,
             line.phone ? format(messages.emergencyCall, { phone: line.phone }) : undefined,
             line.url,
+            line.email,
             format(messages.emergencyAvailability, { availability: line.availability }),
           ]
             .filter(Boolean)
@@ -35,6 +39,6 @@ export function emergencyBlock(messages: BotMessages, locale: string | undefined
   ];
 }
 
-export function emergencyCard(messages: BotMessages, locale: string | undefined): AdaptiveCard {
-  return { type: "AdaptiveCard", $schema: CARD_SCHEMA, version: "1.5", body: emergencyBlock(messages, locale) };
+export function emergencyCard(messages: BotMessages, locale: string | undefined, lines?: readonly CrisisLine[]): AdaptiveCard {
+  return { type: "AdaptiveCard", $schema: CARD_SCHEMA, version: "1.5", body: emergencyBlock(messages, locale, lines) };
 }

@@ -1,0 +1,169 @@
+import type {
+  AdminBuddyPairing,
+  BuddyOfferInput,
+  BuddyPairingView,
+  BuddyRequestInput,
+  MyBuddies,
+} from "../../../shared/circles/buddy-programme.js";
+import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { ConflictError } from "../storage/store-errors.js";
+import {
+  BUDDY_CONTAINER,
+  documentsOf,
+  isParty,
+  offerId,
+  PAIRING_ID_PATTERN,
+  requestId,
+  upsert,
+  type BuddyPairingDocument,
+  type OfferDocument,
+  type PersonOnRecord,
+  type RequestDocument,
+} from "./buddy-documents.js";
+import { matchOpenRequests, type MatchRun } from "./buddy-match.js";
+
+const MAX_END_ATTEMPTS = 5;
+/** Long enough that the same two are not paired again soon after one of them ended it. */
+const ENDED_PAIRING_TTL_SECONDS = 365 * 86_400;
+
+export type BuddyOutcome<T> = { ok: true; value: T } | { ok: false; refusal: "already_paired" | "matching" };
+
+/**
+ * Buddies for new hires: colleagues offer to be one, newcomers ask for one, an admin runs the
+ * matching, and either person can end a pairing quietly. Everything a person gave about their
+ * manager or who to avoid goes back to them alone.
+ */
+export class BuddyService {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async offer(tenantId: string, person: PersonOnRecord, answer: BuddyOfferInput): Promise<MyBuddies> {
+    const document: OfferDocument = { kind: "buddy-offer", ...recordOf(person), answer, updatedAt: this.now().toISOString() };
+    await upsert(this.store, tenantId, offerId(person.userId), document);
+    return this.mine(tenantId, person.userId);
+  }
+
+  async withdrawOffer(tenantId: string, userId: string): Promise<boolean> {
+    return this.store.delete(BUDDY_CONTAINER, tenantId, offerId(userId));
+  }
+
+  /** One buddy at a time: someone already paired as a newcomer ends that pairing before asking again. */
+  async request(tenantId: string, person: PersonOnRecord, answer: BuddyRequestInput): Promise<BuddyOutcome<MyBuddies>> {
+    const pairings = await this.pairings(tenantId);
+    if (pairings.some((pairing) => pairing.status === "active" && pairing.newcomer.userId === person.userId)) {
+      return { ok: false, refusal: "already_paired" };
+    }
+    const document: RequestDocument = { kind: "buddy-request", ...recordOf(person), answer, updatedAt: this.now().toISOString() };
+    await upsert(this.store, tenantId, requestId(person.userId), document);
+    return { ok: true, value: await this.mine(tenantId, person.userId) };
+  }
+
+  async withdrawRequest(tenantId: string, userId: string): Promise<boolean> {
+    return this.store.delete(BUDDY_CONTAINER, tenantId, requestId(userId));
+  }
+
+  async mine(tenantId: string, userId: string): Promise<MyBuddies> {
+    const [pairings, offer, request] = await Promise.all([
+      this.pairings(tenantId),
+      this.store.get<JsonObject>(BUDDY_CONTAINER, tenantId, offerId(userId)),
+      this.store.get<JsonObject>(BUDDY_CONTAINER, tenantId, requestId(userId)),
+    ]);
+    const active = pairings.filter((pairing) => pairing.status === "active" && isParty(pairing, userId));
+    const offerAnswer = (offer?.value as unknown as OfferDocument | undefined)?.answer;
+    const requestAnswer = (request?.value as unknown as RequestDocument | undefined)?.answer;
+    return {
+      pairings: active.map((pairing) => viewFor(pairing, userId)).sort((a, b) => a.since.localeCompare(b.since)),
+      ...(offerAnswer
+        ? { offer: { ...offerAnswer, activePairings: active.filter((pairing) => pairing.buddy.userId === userId).length } }
+        : {}),
+      ...(requestAnswer ? { request: requestAnswer } : {}),
+    };
+  }
+
+  /** Every active pairing, for admins: names and since when, nothing either person said about anyone. */
+  async active(tenantId: string): Promise<AdminBuddyPairing[]> {
+    return (await this.pairings(tenantId))
+      .filter((pairing) => pairing.status === "active")
+      .map((pairing) => ({
+        id: pairing.id,
+        newcomer: { userId: pairing.newcomer.userId, displayName: pairing.newcomer.displayName },
+        buddy: { userId: pairing.buddy.userId, displayName: pairing.buddy.displayName },
+        since: pairing.createdAt,
+      }))
+      .sort((a, b) => b.since.localeCompare(a.since));
+  }
+
+  /** An active pairing, only for one of its two people; anyone else is told it does not exist. */
+  async findForParty(tenantId: string, pairingId: string, userId: string): Promise<BuddyPairingDocument | undefined> {
+    if (!PAIRING_ID_PATTERN.test(pairingId)) return undefined;
+    const pairing = (await this.store.get<JsonObject>(BUDDY_CONTAINER, tenantId, pairingId))?.value as unknown as
+      BuddyPairingDocument | undefined;
+    return pairing?.kind === "buddy-pairing" && pairing.status === "active" && isParty(pairing, userId) ? pairing : undefined;
+  }
+
+  /** Ending is quiet: no reason is asked or kept, and the other person is not messaged. */
+  async end(tenantId: string, pairingId: string, userId: string): Promise<boolean> {
+    if (!PAIRING_ID_PATTERN.test(pairingId)) return false;
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.store.get<JsonObject>(BUDDY_CONTAINER, tenantId, pairingId);
+      const pairing = stored?.value as unknown as BuddyPairingDocument | undefined;
+      if (!stored || pairing?.kind !== "buddy-pairing" || pairing.status !== "active" || !isParty(pairing, userId)) return false;
+      const ended: BuddyPairingDocument = { ...pairing, status: "ended", endedAt: this.now().toISOString() };
+      try {
+        await this.store.replace(BUDDY_CONTAINER, tenantId, pairingId, ended as unknown as JsonObject, {
+          ifMatch: stored.etag,
+          ttlSeconds: ENDED_PAIRING_TTL_SECONDS,
+        });
+        return true;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= MAX_END_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** Pairs open requests with offers that have room. One run at a time per tenant. */
+  async match(tenantId: string): Promise<BuddyOutcome<MatchRun>> {
+    const run = await matchOpenRequests(this.store, tenantId, this.now());
+    return run ? { ok: true, value: run } : { ok: false, refusal: "matching" };
+  }
+
+  /** Everything stored about one person's buddies, for their own data export. */
+  async exportFor(tenantId: string, userId: string): Promise<MyBuddies & { endedPairings: number }> {
+    const ended = (await this.pairings(tenantId)).filter((pairing) => pairing.status === "ended" && isParty(pairing, userId));
+    return { ...(await this.mine(tenantId, userId)), endedPairings: ended.length };
+  }
+
+  /** Deletes a person's offer, request and every pairing they are in; the other person is not messaged. */
+  async forget(tenantId: string, userId: string): Promise<void> {
+    await this.withdrawOffer(tenantId, userId);
+    await this.withdrawRequest(tenantId, userId);
+    for (const pairing of await this.pairings(tenantId))
+      if (isParty(pairing, userId)) await this.store.delete(BUDDY_CONTAINER, tenantId, pairing.id);
+  }
+
+  private async pairings(tenantId: string): Promise<BuddyPairingDocument[]> {
+    return (await documentsOf<BuddyPairingDocument>(this.store, tenantId, "buddy-pairing")).map(({ value }) => value);
+  }
+}
+
+function recordOf(person: PersonOnRecord): PersonOnRecord {
+  return {
+    userId: person.userId,
+    displayName: person.displayName,
+    ...(person.signInName ? { signInName: person.signInName.toLowerCase() } : {}),
+  };
+}
+
+function viewFor(pairing: BuddyPairingDocument, userId: string): BuddyPairingView {
+  const role = pairing.newcomer.userId === userId ? "newcomer" : "buddy";
+  const partner = role === "newcomer" ? pairing.buddy : pairing.newcomer;
+  return {
+    id: pairing.id,
+    role,
+    partner: { userId: partner.userId, displayName: partner.displayName },
+    checkIn: pairing.checkIn,
+    since: pairing.createdAt,
+  };
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from "node:crypto";
+import { crisisLinesOrDefaults, type CrisisLine } from "../../../shared/resources/crisis-lines.js";
+import { DEFAULT_RESOURCES, isDefaultResourceId, type Resource } from "../../../shared/resources/resource-catalogue.js";
+import { resourceFromInput, type ResourceInput } from "../../../shared/resources/resource-schema.js";
+import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { ConflictError } from "../storage/store-errors.js";
+
+/** A resource as listed, with the version to send back with an edit. */
+export interface ListedResource {
+  resource: Resource;
+  version: string;
+  /** One of the shipped entries, adapted or not: it can be edited or removed but keeps its id. */
+  isDefault: boolean;
+  updatedAt?: string;
+}
+
+interface StoredResource {
+  [key: string]: unknown;
+  kind: "resource";
+  /** Absent on a tombstone: a shipped entry the tenant's admins removed. */
+  resource?: Resource;
+  removed?: true;
+  createdBy: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export type ResourceRefusal = "not_found" | "changed" | "limit";
+export type ResourceOutcome = { ok: true; value: ListedResource } | { ok: false; refusal: ResourceRefusal };
+
+const CONTAINER = "settings";
+const CUSTOM_ID_PREFIX = "resource-";
+/** The version of a shipped entry nobody in the tenant has changed yet. */
+export const DEFAULT_VERSION = "default";
+/** Enough for any programme, small enough to list in one read and search in the browser. */
+export const MAX_CUSTOM_RESOURCES = 200;
+const QUERY_LIMIT = MAX_CUSTOM_RESOURCES + DEFAULT_RESOURCES.length;
+
+/**
+ * A tenant's resource catalogue: the shipped defaults overlaid, entry by entry, with what its admins
+ * changed. Nothing is copied on the first write. A default nobody touched is read from the shipped
+ * data (version "default"), so a corrected phone number in a release reaches every tenant that has
+ * not adapted that entry. Editing a default stores the tenant's own copy under the same id; removing
+ * one stores a tombstone. Every write is ETag-conditional (a create for a first change), so two
+ * admins editing at once cannot silently overwrite each other.
+ */
+export class ResourceLibrary {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly now: () => Date = () => new Date(),
+    private readonly newId: () => string = () => `${CUSTOM_ID_PREFIX}${randomUUID()}`,
+  ) {}
+
+  async list(tenantId: string): Promise<ListedResource[]> {
+    const stored = new Map(
+      (await this.store.query<JsonObject>(CONTAINER, tenantId, { where: { kind: "resource" }, limit: QUERY_LIMIT })).map((document) => [
+        document.id,
+        { value: document.value as unknown as StoredResource, etag: document.etag },
+      ]),
+    );
+    const defaults: ListedResource[] = [];
+    for (const resource of DEFAULT_RESOURCES) {
+      const own = stored.get(resource.id);
+      if (!own) defaults.push({ resource, version: DEFAULT_VERSION, isDefault: true });
+      else if (own.value.resource) defaults.push(this.listed(own.value, own.etag, true));
+    }
+    const custom = [...stored.entries()]
+      .filter(([id, own]) => id.startsWith(CUSTOM_ID_PREFIX) && own.value.resource)
+      .map(([, own]) => this.listed(own.value, own.etag, false))
+      .sort((a, b) => a.resource.title.localeCompare(b.resource.title));
+    return [...defaults, ...custom];
+  }
+
+  /** What the emergency block shows for this tenant: its crisis lines, or the defaults if it has none. */
+  async crisisLines(tenantId: string): Promise<CrisisLine[]> {
+    return crisisLinesOrDefaults((await this.list(tenantId)).map((listed) => listed.resource));
+  }
+
+  async create(tenantId: string, input: ResourceInput, userId: string): Promise<ResourceOutcome> {
+    const existing = await this.store.query(CONTAINER, tenantId, { where: { kind: "resource" }, limit: QUERY_LIMIT });
+    if (existing.filter((document) => document.id.startsWith(CUSTOM_ID_PREFIX)).length >= MAX_CUSTOM_RESOURCES) {
+      return { ok: false, refusal: "limit" };
+    }
+    const id = this.newId();
+    const document = this.document(resourceFromInput(input, id), userId, userId);
+    const written = await this.store.create(CONTAINER, tenantId, id, document as unknown as JsonObject);
+    return { ok: true, value: this.listed(document, written.etag, false) };
+  }
+
+  async update(tenantId: string, id: string, input: ResourceInput, version: string, userId: string): Promise<ResourceOutcome> {
+    const isDefault = isDefaultResourceId(id);
+    if (!isDefault && !id.startsWith(CUSTOM_ID_PREFIX)) return { ok: false, refusal: "not_found" };
+    const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, id);
+    const previous = stored?.value as unknown as StoredResource | undefined;
+    if (previous && !previous.resource) return { ok: false, refusal: "not_found" };
+    if (!previous && !isDefault) return { ok: false, refusal: "not_found" };
+    const document = this.document(resourceFromInput(input, id), previous?.createdBy ?? userId, userId);
+    return this.conditionally(async () => {
+      const written = previous
+        ? await this.store.replace(CONTAINER, tenantId, id, document as unknown as JsonObject, { ifMatch: version })
+        : await this.firstChange(tenantId, id, document, version);
+      return { ok: true, value: this.listed(document, written.etag, isDefault) };
+    });
+  }
+
+  async remove(tenantId: string, id: string, version: string, userId: string): Promise<{ ok: true } | { ok: false; refusal: ResourceRefusal }> {
+    const isDefault = isDefaultResourceId(id);
+    if (!isDefault && !id.startsWith(CUSTOM_ID_PREFIX)) return { ok: false, refusal: "not_found" };
+    const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, id);
+    const previous = stored?.value as unknown as StoredResource | undefined;
+    if (previous && !previous.resource) return { ok: false, refusal: "not_found" };
+    if (!previous && !isDefault) return { ok: false, refusal: "not_found" };
+    return this.conditionally(async () => {
+      if (!isDefault) {
+        return (await this.store.delete(CONTAINER, tenantId, id, { ifMatch: version })) ? { ok: true } : { ok: false, refusal: "not_found" };
+      }
+      // A removed default must stay removed, so it leaves a tombstone rather than nothing.
+      const tombstone: StoredResource = {
+        kind: "resource",
+        removed: true,
+        createdBy: previous?.createdBy ?? userId,
+        updatedBy: userId,
+        updatedAt: this.now().toISOString(),
+      };
+      if (previous) await this.store.replace(CONTAINER, tenantId, id, tombstone as unknown as JsonObject, { ifMatch: version });
+      else await this.firstChange(tenantId, id, tombstone, version);
+      return { ok: true };
+    });
+  }
+
+  /** The first change to a default: only from its shipped version, and only once (a create cannot win twice). */
+  private async firstChange(tenantId: string, id: string, document: StoredResource, version: string) {
+    if (version !== DEFAULT_VERSION) throw new ConflictError("etag");
+    return this.store.create(CONTAINER, tenantId, id, document as unknown as JsonObject);
+  }
+
+  private async conditionally<T>(write: () => Promise<T>): Promise<T | { ok: false; refusal: "changed" }> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof ConflictError) return { ok: false, refusal: "changed" };
+      throw error;
+    }
+  }
+
+  private listed(document: StoredResource, version: string, isDefault: boolean): ListedResource {
+    return { resource: document.resource!, version, isDefault, updatedAt: document.updatedAt };
+  }
+
+  private document(resource: Resource, createdBy: string, updatedBy: string): StoredResource {
+    return { kind: "resource", resource, createdBy, updatedBy, updatedAt: this.now().toISOString() };
+  }
+}

@@ -1,0 +1,42 @@
+import { Button, Field, SearchBox, ToggleButton } from "@fluentui/react-components";
+import { RESOURCE_CATEGORIES, type ResourceCategory } from "../../../shared/resources/resource-catalogue.js";
+import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { categoryLabel } from "./resource-format.js";
+
+/** The search box and one toggle per category; no category chosen means all of them. */
+export function ResourceFilters({
+  query,
+  categories,
+  onQueryChange,
+  onCategoriesChange,
+}: {
+  query: string;
+  categories: readonly ResourceCategory[];
+  onQueryChange: (query: string) => void;
+  onCategoriesChange: (categories: ResourceCategory[]) => void;
+}) {
+  const toggle = (category: ResourceCategory) =>
+    onCategoriesChange(categories.includes(category) ? categories.filter((chosen) => chosen !== category) : [...categories, category]);
+  return (
+    <div style={{ display: "grid", gap: 8 }}>
+      <Field label={text.resourcesSearch} hint={text.resourcesSearchHint} style={{ maxWidth: 480 }}>
+        <SearchBox value={query} onChange={(_event, data) => onQueryChange(data.value)} data-testid="resource-search" />
+      </Field>
+      <div role="group" aria-label={text.resourcesCategories} style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        <Button
+          size="small"
+          aria-pressed={categories.length === 0}
+          appearance={categories.length === 0 ? "primary" : "secondary"}
+          onClick={() => onCategoriesChange([])}
+        >
+          {text.resourcesAllCategories}
+        </Button>
+        {RESOURCE_CATEGORIES.map((category) => (
+          <ToggleButton key={category} size="small" checked={categories.includes(category)} onClick={() => toggle(category)}>
+            {categoryLabel(category)}
+          </ToggleButton>
+        ))}
+      </div>
+    </div>
+  );
+}
