@@ -1,4 +1,5 @@
 import { hasRole, isReferenceCode, type RequestAction } from "../../../shared/index.js";
+import type { SupporterRosterService } from "../supporters/supporter-roster-service.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { Logger } from "../logger.js";
 import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
@@ -19,6 +20,8 @@ export interface RoutingDependencies {
   logger: Logger;
   now: () => Date;
   supportersChannel?: SupportersChannel;
+  /** Caseload caps: supporters at theirs are not told about new requests. */
+  roster?: Pick<SupporterRosterService, "withRoom">;
 }
 
 /** Tells every on-duty supporter (never the requester) that a request is waiting. No content, no name. */
@@ -33,10 +36,12 @@ export async function notifySupporters(
   const preferred = request.preferredSupporterId ? await deps.supporters.get(tenantId, request.preferredSupporterId) : undefined;
   const everyone = preferred && !onDuty.some((supporter) => supporter.userId === preferred.userId) ? [...onDuty, preferred] : onDuty;
   const candidates = everyone.filter((supporter) => supporter.userId !== request.requesterId && supporter.conversationReference);
-  const stillSupporters = [];
+  const supportersNow = [];
   for (const candidate of candidates) {
-    if (hasRole(await deps.roles.rolesOf(tenantId, candidate.userId), "supporter")) stillSupporters.push(candidate);
+    if (hasRole(await deps.roles.rolesOf(tenantId, candidate.userId), "supporter")) supportersNow.push(candidate);
   }
+  // The cap protects supporters from overload, but a crisis reaches everyone on duty regardless.
+  const stillSupporters = deps.roster && request.urgency !== "crisis" ? await deps.roster.withRoom(tenantId, supportersNow) : supportersNow;
   const refreshFor = stillSupporters
     .map((supporter) => String((supporter.conversationReference?.user as JsonObject | undefined)?.id ?? ""))
     .filter(Boolean);

@@ -12,6 +12,10 @@ export interface SupporterPresence {
   displayName?: string;
   /** How the bot reaches them in personal chat; absent until they first talk to the bot. */
   conversationReference?: JsonObject;
+  /** Roster details an admin records. */
+  trainedOn?: string;
+  languages?: string[];
+  bio?: string;
   updatedAt: string;
 }
 
@@ -57,6 +61,15 @@ export class SupporterRegistry {
       const { displayName: _previous, ...rest } = current;
       return { ...rest, listed, ...(listed && displayName ? { displayName } : {}) };
     });
+  }
+
+  /** An admin's roster entry: name, training date, languages and a short bio. */
+  async setProfile(
+    tenantId: string,
+    userId: string,
+    profile: { displayName?: string; trainedOn?: string; languages: string[]; bio: string },
+  ) {
+    await this.update(tenantId, userId, (current) => ({ ...current, ...profile }));
   }
 
   /** Supporters who chose to be named in the form, for "a specific supporter". */

@@ -1,0 +1,132 @@
+import {
+  CRISIS_NUDGE_DAYS,
+  DEFAULT_CASELOAD_CAP,
+  hasCaseloadRoom,
+  refresherDue,
+  trainingStatus,
+} from "../../../shared/supporters/supporter-roster.js";
+import type { DirectoryEntry, MyCaseload, RosterEntry, SupporterProfileInput } from "../../../shared/supporters/supporter-profile.js";
+import { hasRole, type GrantableRole } from "../../../shared/index.js";
+import type { RoleDirectory } from "../auth/role-directory.js";
+import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
+import type { SupporterPresence, SupporterRegistry } from "../requests/supporter-registry.js";
+import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+
+const SETTINGS_ID = "supporter-settings";
+
+/**
+ * The supporters' side of the programme: the admins' roster (training, refreshers), the members'
+ * directory (only those who chose to be listed), and each supporter's caseload, whose cap takes
+ * them out of routing so nobody carries more than the programme thinks is healthy.
+ */
+export class SupporterRosterService {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly supporters: SupporterRegistry,
+    private readonly roles: RoleDirectory,
+    private readonly requests: RequestService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async caseloadCap(tenantId: string): Promise<number> {
+    const stored = await this.store.get<{ caseloadCap: number }>("settings", tenantId, SETTINGS_ID);
+    return stored?.value.caseloadCap ?? DEFAULT_CASELOAD_CAP;
+  }
+
+  async setCaseloadCap(tenantId: string, caseloadCap: number): Promise<number> {
+    const existing = await this.store.get<JsonObject>("settings", tenantId, SETTINGS_ID);
+    const value = { kind: "supporterSettings", caseloadCap };
+    if (existing) await this.store.replace("settings", tenantId, SETTINGS_ID, value, { ifMatch: existing.etag });
+    else await this.store.create("settings", tenantId, SETTINGS_ID, value);
+    return caseloadCap;
+  }
+
+  /** Active (claimed or in conversation) requests per supporter. */
+  async activeCases(tenantId: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const request of await this.requests.activeRequests(tenantId))
+      if (request.claimedBy) counts.set(request.claimedBy, (counts.get(request.claimedBy) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Those of `candidates` with room for another request; the rest are not told about new ones. */
+  async withRoom<T extends { userId: string }>(tenantId: string, candidates: readonly T[]): Promise<T[]> {
+    const [cap, cases] = await Promise.all([this.caseloadCap(tenantId), this.activeCases(tenantId)]);
+    return candidates.filter((candidate) => hasCaseloadRoom(cases.get(candidate.userId) ?? 0, cap));
+  }
+
+  async directory(tenantId: string): Promise<DirectoryEntry[]> {
+    const entries: DirectoryEntry[] = [];
+    for (const presence of await this.supporters.all(tenantId)) {
+      if (!presence.listed || !presence.displayName) continue;
+      if (!hasRole(await this.roles.rolesOf(tenantId, presence.userId), "supporter")) continue;
+      entries.push(this.directoryEntry(presence));
+    }
+    return entries.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  async roster(tenantId: string, today: string): Promise<RosterEntry[]> {
+    const [assignments, presences, cases] = await Promise.all([
+      this.roles.list(tenantId),
+      this.supporters.all(tenantId),
+      this.activeCases(tenantId),
+    ]);
+    const presenceOf = new Map(presences.map((presence) => [presence.userId, presence]));
+    return assignments
+      .filter((assignment) => assignment.roles.includes("supporter"))
+      .map((assignment) => {
+        const presence = presenceOf.get(assignment.userId) ?? {
+          kind: "supporter",
+          userId: assignment.userId,
+          onDuty: false,
+          updatedAt: "",
+        };
+        return {
+          ...this.directoryEntry(presence as SupporterPresence),
+          listed: Boolean(presence.listed),
+          ...(presence.trainedOn ? { trainedOn: presence.trainedOn, refresherDue: refresherDue(presence.trainedOn) } : {}),
+          trainingStatus: trainingStatus(presence.trainedOn, today),
+          activeCases: cases.get(assignment.userId) ?? 0,
+          reachable: Boolean(presence.conversationReference),
+        };
+      })
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  /** Adds someone to the roster (granting the supporter role) or updates their entry. */
+  async saveProfile(tenantId: string, userId: string, profile: SupporterProfileInput, adminId: string): Promise<void> {
+    const granted = (await this.roles.rolesOf(tenantId, userId)).filter((role): role is GrantableRole => role !== "member");
+    if (!granted.includes("supporter")) await this.roles.assign(tenantId, userId, [...granted, "supporter"], adminId);
+    await this.supporters.setProfile(tenantId, userId, profile);
+  }
+
+  async mine(tenantId: string, userId: string, today: string): Promise<MyCaseload> {
+    const [cap, cases, presence, crisis] = await Promise.all([
+      this.caseloadCap(tenantId),
+      this.activeCases(tenantId),
+      this.supporters.get(tenantId, userId),
+      this.store.query<JsonObject>("requests", tenantId, { where: { kind: "helpRequest", claimedBy: userId, crisis: true } }),
+    ]);
+    const activeCases = cases.get(userId) ?? 0;
+    const since = this.now().getTime() - CRISIS_NUDGE_DAYS * 86_400_000;
+    const crisisRecently = crisis.some(({ value }) => Date.parse((value as unknown as StoredHelpRequest).updatedAt) >= since);
+    return {
+      activeCases,
+      caseloadCap: cap,
+      atCap: !hasCaseloadRoom(activeCases, cap),
+      crisisRecently,
+      ...(presence?.trainedOn ? { trainedOn: presence.trainedOn, refresherDue: refresherDue(presence.trainedOn) } : {}),
+      trainingStatus: trainingStatus(presence?.trainedOn, today),
+    };
+  }
+
+  private directoryEntry(presence: SupporterPresence): DirectoryEntry {
+    return {
+      userId: presence.userId,
+      displayName: presence.displayName ?? "",
+      bio: presence.bio ?? "",
+      languages: presence.languages ?? [],
+      onDuty: presence.onDuty,
+    };
+  }
+}

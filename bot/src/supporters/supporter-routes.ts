@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { supporterProfileSchema, supporterSettingsSchema } from "../../../shared/supporters/supporter-profile.js";
+import { parseInput, type ApiRoute } from "../api/api-routes.js";
+
+const objectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be an Entra object id");
+/** Training dates are calendar days; the server judges "due" by the UTC date. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The directory for members, a supporter's own caseload, and the admins' roster and caseload cap. */
+export const SUPPORTER_ROUTES: readonly ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/supporters",
+    role: "member",
+    acceptsBody: false,
+    handle: async ({ caller }, { roster }) => ({ body: { supporters: await roster.directory(caller.tenantId) } }),
+  },
+  {
+    method: "get",
+    path: "/api/supporters/me",
+    role: "supporter",
+    acceptsBody: false,
+    handle: async ({ caller }, { roster }) => ({ body: await roster.mine(caller.tenantId, caller.userId, today()) }),
+  },
+  {
+    method: "get",
+    path: "/api/admin/supporters",
+    role: "admin",
+    acceptsBody: false,
+    handle: async ({ caller }, { roster }) => ({
+      body: { supporters: await roster.roster(caller.tenantId, today()), caseloadCap: await roster.caseloadCap(caller.tenantId) },
+    }),
+  },
+  {
+    method: "put",
+    path: "/api/admin/supporters/:userId",
+    role: "admin",
+    acceptsBody: true,
+    handle: async ({ caller, params, body }, { roster }) => {
+      const userId = parseInput(objectId, params.userId);
+      await roster.saveProfile(caller.tenantId, userId, parseInput(supporterProfileSchema, body), caller.userId);
+      return { body: (await roster.roster(caller.tenantId, today())).find((entry) => entry.userId === userId) ?? null };
+    },
+  },
+  {
+    method: "put",
+    path: "/api/admin/supporter-settings",
+    role: "admin",
+    acceptsBody: true,
+    handle: async ({ caller, body }, { roster }) => ({
+      body: { caseloadCap: await roster.setCaseloadCap(caller.tenantId, parseInput(supporterSettingsSchema, body).caseloadCap) },
+    }),
+  },
+];
