@@ -25,6 +25,7 @@ import type { RoundService } from "./circles/round-service.js";
 import type { CalendarLinks } from "./circles/calendar-links.js";
 import type { CircleNotifier } from "./circles/circle-notifier.js";
 import type { MyDataService } from "./privacy/my-data.js";
+import type { SupporterRosterService } from "./supporters/supporter-roster-service.js";
 import { calendarLinkDownload } from "./circles/calendar-link-route.js";
 import { BuddyCalendarLinks, buddyCalendarDownload } from "./buddies/buddy-calendar-links.js";
 import type { BuddyNotifier } from "./buddies/buddy-notifier.js";
@@ -53,6 +54,7 @@ export interface AppDependencies {
   circles: CircleService;
   circleNotifier: CircleNotifier;
   myData: MyDataService;
+  roster: SupporterRosterService;
   calendarLinks: CalendarLinks;
   buddies: BuddyService;
   buddyNotifier: BuddyNotifier;
@@ -104,6 +106,7 @@ export function createApp(deps: AppDependencies): Express {
     circles: deps.circles,
     circleNotifier: deps.circleNotifier,
     myData: deps.myData,
+    roster: deps.roster,
     buddies: deps.buddies,
     buddyNotifier: deps.buddyNotifier,
     ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),

@@ -27,6 +27,7 @@ import { RoundService } from "./circles/round-service.js";
 import { CalendarLinks } from "./circles/calendar-links.js";
 import { CircleNotifier } from "./circles/circle-notifier.js";
 import { MyDataService } from "./privacy/my-data.js";
+import { SupporterRosterService } from "./supporters/supporter-roster-service.js";
 import { BuddyCalendarLinks } from "./buddies/buddy-calendar-links.js";
 import { BuddyNotifier } from "./buddies/buddy-notifier.js";
 import { BuddyService } from "./buddies/buddy-service.js";
@@ -78,7 +79,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const supporters = new SupporterRegistry(store);
   const messenger = new CloudAdapterMessenger(botAdapter, config.BOT_ID ?? "");
   const supportersChannel = new SupportersChannel(store);
-  const routing: RoutingDependencies = { requests, supporters, roles, messenger, logger, supportersChannel, now: () => new Date() };
+  const roster = new SupporterRosterService(store, supporters, roles, requests);
+  const routing: RoutingDependencies = { requests, supporters, roles, messenger, logger, supportersChannel, roster, now: () => new Date() };
   const policies = new ResponsePolicyStore(store);
   const templates = new HuddleTemplateLibrary(store);
   const resources = new ResourceLibrary(store);
@@ -122,6 +124,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     circles,
     circleNotifier,
     myData: new MyDataService(store, requests, roles, buddies),
+    roster,
     calendarLinks,
     buddies,
     buddyNotifier,
@@ -136,6 +139,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
         messenger,
         supportersChannel,
         contacts,
+        roster,
         crisisLines: (tenantId) => resources.crisisLines(tenantId),
         ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
         ...(config.TAB_ENDPOINT ? { tabEndpoint: config.TAB_ENDPOINT } : {}),

@@ -13,16 +13,11 @@ export interface SearchBudget {
 
 const SMALL_INSTANCE = 400;
 const CONSTRUCTION_CANDIDATES = 24;
-const MAXC = () => Number((globalThis as any).MAXC ?? 24);
+const MAX_CANDIDATES = 24;
 const GROUP_SAMPLE = 48;
 const IMPROVEMENT = -1e-6;
 
-/**
- * Greedy start for one round: each seat goes to the cheapest of the members still waiting. Among
- * equally fresh choices it takes the one whose group keeps the most "freedom" (members who have
- * met nobody in it), after Triska and Musliu: grouping people who met the same others leaves the
- * most fresh pairs for later rounds.
- */
+/** Greedy start for one round: each seat goes to the cheapest of the members still waiting. */
 export function constructRound(state: PlanState, round: number, sizes: readonly number[], random: SeededRandom): void {
   const { instance, n } = state;
   const pool = Int32Array.from({ length: n }, (_, index) => index);
@@ -31,68 +26,26 @@ export function constructRound(state: PlanState, round: number, sizes: readonly 
   const difficulty = (member: number) => (instance.windowed[member] ? 2 : 0) + (instance.avoidCount(member) > 0 ? 1 : 0);
   const ordered = Int32Array.from([...pool].sort((a, b) => difficulty(a) - difficulty(b)));
   const scanAll = n <= SMALL_INSTANCE;
-  const words = Math.ceil(n / 32);
-  const met = scanAll ? metBits(state, words) : new Uint32Array(0);
-  const union = new Uint32Array(words);
   let waiting = n;
   sizes.forEach((target, group) => {
     if (waiting === 0) return;
-    const seed = ordered[--waiting]!;
-    state.place(round, group, seed);
-    for (let word = 0; word < words && scanAll; word++) union[word] = met[seed * words + word]!;
+    state.place(round, group, ordered[--waiting]!);
     while (state.sizeOf(round, group) < target && waiting > 0) {
       const scan = scanAll ? waiting : Math.min(waiting, CONSTRUCTION_CANDIDATES);
       let bestAt = waiting - 1;
       let bestCost = Infinity;
-      let bestTier = Infinity;
-      let bestClosed = Infinity;
       for (let offset = 0; offset < scan; offset++) {
         const at = waiting - 1 - offset;
-        const candidate = ordered[at]!;
-        const cost = state.joinDelta(round, group, candidate);
-        if (!scanAll) {
-          if (cost < bestCost) [bestCost, bestAt] = [cost, at];
-          if (cost <= 0) break;
-          continue;
-        }
-        const tier = Math.round(cost / REPEAT_WEIGHT);
-        if (tier > bestTier) continue;
-        if (!(globalThis as any).FREEDOM) {
-          if (tier < bestTier || cost < bestCost) [bestTier, bestCost, bestAt] = [tier, cost, at];
-          continue;
-        }
-        let closed = 0;
-        for (let word = 0; word < words; word++) closed += popcount(union[word]! | met[candidate * words + word]!);
-        if (tier < bestTier || closed < bestClosed || (closed === bestClosed && cost < bestCost))
-          [bestTier, bestClosed, bestCost, bestAt] = [tier, closed, cost, at];
+        const cost = state.joinDelta(round, group, ordered[at]!);
+        if (cost < bestCost) [bestCost, bestAt] = [cost, at];
+        if (!scanAll && cost <= 0) break;
       }
       const chosen = ordered[bestAt]!;
       ordered[bestAt] = ordered[waiting - 1]!;
       waiting--;
       state.place(round, group, chosen);
-      for (let word = 0; word < words && scanAll; word++) union[word]! |= met[chosen * words + word]!;
     }
   });
-}
-
-/** Each member's set of people met so far (themselves included), as bits. */
-function metBits(state: PlanState, words: number): Uint32Array {
-  const bits = new Uint32Array(state.n * words);
-  for (let a = 0; a < state.n; a++) {
-    bits[a * words + (a >>> 5)]! |= 1 << (a & 31);
-    for (let b = a + 1; b < state.n; b++)
-      if (state.ledger.get(a, b) > 0) {
-        bits[a * words + (b >>> 5)]! |= 1 << (b & 31);
-        bits[b * words + (a >>> 5)]! |= 1 << (a & 31);
-      }
-  }
-  return bits;
-}
-
-function popcount(value: number): number {
-  let v = value - ((value >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /**
@@ -109,7 +62,6 @@ export class ConflictSearch {
   private readonly tabuUntil: Int32Array;
   private readonly tabuGroup: Int32Array;
   private readonly conflicted: Int32Array;
-  private readonly pairTabu: Int32Array;
   private stampNow = 0;
   steps = 0;
   private work = 0;
@@ -131,7 +83,6 @@ export class ConflictSearch {
     this.tabuUntil = new Int32Array(cells);
     this.tabuGroup = new Int32Array(cells);
     this.conflicted = new Int32Array(cells);
-    this.pairTabu = new Int32Array(state.roundCapacity * state.n * state.n);
   }
 
   /** Conflicts in the given rounds, recorded in `conflicted` as round · n + member. */
@@ -173,16 +124,15 @@ export class ConflictSearch {
     const n = state.n;
     this.work = 0;
     this.tabuUntil.fill(0);
-    this.pairTabu.fill(0);
     let current = 0;
     let best = 0;
     let saved: SavedRound[] = rounds.map((round) => state.saveRound(round));
     let sinceBest = 0;
     let conflicts = this.countConflicts(rounds);
     for (let step = 1; conflicts > 0 && this.work < budget.work; step++) {
-      if (conflicts > MAXC()) this.sample(conflicts, MAXC());
+      if (conflicts > MAX_CANDIDATES) this.sample(conflicts, MAX_CANDIDATES);
       this.beginChoice();
-      for (let index = 0; index < Math.min(conflicts, MAXC()); index++) {
+      for (let index = 0; index < Math.min(conflicts, MAX_CANDIDATES); index++) {
         const cell = this.conflicted[index]!;
         const round = Math.floor(cell / n);
         this.considerMember(round, cell - round * n, step, best - current);
@@ -194,16 +144,11 @@ export class ConflictSearch {
         else state.move(round, member, this.bestTarget);
         current += this.bestDelta;
         const tenure = budget.tenure[0] + random.below(budget.tenure[1]);
-        if ((globalThis as any).PAIR && partner >= 0) {
-          this.pairTabu[(round * n + member) * n + partner] = step + tenure;
-          this.pairTabu[(round * n + partner) * n + member] = step + tenure;
-        } else {
-          this.tabuGroup[round * n + member] = from;
-          this.tabuUntil[round * n + member] = step + tenure;
-          if (partner >= 0) {
-            this.tabuGroup[round * n + partner] = this.bestTarget;
-            this.tabuUntil[round * n + partner] = step + tenure;
-          }
+        this.tabuGroup[round * n + member] = from;
+        this.tabuUntil[round * n + member] = step + tenure;
+        if (partner >= 0) {
+          this.tabuGroup[round * n + partner] = this.bestTarget;
+          this.tabuUntil[round * n + partner] = step + tenure;
         }
       }
       if (current < best - 0.5) {
@@ -214,7 +159,6 @@ export class ConflictSearch {
         rounds.forEach((round, index) => state.loadRound(round, saved[index]!));
         current = best + this.shake(rounds);
         this.tabuUntil.fill(0);
-        this.pairTabu.fill(0);
         sinceBest = 0;
       }
       conflicts = this.countConflicts(rounds);
@@ -305,10 +249,7 @@ export class ConflictSearch {
           state.swapWindowDelta(round, member, partner);
         this.work += fromSize + 1;
         const partnerCell = round * n + partner;
-        const tabu =
-          memberTabu ||
-          (this.tabuGroup[partnerCell] === from && this.tabuUntil[partnerCell]! > step) ||
-          this.pairTabu[(round * n + member) * n + partner]! > step;
+        const tabu = memberTabu || (this.tabuGroup[partnerCell] === from && this.tabuUntil[partnerCell]! > step);
         if (!tabu || delta < aspiration) this.offer(delta, round, member, partner, target);
       }
     }
@@ -353,7 +294,7 @@ export class ConflictSearch {
   private shake(rounds: readonly number[]): number {
     const { state, random } = this;
     let change = 0;
-    const swaps = Math.max(2, Math.round(state.n / ((globalThis as any).SHAKE ?? 16)));
+    const swaps = Math.max(2, Math.round(state.n / 16));
     for (let count = 0; count < swaps; count++) {
       const round = rounds[random.below(rounds.length)]!;
       const a = random.below(state.n);

@@ -1,6 +1,9 @@
 import { HARD_WEIGHT, REPEAT_WEIGHT, type CircleInstance } from "./circle-instance.js";
 import type { PairLedger } from "./pair-ledger.js";
 
+const GROUP_COST_MEMBERS = 512;
+const GROUP_COST_CELLS = 1 << 21;
+
 export interface SavedRound {
   slots: Int32Array;
   sizes: Int32Array;
@@ -25,6 +28,11 @@ export class PlanState {
   private readonly windowCounts: Int32Array;
   private readonly windowMembers: Int32Array;
   private readonly windowTotal: number;
+  /**
+   * For small plans, the cost of each member joining each group of each round, kept up to date on
+   * every change so a swap is priced in constant time; large plans sum the group instead.
+   */
+  private readonly groupCosts: Float64Array | null;
 
   constructor(
     readonly instance: CircleInstance,
@@ -44,6 +52,38 @@ export class PlanState {
     this.windowTotal = instance.windowTotal;
     this.windowCounts = new Int32Array(roundCapacity * groups * this.windowTotal);
     this.windowMembers = new Int32Array(roundCapacity * groups);
+    const cells = roundCapacity * this.n * groups;
+    this.groupCosts = this.n <= GROUP_COST_MEMBERS && cells <= GROUP_COST_CELLS ? new Float64Array(cells) : null;
+  }
+
+  /** Cost of member meeting everyone else in the group once more (themselves excluded). */
+  groupCost(round: number, member: number, group: number): number {
+    if (this.groupCosts) return this.groupCosts[(round * this.n + member) * this.groups + group]!;
+    let cost = 0;
+    const base = this.groupBase(round, group);
+    for (let index = 0, size = this.sizeOf(round, group); index < size; index++) {
+      const other = this.slots[base + index]!;
+      if (other !== member) cost += this.meetCost(member, other);
+    }
+    return cost;
+  }
+
+  /** One more (or one fewer) meeting of a and b changes what a pays to join b's groups, and back. */
+  private meetingChanged(a: number, b: number, change: number): void {
+    const costs = this.groupCosts!;
+    const { n, groups } = this;
+    for (let round = 0; round < this.roundCapacity; round++) {
+      const groupOfB = this.groupOf[round * n + b]!;
+      if (groupOfB >= 0) costs[(round * n + a) * groups + groupOfB]! += change;
+      const groupOfA = this.groupOf[round * n + a]!;
+      if (groupOfA >= 0) costs[(round * n + b) * groups + groupOfA]! += change;
+    }
+  }
+
+  private membershipChanged(round: number, group: number, member: number, sign: number): void {
+    const costs = this.groupCosts!;
+    for (let other = 0; other < this.n; other++)
+      if (other !== member) costs[(round * this.n + other) * this.groups + group]! += sign * this.meetCost(other, member);
   }
 
   /** Cost of one more meeting between a and b. */
@@ -63,7 +103,12 @@ export class PlanState {
     const cell = round * this.groups + group;
     const base = cell * this.hi;
     const size = this.sizes[cell]!;
-    for (let index = 0; index < size; index++) this.ledger.add(member, this.slots[base + index]!, 1);
+    for (let index = 0; index < size; index++) {
+      const other = this.slots[base + index]!;
+      this.ledger.add(member, other, 1);
+      if (this.groupCosts) this.meetingChanged(member, other, REPEAT_WEIGHT);
+    }
+    if (this.groupCosts) this.membershipChanged(round, group, member, 1);
     this.slots[base + size] = member;
     this.sizes[cell] = size + 1;
     this.groupOf[round * this.n + member] = group;
@@ -75,15 +120,17 @@ export class PlanState {
     const cell = round * this.groups + group;
     const base = cell * this.hi;
     const size = this.sizes[cell]!;
+    if (this.groupCosts) this.membershipChanged(round, group, member, -1);
     let at = -1;
-    for (let index = 0; index < size; index++) {
-      const other = this.slots[base + index]!;
-      if (other === member) at = index;
-      else this.ledger.add(member, other, -1);
-    }
+    for (let index = 0; index < size; index++) if (this.slots[base + index] === member) at = index;
     this.slots[base + at] = this.slots[base + size - 1]!;
     this.sizes[cell] = size - 1;
     this.groupOf[round * this.n + member] = -1;
+    for (let index = 0; index < size - 1; index++) {
+      const other = this.slots[base + index]!;
+      this.ledger.add(member, other, -1);
+      if (this.groupCosts) this.meetingChanged(member, other, -REPEAT_WEIGHT);
+    }
     this.countWindows(cell, member, -1);
   }
 
@@ -111,9 +158,7 @@ export class PlanState {
 
   /** Cost change of adding a member who is in no group of this round yet. */
   joinDelta(round: number, group: number, member: number): number {
-    let delta = 0;
-    const base = this.groupBase(round, group);
-    for (let index = 0, size = this.sizeOf(round, group); index < size; index++) delta += this.meetCost(member, this.slots[base + index]!);
+    let delta = this.groupCost(round, member, group);
     if (this.windowTotal > 0 && this.instance.windowed[member]) {
       const cell = round * this.groups + group;
       delta += HARD_WEIGHT * (this.violationAfter(cell, -1, member) - this.violation(cell));
@@ -134,22 +179,13 @@ export class PlanState {
   /** Cost change of moving member to another group of the same round. */
   moveDelta(round: number, member: number, target: number): number {
     const from = this.groupOf[round * this.n + member]!;
-    let delta = 0;
-    let base = this.groupBase(round, from);
-    for (let index = 0, size = this.sizeOf(round, from); index < size; index++) {
-      const other = this.slots[base + index]!;
-      if (other !== member) delta -= this.meetCost(member, other) - REPEAT_WEIGHT;
-    }
-    base = this.groupBase(round, target);
-    for (let index = 0, size = this.sizeOf(round, target); index < size; index++) delta += this.meetCost(member, this.slots[base + index]!);
+    // Each pair left behind costs one meeting less: REPEAT_WEIGHT per pair restores that.
+    let delta = this.groupCost(round, member, target) - this.groupCost(round, member, from) + REPEAT_WEIGHT * (this.sizeOf(round, from) - 1);
     if (this.windowTotal > 0 && this.instance.windowed[member]) {
       const [fromCell, targetCell] = [round * this.groups + from, round * this.groups + target];
       delta +=
         HARD_WEIGHT *
-        (this.violationAfter(fromCell, member, -1) -
-          this.violation(fromCell) +
-          this.violationAfter(targetCell, -1, member) -
-          this.violation(targetCell));
+        (this.violationAfter(fromCell, member, -1) - this.violation(fromCell) + this.violationAfter(targetCell, -1, member) - this.violation(targetCell));
     }
     return delta;
   }
@@ -158,21 +194,16 @@ export class PlanState {
   swapDelta(round: number, a: number, b: number): number {
     const groupA = this.groupOf[round * this.n + a]!;
     const groupB = this.groupOf[round * this.n + b]!;
-    const sizeA = this.sizeOf(round, groupA);
-    const sizeB = this.sizeOf(round, groupB);
-    // Each pair left behind costs one meeting less: the REPEAT_WEIGHT terms restore that.
-    let delta = REPEAT_WEIGHT * (sizeA + sizeB - 2);
-    let base = this.groupBase(round, groupA);
-    for (let index = 0; index < sizeA; index++) {
-      const other = this.slots[base + index]!;
-      if (other !== a) delta += this.meetCost(b, other) - this.meetCost(a, other);
-    }
-    base = this.groupBase(round, groupB);
-    for (let index = 0; index < sizeB; index++) {
-      const other = this.slots[base + index]!;
-      if (other !== b) delta += this.meetCost(a, other) - this.meetCost(b, other);
-    }
-    return delta + this.swapWindowDelta(round, a, b);
+    return (
+      REPEAT_WEIGHT * (this.sizeOf(round, groupA) + this.sizeOf(round, groupB) - 2) +
+      this.groupCost(round, b, groupA) -
+      this.meetCost(a, b) -
+      this.groupCost(round, a, groupA) +
+      this.groupCost(round, a, groupB) -
+      this.meetCost(a, b) -
+      this.groupCost(round, b, groupB) +
+      this.swapWindowDelta(round, a, b)
+    );
   }
 
   move(round: number, member: number, target: number): void {

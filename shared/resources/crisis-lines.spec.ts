@@ -23,7 +23,11 @@ describe("crisis lines", () => {
     ]);
     expect(crisisLinesFor("US")[0]?.phone).toBe("988");
     expect(crisisLinesFor("IE")[0]?.name).toBe("Samaritans");
-    expect(crisisLinesFor("DE").map((line) => line.name).slice(0, 2)).toEqual(["TelefonSeelsorge", DIRECTORY]);
+    expect(
+      crisisLinesFor("DE")
+        .map((line) => line.name)
+        .slice(0, 2),
+    ).toEqual(["TelefonSeelsorge", DIRECTORY]);
     // No line of its own: the international directory comes first.
     expect(crisisLinesFor("FR")[0]?.url).toBe("https://findahelpline.com");
     expect(crisisLinesFor(undefined)[0]?.name).toBe(DIRECTORY);

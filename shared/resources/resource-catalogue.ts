@@ -20,7 +20,13 @@ export interface ResourceContact {
 /** When someone answers: around the clock, set hours in a time zone, or a short note. */
 export type ResourceAvailability =
   | { readonly kind: "always" }
-  | { readonly kind: "hours"; readonly days: "weekdays" | "every_day"; readonly from: string; readonly to: string; readonly timeZone: string }
+  | {
+      readonly kind: "hours";
+      readonly days: "weekdays" | "every_day";
+      readonly from: string;
+      readonly to: string;
+      readonly timeZone: string;
+    }
   | { readonly kind: "note"; readonly note: string };
 
 export interface Resource {

@@ -134,37 +134,37 @@ describe("searching the catalogue", () => {
 
   it("returns a subset without repeats, only in the chosen categories", () => {
     fc.assert(
-      fc.property(
-        catalogue,
-        fc.string({ maxLength: 12 }),
-        fc.subarray([...RESOURCE_CATEGORIES]),
-        (entries, query, categories) => {
-          const resources = asResources(entries);
-          const found = searchResources(resources, query, { categories });
-          expect(new Set(found).size).toBe(found.length);
-          for (const item of found) {
-            expect(resources).toContain(item);
-            if (categories.length) expect(categories).toContain(item.category);
-          }
-        },
-      ),
+      fc.property(catalogue, fc.string({ maxLength: 12 }), fc.subarray([...RESOURCE_CATEGORIES]), (entries, query, categories) => {
+        const resources = asResources(entries);
+        const found = searchResources(resources, query, { categories });
+        expect(new Set(found).size).toBe(found.length);
+        for (const item of found) {
+          expect(resources).toContain(item);
+          if (categories.length) expect(categories).toContain(item.category);
+        }
+      }),
     );
   });
 
   it("always finds an entry by any word of its title, in any case or accent, or with one typo in a long word", () => {
     fc.assert(
-      fc.property(catalogue.filter((entries) => entries.length > 0), fc.nat(), fc.nat(), (entries, pick, position) => {
-        const resources = asResources(entries);
-        const target = resources[pick % resources.length]!;
-        const words = tokenise(target.title);
-        fc.pre(words.length > 0);
-        const word = words[position % words.length]!;
-        expect(searchResources(resources, word.toUpperCase())).toContain(target);
-        const at = position % word.length;
-        // One wrong letter in a word of 4 or more, or one missing letter when 4 or more are left: still found.
-        if (word.length >= 4) expect(searchResources(resources, `${word.slice(0, at)}z${word.slice(at + 1)}`)).toContain(target);
-        if (word.length >= 5) expect(searchResources(resources, word.slice(0, at) + word.slice(at + 1))).toContain(target);
-      }),
+      fc.property(
+        catalogue.filter((entries) => entries.length > 0),
+        fc.nat(),
+        fc.nat(),
+        (entries, pick, position) => {
+          const resources = asResources(entries);
+          const target = resources[pick % resources.length]!;
+          const words = tokenise(target.title);
+          fc.pre(words.length > 0);
+          const word = words[position % words.length]!;
+          expect(searchResources(resources, word.toUpperCase())).toContain(target);
+          const at = position % word.length;
+          // One wrong letter in a word of 4 or more, or one missing letter when 4 or more are left: still found.
+          if (word.length >= 4) expect(searchResources(resources, `${word.slice(0, at)}z${word.slice(at + 1)}`)).toContain(target);
+          if (word.length >= 5) expect(searchResources(resources, word.slice(0, at) + word.slice(at + 1))).toContain(target);
+        },
+      ),
     );
   });
 });

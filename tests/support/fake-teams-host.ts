@@ -11,6 +11,8 @@ export interface FakeHostConfig {
   tenantId: string;
   userId: string;
   theme?: string;
+  /** The Teams client's language and region, e.g. "de-DE"; the host says "en-gb" when absent. */
+  locale?: string;
   meetingId?: string;
   /** The team's group id, when the tab is in a team channel. */
   teamGroupId?: string;

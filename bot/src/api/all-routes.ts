@@ -1,7 +1,9 @@
 import { BUDDY_ROUTES } from "../buddies/buddy-routes.js";
 import { CIRCLE_ROUTES } from "../circles/circle-routes.js";
 import { MY_DATA_ROUTES } from "../privacy/my-data-routes.js";
+import { SUPPORTER_ROUTES } from "../supporters/supporter-routes.js";
 import { HUDDLE_ROUTES } from "../huddles/huddle-routes.js";
+import { INSIGHTS_ROUTES } from "../insights/insights-routes.js";
 import { TEMPLATE_ROUTES } from "../huddles/template-routes.js";
 import { RESOURCE_ROUTES } from "../resources/resource-routes.js";
 import { API_ROUTES, type ApiRoute } from "./api-routes.js";
@@ -17,5 +19,7 @@ export const ALL_API_ROUTES: readonly ApiRoute[] = [
   ...RESOURCE_ROUTES,
   ...CIRCLE_ROUTES,
   ...MY_DATA_ROUTES,
+  ...SUPPORTER_ROUTES,
   ...BUDDY_ROUTES,
+  ...INSIGHTS_ROUTES,
 ];

@@ -13,6 +13,7 @@ import type { CircleService } from "../circles/circle-service.js";
 import type { RoundService } from "../circles/round-service.js";
 import type { CircleNotifier } from "../circles/circle-notifier.js";
 import type { MyDataService } from "../privacy/my-data.js";
+import type { SupporterRosterService } from "../supporters/supporter-roster-service.js";
 import type { BuddyService } from "../buddies/buddy-service.js";
 import type { BuddyNotifier } from "../buddies/buddy-notifier.js";
 import type { ResourceLibrary } from "../resources/resource-library.js";
@@ -37,6 +38,7 @@ export interface ApiServices {
   circles: CircleService;
   circleNotifier: CircleNotifier;
   myData: MyDataService;
+  roster: SupporterRosterService;
   buddies: BuddyService;
   buddyNotifier: BuddyNotifier;
   /** For the "Talk privately" deep link to the bot's chat. */

@@ -47,6 +47,7 @@ export interface PeerCirclesBotOptions {
   supportersChannel?: SupportersChannel;
   /** Remembers how to reach each person, so circle news can come to them later. */
   contacts?: ContactBook;
+  roster?: RoutingDependencies["roster"];
   /** The tenant's crisis lines from its resource catalogue; without it, the shipped defaults. */
   crisisLines?: (tenantId: string) => Promise<readonly CrisisLine[]>;
   now?: () => Date;
@@ -136,6 +137,16 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     const messages = botMessages(context.activity.locale);
     await this.rememberContact(context);
     if (await this.handleSupporter(context, command)) return;
+    // "ask <name>" comes from "Ask this person" in the tab's supporters' directory.
+    if (command.startsWith("ask ") && risk.level !== "crisis") {
+      const named = await this.namedSupporters(context);
+      const asked = named.find((supporter) => normaliseCommand(supporter.displayName) === command.slice(4).trim());
+      if (asked)
+        return this.sendCard(
+          context,
+          requestFormCard(messages, { preference: "specific", preferredSupporterId: asked.userId }, undefined, named),
+        );
+    }
     const kind = HELP_COMMANDS.has(command)
       ? "help"
       : TALK_COMMANDS.has(command)
@@ -158,7 +169,8 @@ export class PeerCirclesBot extends TeamsActivityHandler {
       case "my_requests":
         return this.sendMyRequests(context);
       case "resources":
-        if (risk.level !== "crisis") await this.sendCard(context, emergencyCard(messages, context.activity.locale, await this.crisisLines(context)));
+        if (risk.level !== "crisis")
+          await this.sendCard(context, emergencyCard(messages, context.activity.locale, await this.crisisLines(context)));
         await context.sendActivity(this.resourcesUrl() ? `${messages.resourcesIntro} ${this.resourcesUrl()}` : messages.resourcesIntro);
         return;
       default:
@@ -228,8 +240,17 @@ export class PeerCirclesBot extends TeamsActivityHandler {
   }
 
   private routing(): RoutingDependencies {
-    const { requests, supporters, roles, messenger, logger, supportersChannel } = this.options;
-    return { requests, supporters, roles, messenger, logger, now: () => this.now(), ...(supportersChannel ? { supportersChannel } : {}) };
+    const { requests, supporters, roles, messenger, logger, supportersChannel, roster } = this.options;
+    return {
+      requests,
+      supporters,
+      roles,
+      messenger,
+      logger,
+      now: () => this.now(),
+      ...(supportersChannel ? { supportersChannel } : {}),
+      ...(roster ? { roster } : {}),
+    };
   }
 
   /** `set supporters channel`, said by an admin in a team channel, makes that channel get every new request card. */

@@ -15,6 +15,7 @@ import {
 } from "../../../shared/index.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
+import type { Touchpoint } from "../../../shared/insights/insights-report.js";
 import type { ParticipationRecorder } from "./participation.js";
 import type { HuddleTemplateLibrary } from "./template-library.js";
 
@@ -123,9 +124,15 @@ export class HuddleService {
         ifMatch: stored.etag,
         ttlSeconds: HUDDLE_TTL_SECONDS,
       });
-      // Who was there at the end counts as a peer touchpoint this week, pseudonymously.
+      // Who was there at the end counts as a peer touchpoint this week, pseudonymously, and the
+      // week's anonymous aggregate gains the session and the counts of its pulses.
       if (action.type === "end")
-        await this.participation?.record(tenantId, [...new Set([action.by, ...(action.participants ?? [])])], new Date(now), "huddle");
+        await this.participation?.recordSession(tenantId, {
+          userIds: [...new Set([action.by, ...(action.participants ?? [])])],
+          at: new Date(now),
+          touchpoint: touchpointOf(session.templateId),
+          pulses: next.closedPulses.flatMap((pulse) => ("counts" in pulse ? [pulse.counts] : [])),
+        });
       return { ok: true, value: this.view(next, written.etag) };
     } catch (error) {
       if (error instanceof ConflictError) return { ok: false, refusal: "changed" };
@@ -190,6 +197,12 @@ export class HuddleService {
       serverNow: this.now(),
     };
   }
+}
+
+/** Circles and buddy check-ins run with their built-in templates count as those touchpoints. */
+function touchpointOf(templateId: string): Touchpoint {
+  if (templateId === "weekly-circle") return "circle";
+  return templateId === "buddy-check-in" ? "buddy" : "huddle";
 }
 
 /**

@@ -1,20 +1,15 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { isoWeek } from "../../../shared/insights/iso-week.js";
+import type { Touchpoint } from "../../../shared/insights/insights-report.js";
+import { WeekAggregates } from "../insights/week-aggregate.js";
 import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
+
+export { isoWeek };
 
 const SALT_ID = "participation-salt";
 /** Insights look back a year at most; events older than that go by themselves. */
 const PARTICIPATION_TTL_SECONDS = 400 * 86_400;
-
-/** The ISO week of a moment, e.g. "2026-W48", in UTC. */
-export function isoWeek(at: Date): string {
-  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-  const weekday = day.getUTCDay() || 7;
-  day.setUTCDate(day.getUTCDate() + 4 - weekday);
-  const yearStart = new Date(Date.UTC(day.getUTCFullYear(), 0, 1));
-  const week = Math.ceil(((day.getTime() - yearStart.getTime()) / 86_400_000 + 1) / 7);
-  return `${day.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
-}
 
 /**
  * Participation for programme insights, recorded pseudonymously: one event per person per week,
@@ -22,15 +17,51 @@ export function isoWeek(at: Date): string {
  * attended which huddle.
  */
 export class ParticipationRecorder {
-  constructor(private readonly store: DocumentStore) {}
+  private readonly weeks: WeekAggregates;
 
-  async record(tenantId: string, userIds: readonly string[], at: Date, touchpoint: "huddle" | "circle" | "buddy"): Promise<number> {
+  constructor(private readonly store: DocumentStore) {
+    this.weeks = new WeekAggregates(store);
+  }
+
+  /** A touchpoint outside any session; returns how many people were new this week. */
+  async record(tenantId: string, userIds: readonly string[], at: Date, touchpoint: Touchpoint): Promise<number> {
     if (userIds.length === 0) return 0;
-    const salt = await this.salt(tenantId);
     const week = isoWeek(at);
+    const { recorded } = await this.events(tenantId, userIds, week, touchpoint);
+    if (recorded > 0) await this.weeks.update(tenantId, week, { newParticipants: recorded });
+    return recorded;
+  }
+
+  /**
+   * A session that was held (a huddle, or a circle or buddy check-in run as one): its people count
+   * as participants, and the week's aggregate gains the session and its closed pulses' counts.
+   */
+  async recordSession(
+    tenantId: string,
+    session: { userIds: readonly string[]; at: Date; touchpoint: Touchpoint; pulses: readonly Readonly<Record<string, number>>[] },
+  ): Promise<number> {
+    const week = isoWeek(session.at);
+    const { recorded, people } = await this.events(tenantId, session.userIds, week, session.touchpoint);
+    await this.weeks.update(tenantId, week, {
+      newParticipants: recorded,
+      session: { touchpoint: session.touchpoint, people, pulses: session.pulses },
+    });
+    return recorded;
+  }
+
+  private async events(
+    tenantId: string,
+    userIds: readonly string[],
+    week: string,
+    touchpoint: Touchpoint,
+  ): Promise<{ recorded: number; people: string[] }> {
+    if (userIds.length === 0) return { recorded: 0, people: [] };
+    const salt = await this.salt(tenantId);
     let recorded = 0;
+    const people: string[] = [];
     for (const userId of new Set(userIds)) {
       const person = createHmac("sha256", salt).update(userId).digest("base64url");
+      people.push(person);
       try {
         await this.store.create(
           "audit",
@@ -45,7 +76,7 @@ export class ParticipationRecorder {
         if (!(error instanceof ConflictError)) throw error;
       }
     }
-    return recorded;
+    return { recorded, people };
   }
 
   private async salt(tenantId: string): Promise<string> {

@@ -127,6 +127,7 @@ export class MyDataService {
         crisis: request.crisis,
         createdAt: request.createdAt,
         updatedAt: request.updatedAt,
+        ...(request.claimedAt ? { claimedAt: request.claimedAt } : {}),
       })
       .catch(() => undefined); // Erased twice: the aggregate is already there.
   }

@@ -22,6 +22,8 @@ export interface Requester {
 export interface StoredHelpRequest extends HelpRequest {
   /** Where to reach the requester. The user's name is removed unless they chose to share it. */
   conversationReference?: JsonObject;
+  /** When a supporter first claimed it, kept through releases, for the programme's time-to-claim figure. */
+  claimedAt?: string;
 }
 
 export interface AuditEntry {
@@ -122,11 +124,14 @@ export class RequestService {
     );
     if (!result.ok) return result;
     const { claimedBy: _previousClaimer, ...rest } = current;
+    const at = this.now().toISOString();
     const next: StoredHelpRequest = {
       ...rest,
       status: result.state.status,
       ...(result.state.claimedBy ? { claimedBy: result.state.claimedBy } : {}),
-      updatedAt: this.now().toISOString(),
+      // Kept on the request itself so insights need not scan every audit trail to time claims.
+      ...(action === "claim" && !current.claimedAt ? { claimedAt: at } : {}),
+      updatedAt: at,
     };
     try {
       await this.store.replace("requests", tenantId, referenceCode, next as unknown as JsonObject, {

@@ -103,7 +103,12 @@ export class ResourceLibrary {
     });
   }
 
-  async remove(tenantId: string, id: string, version: string, userId: string): Promise<{ ok: true } | { ok: false; refusal: ResourceRefusal }> {
+  async remove(
+    tenantId: string,
+    id: string,
+    version: string,
+    userId: string,
+  ): Promise<{ ok: true } | { ok: false; refusal: ResourceRefusal }> {
     const isDefault = isDefaultResourceId(id);
     if (!isDefault && !id.startsWith(CUSTOM_ID_PREFIX)) return { ok: false, refusal: "not_found" };
     const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, id);
@@ -112,7 +117,9 @@ export class ResourceLibrary {
     if (!previous && !isDefault) return { ok: false, refusal: "not_found" };
     return this.conditionally(async () => {
       if (!isDefault) {
-        return (await this.store.delete(CONTAINER, tenantId, id, { ifMatch: version })) ? { ok: true } : { ok: false, refusal: "not_found" };
+        return (await this.store.delete(CONTAINER, tenantId, id, { ifMatch: version }))
+          ? { ok: true }
+          : { ok: false, refusal: "not_found" };
       }
       // A removed default must stay removed, so it leaves a tombstone rather than nothing.
       const tombstone: StoredResource = {

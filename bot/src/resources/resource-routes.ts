@@ -8,11 +8,19 @@ import type { ListedResource, ResourceOutcome, ResourceRefusal } from "./resourc
 // Only ids Peer Circles makes: a shipped entry's slug or "resource-" and a UUID. Nothing else reaches the store.
 const resourceId = z
   .string()
-  .regex(/^(?:default-[a-z0-9]+(?:-[a-z0-9]+){0,7}|resource-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, "is not a resource id");
+  .regex(
+    /^(?:default-[a-z0-9]+(?:-[a-z0-9]+){0,7}|resource-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+    "is not a resource id",
+  );
 const version = z.string().min(1).max(128);
 const updateBody = z.strictObject({ resource: z.unknown(), version });
 const deleteBody = z.strictObject({ version });
-const crisisLinesQuery = z.object({ country: z.string().regex(/^[A-Za-z]{2}$/, "must be a two-letter country code such as GB").optional() });
+const crisisLinesQuery = z.object({
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "must be a two-letter country code such as GB")
+    .optional(),
+});
 
 const REFUSALS: Record<ResourceRefusal, [AppError["code"], string]> = {
   not_found: ["not_found", "That resource does not exist any more."],

@@ -1,10 +1,12 @@
-import { Link, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
+import { Link, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from "@fluentui/react-components";
 import { byCountry, countryOfLocale, crisisResourcesOrDefaults } from "../../../shared/resources/crisis-lines.js";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 import { contactActionLabel, contactHref } from "../resources/resource-format.js";
 
 /** Where every surface's "See all crisis lines" goes: the top of Resources. */
 export const CRISIS_LINES_PATH = "/personal/resources#emergency";
+// The brand link colour is too faint on the warning background in the dark theme; underlined text colour reads in all three.
+const LINK_STYLE = { color: tokens.colorNeutralForeground1, textDecoration: "underline" } as const;
 
 /**
  * Always on screen, on every route (tab, side panel, stage): Peer Circles is not an emergency service,
@@ -23,14 +25,14 @@ export function EmergencyBlock({ locale }: { locale?: string }) {
           {text.emergencyBody}
           {top && contact && (
             <Text as="p" block style={{ margin: "4px 0 0" }} data-testid="emergency-top-line">
-              {top.title}:{" "}
-              <Link href={contactHref(contact)} inline>
+              {formatMessage("emergencyTopLine", { name: top.title })}{" "}
+              <Link href={contactHref(contact)} inline style={LINK_STYLE}>
                 {contactActionLabel(contact)}
               </Link>
             </Text>
           )}
           <Text as="p" block style={{ margin: "4px 0 0" }}>
-            <Link href={CRISIS_LINES_PATH} inline data-testid="see-crisis-lines">
+            <Link href={CRISIS_LINES_PATH} inline style={LINK_STYLE} data-testid="see-crisis-lines">
               {text.emergencySeeLines}
             </Link>
           </Text>

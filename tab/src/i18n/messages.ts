@@ -391,6 +391,7 @@ export const TAB_MESSAGES_EN = {
   buddyPairingsEmpty: "No active buddy pairings.",
   buddyPairingRow: "{newcomer} with {buddy}, since {date}",
   emergencySeeLines: "See all crisis lines",
+  emergencyTopLine: "{name}:",
   resourcesTitle: "Resources",
   resourcesIntro: "Support for you and the colleagues you look out for: crisis lines, your organisation's services, guides and techniques.",
   crisisLinesTitle: "If you are in danger or thinking about ending your life",

@@ -1,0 +1,91 @@
+import { AppError } from "../../../shared/app-error.js";
+import { addWeeks, isoWeek, MAX_RANGE_WEEKS, weeksBetween } from "../../../shared/insights/iso-week.js";
+import type { InsightsReport, InsightsSettings } from "../../../shared/insights/insights-report.js";
+import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { ConflictError } from "../storage/store-errors.js";
+import { buildReport } from "./build-report.js";
+import { requestCells, type RequestFacts } from "./request-cells.js";
+import { WeekAggregates } from "./week-aggregate.js";
+
+export const INSIGHTS_SETTINGS_ID = "insights-settings";
+/** The range shown when an admin has not chosen one: the last twelve weeks. */
+export const DEFAULT_RANGE_WEEKS = 12;
+
+export interface InsightsQueryInput {
+  from?: string;
+  to?: string;
+  category?: string;
+  urgency?: string;
+}
+
+/**
+ * Programme insights for one tenant. A dashboard costs one point read per week (the anonymous week
+ * aggregates the participation recorder keeps), one for the settings, and one query over the
+ * tenant's requests, which are few next to participation events and must be read whole anyway so
+ * that erasure and retention apply to the figures at once.
+ */
+export class InsightsService {
+  private readonly weeks: WeekAggregates;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.weeks = new WeekAggregates(store);
+  }
+
+  async report(tenantId: string, query: InsightsQueryInput): Promise<InsightsReport> {
+    const to = query.to ?? (query.from ? minWeek(addWeeks(query.from, DEFAULT_RANGE_WEEKS - 1), isoWeek(this.now())) : isoWeek(this.now()));
+    const from = query.from ?? addWeeks(to, -(DEFAULT_RANGE_WEEKS - 1));
+    if (from > to) throw new AppError("bad_request", 'The field "from" is not valid: it must not come after "to".');
+    const weeks = weeksBetween(from, to, MAX_RANGE_WEEKS + 1);
+    if (weeks.length > MAX_RANGE_WEEKS)
+      throw new AppError("bad_request", `The field "from" is not valid: a range covers at most ${MAX_RANGE_WEEKS} weeks.`);
+    const [settings, aggregates, requests] = await Promise.all([
+      this.settings(tenantId),
+      this.weeks.read(tenantId, weeks),
+      this.store.query<JsonObject>("requests", tenantId),
+    ]);
+    return buildReport({
+      weeks,
+      filter: { ...(query.category ? { category: query.category } : {}), ...(query.urgency ? { urgency: query.urgency } : {}) },
+      settings,
+      aggregates,
+      requests: requestCells(
+        requests.map((document) => document.value as RequestFacts),
+        from,
+        to,
+      ),
+    });
+  }
+
+  async settings(tenantId: string): Promise<InsightsSettings> {
+    const stored = await this.store.get<JsonObject>("settings", tenantId, INSIGHTS_SETTINGS_ID);
+    const { programmeSize, targetShare, targetBy } = (stored?.value ?? {}) as InsightsSettings;
+    return {
+      ...(typeof programmeSize === "number" ? { programmeSize } : {}),
+      ...(typeof targetShare === "number" ? { targetShare } : {}),
+      ...(typeof targetBy === "string" ? { targetBy } : {}),
+    };
+  }
+
+  /** Replaces the settings; the last admin to save wins, since nothing else depends on their version. */
+  async saveSettings(tenantId: string, settings: InsightsSettings): Promise<InsightsSettings> {
+    const value = { kind: "insightsSettings", ...settings } as JsonObject;
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const stored = await this.store.get<JsonObject>("settings", tenantId, INSIGHTS_SETTINGS_ID);
+      try {
+        if (stored) await this.store.replace("settings", tenantId, INSIGHTS_SETTINGS_ID, value, { ifMatch: stored.etag });
+        else await this.store.create("settings", tenantId, INSIGHTS_SETTINGS_ID, value);
+        return this.settings(tenantId);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    throw new AppError("conflict", "Another admin is saving these settings at the same moment. Please try again.");
+  }
+}
+
+function minWeek(a: string, b: string): string {
+  return a < b ? a : b;
+}

@@ -1,0 +1,111 @@
+import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../../shared/insights/suppression.js";
+import { PULSE_COLUMNS, TOUCHPOINTS, type Touchpoint } from "../../../shared/insights/insights-report.js";
+import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { ConflictError } from "../storage/store-errors.js";
+
+/**
+ * One anonymous document per tenant and ISO week, kept up to date as touchpoints happen, so the
+ * dashboard reads a year with 53 point reads instead of scanning hundreds of thousands of
+ * participation events. It holds counters only, plus at most four pseudonyms per touchpoint: just
+ * enough to know when a touchpoint's sessions have involved five distinct people, after which they
+ * are dropped. Never who took part in which session.
+ */
+export interface WeekAggregate {
+  [key: string]: unknown;
+  kind: "insightsWeek";
+  week: string;
+  /** Distinct people with at least one touchpoint this week (one participation event each). */
+  participants: number;
+  /** Sessions held, by touchpoint. */
+  sessions: Record<Touchpoint, number>;
+  /** Distinct people in those sessions, counted up to the threshold and no further. */
+  sessionPeople: Record<Touchpoint, number>;
+  /** The pseudonyms behind `sessionPeople` while it is under the threshold; emptied once it is reached. */
+  seen: Record<Touchpoint, string[]>;
+  /** Pulse answers by level, from pulses that had enough answers to be shown at all. */
+  pulse: Record<(typeof PULSE_COLUMNS)[number], number>;
+}
+
+export interface WeekDelta {
+  newParticipants: number;
+  /** A session held this week: its touchpoint, the pseudonyms of who was there, its pulse counts. */
+  session?: { touchpoint: Touchpoint; people: readonly string[]; pulses: readonly Readonly<Record<string, number>>[] };
+}
+
+export const WEEK_AGGREGATE_TTL_SECONDS = 400 * 86_400;
+const MAX_WRITE_ATTEMPTS = 25;
+const PEOPLE_CAP = DEFAULT_SUPPRESSION_THRESHOLD;
+
+export const weekAggregateId = (week: string) => `insights-week-${week}`;
+
+function perTouchpoint<T>(make: () => T): Record<Touchpoint, T> {
+  return Object.fromEntries(TOUCHPOINTS.map((touchpoint) => [touchpoint, make()])) as Record<Touchpoint, T>;
+}
+
+export function emptyWeek(week: string): WeekAggregate {
+  return {
+    kind: "insightsWeek",
+    week,
+    participants: 0,
+    sessions: perTouchpoint(() => 0),
+    sessionPeople: perTouchpoint(() => 0),
+    seen: perTouchpoint((): string[] => []),
+    pulse: Object.fromEntries(PULSE_COLUMNS.map((level) => [level, 0])) as WeekAggregate["pulse"],
+  };
+}
+
+/** Pure, so the recorder and the benchmark's generator build the very same documents. */
+export function applyDelta(current: WeekAggregate, delta: WeekDelta): WeekAggregate {
+  const next: WeekAggregate = {
+    ...current,
+    participants: current.participants + delta.newParticipants,
+    sessions: { ...current.sessions },
+    sessionPeople: { ...current.sessionPeople },
+    seen: { ...current.seen },
+    pulse: { ...current.pulse },
+  };
+  const session = delta.session;
+  if (!session) return next;
+  const { touchpoint } = session;
+  next.sessions[touchpoint] += 1;
+  if (next.sessionPeople[touchpoint] < PEOPLE_CAP) {
+    const seen = [...new Set([...next.seen[touchpoint], ...session.people])];
+    next.sessionPeople[touchpoint] = Math.min(PEOPLE_CAP, seen.length);
+    next.seen[touchpoint] = seen.length >= PEOPLE_CAP ? [] : seen;
+  }
+  for (const counts of session.pulses)
+    for (const level of PULSE_COLUMNS) next.pulse[level] += Math.max(0, Math.floor(Number(counts[level] ?? 0)));
+  return next;
+}
+
+/** Reads and updates week aggregates; updates are ETag-conditional and retried, since they commute. */
+export class WeekAggregates {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {}
+
+  async update(tenantId: string, week: string, delta: WeekDelta): Promise<void> {
+    const id = weekAggregateId(week);
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.store.get<JsonObject>("audit", tenantId, id);
+      const next = applyDelta(stored ? (stored.value as unknown as WeekAggregate) : emptyWeek(week), delta) as unknown as JsonObject;
+      try {
+        if (stored)
+          await this.store.replace("audit", tenantId, id, next, { ifMatch: stored.etag, ttlSeconds: WEEK_AGGREGATE_TTL_SECONDS });
+        else await this.store.create("audit", tenantId, id, next, { ttlSeconds: WEEK_AGGREGATE_TTL_SECONDS });
+        return;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+        // Many huddles can end on the hour; a little jitter stops them retrying in lockstep.
+        await this.pause(Math.random() * Math.min(50, 2 * attempt));
+      }
+    }
+  }
+
+  /** The aggregates of the given weeks, in order; a week nothing happened in comes back empty. */
+  async read(tenantId: string, weeks: readonly string[]): Promise<WeekAggregate[]> {
+    const stored = await Promise.all(weeks.map((week) => this.store.get<JsonObject>("audit", tenantId, weekAggregateId(week))));
+    return weeks.map((week, index) => (stored[index]?.value as unknown as WeekAggregate | undefined) ?? emptyWeek(week));
+  }
+}
