@@ -56,8 +56,6 @@ export function constructRound(state: PlanState, round: number, sizes: readonly 
  */
 export class ConflictSearch {
   private readonly stamp: Int32Array;
-  private readonly leaveStamp: Int32Array;
-  private readonly leaveCache: Float64Array;
   /** A member may not return to the group they just left (tabuGroup) until step tabuUntil. */
   private readonly tabuUntil: Int32Array;
   private readonly tabuGroup: Int32Array;
@@ -78,8 +76,6 @@ export class ConflictSearch {
   ) {
     const cells = state.roundCapacity * state.n;
     this.stamp = new Int32Array(cells);
-    this.leaveStamp = new Int32Array(cells);
-    this.leaveCache = new Float64Array(cells);
     this.tabuUntil = new Int32Array(cells);
     this.tabuGroup = new Int32Array(cells);
     this.conflicted = new Int32Array(cells);
@@ -163,6 +159,7 @@ export class ConflictSearch {
       }
       conflicts = this.countConflicts(rounds);
       this.steps = step;
+      if ((globalThis as any).TRACE && step > 10000 && step < 10040) console.log("  step", step, "conflicts", conflicts, "current", current, "best", best, "move", this.bestMember, this.bestPartner, this.bestDelta, sinceBest);
     }
     if (conflicts > 0 && current > best) {
       rounds.forEach((round, index) => state.loadRound(round, saved[index]!));
@@ -209,13 +206,8 @@ export class ConflictSearch {
     const { state } = this;
     const { n, groups, slots } = state;
     const from = state.groupOf[round * n + member]!;
-    const fromBase = state.groupBase(round, from);
     const fromSize = state.sizeOf(round, from);
-    let leave = 0;
-    for (let index = 0; index < fromSize; index++) {
-      const other = slots[fromBase + index]!;
-      if (other !== member) leave += state.meetCost(member, other);
-    }
+    const leave = state.groupCost(round, member, from);
     const memberCell = round * n + member;
     const sampled = groups > GROUP_SAMPLE;
     const visits = sampled ? GROUP_SAMPLE : groups;
@@ -224,49 +216,31 @@ export class ConflictSearch {
       if (target === from) continue;
       const base = state.groupBase(round, target);
       const size = state.sizeOf(round, target);
-      let join = 0;
-      for (let index = 0; index < size; index++) join += state.meetCost(member, slots[base + index]!);
-      this.work += size + fromSize;
+      const join = state.groupCost(round, member, target);
       const memberTabu = this.tabuGroup[memberCell] === target && this.tabuUntil[memberCell]! > step;
       if (fromSize > state.lo && size < state.hi) {
         const delta = state.moveDelta(round, member, target);
         if (!memberTabu || delta < aspiration) this.offer(delta, round, member, -1, target);
       }
+      // Each pair left behind costs one meeting less: REPEAT_WEIGHT per pair restores that.
+      const fixed = REPEAT_WEIGHT * (fromSize + size - 2) + join - leave;
       for (let index = 0; index < size; index++) {
         const partner = slots[base + index]!;
-        let partnerJoin = 0;
-        for (let other = 0; other < fromSize; other++) {
-          const seat = slots[fromBase + other]!;
-          if (seat !== member) partnerJoin += state.meetCost(partner, seat);
-        }
+        const together = state.meetCost(member, partner);
         const delta =
-          REPEAT_WEIGHT * (fromSize + size - 2) +
-          partnerJoin -
-          leave +
-          join -
-          state.meetCost(member, partner) -
-          this.partnerLeave(round, partner, base, size) +
+          fixed +
+          state.groupCost(round, partner, from) -
+          together -
+          together -
+          state.groupCost(round, partner, target) +
           state.swapWindowDelta(round, member, partner);
-        this.work += fromSize + 1;
+        this.work += 4;
         const partnerCell = round * n + partner;
         const tabu = memberTabu || (this.tabuGroup[partnerCell] === from && this.tabuUntil[partnerCell]! > step);
         if (!tabu || delta < aspiration) this.offer(delta, round, member, partner, target);
       }
+      this.work += 2;
     }
-  }
-
-  private partnerLeave(round: number, partner: number, base: number, size: number): number {
-    const cell = round * this.state.n + partner;
-    if (this.leaveStamp[cell] === this.stampNow) return this.leaveCache[cell]!;
-    let leave = 0;
-    for (let index = 0; index < size; index++) {
-      const other = this.state.slots[base + index]!;
-      if (other !== partner) leave += this.state.meetCost(partner, other);
-    }
-    this.work += size;
-    this.leaveStamp[cell] = this.stampNow;
-    this.leaveCache[cell] = leave;
-    return leave;
   }
 
   private offer(delta: number, round: number, member: number, partner: number, target: number): void {

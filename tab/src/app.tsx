@@ -14,6 +14,7 @@ const MyRequestsPage = lazy(() => import("./pages/my-requests-page.js").then((mo
 const QueuePage = lazy(() => import("./pages/queue-page.js").then((module) => ({ default: module.QueuePage })));
 const ProgrammePage = lazy(() => import("./pages/programme-page.js").then((module) => ({ default: module.ProgrammePage })));
 const ResourcesPage = lazy(() => import("./pages/resources-page.js").then((module) => ({ default: module.ResourcesPage })));
+const SupportersPage = lazy(() => import("./pages/supporters-page.js").then((module) => ({ default: module.SupportersPage })));
 const MyDataPage = lazy(() => import("./pages/my-data-page.js").then((module) => ({ default: module.MyDataPage })));
 const TeamCirclesPage = lazy(() => import("./pages/team-circles-page.js").then((module) => ({ default: module.TeamCirclesPage })));
 const TemplatesPage = lazy(() => import("./pages/templates-page.js").then((module) => ({ default: module.TemplatesPage })));
@@ -75,6 +76,7 @@ export function App() {
             {route === "templates" && <TemplatesPage session={session} />}
             {route === "teamCircles" && <TeamCirclesPage session={session} />}
             {route === "myData" && <MyDataPage session={session} />}
+            {route === "supporters" && <SupportersPage session={session} />}
             {route === "programme" && <ProgrammePage session={session} />}
             {route === "resources" && <ResourcesPage session={session} />}
           </Suspense>

@@ -1,6 +1,17 @@
 /** One route per frame context, as the manifest's URLs point to them. */
 export type RouteName =
-  "home" | "teamCircles" | "myData" | "myRequests" | "queue" | "templates" | "programme" | "resources" | "sidePanel" | "stage" | "config";
+  | "home"
+  | "teamCircles"
+  | "myData"
+  | "supporters"
+  | "myRequests"
+  | "queue"
+  | "templates"
+  | "programme"
+  | "resources"
+  | "sidePanel"
+  | "stage"
+  | "config";
 
 const ROUTES: Record<string, RouteName> = {
   "/": "home",
@@ -15,6 +26,7 @@ const ROUTES: Record<string, RouteName> = {
   "/config": "config",
   "/team/circles": "teamCircles",
   "/personal/my-data": "myData",
+  "/personal/supporters": "supporters",
 };
 
 export function routeFor(pathname: string, frameContext: string): RouteName {

@@ -620,6 +620,15 @@ describe("supporters and claims", () => {
       .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toMatch(/PC-[2-9A-Z]{6}/));
     expect(messenger.sent.find((sent) => sent.to === SUPPORTER_B && sent.card)?.text).toContain("They asked for you by name.");
     expect(messenger.sent.find((sent) => sent.to === SUPPORTER_A && sent.card)?.text).toContain("They asked for a specific colleague.");
+    // "Ask this person" in the tab's directory sends "ask <name>": the form opens with Bea chosen.
+    await as(REQUESTER)
+      .send("Ask Bea Supporter")
+      .assertReply((activity) => {
+        const card = JSON.stringify(cardOf(activity));
+        expect(card).toContain('"id":"preference"');
+        expect(card).toMatch(/"id":"preference"[^}]*"value":"specific"/);
+        expect(card).toContain(`"value":"${SUPPORTER_B}"`);
+      });
     await as(SUPPORTER_B, "Bea Supporter")
       .send("unlist me")
       .assertReply(() => undefined);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { crisisLinesOrDefaults, type CrisisLine } from "../../../shared/resources/crisis-lines.js";
-import { DEFAULT_RESOURCES, isDefaultResourceId, type Resource } from "../../../shared/resources/resource-catalogue.js";
+import { DEFAULT_ID_PREFIX, DEFAULT_RESOURCES, isDefaultResourceId, type Resource } from "../../../shared/resources/resource-catalogue.js";
 import { resourceFromInput, type ResourceInput } from "../../../shared/resources/resource-schema.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
@@ -65,8 +65,9 @@ export class ResourceLibrary {
       else if (own.value.resource) defaults.push(this.listed(own.value, own.etag, true));
     }
     const custom = [...stored.entries()]
-      .filter(([id, own]) => id.startsWith(CUSTOM_ID_PREFIX) && own.value.resource)
-      .map(([, own]) => this.listed(own.value, own.etag, false))
+      // An adapted default that a later release no longer ships stays: it is the tenant's own now.
+      .filter(([id, own]) => !isDefaultResourceId(id) && own.value.resource)
+      .map(([id, own]) => this.listed(own.value, own.etag, id.startsWith(DEFAULT_ID_PREFIX)))
       .sort((a, b) => a.resource.title.localeCompare(b.resource.title));
     return [...defaults, ...custom];
   }
@@ -88,12 +89,9 @@ export class ResourceLibrary {
   }
 
   async update(tenantId: string, id: string, input: ResourceInput, version: string, userId: string): Promise<ResourceOutcome> {
-    const isDefault = isDefaultResourceId(id);
-    if (!isDefault && !id.startsWith(CUSTOM_ID_PREFIX)) return { ok: false, refusal: "not_found" };
-    const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, id);
-    const previous = stored?.value as unknown as StoredResource | undefined;
-    if (previous && !previous.resource) return { ok: false, refusal: "not_found" };
-    if (!previous && !isDefault) return { ok: false, refusal: "not_found" };
+    const previous = await this.current(tenantId, id);
+    if (previous === "none") return { ok: false, refusal: "not_found" };
+    const isDefault = id.startsWith(DEFAULT_ID_PREFIX);
     const document = this.document(resourceFromInput(input, id), previous?.createdBy ?? userId, userId);
     return this.conditionally(async () => {
       const written = previous
@@ -109,12 +107,9 @@ export class ResourceLibrary {
     version: string,
     userId: string,
   ): Promise<{ ok: true } | { ok: false; refusal: ResourceRefusal }> {
-    const isDefault = isDefaultResourceId(id);
-    if (!isDefault && !id.startsWith(CUSTOM_ID_PREFIX)) return { ok: false, refusal: "not_found" };
-    const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, id);
-    const previous = stored?.value as unknown as StoredResource | undefined;
-    if (previous && !previous.resource) return { ok: false, refusal: "not_found" };
-    if (!previous && !isDefault) return { ok: false, refusal: "not_found" };
+    const previous = await this.current(tenantId, id);
+    if (previous === "none") return { ok: false, refusal: "not_found" };
+    const isDefault = id.startsWith(DEFAULT_ID_PREFIX);
     return this.conditionally(async () => {
       if (!isDefault) {
         return (await this.store.delete(CONTAINER, tenantId, id, { ifMatch: version }))
@@ -133,6 +128,17 @@ export class ResourceLibrary {
       else await this.firstChange(tenantId, id, tombstone, version);
       return { ok: true };
     });
+  }
+
+  /**
+   * What is stored under an id: a document, nothing yet (an untouched shipped default: undefined),
+   * or "none" when there is nothing to change (unknown, or a removed default).
+   */
+  private async current(tenantId: string, id: string): Promise<StoredResource | undefined | "none"> {
+    if (!id.startsWith(CUSTOM_ID_PREFIX) && !id.startsWith(DEFAULT_ID_PREFIX)) return "none";
+    const previous = (await this.store.get<JsonObject>(CONTAINER, tenantId, id))?.value as unknown as StoredResource | undefined;
+    if (previous) return previous.resource ? previous : "none";
+    return isDefaultResourceId(id) ? undefined : "none";
   }
 
   /** The first change to a default: only from its shipped version, and only once (a create cannot win twice). */

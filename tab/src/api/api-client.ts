@@ -14,6 +14,7 @@ import type {
   SignUpInput,
   TeamCircleView,
 } from "../../../shared/circles/circle-programme.js";
+import type { DirectoryEntry, MyCaseload, RosterEntry, SupporterProfileInput } from "../../../shared/supporters/supporter-profile.js";
 import type { HuddleClockState } from "../../../shared/huddles/huddle-clock.js";
 import type { HuddleTemplate, HuddleTemplateInput } from "../../../shared/huddles/templates.js";
 import type { Resource } from "../../../shared/resources/resource-catalogue.js";
@@ -251,6 +252,26 @@ export class ApiClient {
    * The circle's .ics, fetched with the token (a plain link could not carry it). A File is a Blob
    * that also keeps the name the server suggests, so the download is called what the server meant.
    */
+  supporterDirectory(): Promise<{ supporters: DirectoryEntry[] }> {
+    return this.request("GET", "/api/supporters");
+  }
+
+  myCaseload(): Promise<MyCaseload> {
+    return this.request("GET", "/api/supporters/me");
+  }
+
+  supporterRoster(): Promise<{ supporters: RosterEntry[]; caseloadCap: number }> {
+    return this.request("GET", "/api/admin/supporters");
+  }
+
+  saveSupporter(userId: string, profile: SupporterProfileInput): Promise<RosterEntry> {
+    return this.request("PUT", `/api/admin/supporters/${encodeURIComponent(userId)}`, profile);
+  }
+
+  setCaseloadCap(caseloadCap: number): Promise<{ caseloadCap: number }> {
+    return this.request("PUT", "/api/admin/supporter-settings", { caseloadCap });
+  }
+
   async myDataFile(): Promise<File> {
     const response = await this.send("GET", "/api/me/data");
     if (!response.ok) throw await errorOf(response);

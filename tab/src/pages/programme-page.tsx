@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarBody, Spinner, Text, Title2, Title3 } fro
 import { lazy, Suspense, useState } from "react";
 import type { OpenRoundInput } from "../../../shared/circles/circle-programme.js";
 import { BuddyPairingsAdmin } from "../buddies/buddy-pairings-admin.js";
+import { RosterAdmin } from "../supporters/roster-admin.js";
 import { AllCircles } from "../circles/all-circles.js";
 import { viewerOf } from "../circles/circle-format.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
@@ -100,6 +101,7 @@ function ProgrammeAdmin({ session }: { session: Session }) {
       </section>
       <AllCircles session={session} generation={circlesGeneration} />
       <BuddyPairingsAdmin session={session} />
+      <RosterAdmin session={session} />
     </>
   );
 }

@@ -19,6 +19,7 @@ import {
 import { useState } from "react";
 import type { RequestDetail, RequestSummary } from "../api/api-client.js";
 import { ClaimedRequestPanel } from "../components/claimed-request-panel.js";
+import { CaseloadBanner } from "../supporters/caseload-banner.js";
 import { ErrorState } from "../components/error-state.js";
 import { formatMessage, labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 import type { Session } from "../session.js";
@@ -67,6 +68,7 @@ export function QueuePage({ session }: { session: Session }) {
   return (
     <section aria-labelledby="queue-title" style={{ display: "grid", gap: 12 }}>
       <Title2 id="queue-title">{text.queueTitle}</Title2>
+      <CaseloadBanner session={session} />
       {notice && (
         <MessageBar intent={notice.intent} role="status">
           <MessageBarBody>{notice.message}</MessageBarBody>
