@@ -18,6 +18,8 @@ export interface Session {
   notifyFailure(message: string): void;
   /** Only inside a Teams meeting. */
   shareToStage?(url: string): Promise<void>;
+  /** Teams' people picker, when the host has one (not in every client). */
+  pickPerson?(): Promise<{ userId: string; displayName: string } | undefined>;
   devIdentity?: DevIdentityChoice;
 }
 
@@ -33,6 +35,7 @@ export async function startSession(): Promise<Session> {
       notifySuccess: host.notifySuccess,
       notifyFailure: host.notifyFailure,
       ...(host.context.meetingId ? { shareToStage: host.shareToStage } : {}),
+      ...(host.pickPerson ? { pickPerson: host.pickPerson } : {}),
       ...(devUsers.length ? { devIdentity: { users: [] } } : {}),
     };
   }

@@ -23,7 +23,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function open(userKey: string, path: string, theme = "default"): Promise<Frame> {
+async function open(
+  userKey: string,
+  path: string,
+  theme = "default",
+  extra: { pickablePerson?: { objectId: string; displayName: string; email: string } } = {},
+): Promise<Frame> {
   const page = await (await browser.newContext({ bypassCSP: true })).newPage();
   await openFakeTeamsHost(
     page,
@@ -35,6 +40,7 @@ async function open(userKey: string, path: string, theme = "default"): Promise<F
       token: await devToken(server, userKey),
       tenantId: DEV_TENANT_ID,
       userId: userOf(userKey).userId,
+      ...extra,
     },
     { width: 900, height: 1400 },
   );
@@ -64,6 +70,20 @@ describe("supporters in the tab", () => {
     expect(sam).toContain("Brazilian Portuguese");
     expect(sam).toContain("ask Sam Supporter");
     await member.page().context().close();
+  });
+
+  it("fills the roster form from Teams' people picker where the client has one", async () => {
+    const fin = userOf("fin");
+    const admin = await open("ada", "/personal/programme", "default", {
+      pickablePerson: { objectId: fin.userId, displayName: "Fin Facilitator", email: "fin@contoso.example" },
+    });
+    await admin.getByRole("button", { name: "Choose someone in Teams" }).click({ timeout: 15_000 });
+    await expect.poll(() => admin.getByRole("textbox", { name: "Entra object id" }).inputValue()).toBe(fin.userId);
+    await admin.page().context().close();
+    const withoutPicker = await open("ada", "/personal/programme");
+    await withoutPicker.getByRole("textbox", { name: "Entra object id" }).waitFor({ timeout: 15_000 });
+    expect(await withoutPicker.getByRole("button", { name: "Choose someone in Teams" }).count()).toBe(0);
+    await withoutPicker.page().context().close();
   });
 
   it("shows a supporter their own caseload at the top of the queue", async () => {

@@ -16,6 +16,8 @@ export interface FakeHostConfig {
   meetingId?: string;
   /** The team's group id, when the tab is in a team channel. */
   teamGroupId?: string;
+  /** Turns on Teams' people picker, which then returns this person. */
+  pickablePerson?: { objectId: string; displayName: string; email: string };
 }
 
 /**

@@ -83,7 +83,9 @@ export function requestDocument(request: PopulationRequest, index: number): { id
     status: request.status,
     createdAt: created.toISOString(),
     updatedAt: created.toISOString(),
-    ...(request.minutesToClaim === undefined ? {} : { claimedAt: new Date(created.getTime() + request.minutesToClaim * 60_000).toISOString() }),
+    ...(request.minutesToClaim === undefined
+      ? {}
+      : { claimedAt: new Date(created.getTime() + request.minutesToClaim * 60_000).toISOString() }),
   };
   if (request.person === undefined) return { id: `anon-${index}`, value: { kind: "anonymisedRequest", crisis: false, ...common } };
   return {
@@ -146,7 +148,8 @@ export function expectedClaims(population: readonly PopulationRequest[], query: 
   const published = cellsOf(population, query, (request) => request.minutesToClaim !== undefined);
   if (published.length === 0) return [{ withheld: true }, { withheld: true }, { withheld: true }];
   const values = published.flatMap((cell) => cell.requests.map((request) => request.minutesToClaim!));
-  const measured = (fraction: number): Figure => (values.length >= 5 ? { withheld: false, value: percentile(values, fraction) } : { withheld: true });
+  const measured = (fraction: number): Figure =>
+    values.length >= 5 ? { withheld: false, value: percentile(values, fraction) } : { withheld: true };
   return [{ withheld: false, value: values.length }, measured(0.5), measured(0.9)];
 }
 
@@ -157,12 +160,16 @@ export function expectedReferrals(population: readonly PopulationRequest[], quer
     // Outcome cells are split by outcome, so each side is its own cell with its own five people.
     const published =
       referred === undefined
-        ? [...cellsOf(population, query, (request) => keep(request) && request.status === "referred"), ...cellsOf(population, query, (request) => keep(request) && request.status !== "referred")]
+        ? [
+            ...cellsOf(population, query, (request) => keep(request) && request.status === "referred"),
+            ...cellsOf(population, query, (request) => keep(request) && request.status !== "referred"),
+          ]
         : cellsOf(population, query, keep);
     return published.length ? published.reduce((sum, cell) => sum + cell.requests.length, 0) : undefined;
   };
   const [yes, no, all] = [closed(true), closed(false), closed()];
   const figure = (value: number | undefined): Figure => (value === undefined ? { withheld: true } : { withheld: false, value });
-  const share: Figure = yes !== undefined && no !== undefined ? { withheld: false, value: Math.round((yes / (yes + no)) * 1000) / 10 } : { withheld: true };
+  const share: Figure =
+    yes !== undefined && no !== undefined ? { withheld: false, value: Math.round((yes / (yes + no)) * 1000) / 10 } : { withheld: true };
   return [figure(yes), figure(all), share];
 }

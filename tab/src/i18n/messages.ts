@@ -233,6 +233,7 @@ export const TAB_MESSAGES_EN = {
   rosterStatus_overdue: "Overdue",
   rosterAddTitle: "Add or update a supporter",
   rosterUserId: "Entra object id",
+  rosterPick: "Choose someone in Teams",
   rosterDisplayName: "Name",
   rosterTrainedOn: "Trained on",
   rosterLanguages: "Languages (e.g. en, pt-BR)",

@@ -125,6 +125,19 @@ export function RosterAdmin({ session }: { session: Session }) {
         <Title3 as="h3" id="roster-add-title" style={{ fontSize: 16 }}>
           {text.rosterAddTitle}
         </Title3>
+        {session.pickPerson && (
+          <div>
+            <Button
+              onClick={() =>
+                void session.pickPerson!().then(
+                  (picked) => picked && setDraft({ ...draft, userId: picked.userId, displayName: picked.displayName }),
+                )
+              }
+            >
+              {text.rosterPick}
+            </Button>
+          </div>
+        )}
         <Field label={text.rosterUserId} required>
           <Input value={draft.userId} onChange={(_event, data) => setDraft({ ...draft, userId: data.value })} />
         </Field>

@@ -1,4 +1,4 @@
-import { app, authentication, meeting, pages } from "@microsoft/teams-js";
+import { app, authentication, meeting, pages, people } from "@microsoft/teams-js";
 import { normaliseTheme, type HostContext, type HostTheme } from "./host-context.js";
 
 /**
@@ -13,6 +13,8 @@ export interface TeamsHost {
   notifyFailure(message: string): void;
   /** Puts a URL of this app on the meeting stage for everyone. */
   shareToStage(url: string): Promise<void>;
+  /** Teams' own people picker, where the host offers one. */
+  pickPerson?(): Promise<{ userId: string; displayName: string } | undefined>;
 }
 
 /** What a configurable tab shows: a huddle (in a meeting) or the team's circles (in a channel or chat). */
@@ -44,6 +46,14 @@ export async function connectToTeams(): Promise<TeamsHost> {
       new Promise((resolve, reject) =>
         meeting.shareAppContentToStage((error) => (error ? reject(new Error(error.message ?? "share failed")) : resolve()), url),
       ),
+    ...(people.isSupported()
+      ? {
+          pickPerson: async () => {
+            const [picked] = await people.selectPeople({ singleSelect: true, setSelected: [] });
+            return picked ? { userId: picked.objectId, displayName: picked.displayName ?? "" } : undefined;
+          },
+        }
+      : {}),
   };
 }
 

@@ -17,7 +17,15 @@
     apiVersion: 4,
     isLegacyTeams: false,
     hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
-    supports: { appInstallDialog: {}, pages: { appButton: {}, config: {}, tabs: {} }, teamsCore: {}, meeting: {}, dialog: { url: {} } },
+    supports: {
+      appInstallDialog: {},
+      pages: { appButton: {}, config: {}, tabs: {} },
+      teamsCore: {},
+      meeting: {},
+      dialog: { url: {} },
+      // The people picker exists only in some Teams clients; a test turns it on by naming who it returns.
+      ...(config.pickablePerson ? { people: {} } : {}),
+    },
   };
 
   const handlers = {
@@ -43,6 +51,7 @@
     },
     // Sharing to the stage: the callback gets (error, result).
     "meeting.shareAppContentToStage": () => [null, true],
+    "people.selectPeople": () => [null, config.pickablePerson ? [config.pickablePerson] : []],
     "appInitialization.success": () => {
       state.notifiedSuccess = true;
       return undefined;
