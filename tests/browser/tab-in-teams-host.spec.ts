@@ -25,7 +25,11 @@ afterAll(async () => {
  * Opens the fake host on the server's own origin (served by the browser, not by the app) with the
  * tab in an iframe, so teams-js accepts the host's replies exactly as it would from Teams.
  */
-async function openInHost(frameContext: string, tabPath: string): Promise<{ page: Page; tab: Frame; apiAuthorizations: string[] }> {
+async function openInHost(
+  frameContext: string,
+  tabPath: string,
+  where: { meetingId?: string; teamGroupId?: string } = {},
+): Promise<{ page: Page; tab: Frame; apiAuthorizations: string[] }> {
   const page = await browser.newPage();
   const apiAuthorizations: string[] = [];
   page.on("request", (request) => {
@@ -38,6 +42,7 @@ async function openInHost(frameContext: string, tabPath: string): Promise<{ page
     tenantId: DEV_TENANT_ID,
     userId: mia.userId,
     theme: "default",
+    ...where,
   });
   const frameHandle = await page.waitForSelector("iframe#tab");
   const tab = (await frameHandle.contentFrame())!;
@@ -105,8 +110,8 @@ describe("the tab inside a Teams host (teams-js protocol)", () => {
 });
 
 describe("the configurable tab's settings page", () => {
-  it("enables Save only once a template is picked, and saves a content URL carrying it", async () => {
-    const { page, tab } = await openInHost("settings", "/config");
+  it("in a meeting, enables Save only once a template is picked, and saves a content URL carrying it", async () => {
+    const { page, tab } = await openInHost("settings", "/config", { meetingId: "MCMxOTptZWV0aW5nX2NvbmZpZ0B0aHJlYWQudjI=" });
     await tab.waitForSelector('[data-testid="template-picker"]', { timeout: 15_000 });
     const validity = async () =>
       page.evaluate(() =>
@@ -126,6 +131,28 @@ describe("the configurable tab's settings page", () => {
         page.evaluate(() => JSON.stringify((window as unknown as { hostState: { messages: unknown[] } }).hostState.messages)),
       )
       .toMatch(/template=debrief/);
+    await page.close();
+  });
+
+  it("in a team channel, offers the team's circles and saves at once", async () => {
+    const { page, tab } = await openInHost("settings", "/config", { teamGroupId: "0f3c9a2e-1b7d-4c55-9e0a-6d2b8f4a1c33" });
+    await tab.waitForSelector('[data-testid="config-team-circles"]', { timeout: 15_000 });
+    await expect
+      .poll(async () =>
+        page.evaluate(() =>
+          (window as unknown as { hostState: { messages: { func: string; args: unknown[] }[] } }).hostState.messages
+            .filter((message) => message.func === "settings.setValidityState")
+            .map((message) => message.args[0])
+            .at(-1),
+        ),
+      )
+      .toBe(true);
+    await page.evaluate(() => (window as unknown as { pressSave(): void }).pressSave());
+    await expect
+      .poll(async () =>
+        page.evaluate(() => JSON.stringify((window as unknown as { hostState: { messages: unknown[] } }).hostState.messages)),
+      )
+      .toMatch(/team\/circles/);
     await page.close();
   });
 });
