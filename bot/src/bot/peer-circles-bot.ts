@@ -6,13 +6,13 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from "botbuilder";
-import { assessRisk, hasRole, isReferenceCode, type CrisisLine, type RiskAssessment } from "../../../shared/index.js";
+import { assessRisk, isReferenceCode, type CrisisLine, type RiskAssessment } from "../../../shared/index.js";
 import type { Logger } from "../logger.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { RequestService } from "../requests/request-service.js";
 import type { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { JsonObject } from "../storage/document-store.js";
-import { CLAIM_REQUEST_VERB, noticeCard, queueCard, REFRESH_REQUEST_VERB, REQUEST_ACTION_VERB } from "./cards/supporter-cards.js";
+import { CLAIM_REQUEST_VERB, noticeCard, REFRESH_REQUEST_VERB, REQUEST_ACTION_VERB } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 import type { SupportersChannel } from "../requests/supporters-channel.js";
 import type { ContactBook } from "./contact-book.js";
@@ -32,6 +32,7 @@ import { helpCard, type AdaptiveCard } from "./cards/help-card.js";
 import { myRequestsCard, REQUEST_DETAILS_VERB, requestDetailsCard, requestFormCard, SUBMIT_REQUEST_VERB } from "./cards/request-cards.js";
 import { identityOf, isPersonalChat, normaliseCommand } from "./activity-identity.js";
 import { submitRequestFromCard } from "./request-submission.js";
+import { handleSupporterCommand, setSupportersChannel } from "./supporter-commands.js";
 
 export { isPersonalChat, normaliseCommand };
 
@@ -53,7 +54,6 @@ export interface PeerCirclesBotOptions {
   now?: () => Date;
 }
 
-const SUPPORTER_COMMANDS = new Set(["on duty", "off duty", "queue", "list me", "unlist me"]);
 const HELP_COMMANDS = new Set(["help", "hi", "hello", "start", "?"]);
 const TALK_COMMANDS = new Set(["talk to someone", "talk", "request", "ask for help"]);
 const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -128,7 +128,7 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     await this.sendEmergencyBlock(context, risk);
     // Outside a one-to-one chat the text is neither stored nor logged: only a pointer to privacy.
     if (!isPersonalChat(context)) {
-      if (await this.setSupportersChannel(context, text)) return;
+      if (await setSupportersChannel(context, text, this.options)) return;
       this.options.logger.info({ event: "bot.message.outside_personal", risk: risk.level }, "pointed to private chat");
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.privateChatCard(context))));
       return;
@@ -136,7 +136,7 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     const command = normaliseCommand(text);
     const messages = botMessages(context.activity.locale);
     await this.rememberContact(context);
-    if (await this.handleSupporter(context, command)) return;
+    if (await handleSupporterCommand(context, command, { ...this.options, now: () => this.now() })) return;
     // "ask <name>" comes from "Ask this person" in the tab's supporters' directory.
     if (command.startsWith("ask ") && risk.level !== "crisis") {
       const named = await this.namedSupporters(context);
@@ -188,50 +188,6 @@ export class PeerCirclesBot extends TeamsActivityHandler {
     }
   }
 
-  /** Supporter commands, and remembering how to reach a supporter. Returns true when it answered. */
-  private async handleSupporter(context: TurnContext, command: string): Promise<boolean> {
-    const identity = identityOf(context.activity);
-    const messages = botMessages(context.activity.locale);
-    if (!identity) return false;
-    const roles = await this.options.roles.rolesOf(identity.tenantId, identity.userId);
-    const isSupporter = hasRole(roles, "supporter");
-    const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as JsonObject;
-    if (!isSupporter) {
-      // Admins are reached when a response target is missed, so the bot keeps their address too.
-      if (hasRole(roles, "admin") && !(await this.options.supporters.get(identity.tenantId, identity.userId))?.conversationReference) {
-        await this.options.supporters.remember(identity.tenantId, identity.userId, reference);
-      }
-      if (!SUPPORTER_COMMANDS.has(command)) return false;
-      await context.sendActivity(messages.supporterOnly);
-      return true;
-    }
-    if (!(await this.options.supporters.get(identity.tenantId, identity.userId))?.conversationReference) {
-      await this.options.supporters.remember(identity.tenantId, identity.userId, reference);
-    }
-    if (command === "list me" || command === "unlist me") {
-      await this.options.supporters.setListed(identity.tenantId, identity.userId, command === "list me", context.activity.from.name);
-      await context.sendActivity(command === "list me" ? messages.listedConfirmed : messages.unlistedConfirmed);
-      return true;
-    }
-    if (command === "on duty" || command === "off duty") {
-      await this.options.supporters.setOnDuty(identity.tenantId, identity.userId, command === "on duty", reference);
-      await context.sendActivity(command === "on duty" ? messages.onDutyConfirmed : messages.offDutyConfirmed);
-      return true;
-    }
-    if (command !== "queue") return false;
-    const open = await this.options.requests.openRequests(identity.tenantId);
-    await this.sendCard(
-      context,
-      queueCard(
-        messages,
-        open.filter((request) => request.requesterId !== identity.userId),
-        this.now(),
-        context.activity.locale,
-      ),
-    );
-    return true;
-  }
-
   private async namedSupporters(context: TurnContext): Promise<{ userId: string; displayName: string }[]> {
     const identity = identityOf(context.activity);
     return identity
@@ -251,25 +207,6 @@ export class PeerCirclesBot extends TeamsActivityHandler {
       ...(supportersChannel ? { supportersChannel } : {}),
       ...(roster ? { roster } : {}),
     };
-  }
-
-  /** `set supporters channel`, said by an admin in a team channel, makes that channel get every new request card. */
-  private async setSupportersChannel(context: TurnContext, text: string): Promise<boolean> {
-    if (normaliseCommand(text) !== "set supporters channel" || context.activity.conversation.conversationType !== "channel") return false;
-    const identity = identityOf(context.activity);
-    const messages = botMessages(context.activity.locale);
-    if (
-      !identity ||
-      !this.options.supportersChannel ||
-      !hasRole(await this.options.roles.rolesOf(identity.tenantId, identity.userId), "admin")
-    ) {
-      await context.sendActivity(messages.adminOnly);
-      return true;
-    }
-    const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as JsonObject;
-    await this.options.supportersChannel.set(identity.tenantId, reference, identity.userId);
-    await context.sendActivity(messages.supportersChannelSet);
-    return true;
   }
 
   private async rememberContact(context: TurnContext): Promise<void> {
