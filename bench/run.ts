@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { coldStartBenchmark } from "./cold-start.js";
 import type { BenchmarkFigure } from "./figure.js";
 import { huddleFanOutBenchmark } from "./huddle-fanout.js";
+import { insightsBenchmark } from "./insights.js";
 import { intakeBenchmark } from "./intake.js";
 import { tabFirstRenderBenchmark } from "./tab-first-render.js";
 
@@ -15,6 +16,7 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkFigure[]> }[] = [
   { name: "server cold start", run: coldStartBenchmark },
   { name: "request intake beside an echo bot", run: intakeBenchmark },
   { name: "huddle fan-out over Server-Sent Events", run: huddleFanOutBenchmark },
+  { name: "insights dashboard over a year of a 20,000-member tenant", run: insightsBenchmark },
   { name: "side panel size and first render beside a bare Vite + React page", run: tabFirstRenderBenchmark },
 ];
 

@@ -1,7 +1,8 @@
 /**
  * How often each pair of members (by integer index) has shared a group. Small circles use a dense
- * matrix because the search reads it millions of times; large ones use an open-addressing table
- * keyed by lo * n + hi, since a 10,000-member matrix would need hundreds of megabytes.
+ * matrix because the search reads it millions of times. Large ones keep history as a per-member
+ * partner list (compact and read in order, which is what makes a 10,000-member history cheap to
+ * load) and count meetings added later in a small open-addressing table keyed by lo · n + hi.
  */
 const DENSE_LIMIT = 1024;
 const EMPTY = -1;
@@ -9,31 +10,41 @@ const EMPTY = -1;
 export class PairLedger {
   readonly size: number;
   private readonly dense: Uint16Array | null;
+  private readonly partnerStart: Int32Array;
+  private readonly partners: Int32Array;
   private keys: Float64Array;
   private counts: Int32Array;
   private mask: number;
   private shift: number;
   private used = 0;
 
-  constructor(size: number, expectedPairs = 0) {
+  /** `history` lists groups of member indices; each pair in a group counts one meeting. */
+  constructor(size: number, history: readonly Int32Array[] = []) {
     this.size = size;
     this.dense = size <= DENSE_LIMIT ? new Uint16Array(size * size) : null;
-    let bits = 4;
-    while (this.dense === null && 1 << bits < expectedPairs * 2 && bits < 30) bits++;
+    this.partnerStart = new Int32Array(this.dense ? 0 : size + 1);
+    this.partners = new Int32Array(0);
+    if (this.dense) {
+      for (const group of history)
+        for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) this.add(group[i]!, group[j]!, 1);
+    } else {
+      for (const group of history) for (const member of group) this.partnerStart[member + 1]! += group.length - 1;
+      for (let member = 0; member < size; member++) this.partnerStart[member + 1]! += this.partnerStart[member]!;
+      const fill = this.partnerStart.slice(0, size);
+      this.partners = new Int32Array(this.partnerStart[size]!);
+      for (const group of history)
+        for (const member of group) for (const other of group) if (other !== member) this.partners[fill[member]!++] = other;
+    }
+    const bits = this.dense ? 0 : 12;
     this.keys = new Float64Array(this.dense ? 0 : 1 << bits).fill(EMPTY);
-    this.counts = new Int32Array(this.dense ? 0 : 1 << bits);
+    this.counts = new Int32Array(this.keys.length);
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
   }
 
   get(a: number, b: number): number {
     if (this.dense) return this.dense[a * this.size + b]!;
-    const key = a < b ? a * this.size + b : b * this.size + a;
-    for (let slot = this.slotOf(key); ; slot = (slot + 1) & this.mask) {
-      const found = this.keys[slot]!;
-      if (found === key) return this.counts[slot]!;
-      if (found === EMPTY) return 0;
-    }
+    return this.earlier(a, b) + this.later(a < b ? a * this.size + b : b * this.size + a);
   }
 
   /** Adds delta (usually ±1) to the pair's count and returns the count before the change. */
@@ -45,19 +56,52 @@ export class PairLedger {
       return before;
     }
     const key = a < b ? a * this.size + b : b * this.size + a;
+    const earlier = this.earlier(a, b);
     for (let slot = this.slotOf(key); ; slot = (slot + 1) & this.mask) {
       const found = this.keys[slot]!;
       if (found === key) {
         const before = this.counts[slot]!;
         this.counts[slot] = before + delta;
-        return before;
+        return earlier + before;
       }
       if (found === EMPTY) {
         this.keys[slot] = key;
         this.counts[slot] = delta;
         if (++this.used * 2 > this.keys.length) this.grow();
-        return 0;
+        return earlier;
       }
+    }
+  }
+
+  /** For each member, how many different people they have met. */
+  partnerCounts(): Int32Array {
+    const counts = new Int32Array(this.size);
+    const seen = new Int32Array(this.size).fill(-1);
+    for (let a = 0; a < this.size; a++) {
+      if (this.dense) {
+        for (let b = 0; b < this.size; b++) if (this.dense[a * this.size + b]! > 0) counts[a]!++;
+        continue;
+      }
+      for (let index = this.partnerStart[a]!, end = this.partnerStart[a + 1]!; index < end; index++) {
+        const other = this.partners[index]!;
+        if (seen[other] !== a) (seen[other] = a), counts[a]!++;
+      }
+    }
+    // Meetings added after construction are few and only matter to callers before any are added.
+    return counts;
+  }
+
+  private earlier(a: number, b: number): number {
+    let count = 0;
+    for (let index = this.partnerStart[a]!, end = this.partnerStart[a + 1]!; index < end; index++) if (this.partners[index] === b) count++;
+    return count;
+  }
+
+  private later(key: number): number {
+    for (let slot = this.slotOf(key); ; slot = (slot + 1) & this.mask) {
+      const found = this.keys[slot]!;
+      if (found === key) return this.counts[slot]!;
+      if (found === EMPTY) return 0;
     }
   }
 

@@ -3,6 +3,7 @@ import { CircleInstance, type CircleMember } from "./circle-instance.js";
 import { planGroupSizes, type SizeNote } from "./group-sizes.js";
 import { ConflictSearch, constructRound, type SearchBudget } from "./local-search.js";
 import { PairLedger } from "./pair-ledger.js";
+import { seedFromDesign } from "./design-seed.js";
 import { findBlocked, worstViolator, type Unplaced } from "./placement.js";
 import { PlanState } from "./plan-state.js";
 import { seededRandom, type SeededRandom } from "./seeded-random.js";
@@ -33,10 +34,14 @@ export interface PlanRoundsReport {
 
 const DEFAULT_SEED = 0x5eed;
 
+/**
+ * Work budgets (pair-cost look-ups, see SearchBudget). Short tabu tenures with a little noise did
+ * best on the social-golfer benchmarks: long tenures push the walk off the best plateau.
+ */
 function budgets(n: number, hi: number): { round: SearchBudget; joint: SearchBudget; polish: number } {
   return {
-    round: { work: 200_000 + 60 * n * hi, stall: 200, tenure: [2, 8] },
-    joint: { work: 2_000_000 + 15_000_000 * n, stall: 3000, tenure: [1, 2] },
+    round: { work: 200_000 + 60 * n * hi, stall: 200, tenure: [1, 2], noise: 0.05 },
+    joint: { work: Math.min(400_000_000, 3_000_000 * n), stall: 1000, tenure: [1, 2], noise: 0.05 },
     polish: 400_000 + 60 * n,
   };
 }
@@ -48,16 +53,9 @@ function validate(input: PlanRoundsInput): void {
   if (!Number.isInteger(input.rounds) || input.rounds < 0) throw new AppError("bad_request", "Rounds must be a whole number, 0 or more.");
 }
 
-function ledgerFor(
-  instance: CircleInstance,
-  history: readonly (readonly (readonly string[])[])[],
-): { ledger: PairLedger; partners: Int32Array } {
+function ledgerFor(instance: CircleInstance, history: readonly (readonly (readonly string[])[])[]): { ledger: PairLedger; partners: Int32Array } {
   const indexOf = new Map(instance.ids.map((id, index) => [id, index]));
-  let pairs = 0;
-  for (const round of history) for (const group of round) pairs += (group.length * (group.length - 1)) / 2;
-  const ledger = new PairLedger(instance.count, pairs + instance.count * 4);
-  // Distinct earlier partners bound how many fresh rounds are possible at all.
-  const partners = new Int32Array(instance.count);
+  const groups: Int32Array[] = [];
   const members: number[] = [];
   for (const round of history)
     for (const group of round) {
@@ -66,11 +64,11 @@ function ledgerFor(
         const index = indexOf.get(id);
         if (index !== undefined && !members.includes(index)) members.push(index);
       }
-      for (let i = 0; i < members.length; i++)
-        for (let j = i + 1; j < members.length; j++)
-          if (ledger.add(members[i]!, members[j]!, 1) === 0) (partners[members[i]!]!++, partners[members[j]!]!++);
+      if (members.length > 1) groups.push(Int32Array.from(members));
     }
-  return { ledger, partners };
+  const ledger = new PairLedger(instance.count, groups);
+  // Distinct earlier partners bound how many fresh rounds are possible at all.
+  return { ledger, partners: ledger.partnerCounts() };
 }
 
 interface Prepared {
@@ -126,10 +124,11 @@ function freshRoundsPossible(prepared: Prepared, rounds: number): boolean {
  * cannot be made fresh on its own triggers a joint search over all new rounds (a greedy round-by-round
  * plan runs out of fresh pairs long before the social-golfer limit). Once the joint search fails the
  * fresh stretch is final: it is polished for the soft goals, and later rounds are planned singly,
- * spreading the unavoidable repeats.
+ * spreading the unavoidable repeats. When nobody has met yet, the fresh stretch starts from a
+ * transversal design instead of from scratch.
  */
 function planAll(prepared: Prepared, rounds: number, random: SeededRandom): void {
-  const { state, search, sizes } = prepared;
+  const { state, search, sizes, partners } = prepared;
   const spend = budgets(state.n, state.hi);
   const fallback = state.saveRound(0);
   const produce = (round: number) => {
@@ -142,9 +141,12 @@ function planAll(prepared: Prepared, rounds: number, random: SeededRandom): void
       if (state.hardCount(round) > 0) state.loadRound(round, fallback);
     }
   };
+  const strangers = partners.every((count) => count === 0);
+  const seeded = strangers && rounds > 1 ? seedFromDesign(state, sizes, rounds, random) : 0;
+  if (seeded === 0 && rounds > 0 && state.sizeOf(0, 0) === 0) state.loadRound(0, fallback);
   let fresh = true;
-  for (let round = 0; round < rounds; round++) {
-    if (round > 0) produce(round);
+  for (let round = Math.max(seeded, 0); round < rounds; round++) {
+    if (round > 0 && state.sizeOf(round, 0) === 0) produce(round);
     if (!fresh) {
       search.polish([round], spend.polish);
       continue;

@@ -5,11 +5,9 @@ type Rounds = readonly (readonly (readonly string[])[])[];
 /** Walks rounds in order, calling back with how many pairs of each round had already met. */
 function walk(rounds: Rounds, history: Rounds, onRound: (repeats: number) => boolean): void {
   const index = new Map<string, number>();
-  for (const round of [...history, ...rounds])
-    for (const group of round) for (const id of group) if (!index.has(id)) index.set(id, index.size);
-  let pairs = 0;
-  for (const round of [...history, ...rounds]) for (const group of round) pairs += (group.length * (group.length - 1)) / 2;
-  const ledger = new PairLedger(index.size, pairs);
+  for (const round of [...history, ...rounds]) for (const group of round) for (const id of group) if (!index.has(id)) index.set(id, index.size);
+  const earlier = history.flatMap((round) => round.map((group) => Int32Array.from(new Set(group), (id) => index.get(id)!)));
+  const ledger = new PairLedger(index.size, earlier);
   const meet = (round: readonly (readonly string[])[]): number => {
     let repeats = 0;
     for (const group of round) {
@@ -19,7 +17,6 @@ function walk(rounds: Rounds, history: Rounds, onRound: (repeats: number) => boo
     }
     return repeats;
   };
-  for (const round of history) meet(round);
   for (const round of rounds) if (!onRound(meet(round))) return;
 }
 

@@ -17,13 +17,7 @@ export const PULSE_COLUMNS = ["1", "2", "3", "4", "5"] as const;
 export const ALL = "all";
 
 export type InsightsTableId =
-  | "participation"
-  | "sessions"
-  | "pulse"
-  | "requestsByWeek"
-  | "requestsByCategory"
-  | "timeToClaim"
-  | "referrals";
+  "participation" | "sessions" | "pulse" | "requestsByWeek" | "requestsByCategory" | "timeToClaim" | "referrals";
 
 /** What a table's values measure, so the tab formats them (a share is a percentage from 0 to 100). */
 export type InsightsUnit = "percent" | "count" | "minutes";
@@ -52,6 +46,8 @@ export interface InsightsReport {
   to: string;
   weeks: string[];
   filter: { category?: string; urgency?: string };
+  /** Every value the filters can take, so the tab need not load the request schema to list them. */
+  options: { categories: string[]; urgencies: string[] };
   /** Figures about fewer people than this are withheld. */
   threshold: number;
   settings: InsightsSettings;

@@ -13,6 +13,8 @@ const HomePage = lazy(() => import("./pages/home-page.js").then((module) => ({ d
 const MyRequestsPage = lazy(() => import("./pages/my-requests-page.js").then((module) => ({ default: module.MyRequestsPage })));
 const QueuePage = lazy(() => import("./pages/queue-page.js").then((module) => ({ default: module.QueuePage })));
 const ProgrammePage = lazy(() => import("./pages/programme-page.js").then((module) => ({ default: module.ProgrammePage })));
+// Insights bring the charting library; only this page's chunk (and its charts' own) ever loads it.
+const InsightsPage = lazy(() => import("./pages/insights-page.js").then((module) => ({ default: module.InsightsPage })));
 const ResourcesPage = lazy(() => import("./pages/resources-page.js").then((module) => ({ default: module.ResourcesPage })));
 const SupportersPage = lazy(() => import("./pages/supporters-page.js").then((module) => ({ default: module.SupportersPage })));
 const MyDataPage = lazy(() => import("./pages/my-data-page.js").then((module) => ({ default: module.MyDataPage })));
@@ -78,6 +80,7 @@ export function App() {
             {route === "myData" && <MyDataPage session={session} />}
             {route === "supporters" && <SupportersPage session={session} />}
             {route === "programme" && <ProgrammePage session={session} />}
+            {route === "insights" && <InsightsPage session={session} />}
             {route === "resources" && <ResourcesPage session={session} />}
           </Suspense>
           <EmergencyBlock locale={session.context.locale} />

@@ -8,6 +8,7 @@ export type RouteName =
   | "queue"
   | "templates"
   | "programme"
+  | "insights"
   | "resources"
   | "sidePanel"
   | "stage"
@@ -20,6 +21,7 @@ const ROUTES: Record<string, RouteName> = {
   "/personal/queue": "queue",
   "/personal/templates": "templates",
   "/personal/programme": "programme",
+  "/personal/insights": "insights",
   "/personal/resources": "resources",
   "/meeting/side-panel": "sidePanel",
   "/meeting/stage": "stage",

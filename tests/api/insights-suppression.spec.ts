@@ -68,14 +68,12 @@ const queryArbitrary = fc
     category: fc.option(fc.constantFrom(...CATEGORIES), { nil: undefined }),
     urgency: fc.option(fc.constantFrom(...URGENCIES), { nil: undefined }),
   })
-  .map(
-    ({ from, length, category, urgency }): Query => ({
-      from: WEEKS[from]!,
-      to: WEEKS[Math.min(WEEKS.length - 1, from + length)]!,
-      ...(category ? { category } : {}),
-      ...(urgency ? { urgency } : {}),
-    }),
-  );
+  .map(({ from, length, category, urgency }): Query => ({
+    from: WEEKS[from]!,
+    to: WEEKS[Math.min(WEEKS.length - 1, from + length)]!,
+    ...(category ? { category } : {}),
+    ...(urgency ? { urgency } : {}),
+  }));
 
 /** The population with every cell of fewer than five people changed: emptied, or given more requests from the same few. */
 function perturbed(population: readonly PopulationRequest[], seed: number): PopulationRequest[] {
@@ -145,14 +143,19 @@ describe("insights suppression over the API", () => {
 
   it("answers every filter combination the same whatever the cells under five people hold", async () => {
     await fc.assert(
-      fc.asyncProperty(populationArbitrary, fc.nat(), fc.array(queryArbitrary, { minLength: 2, maxLength: 4 }), async (population, salt, queries) => {
-        const changed = perturbed(population, salt);
-        await seed(population);
-        const before = await Promise.all(queries.map(report));
-        await seed(changed);
-        const after = await Promise.all(queries.map(report));
-        expect(after).toEqual(before);
-      }),
+      fc.asyncProperty(
+        populationArbitrary,
+        fc.nat(),
+        fc.array(queryArbitrary, { minLength: 2, maxLength: 4 }),
+        async (population, salt, queries) => {
+          const changed = perturbed(population, salt);
+          await seed(population);
+          const before = await Promise.all(queries.map(report));
+          await seed(changed);
+          const after = await Promise.all(queries.map(report));
+          expect(after).toEqual(before);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -170,45 +173,53 @@ describe("insights suppression over the API", () => {
       ),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(weekArbitrary, { minLength: WEEKS.length, maxLength: WEEKS.length }), fc.integer({ min: 1, max: 60 }), async (weeks, size) => {
-        const aggregates = weeks.map((week, index) =>
-          week.sessions.reduce(
-            (aggregate, session) =>
-              applyDelta(aggregate, {
-                newParticipants: 0,
-                session: {
-                  touchpoint: session.touchpoint,
-                  people: session.people.map(String),
-                  pulses: [Object.fromEntries(session.pulse.map((count, level) => [String(level + 1), count]))],
-                },
-              }),
-            { ...emptyWeek(WEEKS[index]!), participants: week.participants },
-          ),
-        );
-        await seed([], aggregates);
-        await fetch(`${server.url}/api/insights/settings`, {
-          method: "PUT",
-          headers: { Authorization: `Bearer ${admin}`, "Content-Type": "application/json" },
-          body: JSON.stringify({ programmeSize: size }),
-        });
-        const answer = await report({ from: WEEKS[0]!, to: WEEKS[WEEKS.length - 1]! });
-        weeks.forEach((week, index) => {
-          const name = WEEKS[index]!;
-          const share = table(answer, "participation")(name, "share");
-          const ok = week.participants >= 5 && size - week.participants >= 5;
-          expect(share).toEqual(ok ? { withheld: false, value: Math.round((week.participants / size) * 1000) / 10 } : { withheld: true });
-          for (const touchpoint of ["huddle", "circle", "buddy"] as const) {
-            const held = week.sessions.filter((session) => session.touchpoint === touchpoint);
-            const distinct = new Set(held.flatMap((session) => session.people)).size;
-            expect(table(answer, "sessions")(name, touchpoint)).toEqual(distinct >= 5 ? { withheld: false, value: held.length } : { withheld: true });
-          }
-          for (const level of [1, 2, 3, 4, 5]) {
-            const answers = week.sessions.reduce((sum, session) => sum + session.pulse[level - 1]!, 0);
-            const people = Math.min(answers, week.participants);
-            expect(table(answer, "pulse")(name, String(level))).toEqual(people >= 5 ? { withheld: false, value: answers } : { withheld: true });
-          }
-        });
-      }),
+      fc.asyncProperty(
+        fc.array(weekArbitrary, { minLength: WEEKS.length, maxLength: WEEKS.length }),
+        fc.integer({ min: 1, max: 60 }),
+        async (weeks, size) => {
+          const aggregates = weeks.map((week, index) =>
+            week.sessions.reduce(
+              (aggregate, session) =>
+                applyDelta(aggregate, {
+                  newParticipants: 0,
+                  session: {
+                    touchpoint: session.touchpoint,
+                    people: session.people.map(String),
+                    pulses: [Object.fromEntries(session.pulse.map((count, level) => [String(level + 1), count]))],
+                  },
+                }),
+              { ...emptyWeek(WEEKS[index]!), participants: week.participants },
+            ),
+          );
+          await seed([], aggregates);
+          await fetch(`${server.url}/api/insights/settings`, {
+            method: "PUT",
+            headers: { Authorization: `Bearer ${admin}`, "Content-Type": "application/json" },
+            body: JSON.stringify({ programmeSize: size }),
+          });
+          const answer = await report({ from: WEEKS[0]!, to: WEEKS[WEEKS.length - 1]! });
+          weeks.forEach((week, index) => {
+            const name = WEEKS[index]!;
+            const share = table(answer, "participation")(name, "share");
+            const ok = week.participants >= 5 && size - week.participants >= 5;
+            expect(share).toEqual(ok ? { withheld: false, value: Math.round((week.participants / size) * 1000) / 10 } : { withheld: true });
+            for (const touchpoint of ["huddle", "circle", "buddy"] as const) {
+              const held = week.sessions.filter((session) => session.touchpoint === touchpoint);
+              const distinct = new Set(held.flatMap((session) => session.people)).size;
+              expect(table(answer, "sessions")(name, touchpoint)).toEqual(
+                distinct >= 5 ? { withheld: false, value: held.length } : { withheld: true },
+              );
+            }
+            for (const level of [1, 2, 3, 4, 5]) {
+              const answers = week.sessions.reduce((sum, session) => sum + session.pulse[level - 1]!, 0);
+              const people = Math.min(answers, week.participants);
+              expect(table(answer, "pulse")(name, String(level))).toEqual(
+                people >= 5 ? { withheld: false, value: answers } : { withheld: true },
+              );
+            }
+          });
+        },
+      ),
       { numRuns: RUNS },
     );
   });

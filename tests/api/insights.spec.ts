@@ -54,14 +54,22 @@ async function seedWeek(): Promise<void> {
   const form = { category: "workload", urgency: "today", preference: "any", contact: "chat", shareName: false } as const;
   for (const [index, requester] of requesters.entries()) {
     now = MONDAY + index * 3_600_000;
-    const request = await requests.submit({ tenantId: DEV_TENANT_ID, userId: requester }, { ...form, text: "private words" }, { level: "none", reasons: [] });
+    const request = await requests.submit(
+      { tenantId: DEV_TENANT_ID, userId: requester },
+      { ...form, text: "private words" },
+      { level: "none", reasons: [] },
+    );
     now += (index + 1) * 10 * 60_000;
     await requests.act(DEV_TENANT_ID, request.referenceCode, "claim", { userId: userId("sam"), isSupporter: true });
     await requests.act(DEV_TENANT_ID, request.referenceCode, index < 3 ? "refer" : "resolve", { userId: userId("sam"), isSupporter: true });
   }
   now = MONDAY;
   for (const requester of [person(15), person(16)])
-    await requests.submit({ tenantId: DEV_TENANT_ID, userId: requester }, { ...form, category: "conflict", urgency: "soon" }, { level: "none", reasons: [] });
+    await requests.submit(
+      { tenantId: DEV_TENANT_ID, userId: requester },
+      { ...form, category: "conflict", urgency: "soon" },
+      { level: "none", reasons: [] },
+    );
 }
 
 beforeAll(async () => {
@@ -98,7 +106,13 @@ describe("insights API", () => {
       expect(await response.json()).toMatchObject({ code: "bad_request", message: expect.any(String) });
     }
     expect((await call("ada", "GET", "/api/insights?from=2026-W53&to=2026-W53")).status).toBe(200);
-    for (const body of [{}, { programmeSize: 0 }, { programmeSize: 10, targetShare: 1.5 }, { programmeSize: 10, targetBy: "soon" }, { programmeSize: 10, extra: 1 }])
+    for (const body of [
+      {},
+      { programmeSize: 0 },
+      { programmeSize: 10, targetShare: 1.5 },
+      { programmeSize: 10, targetBy: "soon" },
+      { programmeSize: 10, extra: 1 },
+    ])
       expect((await call("ada", "PUT", "/api/insights/settings", body)).status).toBe(400);
   });
 
@@ -131,7 +145,9 @@ describe("insights API", () => {
   });
 
   it("takes participation as a share of the programme, withheld when fewer than five did not take part", async () => {
-    expect((await call("ada", "PUT", "/api/insights/settings", { programmeSize: 20, targetShare: 0.6, targetBy: "2026-09-01" })).status).toBe(200);
+    expect(
+      (await call("ada", "PUT", "/api/insights/settings", { programmeSize: 20, targetShare: 0.6, targetBy: "2026-09-01" })).status,
+    ).toBe(200);
     let answer = await report();
     expect(answer.participation).toBe("ok");
     expect(answer.settings).toEqual({ programmeSize: 20, targetShare: 0.6, targetBy: "2026-09-01" });

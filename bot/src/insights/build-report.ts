@@ -44,7 +44,10 @@ export function buildReport(input: ReportInput): InsightsReport {
   const byWeek = [...weeks, ALL];
   const categories = filter.category ? [filter.category] : [...REQUEST_CATEGORIES];
   const urgencies = filter.urgency ? [filter.urgency] : [...INSIGHT_URGENCIES];
-  const requestFilter = { ...(filter.category ? { category: filter.category } : {}), ...(filter.urgency ? { urgency: filter.urgency } : {}) };
+  const requestFilter = {
+    ...(filter.category ? { category: filter.category } : {}),
+    ...(filter.urgency ? { urgency: filter.urgency } : {}),
+  };
 
   /** One column of a table: rows grouped by `groupBy`, plus the range's (or filter's) total. */
   const column = (cells: readonly AtomicCell[], where: Record<string, string>, groupBy: string, groups: readonly string[]) => {
@@ -80,20 +83,15 @@ export function buildReport(input: ReportInput): InsightsReport {
   const shares = participationShare(
     input.aggregates.map((week) => ({ week: week.week, participants: week.participants, members: members ?? 0 })),
   );
+  // The target is the admin's own setting, not a figure about people, so it is never withheld.
+  const target = settings.targetShare === undefined ? [] : [shown(round1(settings.targetShare))];
   const participation: InsightsTable = {
     id: "participation",
     rowKind: "week",
-    columns: settings.targetShare === undefined ? ["share"] : ["share", "target"],
-    units: ["percent", "percent"],
-    rows: shares.map((point) => ({
-      key: point.week,
-      values: [
-        point.withheld ? WITHHELD : shown(round1(point.share)),
-        ...(settings.targetShare === undefined ? [] : [shown(round1(settings.targetShare))]),
-      ],
-    })),
+    columns: target.length ? ["share", "target"] : ["share"],
+    units: target.length ? ["percent", "percent"] : ["percent"],
+    rows: shares.map((point) => ({ key: point.week, values: [point.withheld ? WITHHELD : shown(round1(point.share)), ...target] })),
   };
-  participation.units = participation.units.slice(0, participation.columns.length);
 
   const cellValue = (row: { count: FigureValue }) => row.count;
   const sessions = TOUCHPOINTS.map((touchpoint) => column(sessionCells, { touchpoint }, "week", weeks).map(cellValue));
@@ -112,14 +110,27 @@ export function buildReport(input: ReportInput): InsightsReport {
     to,
     weeks: [...weeks],
     filter: { ...filter },
+    options: { categories: [...REQUEST_CATEGORIES], urgencies: [...INSIGHT_URGENCIES] },
     threshold: DEFAULT_SUPPRESSION_THRESHOLD,
     settings: { ...settings },
     participation: members === undefined ? "needs-programme-size" : "ok",
     training: "not-available",
     tables: [
       participation,
-      { id: "sessions", rowKind: "week", columns: [...TOUCHPOINTS], units: TOUCHPOINTS.map(() => "count"), rows: transpose(sessions, byWeek) },
-      { id: "pulse", rowKind: "week", columns: [...PULSE_COLUMNS], units: PULSE_COLUMNS.map(() => "count"), rows: transpose(pulse, byWeek) },
+      {
+        id: "sessions",
+        rowKind: "week",
+        columns: [...TOUCHPOINTS],
+        units: TOUCHPOINTS.map(() => "count"),
+        rows: transpose(sessions, byWeek),
+      },
+      {
+        id: "pulse",
+        rowKind: "week",
+        columns: [...PULSE_COLUMNS],
+        units: PULSE_COLUMNS.map(() => "count"),
+        rows: transpose(pulse, byWeek),
+      },
       { id: "requestsByWeek", rowKind: "week", columns: ["requests"], units: ["count"], rows: transpose([requestsByWeek], byWeek) },
       {
         id: "requestsByCategory",

@@ -1,4 +1,4 @@
-import { isoWeek, weekStart } from "../../../shared/insights/iso-week.js";
+import { weeksBetween, weekStart } from "../../../shared/insights/iso-week.js";
 import type { AtomicCell } from "../../../shared/insights/suppression.js";
 
 /** The fields insights read from a stored request, whole or anonymised after its requester's erasure. */
@@ -21,6 +21,7 @@ export interface RequestCells {
   outcomes: AtomicCell[];
 }
 
+const WEEK_MS = 7 * 86_400_000;
 const CLOSED = new Set(["referred", "resolved", "withdrawn"]);
 const REQUEST_KINDS = new Set(["helpRequest", "anonymisedRequest"]);
 
@@ -35,8 +36,12 @@ interface Building {
  * looks smaller than it is, never larger, and the threshold errs towards withholding.
  */
 export function requestCells(documents: Iterable<RequestFacts>, from: string, to: string): RequestCells {
-  const start = weekStart(from).toISOString();
-  const end = new Date(weekStart(to).getTime() + 7 * 86_400_000).toISOString();
+  // A year of requests passes through here on every dashboard load, so weeks come from an index
+  // into the range rather than a calendar calculation per request.
+  const weeks = weeksBetween(from, to, Number.MAX_SAFE_INTEGER);
+  const startMs = weekStart(from).getTime();
+  const start = new Date(startMs).toISOString();
+  const end = new Date(startMs + weeks.length * WEEK_MS).toISOString();
   const maps = { requests: new Map<string, Building>(), claims: new Map<string, Building>(), outcomes: new Map<string, Building>() };
   for (const request of documents) {
     if (!REQUEST_KINDS.has(request.kind as string)) continue;
@@ -46,12 +51,14 @@ export function requestCells(documents: Iterable<RequestFacts>, from: string, to
     if (createdAt < start || createdAt >= end) continue;
     const created = Date.parse(createdAt);
     if (Number.isNaN(created)) continue;
-    const week = isoWeek(new Date(created));
+    const week = weeks[Math.floor((created - startMs) / WEEK_MS)];
+    if (!week) continue;
     const person = typeof requesterId === "string" ? requesterId : undefined;
     add(maps.requests, week, { category, urgency }, person);
     // Requests claimed before claim times were kept on the request have no measurement, and are left out.
     const claimed = typeof claimedAt === "string" ? Date.parse(claimedAt) : Number.NaN;
-    if (!Number.isNaN(claimed)) add(maps.claims, week, { category, urgency }, person, Math.max(0, Math.round((claimed - created) / 60_000)));
+    if (!Number.isNaN(claimed))
+      add(maps.claims, week, { category, urgency }, person, Math.max(0, Math.round((claimed - created) / 60_000)));
     if (typeof status === "string" && CLOSED.has(status))
       add(maps.outcomes, week, { category, urgency, outcome: status === "referred" ? "referred" : "other" }, person);
   }
@@ -61,7 +68,7 @@ export function requestCells(documents: Iterable<RequestFacts>, from: string, to
 }
 
 function add(map: Map<string, Building>, week: string, dims: Record<string, string>, person: string | undefined, value?: number): void {
-  const key = `${week}|${Object.values(dims).join("|")}`;
+  const key = `${week}|${dims.category}|${dims.urgency}|${dims.outcome ?? ""}`;
   let building = map.get(key);
   if (!building) {
     building = { cell: { week, dims, people: 0, count: 0, values: [] }, people: new Set() };

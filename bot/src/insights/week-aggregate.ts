@@ -91,8 +91,7 @@ export class WeekAggregates {
       const stored = await this.store.get<JsonObject>("audit", tenantId, id);
       const next = applyDelta(stored ? (stored.value as unknown as WeekAggregate) : emptyWeek(week), delta) as unknown as JsonObject;
       try {
-        if (stored)
-          await this.store.replace("audit", tenantId, id, next, { ifMatch: stored.etag, ttlSeconds: WEEK_AGGREGATE_TTL_SECONDS });
+        if (stored) await this.store.replace("audit", tenantId, id, next, { ifMatch: stored.etag, ttlSeconds: WEEK_AGGREGATE_TTL_SECONDS });
         else await this.store.create("audit", tenantId, id, next, { ttlSeconds: WEEK_AGGREGATE_TTL_SECONDS });
         return;
       } catch (error) {

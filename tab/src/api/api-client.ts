@@ -17,6 +17,7 @@ import type {
 import type { DirectoryEntry, MyCaseload, RosterEntry, SupporterProfileInput } from "../../../shared/supporters/supporter-profile.js";
 import type { HuddleClockState } from "../../../shared/huddles/huddle-clock.js";
 import type { HuddleTemplate, HuddleTemplateInput } from "../../../shared/huddles/templates.js";
+import type { InsightsReport, InsightsSettings } from "../../../shared/insights/insights-report.js";
 import type { Resource } from "../../../shared/resources/resource-catalogue.js";
 import type { ResourceInput } from "../../../shared/resources/resource-schema.js";
 /** Typed calls to the server's `/api`, each carrying the caller's token. Errors keep the server's code. */
@@ -111,6 +112,18 @@ export interface ListedResource {
   version: string;
   isDefault: boolean;
   updatedAt?: string;
+}
+
+/** The dashboard's range and filters; each is left out of the address when not chosen. */
+export interface InsightsQuery {
+  from?: string;
+  to?: string;
+  category?: string;
+  urgency?: string;
+}
+
+function insightsSearch(query: InsightsQuery): string {
+  return new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
 }
 
 export type TokenSource = () => Promise<string>;
@@ -334,6 +347,22 @@ export class ApiClient {
 
   buddyPairings(): Promise<{ pairings: AdminBuddyPairing[] }> {
     return this.request("GET", "/api/buddies/pairings");
+  }
+
+  insights(query: InsightsQuery): Promise<InsightsReport> {
+    return this.request("GET", `/api/insights?${insightsSearch(query)}`);
+  }
+
+  /** The same figures as `insights`, as the server writes them to CSV, fetched with the token. */
+  async insightsCsv(query: InsightsQuery): Promise<File> {
+    const response = await this.send("GET", `/api/insights.csv?${insightsSearch(query)}`);
+    if (!response.ok) throw await errorOf(response);
+    const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "peer-circles-insights.csv";
+    return new File([await response.blob()], name, { type: "text/csv" });
+  }
+
+  saveInsightsSettings(settings: InsightsSettings & { programmeSize: number }): Promise<{ settings: InsightsSettings }> {
+    return this.request("PUT", "/api/insights/settings", settings);
   }
 
   /** The huddle's event stream, read with fetch so the token can travel in a header. */

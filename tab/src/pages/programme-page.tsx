@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Spinner, Text, Title2, Title3 } from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title2, Title3 } from "@fluentui/react-components";
 import { lazy, Suspense, useState } from "react";
 import type { OpenRoundInput } from "../../../shared/circles/circle-programme.js";
 import { BuddyPairingsAdmin } from "../buddies/buddy-pairings-admin.js";
@@ -63,6 +63,12 @@ function ProgrammeAdmin({ session }: { session: Session }) {
   return (
     <>
       <Text>{text.programmeIntro}</Text>
+      <Text>
+        <Link href="/personal/insights" data-testid="insights-link">
+          {text.insightsLink}
+        </Link>{" "}
+        {text.insightsLinkIntro}
+      </Text>
       {notice && <Notice {...notice} />}
       {opening ? (
         <Suspense fallback={<Spinner size="small" label={text.loading} />}>
