@@ -41,6 +41,28 @@ describe("embedded store retention", () => {
     }
   });
 
+  it("purges a large store in slices, removing every expired document and nothing else", async () => {
+    let clock = Date.parse("2026-01-01T00:00:00Z");
+    const big = new EmbeddedStore({ directory: join(directory, "big"), now: () => clock, purgeIntervalMs: 3_600_000 });
+    try {
+      // More than two slices' worth, alternating expiring and lasting, across two tenants.
+      const writes = [];
+      for (let index = 0; index < 5_001; index++) {
+        const tenant = index % 3 === 0 ? "tenant-b" : "tenant-a";
+        writes.push(big.create("audit", tenant, `doc-${String(index).padStart(5, "0")}`, { index }, index % 2 ? { ttlSeconds: 60 } : {}));
+      }
+      await Promise.all(writes);
+      clock += 61_000;
+      expect(await big.purgeExpired()).toBe(2_500);
+      const left = [...(await big.query("audit", "tenant-a", { limit: 1000 })), ...(await big.query("audit", "tenant-b", { limit: 1000 }))];
+      expect(left.every((doc) => (doc.value.index as number) % 2 === 0)).toBe(true);
+      expect(await big.get("audit", "tenant-a", "doc-05000")).toBeDefined();
+      expect(await big.purgeExpired()).toBe(0);
+    } finally {
+      await big.close();
+    }
+  });
+
   it("keeps documents across a close and reopen", async () => {
     const path = join(directory, "reopen");
     const first = new EmbeddedStore({ directory: path });

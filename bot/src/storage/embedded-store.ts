@@ -24,6 +24,13 @@ interface StoredRecord {
   expiresAt?: number;
 }
 
+/** Records examined per slice of a purge before yielding to other work. */
+const PURGE_SLICE = 2000;
+
+function isSameKey(a: Key, b: Key): boolean {
+  return a.length === b.length && a.every((part, index) => part === b[index]);
+}
+
 export interface EmbeddedStoreOptions {
   directory: string;
   /** How often expired documents are physically removed. They are hidden from reads at once. */
@@ -46,7 +53,7 @@ export class EmbeddedStore implements DocumentStore {
     mkdirSync(options.directory, { recursive: true });
     this.db = open<StoredRecord, Key>({ path: options.directory, compression: true });
     this.now = options.now ?? Date.now;
-    this.purgeTimer = setInterval(() => void this.purgeExpired(), options.purgeIntervalMs ?? 60_000);
+    this.purgeTimer = setInterval(() => void this.purgeExpired(), options.purgeIntervalMs ?? 10 * 60_000);
     this.purgeTimer.unref();
   }
 
@@ -132,21 +139,38 @@ export class EmbeddedStore implements DocumentStore {
     }
   }
 
-  /** Physically removes expired documents; reads already ignore them. Returns how many went. */
+  /**
+   * Physically removes expired documents; reads already ignore them. Returns how many went. The
+   * scan goes in slices and yields between them, so a large store never holds up requests.
+   */
   async purgeExpired(): Promise<number> {
     const now = this.now();
-    const expired: Key[] = [];
-    for (const { key, value } of this.db.getRange({})) {
-      if (value.expiresAt !== undefined && value.expiresAt <= now) expired.push(key as Key);
-    }
-    if (expired.length === 0) return 0;
-    await this.db.transaction(() => {
-      for (const key of expired) {
-        const current = this.db.get(key);
-        if (current?.expiresAt !== undefined && current.expiresAt <= now) void this.db.remove(key);
+    let removed = 0;
+    let after: Key | undefined;
+    for (;;) {
+      const expired: Key[] = [];
+      let last: Key | undefined;
+      let seen = 0;
+      for (const { key, value } of this.db.getRange({ ...(after ? { start: after } : {}), limit: PURGE_SLICE + 1 })) {
+        if (after && seen === 0 && isSameKey(key as Key, after)) continue;
+        seen++;
+        last = key as Key;
+        if (value.expiresAt !== undefined && value.expiresAt <= now) expired.push(key as Key);
+        if (seen >= PURGE_SLICE) break;
       }
-    });
-    return expired.length;
+      if (expired.length > 0) {
+        await this.db.transaction(() => {
+          for (const key of expired) {
+            const current = this.db.get(key);
+            if (current?.expiresAt !== undefined && current.expiresAt <= now) void this.db.remove(key);
+          }
+        });
+        removed += expired.length;
+      }
+      if (seen < PURGE_SLICE || !last) return removed;
+      after = last;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async close(): Promise<void> {
