@@ -123,7 +123,8 @@ export async function tabFirstRenderBenchmark(): Promise<BenchmarkFigure[]> {
       initialScripts = scripts;
     }
 
-    if (process.env.BENCH_LIST_SCRIPTS) for (const [url, bytes] of initialScripts) console.log(url.split("/").pop(), (bytes / 1024).toFixed(1));
+    if (process.env.BENCH_LIST_SCRIPTS)
+      for (const [url, bytes] of initialScripts) console.log(url.split("/").pop(), (bytes / 1024).toFixed(1));
     const initialKb = [...initialScripts.values()].reduce((total, bytes) => total + bytes, 0) / 1024;
     return [
       {
