@@ -28,11 +28,14 @@ function intern(values: Map<string, number>, value: string): number {
 
 function bitsOf(lists: (readonly string[] | undefined)[]): { words: number; bits: Uint32Array; total: number } {
   const values = new Map<string, number>();
-  const indices = lists.map((list) => (list ?? []).map((value) => intern(values, value)));
+  for (const list of lists) for (const value of list ?? []) intern(values, value);
   const words = Math.ceil(values.size / 32);
   const bits = new Uint32Array(lists.length * words);
-  indices.forEach((list, member) => {
-    for (const value of list) bits[member * words + (value >>> 5)]! |= 1 << (value & 31);
+  lists.forEach((list, member) => {
+    for (const value of list ?? []) {
+      const index = values.get(value)!;
+      bits[member * words + (index >>> 5)]! |= 1 << (index & 31);
+    }
   });
   return { words, bits, total: values.size };
 }
@@ -54,6 +57,8 @@ export class CircleInstance {
   readonly windowWords: number;
   readonly windowBits: Uint32Array;
   readonly windowed: Uint8Array;
+  /** Members with the same set of windows share a kind; -1 for members without windows. */
+  readonly windowKind: Int32Array;
   private readonly interestWords: number;
   private readonly interestBits: Uint32Array;
   private readonly dense: Float64Array | null;
@@ -62,28 +67,44 @@ export class CircleInstance {
     const n = members.length;
     this.count = n;
     this.ids = members.map((member) => member.id);
-    const indexOf = new Map(this.ids.map((id, index) => [id, index]));
+    const indexOf = new Map<string, number>();
+    if (members.some((member) => member.avoid?.length)) this.ids.forEach((id, index) => indexOf.set(id, index));
     const teams = new Map<string, number>();
     this.team = Int32Array.from(members, (member) => (member.team ? intern(teams, member.team) : -1));
 
-    const avoids: Set<number>[] = members.map(() => new Set());
+    // Avoid lists are rare, so only the members involved get a set.
+    const avoids = new Map<number, Set<number>>();
+    const link = (a: number, b: number) => {
+      const set = avoids.get(a);
+      if (set) set.add(b);
+      else avoids.set(a, new Set([b]));
+    };
     members.forEach((member, index) => {
       for (const other of member.avoid ?? []) {
         const target = indexOf.get(other);
         if (target === undefined || target === index) continue;
-        avoids[index]!.add(target);
-        avoids[target]!.add(index);
+        link(index, target);
+        link(target, index);
       }
     });
     this.avoidStart = new Int32Array(n + 1);
-    avoids.forEach((set, index) => (this.avoidStart[index + 1] = this.avoidStart[index]! + set.size));
-    this.avoidList = Int32Array.from(avoids.flatMap((set) => [...set].sort((a, b) => a - b)));
+    for (let index = 0; index < n; index++) this.avoidStart[index + 1] = this.avoidStart[index]! + (avoids.get(index)?.size ?? 0);
+    this.avoidList = new Int32Array(this.avoidStart[n]!);
+    for (const [index, set] of avoids)
+      this.avoidList.set(
+        [...set].sort((a, b) => a - b),
+        this.avoidStart[index]!,
+      );
 
     const windows = bitsOf(members.map((member) => member.windows));
     this.windowTotal = windows.total;
     this.windowWords = windows.words;
     this.windowBits = windows.bits;
     this.windowed = Uint8Array.from(members, (member) => ((member.windows?.length ?? 0) > 0 ? 1 : 0));
+    const kinds = new Map<string, number>();
+    this.windowKind = Int32Array.from(members, (member) =>
+      member.windows?.length ? intern(kinds, [...new Set(member.windows)].sort().join("\u0000")) : -1,
+    );
     const interests = bitsOf(members.map((member) => member.interests));
     this.interestWords = interests.words;
     this.interestBits = interests.bits;

@@ -23,7 +23,8 @@ export function seedFromDesign(state: PlanState, sizes: readonly number[], round
   shuffleInPlace(members, random);
   let next = 0;
   // Seats left empty are the last `holes` seats of the last class (see transversalRounds).
-  for (let seat = 0; seat < seatOf.length; seat++) if (seat < (size - 1) * state.groups || seat % state.groups < state.groups - holes) seatOf[seat] = members[next++]!;
+  for (let seat = 0; seat < seatOf.length; seat++)
+    if (seat < (size - 1) * state.groups || seat % state.groups < state.groups - holes) seatOf[seat] = members[next++]!;
   design.forEach((groups, round) => {
     state.clearRound(round);
     groups.forEach((seats, group) => seats.forEach((seat) => state.place(round, group, seatOf[seat]!)));

@@ -40,9 +40,13 @@ export function planGroupSizes(count: number, min: number, max: number): GroupSi
   const fewest = Math.ceil(count / max);
   const most = Math.floor(count / min);
   if (fewest <= most) {
-    // Sizes near the middle of the range keep circles intimate without many tiny ones.
-    const preferred = Math.round(count / ((min + max) / 2));
-    const groups = Math.min(most, Math.max(fewest, preferred));
+    // Sizes near the middle of the range keep circles intimate without many tiny ones. A second
+    // fresh round needs each group to draw from as many groups of the first, so a group may not
+    // outnumber the groups: take more, smaller groups when the range allows.
+    const preferred = Math.min(most, Math.max(fewest, Math.round(count / ((min + max) / 2))));
+    let groups = preferred;
+    while (groups < most && Math.ceil(count / groups) > groups) groups++;
+    if (Math.ceil(count / groups) > groups) groups = preferred;
     return { sizes: balanced(count, groups), lo: min, hi: max };
   }
   const people = count === 1 ? "1 member" : `${count} members`;

@@ -1,5 +1,5 @@
 import type { PlanState, SavedRound } from "./plan-state.js";
-import { REPEAT_WEIGHT } from "./circle-instance.js";
+import { REPEAT_WEIGHT as REPEAT_IMPORT } from "./circle-instance.js";
 import { shuffleInPlace, type SeededRandom } from "./seeded-random.js";
 
 /** Budgets count pair-cost look-ups, not milliseconds, so a seed always gives the same plan. */
@@ -9,50 +9,22 @@ export interface SearchBudget {
   stall: number;
   /** Tabu tenure: at least [0] steps plus a random number below [1]. */
   tenure: [number, number];
+  /** Share of steps that take a random swap instead of the best one. */
+  noise: number;
 }
 
-const SMALL_INSTANCE = 400;
-const CONSTRUCTION_CANDIDATES = 24;
+// A local copy: bundlers and test runners may turn every use of an import into a property read.
+const REPEAT_WEIGHT = REPEAT_IMPORT;
 const MAX_CANDIDATES = 24;
 const GROUP_SAMPLE = 48;
 const IMPROVEMENT = -1e-6;
 
-/** Greedy start for one round: each seat goes to the cheapest of the members still waiting. */
-export function constructRound(state: PlanState, round: number, sizes: readonly number[], random: SeededRandom): void {
-  const { instance, n } = state;
-  const pool = Int32Array.from({ length: n }, (_, index) => index);
-  shuffleInPlace(pool, random);
-  // Members with windows or avoid lists are hardest to seat, so they are seeded first (popped last).
-  const difficulty = (member: number) => (instance.windowed[member] ? 2 : 0) + (instance.avoidCount(member) > 0 ? 1 : 0);
-  const ordered = Int32Array.from([...pool].sort((a, b) => difficulty(a) - difficulty(b)));
-  const scanAll = n <= SMALL_INSTANCE;
-  let waiting = n;
-  sizes.forEach((target, group) => {
-    if (waiting === 0) return;
-    state.place(round, group, ordered[--waiting]!);
-    while (state.sizeOf(round, group) < target && waiting > 0) {
-      const scan = scanAll ? waiting : Math.min(waiting, CONSTRUCTION_CANDIDATES);
-      let bestAt = waiting - 1;
-      let bestCost = Infinity;
-      for (let offset = 0; offset < scan; offset++) {
-        const at = waiting - 1 - offset;
-        const cost = state.joinDelta(round, group, ordered[at]!);
-        if (cost < bestCost) [bestCost, bestAt] = [cost, at];
-        if (!scanAll && cost <= 0) break;
-      }
-      const chosen = ordered[bestAt]!;
-      ordered[bestAt] = ordered[waiting - 1]!;
-      waiting--;
-      state.place(round, group, chosen);
-    }
-  });
-}
-
 /**
  * Tabu search over the given rounds (after Dotú and Van Hentenryck's social-golfer search): every
  * step takes the best swap or move of a member who is in a conflict (a repeated pair, an avoid
- * pair, a group without a shared window), even when it makes things worse, and forbids moving
- * those members again for a few steps so the search cannot cycle. Returns the conflicts left.
+ * pair, a group without a shared window), even when it makes things worse, and for a few steps
+ * forbids the members it moved to go back to the groups they left, so the walk cannot undo itself
+ * at once. Returns the conflicts left.
  */
 export class ConflictSearch {
   private readonly stamp: Int32Array;
@@ -60,8 +32,8 @@ export class ConflictSearch {
   private readonly tabuUntil: Int32Array;
   private readonly tabuGroup: Int32Array;
   private readonly conflicted: Int32Array;
+  private readonly searched: Uint8Array;
   private stampNow = 0;
-  steps = 0;
   private work = 0;
   private bestDelta = 0;
   private bestRound = -1;
@@ -79,39 +51,38 @@ export class ConflictSearch {
     this.tabuUntil = new Int32Array(cells);
     this.tabuGroup = new Int32Array(cells);
     this.conflicted = new Int32Array(cells);
+    this.searched = new Uint8Array(state.roundCapacity);
   }
 
   /** Conflicts in the given rounds, recorded in `conflicted` as round · n + member. */
   countConflicts(rounds: readonly number[]): number {
     const { state } = this;
-    const { instance, ledger, n } = state;
+    const { instance, n } = state;
     this.stampNow++;
+    const searched = this.searched;
+    searched.fill(0);
+    for (const round of rounds) searched[round] = 1;
     let count = 0;
-    const mark = (round: number, member: number) => {
-      const cell = round * n + member;
-      if (this.stamp[cell] === this.stampNow) return;
+    for (let index = 0; index < state.conflictTotal; index++) {
+      const cell = state.conflictCells[index]!;
+      if (!searched[Math.floor(cell / n)]) continue;
       this.stamp[cell] = this.stampNow;
       this.conflicted[count++] = cell;
-    };
-    for (const round of rounds) {
-      for (let group = 0; group < state.groups; group++) {
-        const base = state.groupBase(round, group);
-        const size = state.sizeOf(round, group);
-        this.work += (size * (size - 1)) / 2;
-        for (let i = 0; i < size; i++) {
-          const a = state.slots[base + i]!;
-          for (let j = i + 1; j < size; j++) {
-            const b = state.slots[base + j]!;
-            if (ledger.get(a, b) > 1 || instance.avoids(a, b)) {
-              mark(round, a);
-              mark(round, b);
-            }
-          }
-        }
-        if (instance.windowTotal > 0 && state.violation(round * state.groups + group) > 0)
-          for (let i = 0; i < size; i++) if (instance.windowed[state.slots[base + i]!]) mark(round, state.slots[base + i]!);
-      }
     }
+    this.work += state.conflictTotal;
+    if (instance.windowTotal === 0) return count;
+    for (const round of rounds)
+      for (let group = 0; group < state.groups; group++) {
+        if (state.violation(round * state.groups + group) === 0) continue;
+        const base = state.groupBase(round, group);
+        for (let index = 0; index < state.sizeOf(round, group); index++) {
+          const member = state.slots[base + index]!;
+          const cell = round * n + member;
+          if (!instance.windowed[member] || this.stamp[cell] === this.stampNow) continue;
+          this.stamp[cell] = this.stampNow;
+          this.conflicted[count++] = cell;
+        }
+      }
     return count;
   }
 
@@ -122,50 +93,74 @@ export class ConflictSearch {
     this.tabuUntil.fill(0);
     let current = 0;
     let best = 0;
-    let saved: SavedRound[] = rounds.map((round) => state.saveRound(round));
+    // The best plan is copied only when the walk is about to leave it, not at every new best.
+    let saved: SavedRound[] = [];
+    let atBest = true;
     let sinceBest = 0;
     let conflicts = this.countConflicts(rounds);
     for (let step = 1; conflicts > 0 && this.work < budget.work; step++) {
-      if (conflicts > MAX_CANDIDATES) this.sample(conflicts, MAX_CANDIDATES);
       this.beginChoice();
-      for (let index = 0; index < Math.min(conflicts, MAX_CANDIDATES); index++) {
-        const cell = this.conflicted[index]!;
-        const round = Math.floor(cell / n);
-        this.considerMember(round, cell - round * n, step, best - current);
+      if (random.next() < budget.noise) this.randomSwap(conflicts);
+      else {
+        if (conflicts > MAX_CANDIDATES) this.sample(conflicts, MAX_CANDIDATES);
+        for (let index = 0; index < Math.min(conflicts, MAX_CANDIDATES); index++) {
+          const cell = this.conflicted[index]!;
+          const round = Math.floor(cell / n);
+          this.considerMember(round, cell - round * n, step, best - current);
+        }
       }
       if (this.bestMember >= 0) {
-        const [round, member, partner] = [this.bestRound, this.bestMember, this.bestPartner];
+        const [round, member, partner, target] = [this.bestRound, this.bestMember, this.bestPartner, this.bestTarget];
         const from = state.groupOf[round * n + member]!;
+        if (atBest && this.bestDelta > -0.5) saved = rounds.map((index) => state.saveRound(index));
+        atBest = false;
         if (partner >= 0) state.swap(round, member, partner);
-        else state.move(round, member, this.bestTarget);
+        else state.move(round, member, target);
         current += this.bestDelta;
         const tenure = budget.tenure[0] + random.below(budget.tenure[1]);
         this.tabuGroup[round * n + member] = from;
         this.tabuUntil[round * n + member] = step + tenure;
         if (partner >= 0) {
-          this.tabuGroup[round * n + partner] = this.bestTarget;
+          this.tabuGroup[round * n + partner] = target;
           this.tabuUntil[round * n + partner] = step + tenure;
         }
       }
       if (current < best - 0.5) {
         best = current;
-        saved = rounds.map((round) => state.saveRound(round));
+        atBest = true;
         sinceBest = 0;
       } else if (++sinceBest > budget.stall) {
-        rounds.forEach((round, index) => state.loadRound(round, saved[index]!));
+        if (!atBest) rounds.forEach((round, index) => state.loadRound(round, saved[index]!));
+        saved = rounds.map((index) => state.saveRound(index));
         current = best + this.shake(rounds);
+        atBest = false;
         this.tabuUntil.fill(0);
         sinceBest = 0;
       }
       conflicts = this.countConflicts(rounds);
-      this.steps = step;
-      if ((globalThis as any).TRACE && step > 10000 && step < 10040) console.log("  step", step, "conflicts", conflicts, "current", current, "best", best, "move", this.bestMember, this.bestPartner, this.bestDelta, sinceBest);
     }
-    if (conflicts > 0 && current > best) {
+    if (conflicts > 0 && !atBest && current > best) {
       rounds.forEach((round, index) => state.loadRound(round, saved[index]!));
       conflicts = this.countConflicts(rounds);
     }
     return conflicts;
+  }
+
+  /**
+   * The plateaus of this problem are wide: the best moves often just trade one repeat for another
+   * and cycle. An occasional random swap of a conflicted member breaks those cycles.
+   */
+  private randomSwap(conflicts: number): void {
+    const { state, random } = this;
+    const n = state.n;
+    const cell = this.conflicted[random.below(conflicts)]!;
+    const round = Math.floor(cell / n);
+    const partner = random.below(n);
+    const target = state.groupOf[round * n + partner]!;
+    if (target === state.groupOf[cell]) return;
+    this.bestDelta = state.swapDelta(round, cell - round * n, partner);
+    [this.bestRound, this.bestMember, this.bestPartner, this.bestTarget] = [round, cell - round * n, partner, target];
+    this.work += 4 * state.hi;
   }
 
   /** Plain descent for the soft goals once conflicts are settled; never accepts a worse plan. */
@@ -192,7 +187,6 @@ export class ConflictSearch {
   }
 
   private beginChoice(): void {
-    this.stampNow++;
     this.bestDelta = Infinity;
     this.bestMember = -1;
     this.ties = 0;
@@ -209,6 +203,9 @@ export class ConflictSearch {
     const fromSize = state.sizeOf(round, from);
     const leave = state.groupCost(round, member, from);
     const memberCell = round * n + member;
+    const unit = state.groupCostWork;
+    const windowKind = state.instance.windowKind[member];
+    const windowWork = 4 * state.instance.windowTotal;
     const sampled = groups > GROUP_SAMPLE;
     const visits = sampled ? GROUP_SAMPLE : groups;
     for (let visit = 0; visit < visits; visit++) {
@@ -234,12 +231,12 @@ export class ConflictSearch {
           together -
           state.groupCost(round, partner, target) +
           state.swapWindowDelta(round, member, partner);
-        this.work += 4;
+        this.work += 2 + 2 * unit + (state.instance.windowKind[partner] === windowKind ? 0 : windowWork);
         const partnerCell = round * n + partner;
         const tabu = memberTabu || (this.tabuGroup[partnerCell] === from && this.tabuUntil[partnerCell]! > step);
         if (!tabu || delta < aspiration) this.offer(delta, round, member, partner, target);
       }
-      this.work += 2;
+      this.work += 1 + unit;
     }
   }
 

@@ -18,22 +18,30 @@ export class PairLedger {
   private shift: number;
   private used = 0;
 
-  /** `history` lists groups of member indices; each pair in a group counts one meeting. */
-  constructor(size: number, history: readonly Int32Array[] = []) {
+  /**
+   * History as one flat list of member indices, with group g at members[starts[g]..starts[g+1]);
+   * each pair in a group counts one meeting.
+   */
+  constructor(size: number, members: Int32Array = new Int32Array(0), starts: Int32Array = new Int32Array(1)) {
     this.size = size;
     this.dense = size <= DENSE_LIMIT ? new Uint16Array(size * size) : null;
     this.partnerStart = new Int32Array(this.dense ? 0 : size + 1);
     this.partners = new Int32Array(0);
+    const groups = starts.length - 1;
     if (this.dense) {
-      for (const group of history)
-        for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) this.add(group[i]!, group[j]!, 1);
+      for (let group = 0; group < groups; group++)
+        for (let i = starts[group]!; i < starts[group + 1]!; i++)
+          for (let j = i + 1; j < starts[group + 1]!; j++) this.add(members[i]!, members[j]!, 1);
     } else {
-      for (const group of history) for (const member of group) this.partnerStart[member + 1]! += group.length - 1;
+      for (let group = 0; group < groups; group++)
+        for (let i = starts[group]!; i < starts[group + 1]!; i++)
+          this.partnerStart[members[i]! + 1]! += starts[group + 1]! - starts[group]! - 1;
       for (let member = 0; member < size; member++) this.partnerStart[member + 1]! += this.partnerStart[member]!;
       const fill = this.partnerStart.slice(0, size);
       this.partners = new Int32Array(this.partnerStart[size]!);
-      for (const group of history)
-        for (const member of group) for (const other of group) if (other !== member) this.partners[fill[member]!++] = other;
+      for (let group = 0; group < groups; group++)
+        for (let i = starts[group]!; i < starts[group + 1]!; i++)
+          for (let j = starts[group]!; j < starts[group + 1]!; j++) if (i !== j) this.partners[fill[members[i]!]!++] = members[j]!;
     }
     const bits = this.dense ? 0 : 12;
     this.keys = new Float64Array(this.dense ? 0 : 1 << bits).fill(EMPTY);
@@ -84,7 +92,9 @@ export class PairLedger {
       }
       for (let index = this.partnerStart[a]!, end = this.partnerStart[a + 1]!; index < end; index++) {
         const other = this.partners[index]!;
-        if (seen[other] !== a) (seen[other] = a), counts[a]!++;
+        if (seen[other] === a) continue;
+        seen[other] = a;
+        counts[a]!++;
       }
     }
     // Meetings added after construction are few and only matter to callers before any are added.

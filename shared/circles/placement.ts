@@ -14,6 +14,7 @@ export interface Unplaced {
  * possible companions goes first, since removing them can change the group sizes for the rest.
  */
 export function findBlocked(members: readonly CircleMember[], lo: number): { index: number; reason: UnplacedReason } | null {
+  if (members.every((member) => !member.windows?.length && !member.avoid?.length)) return null;
   const present = new Map(members.map((member, index) => [member.id, index]));
   const avoided: number[][] = members.map(() => []);
   members.forEach((member, index) => {
@@ -66,7 +67,9 @@ export function worstViolator(state: PlanState, round: number): { index: number;
     for (let i = 0; i < size; i++)
       for (let j = i + 1; j < size; j++) {
         const [a, b] = [slots[base + i]!, slots[base + j]!];
-        if (instance.avoids(a, b)) (avoidHits[a]!++, avoidHits[b]!++);
+        if (!instance.avoids(a, b)) continue;
+        avoidHits[a]!++;
+        avoidHits[b]!++;
       }
     if (state.violation(round * state.groups + group) === 0) continue;
     let bestWindow = 0;

@@ -1,7 +1,8 @@
 import { AppError } from "../app-error.js";
 import { CircleInstance, type CircleMember } from "./circle-instance.js";
 import { planGroupSizes, type SizeNote } from "./group-sizes.js";
-import { ConflictSearch, constructRound, type SearchBudget } from "./local-search.js";
+import { constructRound } from "./construct-round.js";
+import { ConflictSearch, type SearchBudget } from "./local-search.js";
 import { PairLedger } from "./pair-ledger.js";
 import { seedFromDesign } from "./design-seed.js";
 import { findBlocked, worstViolator, type Unplaced } from "./placement.js";
@@ -33,6 +34,9 @@ export interface PlanRoundsReport {
 }
 
 const DEFAULT_SEED = 0x5eed;
+const JOINT_ATTEMPTS = 3;
+/** Ten years of weekly rounds; memory grows with rounds × members. */
+const MAX_ROUNDS = 520;
 
 /**
  * Work budgets (pair-cost look-ups, see SearchBudget). Short tabu tenures with a little noise did
@@ -41,8 +45,9 @@ const DEFAULT_SEED = 0x5eed;
 function budgets(n: number, hi: number): { round: SearchBudget; joint: SearchBudget; polish: number } {
   return {
     round: { work: 200_000 + 60 * n * hi, stall: 200, tenure: [1, 2], noise: 0.05 },
-    joint: { work: Math.min(400_000_000, 3_000_000 * n), stall: 1000, tenure: [1, 2], noise: 0.05 },
-    polish: 400_000 + 60 * n,
+    joint: { work: Math.min(400_000_000, 100_000 * n * n), stall: 1000, tenure: [1, 2], noise: 0.05 },
+    // Very large circles skip most of the polish: the greedy start already weighs teams.
+    polish: Math.max(0, 2_000_000 - 200 * n),
   };
 }
 
@@ -50,23 +55,36 @@ function validate(input: PlanRoundsInput): void {
   const { min, max } = input.groupSize;
   if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min)
     throw new AppError("bad_request", "Group size needs whole numbers with 1 ≤ min ≤ max.");
-  if (!Number.isInteger(input.rounds) || input.rounds < 0) throw new AppError("bad_request", "Rounds must be a whole number, 0 or more.");
+  if (!Number.isInteger(input.rounds) || input.rounds < 0 || input.rounds > MAX_ROUNDS)
+    throw new AppError("bad_request", `Rounds must be a whole number from 0 to ${MAX_ROUNDS}.`);
 }
 
-function ledgerFor(instance: CircleInstance, history: readonly (readonly (readonly string[])[])[]): { ledger: PairLedger; partners: Int32Array } {
+function ledgerFor(
+  instance: CircleInstance,
+  history: readonly (readonly (readonly string[])[])[],
+): { ledger: PairLedger; partners: Int32Array } {
   const indexOf = new Map(instance.ids.map((id, index) => [id, index]));
-  const groups: Int32Array[] = [];
-  const members: number[] = [];
+  let seats = 0;
+  let groups = 0;
+  for (const round of history) {
+    groups += round.length;
+    for (const group of round) seats += group.length;
+  }
+  const members = new Int32Array(seats);
+  const starts = new Int32Array(groups + 1);
+  let used = 0;
+  let group = 0;
   for (const round of history)
-    for (const group of round) {
-      members.length = 0;
-      for (const id of group) {
+    for (const ids of round) {
+      const start = used;
+      for (const id of ids) {
         const index = indexOf.get(id);
-        if (index !== undefined && !members.includes(index)) members.push(index);
+        // Ids no longer in the circle drop out; an id listed twice in a group counts once.
+        if (index !== undefined && !members.subarray(start, used).includes(index)) members[used++] = index;
       }
-      if (members.length > 1) groups.push(Int32Array.from(members));
+      starts[++group] = used;
     }
-  const ledger = new PairLedger(instance.count, groups);
+  const ledger = new PairLedger(instance.count, members.subarray(0, used), starts);
   // Distinct earlier partners bound how many fresh rounds are possible at all.
   return { ledger, partners: ledger.partnerCounts() };
 }
@@ -109,9 +127,14 @@ function place(members: CircleMember[], input: PlanRoundsInput, random: SeededRa
   }
 }
 
-/** Whether `rounds` fresh rounds are even possible: nobody may need more new partners than exist. */
+/**
+ * Whether `rounds` fresh rounds are even possible: nobody may need more new partners than exist,
+ * and from the second round on each group must draw its members from different groups of every
+ * earlier round, so no group may be larger than the number of groups.
+ */
 function freshRoundsPossible(prepared: Prepared, rounds: number): boolean {
   const { state, partners } = prepared;
+  if (rounds > 1 && state.n > state.groups * Math.min(state.hi, state.groups)) return false;
   for (let member = 0; member < state.n; member++) {
     const available = state.n - 1 - partners[member]! - state.instance.avoidCount(member);
     if (rounds * (state.lo - 1) > available) return false;
@@ -153,11 +176,7 @@ function planAll(prepared: Prepared, rounds: number, random: SeededRandom): void
     }
     if (state.repeatCount(round) === 0) continue;
     const all = Array.from({ length: round + 1 }, (_, index) => index);
-    if (round > 0 && freshRoundsPossible(prepared, round + 1)) {
-      const before = all.map((index) => state.saveRound(index));
-      if (search.run(all, spend.joint) === 0) continue;
-      all.forEach((index) => state.loadRound(index, before[index]!));
-    }
+    if (round > 0 && freshRoundsPossible(prepared, round + 1) && jointSearch(prepared, all, spend.joint)) continue;
     fresh = false;
     state.clearRound(round);
     search.polish(all.slice(0, -1), spend.polish * round);
@@ -169,6 +188,21 @@ function planAll(prepared: Prepared, rounds: number, random: SeededRandom): void
       Array.from({ length: rounds }, (_, index) => index),
       spend.polish * rounds,
     );
+}
+
+/**
+ * Tries to make all given rounds fresh together. How long a search needs varies wildly from one
+ * random walk to the next, so a few independent attempts from the same start beat one long one.
+ * Leaves the rounds as they were when every attempt fails.
+ */
+function jointSearch({ state, search }: Prepared, rounds: number[], budget: SearchBudget): boolean {
+  const before = rounds.map((index) => state.saveRound(index));
+  for (let attempt = 0; attempt < JOINT_ATTEMPTS; attempt++) {
+    if (attempt > 0) rounds.forEach((index) => state.loadRound(index, before[index]!));
+    if (search.run(rounds, budget) === 0) return true;
+  }
+  rounds.forEach((index) => state.loadRound(index, before[index]!));
+  return false;
 }
 
 /** Counts repeats round by round against history, as countRepeatedPairs does on strings. */

@@ -1,6 +1,10 @@
-import { HARD_WEIGHT, REPEAT_WEIGHT, type CircleInstance } from "./circle-instance.js";
+import { HARD_WEIGHT as HARD_IMPORT, REPEAT_WEIGHT as REPEAT_IMPORT, type CircleInstance } from "./circle-instance.js";
 import type { PairLedger } from "./pair-ledger.js";
+import { WindowTally } from "./window-tally.js";
 
+// Local copies: bundlers and test runners may turn every use of an import into a property read.
+const HARD_WEIGHT = HARD_IMPORT;
+const REPEAT_WEIGHT = REPEAT_IMPORT;
 const GROUP_COST_MEMBERS = 512;
 const GROUP_COST_CELLS = 1 << 21;
 
@@ -25,14 +29,21 @@ export class PlanState {
   readonly slots: Int32Array;
   readonly sizes: Int32Array;
   readonly groupOf: Int32Array;
-  private readonly windowCounts: Int32Array;
-  private readonly windowMembers: Int32Array;
+  private readonly windows: WindowTally;
   private readonly windowTotal: number;
   /**
    * For small plans, the cost of each member joining each group of each round, kept up to date on
    * every change so a swap is priced in constant time; large plans sum the group instead.
    */
   private readonly groupCosts: Float64Array | null;
+  /**
+   * Per round and member: how many group-mates they have already met elsewhere or must avoid.
+   * Cells above zero are listed in conflictCells[0..conflictTotal) so the search finds them at once.
+   */
+  private readonly conflictDegree: Int32Array;
+  private readonly conflictAt: Int32Array;
+  readonly conflictCells: Int32Array;
+  conflictTotal = 0;
 
   constructor(
     readonly instance: CircleInstance,
@@ -50,10 +61,17 @@ export class PlanState {
     this.sizes = new Int32Array(roundCapacity * groups);
     this.groupOf = new Int32Array(roundCapacity * this.n).fill(-1);
     this.windowTotal = instance.windowTotal;
-    this.windowCounts = new Int32Array(roundCapacity * groups * this.windowTotal);
-    this.windowMembers = new Int32Array(roundCapacity * groups);
+    this.windows = new WindowTally(instance, roundCapacity * groups);
     const cells = roundCapacity * this.n * groups;
     this.groupCosts = this.n <= GROUP_COST_MEMBERS && cells <= GROUP_COST_CELLS ? new Float64Array(cells) : null;
+    this.conflictDegree = new Int32Array(roundCapacity * this.n);
+    this.conflictAt = new Int32Array(roundCapacity * this.n).fill(-1);
+    this.conflictCells = new Int32Array(roundCapacity * this.n);
+  }
+
+  /** Look-ups a groupCost call takes, for work budgets. */
+  get groupCostWork(): number {
+    return this.groupCosts ? 1 : this.hi;
   }
 
   /** Cost of member meeting everyone else in the group once more (themselves excluded). */
@@ -68,15 +86,47 @@ export class PlanState {
     return cost;
   }
 
-  /** One more (or one fewer) meeting of a and b changes what a pays to join b's groups, and back. */
-  private meetingChanged(a: number, b: number, change: number): void {
-    const costs = this.groupCosts!;
+  /**
+   * A meeting of a and b was added to or removed from `round` (delta ±1; before = count before).
+   * Their cost of joining each other's groups changes in every round, and when the pair crosses
+   * from one meeting to two (or back) their other meetings turn into conflicts (or stop being ones).
+   */
+  private meetingChanged(round: number, a: number, b: number, before: number, delta: number): void {
     const { n, groups } = this;
-    for (let round = 0; round < this.roundCapacity; round++) {
-      const groupOfB = this.groupOf[round * n + b]!;
-      if (groupOfB >= 0) costs[(round * n + a) * groups + groupOfB]! += change;
-      const groupOfA = this.groupOf[round * n + a]!;
-      if (groupOfA >= 0) costs[(round * n + b) * groups + groupOfA]! += change;
+    const avoid = this.instance.avoids(a, b);
+    if (avoid || (delta > 0 ? before >= 1 : before >= 2)) {
+      this.bumpConflict(round * n + a, delta);
+      this.bumpConflict(round * n + b, delta);
+    }
+    const crossing = !avoid && (delta > 0 ? before === 1 : before === 2);
+    const costs = this.groupCosts;
+    if (!costs && !crossing) return;
+    for (let other = 0; other < this.roundCapacity; other++) {
+      const groupOfA = this.groupOf[other * n + a]!;
+      const groupOfB = this.groupOf[other * n + b]!;
+      if (costs) {
+        if (groupOfB >= 0) costs[(other * n + a) * groups + groupOfB]! += delta * REPEAT_WEIGHT;
+        if (groupOfA >= 0) costs[(other * n + b) * groups + groupOfA]! += delta * REPEAT_WEIGHT;
+      }
+      if (crossing && groupOfA >= 0 && groupOfA === groupOfB) {
+        this.bumpConflict(other * n + a, delta);
+        this.bumpConflict(other * n + b, delta);
+      }
+    }
+  }
+
+  private bumpConflict(cell: number, delta: number): void {
+    const degree = this.conflictDegree[cell]! + delta;
+    this.conflictDegree[cell] = degree;
+    if (degree > 0 && this.conflictAt[cell] === -1) {
+      this.conflictAt[cell] = this.conflictTotal;
+      this.conflictCells[this.conflictTotal++] = cell;
+    } else if (degree === 0 && this.conflictAt[cell]! >= 0) {
+      const at = this.conflictAt[cell]!;
+      const last = this.conflictCells[--this.conflictTotal]!;
+      this.conflictCells[at] = last;
+      this.conflictAt[last] = at;
+      this.conflictAt[cell] = -1;
     }
   }
 
@@ -105,14 +155,13 @@ export class PlanState {
     const size = this.sizes[cell]!;
     for (let index = 0; index < size; index++) {
       const other = this.slots[base + index]!;
-      this.ledger.add(member, other, 1);
-      if (this.groupCosts) this.meetingChanged(member, other, REPEAT_WEIGHT);
+      this.meetingChanged(round, member, other, this.ledger.add(member, other, 1), 1);
     }
     if (this.groupCosts) this.membershipChanged(round, group, member, 1);
     this.slots[base + size] = member;
     this.sizes[cell] = size + 1;
     this.groupOf[round * this.n + member] = group;
-    this.countWindows(cell, member, 1);
+    this.windows.count(cell, member, 1);
   }
 
   remove(round: number, member: number): void {
@@ -128,10 +177,9 @@ export class PlanState {
     this.groupOf[round * this.n + member] = -1;
     for (let index = 0; index < size - 1; index++) {
       const other = this.slots[base + index]!;
-      this.ledger.add(member, other, -1);
-      if (this.groupCosts) this.meetingChanged(member, other, -REPEAT_WEIGHT);
+      this.meetingChanged(round, member, other, this.ledger.add(member, other, -1), -1);
     }
-    this.countWindows(cell, member, -1);
+    this.windows.count(cell, member, -1);
   }
 
   clearRound(round: number): void {
@@ -161,18 +209,20 @@ export class PlanState {
     let delta = this.groupCost(round, member, group);
     if (this.windowTotal > 0 && this.instance.windowed[member]) {
       const cell = round * this.groups + group;
-      delta += HARD_WEIGHT * (this.violationAfter(cell, -1, member) - this.violation(cell));
+      delta += HARD_WEIGHT * (this.windows.after(cell, -1, member) - this.windows.violation(cell));
     }
     return delta;
   }
 
   /** Window part of a swap's cost change, already weighted. */
   swapWindowDelta(round: number, a: number, b: number): number {
-    if (this.windowTotal === 0 || !(this.instance.windowed[a] || this.instance.windowed[b])) return 0;
+    // Members with the same windows (or none) change nothing by trading places.
+    if (this.windowTotal === 0 || this.instance.windowKind[a] === this.instance.windowKind[b]) return 0;
     const cellA = round * this.groups + this.groupOf[round * this.n + a]!;
     const cellB = round * this.groups + this.groupOf[round * this.n + b]!;
     return (
-      HARD_WEIGHT * (this.violationAfter(cellA, a, b) - this.violation(cellA) + this.violationAfter(cellB, b, a) - this.violation(cellB))
+      HARD_WEIGHT *
+      (this.windows.after(cellA, a, b) - this.windows.violation(cellA) + this.windows.after(cellB, b, a) - this.windows.violation(cellB))
     );
   }
 
@@ -180,12 +230,16 @@ export class PlanState {
   moveDelta(round: number, member: number, target: number): number {
     const from = this.groupOf[round * this.n + member]!;
     // Each pair left behind costs one meeting less: REPEAT_WEIGHT per pair restores that.
-    let delta = this.groupCost(round, member, target) - this.groupCost(round, member, from) + REPEAT_WEIGHT * (this.sizeOf(round, from) - 1);
+    let delta =
+      this.groupCost(round, member, target) - this.groupCost(round, member, from) + REPEAT_WEIGHT * (this.sizeOf(round, from) - 1);
     if (this.windowTotal > 0 && this.instance.windowed[member]) {
       const [fromCell, targetCell] = [round * this.groups + from, round * this.groups + target];
       delta +=
         HARD_WEIGHT *
-        (this.violationAfter(fromCell, member, -1) - this.violation(fromCell) + this.violationAfter(targetCell, -1, member) - this.violation(targetCell));
+        (this.windows.after(fromCell, member, -1) -
+          this.windows.violation(fromCell) +
+          this.windows.after(targetCell, -1, member) -
+          this.windows.violation(targetCell));
     }
     return delta;
   }
@@ -222,26 +276,7 @@ export class PlanState {
 
   /** Windowed members of the group who would have to leave for the rest to share a window. */
   violation(cell: number): number {
-    const members = this.windowMembers[cell]!;
-    if (members === 0) return 0;
-    let best = 0;
-    for (let window = 0, base = cell * this.windowTotal; window < this.windowTotal; window++)
-      best = Math.max(best, this.windowCounts[base + window]!);
-    return members - best;
-  }
-
-  private violationAfter(cell: number, leaving: number, joining: number): number {
-    const windowed = this.instance.windowed;
-    const members = this.windowMembers[cell]! - (leaving >= 0 ? windowed[leaving]! : 0) + (joining >= 0 ? windowed[joining]! : 0);
-    if (members === 0) return 0;
-    let best = 0;
-    for (let window = 0, base = cell * this.windowTotal; window < this.windowTotal; window++) {
-      let count = this.windowCounts[base + window]!;
-      if (leaving >= 0 && this.instance.hasWindow(leaving, window)) count--;
-      if (joining >= 0 && this.instance.hasWindow(joining, window)) count++;
-      if (count > best) best = count;
-    }
-    return members - best;
+    return this.windows.violation(cell);
   }
 
   /** Avoid pairs sharing a group plus window violations: zero means the round is acceptable. */
@@ -252,7 +287,7 @@ export class PlanState {
       const size = this.sizeOf(round, group);
       for (let i = 0; i < size; i++)
         for (let j = i + 1; j < size; j++) if (this.instance.avoids(this.slots[base + i]!, this.slots[base + j]!)) count++;
-      count += this.violation(round * this.groups + group);
+      count += this.windows.violation(round * this.groups + group);
     }
     return count;
   }
@@ -267,12 +302,5 @@ export class PlanState {
         for (let j = i + 1; j < size; j++) if (this.ledger.get(this.slots[base + i]!, this.slots[base + j]!) > 1) count++;
     }
     return count;
-  }
-
-  private countWindows(cell: number, member: number, delta: number): void {
-    if (this.windowTotal === 0 || !this.instance.windowed[member]) return;
-    this.windowMembers[cell]! += delta;
-    for (let window = 0, base = cell * this.windowTotal; window < this.windowTotal; window++)
-      if (this.instance.hasWindow(member, window)) this.windowCounts[base + window]! += delta;
   }
 }

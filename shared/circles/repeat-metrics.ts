@@ -5,9 +5,12 @@ type Rounds = readonly (readonly (readonly string[])[])[];
 /** Walks rounds in order, calling back with how many pairs of each round had already met. */
 function walk(rounds: Rounds, history: Rounds, onRound: (repeats: number) => boolean): void {
   const index = new Map<string, number>();
-  for (const round of [...history, ...rounds]) for (const group of round) for (const id of group) if (!index.has(id)) index.set(id, index.size);
-  const earlier = history.flatMap((round) => round.map((group) => Int32Array.from(new Set(group), (id) => index.get(id)!)));
-  const ledger = new PairLedger(index.size, earlier);
+  for (const round of [...history, ...rounds])
+    for (const group of round) for (const id of group) if (!index.has(id)) index.set(id, index.size);
+  const earlier = history.flatMap((round) => round.map((group) => [...new Set(group)].map((id) => index.get(id)!)));
+  const starts = Int32Array.from({ length: earlier.length + 1 }, () => 0);
+  earlier.forEach((group, at) => (starts[at + 1] = starts[at]! + group.length));
+  const ledger = new PairLedger(index.size, Int32Array.from(earlier.flat()), starts);
   const meet = (round: readonly (readonly string[])[]): number => {
     let repeats = 0;
     for (const group of round) {

@@ -80,9 +80,14 @@ function isPrime(value: number): boolean {
 }
 
 function bestColumns(order: number, size: number, wanted: number, random: SeededRandom): Column[] {
+  // Against the all-zero first column every later one needs s distinct values, so s > g allows one.
+  if (size > order) wanted = 1;
   if (isPrime(order) && size <= order) {
     const sub = subtraction([order]);
-    return Array.from({ length: Math.min(wanted, order) }, (_, r) => ({ column: Int32Array.from({ length: size }, (_, c) => (c * r) % order), sub }));
+    return Array.from({ length: Math.min(wanted, order) }, (_, r) => ({
+      column: Int32Array.from({ length: size }, (_, c) => (c * r) % order),
+      sub,
+    }));
   }
   if (order > 256) return [];
   let best: Column[] = [];
@@ -101,7 +106,8 @@ function searchColumns(order: number, size: number, wanted: number, sub: Int32Ar
   let best: Int32Array[] = [];
   let nodes = 0;
   const mark = (column: Int32Array, value: number) => {
-    for (let a = 0; a < size; a++) for (let b = a + 1; b < size; b++) used[(a * size + b) * order + sub[column[b]! * order + column[a]!]!] = value;
+    for (let a = 0; a < size; a++)
+      for (let b = a + 1; b < size; b++) used[(a * size + b) * order + sub[column[b]! * order + column[a]!]!] = value;
   };
   const candidates = (limit: number): Int32Array[] => {
     const found: Int32Array[] = [];
@@ -117,7 +123,8 @@ function searchColumns(order: number, size: number, wanted: number, sub: Int32Ar
         nodes++;
         const value = (offsets[row]! + step) % order;
         let free = true;
-        for (let earlier = 0; earlier < row && free; earlier++) if (used[(earlier * size + row) * order + sub[value * order + column[earlier]!]!]) free = false;
+        for (let earlier = 0; earlier < row && free; earlier++)
+          if (used[(earlier * size + row) * order + sub[value * order + column[earlier]!]!]) free = false;
         if (!free) continue;
         column[row] = value;
         fill(row + 1);
