@@ -4,7 +4,12 @@ import { shuffleInPlace, type SeededRandom } from "./seeded-random.js";
 const SMALL_INSTANCE = 400;
 const CONSTRUCTION_CANDIDATES = 24;
 
-/** Greedy start for one round: each seat goes to the cheapest of the members still waiting. */
+/**
+ * Greedy start for one round: groups are filled one by one, each seat going to the cheapest of the
+ * members still waiting (fewest earlier meetings, then team and interest costs). Small circles weigh
+ * everyone waiting; large ones take the first of a few candidates that costs nothing, which keeps
+ * a 10,000-member round linear.
+ */
 export function constructRound(state: PlanState, round: number, sizes: readonly number[], random: SeededRandom): void {
   const { instance, n } = state;
   const pool = Int32Array.from({ length: n }, (_, index) => index);
