@@ -41,16 +41,22 @@ export class SupporterRosterService {
     return caseloadCap;
   }
 
-  /** Active (claimed or in conversation) requests per supporter. */
+  /** Active (claimed or in conversation) requests per supporter. Open ones have nobody yet, so are not read. */
   async activeCases(tenantId: string): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    for (const request of await this.requests.activeRequests(tenantId))
-      if (request.claimedBy) counts.set(request.claimedBy, (counts.get(request.claimedBy) ?? 0) + 1);
+    for (const status of ["claimed", "in_conversation"]) {
+      for (const { value } of await this.store.query<JsonObject>("requests", tenantId, { where: { kind: "helpRequest", status } })) {
+        const claimedBy = (value as unknown as StoredHelpRequest).claimedBy;
+        if (claimedBy) counts.set(claimedBy, (counts.get(claimedBy) ?? 0) + 1);
+      }
+    }
     return counts;
   }
 
   /** Those of `candidates` with room for another request; the rest are not told about new ones. */
   async withRoom<T extends { userId: string }>(tenantId: string, candidates: readonly T[]): Promise<T[]> {
+    // Most intakes find nobody on duty; then there is no caseload to read at all.
+    if (candidates.length === 0) return [];
     const [cap, cases] = await Promise.all([this.caseloadCap(tenantId), this.activeCases(tenantId)]);
     return candidates.filter((candidate) => hasCaseloadRoom(cases.get(candidate.userId) ?? 0, cap));
   }
