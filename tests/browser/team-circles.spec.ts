@@ -103,6 +103,26 @@ describe("a team's circles in its channel tab", () => {
     await member.page().context().close();
   });
 
+  it("lets an admin rename a circle, set its Teams link and take someone out, checking the link first", async () => {
+    const programme = await openTeamTab("ada", "default", "/personal/programme");
+    await programme.getByRole("button", { name: `Edit ${circle.name}` }).click({ timeout: 15_000 });
+    const form = programme.getByRole("form", { name: `Edit ${circle.name}` });
+    await form.getByRole("textbox", { name: "Circle name" }).fill("Night shift circle");
+    await form.getByRole("textbox", { name: "Teams meeting link" }).fill("http://not-teams.example");
+    expect(await form.getByRole("button", { name: "Save circle" }).isDisabled()).toBe(true);
+    await form.getByRole("textbox", { name: "Teams meeting link" }).fill("https://teams.microsoft.com/l/meetup-join/night");
+    const leaving = circle.members.find((member) => member.userId !== outsider.userId)!;
+    await form.getByRole("checkbox", { name: leaving.displayName }).check();
+    expect(await axeViolations(programme)).toEqual([]);
+    await form.getByRole("button", { name: "Save circle" }).click();
+    await programme.getByText("Circle saved.").waitFor({ timeout: 15_000 });
+    const { circles } = (await api("ada", "GET", "/api/circles")) as { circles: CircleView[] };
+    const saved = circles.find((item) => item.id === circle.id)!;
+    expect(saved).toMatchObject({ name: "Night shift circle", joinUrl: "https://teams.microsoft.com/l/meetup-join/night" });
+    expect(saved.members.map((member) => member.userId)).not.toContain(leaving.userId);
+    await programme.page().context().close();
+  });
+
   for (const theme of ["default", "dark", "contrast"]) {
     it(`has no axe violations in the ${theme} theme`, async () => {
       const frame = await openTeamTab("ada", theme);

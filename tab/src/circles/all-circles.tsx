@@ -1,19 +1,41 @@
 import { Button, Card, Spinner, Text, Title3 } from "@fluentui/react-components";
+import { useState } from "react";
+import type { CircleEditInput } from "../../../shared/circles/circle-programme.js";
 import { ErrorState } from "../components/error-state.js";
 import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 import { cadenceText, nextSessionText, viewerOf } from "./circle-format.js";
+import { CircleEditForm } from "./circle-edit-form.js";
+import { Notice, type NoticeState } from "./notice.js";
 
 /** Every circle in the organisation, for the admin: who is in it and when it meets, in the admin's zone. */
 export function AllCircles({ session, generation }: { session: Session; generation: number }) {
   const [circles, reload] = useLoad(() => session.api.allCircles(), [session, generation]);
   const viewer = viewerOf(session);
+  const [editing, setEditing] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [notice, setNotice] = useState<NoticeState>();
+  const save = async (circleId: string, change: CircleEditInput) => {
+    setSaving(true);
+    setNotice(undefined);
+    try {
+      await session.api.editCircle(circleId, change);
+      setEditing(undefined);
+      setNotice({ intent: "success", message: text.circleEditSaved });
+      reload();
+    } catch (error) {
+      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
     <section aria-labelledby="all-circles-title" style={{ display: "grid", gap: 12 }}>
       <Title3 as="h2" id="all-circles-title">
         {text.programmeCirclesTitle}
       </Title3>
+      {notice && <Notice {...notice} />}
       {circles.status === "loading" && <Spinner size="small" label={text.loading} />}
       {circles.status === "failed" && <ErrorState message={circles.error.message || text.errorNetwork} onRetry={reload} />}
       {circles.status === "ready" && circles.data.circles.length === 0 && (
@@ -33,6 +55,20 @@ export function AllCircles({ session, generation }: { session: Session; generati
               })}
             </Text>
             <Text size={200}>{circle.members.map((member) => member.displayName).join(", ")}</Text>
+            {editing === circle.id ? (
+              <CircleEditForm
+                circle={circle}
+                saving={saving}
+                onSave={(change) => void save(circle.id, change)}
+                onCancel={() => setEditing(undefined)}
+              />
+            ) : (
+              <div>
+                <Button size="small" onClick={() => setEditing(circle.id)}>
+                  {formatMessage("circleEditTitle", { name: circle.name })}
+                </Button>
+              </div>
+            )}
             {(circle.joinRequests ?? []).length > 0 && (
               <div style={{ display: "grid", gap: 6 }} data-testid="join-requests">
                 <Text>
