@@ -55,6 +55,8 @@ export const openRoundSchema = z
     }),
     cadence: z.enum(CIRCLE_CADENCES),
     slots: z.array(candidateSlotSchema).min(1).max(limits.maxSlots),
+    /** After this many sessions the circles are due to be re-formed by a new round. */
+    sessionsBeforeReform: z.number().int().min(1).max(52).optional(),
   })
   .refine((round) => round.groupSize.min <= round.groupSize.max, { path: ["groupSize", "min"], message: "must not exceed the maximum" })
   .refine((round) => round.startsOn >= round.closesOn, { path: ["startsOn"], message: "must be on or after the closing date" })
@@ -147,6 +149,10 @@ export interface CircleView {
   members: PersonRef[];
   /** Who facilitates the next session, by the fair rotation. */
   nextFacilitatorId?: string;
+  /** Sessions held so far, and, when the round set one, after how many the circles re-form. */
+  sessionsHeld?: number;
+  sessionsPlanned?: number;
+  reformDue?: boolean;
   /** Admins only: the team whose tab lists it, and who asked to join. */
   teamKey?: string;
   joinRequests?: PersonRef[];

@@ -233,3 +233,47 @@ describe("a team's circles and asking to join", () => {
     expect(mine.map((item) => item.id)).toContain(circle!.id);
   });
 });
+
+describe("facilitating and re-forming", () => {
+  it("lets a member take the next session instead of the rotation, and only an admin name someone else", async () => {
+    const [circle] = ((await call("ada", "GET", "/api/circles")).body as { circles: CircleView[] }).circles.filter(
+      (item) => item.members.length >= 2,
+    );
+    const [first, second] = circle!.members.filter((member) =>
+      DEV_USERS.some((user) => user.userId === member.userId && user.key !== "ada"),
+    );
+    const keyOf = (userId: string) => DEV_USERS.find((user) => user.userId === userId)!.key;
+    const volunteer = circle!.nextFacilitatorId === first!.userId ? second! : first!;
+    const offered = await call(keyOf(volunteer.userId), "POST", `/api/circles/${circle!.id}/facilitator`, {});
+    expect(offered.status).toBe(200);
+    expect((offered.body as CircleView).nextFacilitatorId).toBe(volunteer.userId);
+    const other = circle!.members.find(
+      (member) => member.userId !== volunteer.userId && DEV_USERS.some((user) => user.userId === member.userId),
+    )!;
+    expect((await call(keyOf(volunteer.userId), "POST", `/api/circles/${circle!.id}/facilitator`, { userId: other.userId })).status).toBe(
+      403,
+    );
+    const named = await call("ada", "POST", `/api/circles/${circle!.id}/facilitator`, { userId: other.userId });
+    expect((named.body as CircleView).nextFacilitatorId).toBe(other.userId);
+    const outsider = DEV_USERS.find((user) => user.key !== "ada" && !circle!.members.some((member) => member.userId === user.userId));
+    if (outsider) expect((await call(outsider.key, "POST", `/api/circles/${circle!.id}/facilitator`, {})).status).toBe(404);
+  });
+
+  it("marks circles due to re-form once the sessions the round set have been held", async () => {
+    const round = (
+      await call("ada", "POST", "/api/circle-rounds", {
+        ...ROUND,
+        name: "Short run",
+        closesOn: "2026-01-01",
+        startsOn: "2026-01-05",
+        sessionsBeforeReform: 3,
+      })
+    ).body as RoundSummary;
+    for (const user of ["mia", "max", "sam", "sky"])
+      expect((await call(user, "PUT", `/api/circle-rounds/${round.id}/sign-up`, volunteer())).status).toBe(200);
+    const { circles } = (await call("ada", "POST", `/api/circle-rounds/${round.id}/publish`, {})).body as { circles: CircleView[] };
+    // Started in January 2026 and fortnightly: many more than three sessions have been held by now.
+    expect(circles[0]).toMatchObject({ sessionsPlanned: 3, reformDue: true });
+    expect(circles[0]!.sessionsHeld).toBeGreaterThan(3);
+  });
+});

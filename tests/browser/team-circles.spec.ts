@@ -123,6 +123,15 @@ describe("a team's circles in its channel tab", () => {
     await programme.page().context().close();
   });
 
+  it("lets a member offer to facilitate the next session from Home", async () => {
+    const home = await openTeamTab(outsider.key, "default", "/personal/home");
+    const card = home.getByRole("region", { name: /Night shift circle|Ward circles/ }).first();
+    await card.getByRole("button", { name: "I'll facilitate the next session" }).click({ timeout: 15_000 });
+    await expect.poll(() => card.getByTestId("next-facilitator").textContent(), { timeout: 15_000 }).toMatch(/you/i);
+    expect(await card.getByRole("button", { name: "I'll facilitate the next session" }).count()).toBe(0);
+    await home.page().context().close();
+  });
+
   for (const theme of ["default", "dark", "contrast"]) {
     it(`has no axe violations in the ${theme} theme`, async () => {
       const frame = await openTeamTab("ada", theme);

@@ -26,6 +26,10 @@ export interface CircleDocument {
   facilitatorHistory: string[];
   teamKey?: string;
   joinRequests?: PersonRef[];
+  /** Someone who offered to facilitate one particular session (its start, ISO), instead of the rotation. */
+  facilitatorOverride?: { sessionStart: string; userId: string };
+  /** After this many sessions the programme re-forms circles (a new round, avoiding repeats). */
+  sessionsPlanned?: number;
   createdAt: string;
 }
 
@@ -162,8 +166,28 @@ export class CircleService {
     });
   }
 
+  /**
+   * A member offers to facilitate the next session (or an admin names a member to). It replaces the
+   * rotation's pick for that one session and counts as their turn once the session has been held.
+   */
+  async facilitateNext(tenantId: string, circleId: string, userId: string): Promise<CircleView | undefined> {
+    return this.update(tenantId, circleId, (circle) => {
+      if (!circle.members.some((member) => member.userId === userId)) return undefined;
+      const [next] = nextSessions(circle.recurrence, this.now(), 1);
+      if (!next) return undefined;
+      const held = circle.facilitatorOverride && Date.parse(circle.facilitatorOverride.sessionStart) < this.now().getTime();
+      return {
+        ...circle,
+        // An override whose session has passed becomes history, so the rotation knows that turn was taken.
+        facilitatorHistory: held ? [...circle.facilitatorHistory, circle.facilitatorOverride!.userId] : circle.facilitatorHistory,
+        facilitatorOverride: { sessionStart: next.start.toISOString(), userId },
+      };
+    });
+  }
+
   private view(circle: CircleDocument): CircleView {
     const nextFacilitatorId = this.nextFacilitator(circle);
+    const sessionsHeld = this.sessionsHeld(circle);
     return {
       id: circle.id,
       name: circle.name,
@@ -173,16 +197,25 @@ export class CircleService {
       ...(circle.joinUrl ? { joinUrl: circle.joinUrl } : {}),
       members: circle.members,
       ...(nextFacilitatorId ? { nextFacilitatorId } : {}),
+      sessionsHeld,
+      ...(circle.sessionsPlanned ? { sessionsPlanned: circle.sessionsPlanned, reformDue: sessionsHeld >= circle.sessionsPlanned } : {}),
     };
+  }
+
+  private sessionsHeld(circle: CircleDocument): number {
+    const firstStart = zonedLocalToUtc(circle.recurrence.startDate, circle.recurrence.localTime, circle.recurrence.timeZone);
+    const now = this.now();
+    return now <= firstStart ? 0 : nextSessions(circle.recurrence, firstStart, 1000).filter((session) => session.end <= now).length;
   }
 
   /** The rotation replayed over the sessions already held, so everyone willing goes before anyone twice. */
   private nextFacilitator(circle: CircleDocument): string | undefined {
     const members = circle.members.map((member) => ({ id: member.userId, willing: true }));
     if (members.length === 0) return undefined;
-    const firstStart = zonedLocalToUtc(circle.recurrence.startDate, circle.recurrence.localTime, circle.recurrence.timeZone);
-    const now = this.now();
-    const held = now <= firstStart ? 0 : nextSessions(circle.recurrence, firstStart, 1000).filter((session) => session.end <= now).length;
-    return facilitatorSchedule(members, circle.facilitatorHistory, held + 1).at(-1);
+    const [next] = nextSessions(circle.recurrence, this.now(), 1);
+    const override = circle.facilitatorOverride;
+    if (override && next && override.sessionStart === next.start.toISOString() && members.some((member) => member.id === override.userId))
+      return override.userId;
+    return facilitatorSchedule(members, circle.facilitatorHistory, this.sessionsHeld(circle) + 1).at(-1);
   }
 }

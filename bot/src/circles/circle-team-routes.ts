@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { circleEditSchema } from "../../../shared/circles/circle-programme.js";
-import { AppError } from "../../../shared/index.js";
+import { AppError, hasRole } from "../../../shared/index.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
 
 const circleId = z.string().regex(/^circle-[0-9a-f-]{1,60}$/, "is not a circle id");
@@ -33,6 +33,24 @@ export const CIRCLE_TEAM_ROUTES: readonly ApiRoute[] = [
       // Only circles listed in that team's tab can be asked for, so ids from elsewhere reveal nothing.
       if (!(await circles.requestToJoin(caller.tenantId, id, person, fromTeam))) throw circleNotFound();
       return { status: 202, body: { requested: true } };
+    },
+  },
+  {
+    method: "post",
+    path: "/api/circles/:circleId/facilitator",
+    role: "member",
+    acceptsBody: true,
+    handle: async ({ caller, params, body }, { circles }) => {
+      const id = parseInput(circleId, params.circleId);
+      const { userId = caller.userId } = parseInput(z.strictObject({ userId: objectId.optional() }), body);
+      // Members offer themselves; only an admin can name someone else.
+      if (userId !== caller.userId && !hasRole(caller.roles, "admin"))
+        throw new AppError("forbidden", "Only a programme admin can choose someone else to facilitate.");
+      const circle = await circles.find(caller.tenantId, id);
+      const allowed = circle && (hasRole(caller.roles, "admin") || circle.members.some((member) => member.userId === caller.userId));
+      const updated = allowed ? await circles.facilitateNext(caller.tenantId, id, userId) : undefined;
+      if (!updated) throw circleNotFound();
+      return { body: updated };
     },
   },
   {

@@ -183,6 +183,7 @@ export class RoundService {
         members: preview.value.circles[index]!.members,
         formedWith: group.memberIds,
         facilitatorHistory: [],
+        ...(round.sessionsBeforeReform ? { sessionsPlanned: round.sessionsBeforeReform } : {}),
         createdAt: this.now().toISOString(),
       };
       await this.store.create(CONTAINER, tenantId, circle.id, circle as unknown as JsonObject);

@@ -245,6 +245,11 @@ export class ApiClient {
     return this.request("POST", `/api/circles/${encodeURIComponent(circleId)}/join-requests`, { teamKey });
   }
 
+  /** Offers to facilitate the circle's next session instead of whoever the rotation picked. */
+  facilitateNext(circleId: string): Promise<CircleView> {
+    return this.request("POST", `/api/circles/${encodeURIComponent(circleId)}/facilitator`, {});
+  }
+
   editCircle(circleId: string, change: CircleEditInput): Promise<CircleView> {
     return this.request("PUT", `/api/circles/${encodeURIComponent(circleId)}`, change);
   }

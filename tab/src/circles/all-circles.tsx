@@ -48,6 +48,14 @@ export function AllCircles({ session, generation }: { session: Session; generati
               {circle.name}
             </Text>
             {circle.topic && <Text>{circle.topic}</Text>}
+            {circle.sessionsPlanned !== undefined && (
+              <Text weight={circle.reformDue ? "semibold" : "regular"} data-testid={circle.reformDue ? "reform-due" : undefined}>
+                {formatMessage(circle.reformDue ? "circleReformDue" : "circleSessionsHeld", {
+                  held: String(circle.sessionsHeld ?? 0),
+                  planned: String(circle.sessionsPlanned),
+                })}
+              </Text>
+            )}
             <Text>
               {formatMessage("programmeCircleSchedule", {
                 cadence: cadenceText(circle.recurrence.cadence),

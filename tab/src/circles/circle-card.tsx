@@ -27,7 +27,18 @@ export function CircleCard({
   const [notice, setNotice] = useState<NoticeState>();
   const titleId = `circle-${circle.id}-title`;
   const next = nextSessionText(circle.recurrence, viewer);
-  const facilitator = circle.members.find((member) => member.userId === circle.nextFacilitatorId);
+  const [facilitatorId, setFacilitatorId] = useState(circle.nextFacilitatorId);
+  const facilitator = circle.members.find((member) => member.userId === facilitatorId);
+
+  const facilitateNext = async () => {
+    setNotice(undefined);
+    try {
+      setFacilitatorId((await session.api.facilitateNext(circle.id)).nextFacilitatorId);
+      setNotice({ intent: "success", message: text.circleFacilitateNextDone });
+    } catch (error) {
+      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+    }
+  };
 
   const downloadCalendar = async () => {
     setNotice(undefined);
@@ -65,6 +76,13 @@ export function CircleCard({
             name: facilitator.userId === myUserId ? text.circleFacilitatorYou : facilitator.displayName,
           })}
         </Text>
+      )}
+      {next && facilitatorId !== myUserId && (
+        <div>
+          <Button size="small" onClick={() => void facilitateNext()}>
+            {text.circleFacilitateNext}
+          </Button>
+        </div>
       )}
       <Text weight="semibold" id={`${titleId}-members`}>
         {text.circleMembers}

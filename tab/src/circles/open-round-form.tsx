@@ -25,6 +25,8 @@ interface RoundDraft {
   groupMax: string;
   cadence: CircleCadence;
   slots: SlotDraft[];
+  /** Empty means the circles run until an admin re-forms them. */
+  sessionsBeforeReform?: string;
 }
 
 /** Monday first, as most programmes plan their week. */
@@ -39,6 +41,7 @@ const FIELD_LABELS: Record<string, TabMessageKey> = {
   "groupSize.max": "openRoundGroupMax",
   cadence: "openRoundCadence",
   slots: "openRoundSlots",
+  sessionsBeforeReform: "openRoundReformAfter",
 };
 
 function inputFrom(draft: RoundDraft): unknown {
@@ -50,6 +53,7 @@ function inputFrom(draft: RoundDraft): unknown {
     groupSize: { min: Number(draft.groupMin), max: Number(draft.groupMax) },
     cadence: draft.cadence,
     slots: draft.slots.map((slot) => ({ ...slot, durationMinutes: Number(slot.durationMinutes) })),
+    ...(draft.sessionsBeforeReform?.trim() ? { sessionsBeforeReform: Number(draft.sessionsBeforeReform) } : {}),
   };
 }
 
@@ -167,6 +171,15 @@ export function OpenRoundForm({
           <Radio value="weekly" label={text.openRoundWeekly} />
           <Radio value="fortnightly" label={text.openRoundFortnightly} />
         </RadioGroup>
+      </Field>
+      <Field label={text.openRoundReformAfter} hint={text.openRoundReformHint} validationMessage={errorFor("sessionsBeforeReform")}>
+        <Input
+          type="number"
+          min={1}
+          max={52}
+          value={draft.sessionsBeforeReform ?? ""}
+          onChange={(_event, data) => change({ sessionsBeforeReform: data.value })}
+        />
       </Field>
       <fieldset style={{ border: "none", margin: 0, padding: 0, display: "grid", gap: 16 }}>
         <legend style={{ fontWeight: 600, paddingBottom: 8 }}>{text.openRoundSlots}</legend>
