@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
 import type { CircleView, RoundPreview, RoundSummary } from "../../shared/circles/circle-programme.js";
+import { RoundService } from "../../bot/src/circles/round-service.js";
 import { startConnectorStub } from "../support/connector-stub.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
 
@@ -236,12 +237,12 @@ describe("a team's circles and asking to join", () => {
 
 describe("facilitating and re-forming", () => {
   it("lets a member take the next session instead of the rotation, and only an admin name someone else", async () => {
+    const isSampleMember = (userId: string) => DEV_USERS.some((user) => user.userId === userId && user.key !== "ada");
+    // A circle with at least two sample members besides the admin, whichever way the groups fell.
     const [circle] = ((await call("ada", "GET", "/api/circles")).body as { circles: CircleView[] }).circles.filter(
-      (item) => item.members.length >= 2,
+      (item) => item.members.filter((member) => isSampleMember(member.userId)).length >= 2,
     );
-    const [first, second] = circle!.members.filter((member) =>
-      DEV_USERS.some((user) => user.userId === member.userId && user.key !== "ada"),
-    );
+    const [first, second] = circle!.members.filter((member) => isSampleMember(member.userId));
     const keyOf = (userId: string) => DEV_USERS.find((user) => user.userId === userId)!.key;
     const volunteer = circle!.nextFacilitatorId === first!.userId ? second! : first!;
     const offered = await call(keyOf(volunteer.userId), "POST", `/api/circles/${circle!.id}/facilitator`, {});
@@ -259,20 +260,33 @@ describe("facilitating and re-forming", () => {
     if (outsider) expect((await call(outsider.key, "POST", `/api/circles/${circle!.id}/facilitator`, {})).status).toBe(404);
   });
 
-  it("marks circles due to re-form once the sessions the round set have been held", async () => {
-    const round = (
-      await call("ada", "POST", "/api/circle-rounds", {
+  it("refuses sign-ups after the closing date, and marks circles due to re-form once their sessions are held", async () => {
+    // A round that closed in December 2025: answers came in before, through the service with that date.
+    const rounds = new RoundService(server.store, () => new Date("2025-12-20T12:00:00Z"));
+    const round = await rounds.open(
+      DEV_TENANT_ID,
+      {
         ...ROUND,
         name: "Short run",
-        closesOn: "2026-01-01",
+        closesOn: "2025-12-31",
         startsOn: "2026-01-05",
+        cadence: "fortnightly",
         sessionsBeforeReform: 3,
-      })
-    ).body as RoundSummary;
+      } as never,
+      idOf("ada"),
+    );
     for (const user of ["mia", "max", "sam", "sky"])
-      expect((await call(user, "PUT", `/api/circle-rounds/${round.id}/sign-up`, volunteer())).status).toBe(200);
+      await rounds.signUp(DEV_TENANT_ID, round.id, { userId: idOf(user), displayName: user }, {
+        ...volunteer(),
+        interests: [],
+        avoid: [],
+      } as never);
+    // Today the closing date has passed: the API refuses new answers and withdrawals, but the admin can publish.
+    const late = await call("fin", "PUT", `/api/circle-rounds/${round.id}/sign-up`, volunteer());
+    expect(late).toMatchObject({ status: 409, body: { code: "conflict" } });
+    expect((await call("mia", "DELETE", `/api/circle-rounds/${round.id}/sign-up`)).status).toBe(409);
     const { circles } = (await call("ada", "POST", `/api/circle-rounds/${round.id}/publish`, {})).body as { circles: CircleView[] };
-    // Started in January 2026 and fortnightly: many more than three sessions have been held by now.
+    // Fortnightly since January 2026: far more than three sessions have been held by now.
     expect(circles[0]).toMatchObject({ sessionsPlanned: 3, reformDue: true });
     expect(circles[0]!.sessionsHeld).toBeGreaterThan(3);
   });

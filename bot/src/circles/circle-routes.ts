@@ -14,6 +14,7 @@ const emptyBody = z.union([z.strictObject({}), z.undefined(), z.null()]);
 const REFUSALS: Record<string, [AppError["code"], string]> = {
   not_found: ["not_found", "That sign-up round does not exist."],
   closed: ["conflict", "This round has closed: its circles have been published."],
+  sign_ups_closed: ["conflict", "Sign-ups for this round have closed. Your programme admin will share the circles soon."],
   unknown_window: ["bad_request", "One of the chosen times is not offered in this round."],
   no_sign_ups: ["conflict", "Nobody has signed up yet, so there are no circles to propose."],
 };

@@ -27,7 +27,8 @@ interface SignUpDocument {
   answer: SignUpInput;
 }
 
-export type RoundOutcome<T> = { ok: true; value: T } | { ok: false; refusal: "not_found" | "closed" | "unknown_window" | "no_sign_ups" };
+export type RoundOutcome<T> =
+  { ok: true; value: T } | { ok: false; refusal: "not_found" | "closed" | "sign_ups_closed" | "unknown_window" | "no_sign_ups" };
 
 const signUpId = (roundId: string, userId: string) =>
   `signup-${createHash("sha256").update(`${roundId}:${userId}`).digest("hex").slice(0, 40)}`;
@@ -74,7 +75,7 @@ export class RoundService {
     person: PersonRef & { signInName?: string },
     answer: SignUpInput,
   ): Promise<RoundOutcome<RoundSummary>> {
-    const round = await this.openRound(tenantId, roundId);
+    const round = await this.openForSignUps(tenantId, roundId);
     if (!round.ok) return round;
     const slotIds = new Set(round.value.slots.map((slot) => slot.id));
     if (answer.windows.some((window) => !slotIds.has(window))) return { ok: false, refusal: "unknown_window" };
@@ -95,7 +96,7 @@ export class RoundService {
   }
 
   async withdraw(tenantId: string, roundId: string, userId: string): Promise<RoundOutcome<void>> {
-    const round = await this.openRound(tenantId, roundId);
+    const round = await this.openForSignUps(tenantId, roundId);
     if (!round.ok) return round;
     return (await this.store.delete(CONTAINER, tenantId, signUpId(roundId, userId)))
       ? { ok: true, value: undefined }
@@ -198,6 +199,13 @@ export class RoundService {
     if (!round || round.kind !== "round") return { ok: false, refusal: "not_found" };
     if (round.status !== "open") return { ok: false, refusal: "closed" };
     return { ok: true, value: round };
+  }
+
+  /** Sign-ups take answers through the closing date (UTC); after it the admin previews and publishes. */
+  private async openForSignUps(tenantId: string, roundId: string): Promise<RoundOutcome<RoundDocument>> {
+    const round = await this.openRound(tenantId, roundId);
+    if (round.ok && this.now().toISOString().slice(0, 10) > round.value.closesOn) return { ok: false, refusal: "sign_ups_closed" };
+    return round;
   }
 
   private async signUpsFor(tenantId: string, roundId: string): Promise<SignUpDocument[]> {
