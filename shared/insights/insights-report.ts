@@ -17,15 +17,18 @@ export const PULSE_COLUMNS = ["1", "2", "3", "4", "5"] as const;
 export const ALL = "all";
 
 export type InsightsTableId =
-  "participation" | "sessions" | "pulse" | "requestsByWeek" | "requestsByCategory" | "timeToClaim" | "referrals";
+  "participation" | "sessions" | "pulse" | "requestsByWeek" | "requestsByCategory" | "timeToClaim" | "referrals" | "training";
+
+/** Supporters' refresher standing, as the roster works it out; the training table has a row for each. */
+export const TRAINING_ROWS = ["overdue", "due_soon", "current", "untrained"] as const;
 
 /** What a table's values measure, so the tab formats them (a share is a percentage from 0 to 100). */
 export type InsightsUnit = "percent" | "count" | "minutes";
 
 export interface InsightsTable {
   id: InsightsTableId;
-  /** What the row keys are: weeks, request categories or urgencies. */
-  rowKind: "week" | "category" | "urgency";
+  /** What the row keys are: weeks, request categories, urgencies or supporters' training standing. */
+  rowKind: "week" | "category" | "urgency" | "trainingStatus";
   columns: string[];
   /** One unit per column. */
   units: InsightsUnit[];
@@ -53,7 +56,7 @@ export interface InsightsReport {
   settings: InsightsSettings;
   /** Without a programme size there is nothing to take a share of, so every point is withheld. */
   participation: "ok" | "needs-programme-size";
-  /** Supporters' training currency needs the roster's training dates, which insights do not read yet. */
-  training: "not-available";
+  /** The day supporters' training standing is worked out for (YYYY-MM-DD, UTC): it is as of now, whatever the range. */
+  trainingAsOf: string;
   tables: InsightsTable[];
 }

@@ -90,6 +90,24 @@ describe("insights API", () => {
     expect((await call("ada", "GET", "/api/insights")).status).toBe(200);
   });
 
+  it("counts supporters whose refresher is overdue, withholding standings held by fewer than five", async () => {
+    const twoYearsAgo = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10);
+    const lastMonth = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const trainedOn = [twoYearsAgo, twoYearsAgo, twoYearsAgo, twoYearsAgo, twoYearsAgo, twoYearsAgo, lastMonth, lastMonth];
+    for (const [index, date] of trainedOn.entries()) {
+      const response = await call("ada", "PUT", `/api/admin/supporters/${person(40 + index)}`, { trainedOn: date });
+      expect(response.status).toBe(200);
+    }
+    const answer = await report();
+    expect(answer.trainingAsOf).toBe(new Date().toISOString().slice(0, 10));
+    expect(figure(answer, "training", "overdue", "supporters")).toEqual({ withheld: false, value: 6 });
+    expect(figure(answer, "training", "current", "supporters")).toEqual({ withheld: true });
+    // The total adds published standings only, so it cannot give away the two current supporters.
+    expect(figure(answer, "training", "all", "supporters")).toEqual({ withheld: false, value: 6 });
+    const csv = await (await call("ada", "GET", `/api/insights.csv?${RANGE}`)).text();
+    expect(csv).toContain("training");
+  });
+
   it("refuses weeks that do not exist, reversed or over-long ranges and unknown filters", async () => {
     for (const query of [
       "from=2025-W53",
@@ -134,7 +152,6 @@ describe("insights API", () => {
     expect(figure(answer, "timeToClaim", "all", "p90")).toEqual({ withheld: false, value: 60 });
     // Three referred and three resolved: neither side reaches five people, so no share.
     expect(figure(answer, "referrals", "all", "share")).toEqual({ withheld: true });
-    expect(answer.training).toBe("not-available");
 
     const text = JSON.stringify(answer) + (await (await call("ada", "GET", `/api/insights.csv?${RANGE}`)).text());
     const events = await server.store.query<{ person: string }>("audit", DEV_TENANT_ID, { where: { kind: "participation" } });

@@ -12,7 +12,7 @@ import { devToken, startTestServer, type TestServer } from "../support/in-proces
 
 let server: TestServer;
 let browser: Browser;
-const FIGURES = ["participation", "sessions", "pulse", "requestsByWeek", "requestsByCategory", "timeToClaim", "referrals"];
+const FIGURES = ["participation", "sessions", "pulse", "requestsByWeek", "requestsByCategory", "timeToClaim", "referrals", "training"];
 const WEEK_MS = 7 * 86_400_000;
 const someone = (index: number) => `00000000-0000-4000-8000-0000000b${String(index).padStart(4, "0")}`;
 
@@ -48,6 +48,16 @@ beforeAll(async () => {
     body: JSON.stringify({ programmeSize: 40, targetShare: 0.6, targetBy: "2027-01-31" }),
   });
   expect(saved.status).toBe(200);
+  // Five supporters trained two years ago are overdue; one trained last month is current.
+  const trainedOn = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  for (const [index, daysAgo] of [730, 730, 730, 730, 730, 30].entries()) {
+    const added = await fetch(`${server.url}/api/admin/supporters/${someone(60 + index)}`, {
+      method: "PUT",
+      headers: { Authorization: `Bearer ${await devToken(server, "ada")}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ trainedOn: trainedOn(daysAgo) }),
+    });
+    expect(added.status).toBe(200);
+  }
 });
 afterAll(async () => {
   await browser?.close();
@@ -110,7 +120,11 @@ describe("programme insights in the tab", () => {
     expect(await table.locator('tr[data-row="all"] td[data-column="huddle"]').textContent()).toBe("3");
     expect(await table.locator('tr[data-row="all"] td[data-column="circle"]').textContent()).toBe("fewer than 5");
     expect(await frame.getByText("Target: 60% by 31 Jan 2027").count()).toBe(1);
-    expect(await frame.getByTestId("insights-training").textContent()).toContain("Not available yet");
+    const training = frame.getByTestId("figure-training");
+    await training.getByRole("button", { name: "Show data table" }).click();
+    const trainingTable = frame.locator('table[data-figure="training"]');
+    expect(await trainingTable.locator('tr[data-row="overdue"] td').textContent()).toBe("5");
+    expect(await trainingTable.locator('tr[data-row="current"] td').textContent()).toBe("fewer than 5");
     await showEverything(frame);
     expect(await frame.locator("table[data-figure]").count()).toBe(FIGURES.length);
     await context.close();

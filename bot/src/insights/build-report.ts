@@ -2,6 +2,7 @@ import { REQUEST_CATEGORIES } from "../../../shared/requests/help-request.js";
 import {
   ALL,
   INSIGHT_URGENCIES,
+  TRAINING_ROWS,
   PULSE_COLUMNS,
   TOUCHPOINTS,
   type InsightsReport,
@@ -24,6 +25,8 @@ export interface ReportInput {
   settings: InsightsSettings;
   aggregates: readonly WeekAggregate[];
   requests: RequestCells;
+  /** Each rostered supporter's training standing today (the roster's `trainingStatus`). */
+  training: { asOf: string; statuses: readonly string[] };
 }
 
 const WITHHELD: FigureValue = { withheld: true };
@@ -101,6 +104,13 @@ export function buildReport(input: ReportInput): InsightsReport {
     column(input.requests.requests, { ...requestFilter, ...(urgency === ALL ? {} : { urgency }) }, "category", categories).map(cellValue),
   );
   const claimRows = column(input.requests.claims, requestFilter, "urgency", urgencies);
+  // Training standing is as of today, so its cells sit in the range's last week whatever the range;
+  // a standing held by fewer than five supporters is withheld like any other figure about people.
+  const trainingCells = TRAINING_ROWS.map((status) => {
+    const supporters = input.training.statuses.filter((standing) => standing === status).length;
+    return { week: to, dims: { status }, people: supporters, count: supporters };
+  });
+  const training = column(trainingCells, {}, "status", TRAINING_ROWS).map(cellValue);
   const referred = column(input.requests.outcomes, { ...requestFilter, outcome: "referred" }, "category", categories);
   const other = column(input.requests.outcomes, { ...requestFilter, outcome: "other" }, "category", categories);
   const closed = column(input.requests.outcomes, requestFilter, "category", categories);
@@ -114,7 +124,7 @@ export function buildReport(input: ReportInput): InsightsReport {
     threshold: DEFAULT_SUPPRESSION_THRESHOLD,
     settings: { ...settings },
     participation: members === undefined ? "needs-programme-size" : "ok",
-    training: "not-available",
+    trainingAsOf: input.training.asOf,
     tables: [
       participation,
       {
@@ -157,6 +167,13 @@ export function buildReport(input: ReportInput): InsightsReport {
           const share = !yes.withheld && !no.withheld ? shown(round1(yes.value / (yes.value + no.value))) : WITHHELD;
           return { key: row.group, values: [yes, row.count, share] };
         }),
+      },
+      {
+        id: "training",
+        rowKind: "trainingStatus",
+        columns: ["supporters"],
+        units: ["count"],
+        rows: transpose([training], [...TRAINING_ROWS, ALL]),
       },
     ],
   };

@@ -27,9 +27,9 @@ const settingsBody = z.strictObject({
 });
 
 /** Admins see aggregates only (PRODUCT.md, flow E); the service has no state, so one per call is fine. */
-async function reportFor({ caller, query }: ApiRequest, { store }: ApiServices): Promise<InsightsReport> {
+async function reportFor({ caller, query }: ApiRequest, { store, roster }: ApiServices): Promise<InsightsReport> {
   const input = parseInput(insightsQuery, query ?? {});
-  return new InsightsService(store).report(caller.tenantId, input);
+  return new InsightsService(store, (tenantId, today) => roster.trainingStandings(tenantId, today)).report(caller.tenantId, input);
 }
 
 export const INSIGHTS_ROUTES: readonly ApiRoute[] = [

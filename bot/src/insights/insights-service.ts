@@ -29,6 +29,8 @@ export class InsightsService {
 
   constructor(
     private readonly store: DocumentStore,
+    /** Each rostered supporter's training standing on a given day (YYYY-MM-DD). */
+    private readonly trainingStandings: (tenantId: string, today: string) => Promise<string[]> = async () => [],
     private readonly now: () => Date = () => new Date(),
   ) {
     this.weeks = new WeekAggregates(store);
@@ -41,10 +43,12 @@ export class InsightsService {
     const weeks = weeksBetween(from, to, MAX_RANGE_WEEKS + 1);
     if (weeks.length > MAX_RANGE_WEEKS)
       throw new AppError("bad_request", `The field "from" is not valid: a range covers at most ${MAX_RANGE_WEEKS} weeks.`);
-    const [settings, aggregates, requests] = await Promise.all([
+    const today = this.now().toISOString().slice(0, 10);
+    const [settings, aggregates, requests, trainingStatuses] = await Promise.all([
       this.settings(tenantId),
       this.weeks.read(tenantId, weeks),
       this.store.query<JsonObject>("requests", tenantId),
+      this.trainingStandings(tenantId, today),
     ]);
     return buildReport({
       weeks,
@@ -56,6 +60,7 @@ export class InsightsService {
         from,
         to,
       ),
+      training: { asOf: today, statuses: trainingStatuses },
     });
   }
 

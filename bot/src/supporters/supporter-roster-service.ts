@@ -4,6 +4,7 @@ import {
   hasCaseloadRoom,
   refresherDue,
   trainingStatus,
+  type TrainingStatus,
 } from "../../../shared/supporters/supporter-roster.js";
 import type { DirectoryEntry, MyCaseload, RosterEntry, SupporterProfileInput } from "../../../shared/supporters/supporter-profile.js";
 import { hasRole, type GrantableRole } from "../../../shared/index.js";
@@ -69,6 +70,15 @@ export class SupporterRosterService {
       entries.push(this.directoryEntry(presence));
     }
     return entries.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
+  /** Every rostered supporter's training standing, without the caseload scan the full roster needs. */
+  async trainingStandings(tenantId: string, today: string): Promise<TrainingStatus[]> {
+    const [assignments, presences] = await Promise.all([this.roles.list(tenantId), this.supporters.all(tenantId)]);
+    const trainedOn = new Map(presences.map((presence) => [presence.userId, presence.trainedOn]));
+    return assignments
+      .filter((assignment) => assignment.roles.includes("supporter"))
+      .map((assignment) => trainingStatus(trainedOn.get(assignment.userId), today));
   }
 
   async roster(tenantId: string, today: string): Promise<RosterEntry[]> {

@@ -573,6 +573,9 @@ export const TAB_MESSAGES_EN = {
   insightsTable_timeToClaim: "Time to claim",
   insightsTableAbout_timeToClaim: "From a request being made to a peer supporter claiming it, by urgency.",
   insightsTable_referrals: "Referrals",
+  insightsTable_training: "Supporters' training",
+  insightsTableAbout_training:
+    "Rostered peer supporters by refresher standing today: refreshers fall due 12 months after training. The Programme page's roster names them.",
   insightsTableAbout_referrals: "Closed requests, and the share that ended with a referral to professional help.",
   insightsColumn_share: "Participation",
   insightsColumn_target: "Target",
@@ -586,12 +589,10 @@ export const TAB_MESSAGES_EN = {
   insightsColumn_referred: "Referred",
   insightsColumn_closed: "Closed",
   insightsColumn_shareReferred: "Share referred",
+  insightsColumn_supporters: "Supporters",
   insightsNeedsProgrammeSize: "Set the programme size below to see participation as a share of members.",
   insightsTargetLine: "Target: {share} by {date}",
   insightsTargetLineNoDate: "Target: {share}",
-  insightsTrainingTitle: "Supporters' training",
-  insightsTrainingNotAvailable:
-    "Not available yet: insights do not read supporters' training dates, so nobody is flagged here. Yearly refreshers are not tracked on this page.",
   insightsSettingsTitle: "Participation settings",
   insightsProgrammeSize: "Programme size (members)",
   insightsProgrammeSizeHint: "Everyone the programme is for. Participation is shown as a share of this number.",

@@ -88,7 +88,7 @@ export function InsightsChart({ table, locale }: { table: InsightsTable; locale:
       />
     );
   }
-  if (table.id === "requestsByWeek" || table.id === "referrals") {
+  if (table.id === "requestsByWeek" || table.id === "referrals" || table.id === "training") {
     return (
       <VerticalBarChart
         {...common}

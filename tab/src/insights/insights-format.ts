@@ -21,6 +21,7 @@ export function weekTick(week: string, locale: string): string {
 export function rowLabel(table: InsightsTable, key: string, locale: string): string {
   if (key === "all") return table.rowKind === "week" ? text.insightsTotal : text.insightsAll;
   if (table.rowKind === "week") return weekLabel(key, locale);
+  if (table.rowKind === "trainingStatus") return message(`rosterStatus_${key}`);
   return labelFor(table.rowKind, key);
 }
 

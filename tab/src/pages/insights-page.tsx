@@ -1,4 +1,4 @@
-import { Button, Card, Link, MessageBar, MessageBarBody, Spinner, Text, Title2, Title3 } from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title2 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { addWeeks, isoWeek } from "../../../shared/insights/iso-week.js";
 import type { InsightsReport } from "../../../shared/insights/insights-report.js";
@@ -103,12 +103,6 @@ function InsightsDashboard({ session }: { session: Session }) {
                 {table.id === "participation" && <ParticipationNote report={report.data} locale={locale} />}
               </FigureSection>
             ))}
-            <Card role="region" aria-labelledby="insights-training-title">
-              <Title3 as="h2" id="insights-training-title">
-                {text.insightsTrainingTitle}
-              </Title3>
-              <Text data-testid="insights-training">{text.insightsTrainingNotAvailable}</Text>
-            </Card>
           </div>
           <InsightsSettingsForm api={session.api} settings={report.data.settings} onSaved={reload} />
         </div>
