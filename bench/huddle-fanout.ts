@@ -4,6 +4,7 @@ import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnServer } from "../tests/support/server-process.js";
+import { LOAD_GENERATOR_LIMITS } from "./load-limits.js";
 import { median, type BenchmarkFigure } from "./figure.js";
 
 const HUDDLES = 200;
@@ -24,7 +25,7 @@ function percentile(sorted: number[], fraction: number): number {
 /** 2,000 open event streams across 200 huddles; each facilitator presses "next" once. */
 export async function huddleFanOutBenchmark(): Promise<BenchmarkFigure[]> {
   const dataDir = mkdtempSync(join(tmpdir(), "peer-circles-fanout-"));
-  const server = await spawnServer({ AUTH_MODE: "dev", DATA_DIR: dataDir, LOG_LEVEL: "warn" });
+  const server = await spawnServer({ AUTH_MODE: "dev", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...LOAD_GENERATOR_LIMITS });
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   try {
     const token = async (user: string) =>

@@ -17,6 +17,7 @@ import { addWeeks, isoWeek, weekStart } from "../shared/insights/iso-week.js";
 import { TOUCHPOINTS } from "../shared/insights/insights-report.js";
 import { REQUEST_CATEGORIES } from "../shared/requests/help-request.js";
 import { spawnServer } from "../tests/support/server-process.js";
+import { LOAD_GENERATOR_LIMITS } from "./load-limits.js";
 import { median, type BenchmarkFigure } from "./figure.js";
 
 const MEMBERS = 20_000;
@@ -159,7 +160,7 @@ export async function insightsBenchmark(): Promise<BenchmarkFigure[]> {
   const generationStarted = performance.now();
   const { documents } = await generateInsightsTenant(dataDir);
   const generationSeconds = (performance.now() - generationStarted) / 1000;
-  const server = await spawnServer({ AUTH_MODE: "dev", DATA_DIR: dataDir, LOG_LEVEL: "warn" });
+  const server = await spawnServer({ AUTH_MODE: "dev", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...LOAD_GENERATOR_LIMITS });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const token = ((await (await fetch(`${server.url}/api/dev/token?user=ada`)).json()) as { token: string }).token;

@@ -11,17 +11,22 @@ export type AppErrorCode =
   | "already_exists"
   | "payload_too_large"
   | "store_unavailable"
+  | "store_timeout"
+  | "rate_limited"
   | "internal";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly userMessage: string;
+  /** When trying again makes sense (rate limits, a busy store), how many seconds to wait first. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, userMessage: string, options?: { cause?: unknown }) {
+  constructor(code: AppErrorCode, userMessage: string, options?: { cause?: unknown; retryAfterSeconds?: number }) {
     super(userMessage, options);
     this.name = "AppError";
     this.code = code;
     this.userMessage = userMessage;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 

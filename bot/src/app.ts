@@ -6,7 +6,7 @@ import { ALL_API_ROUTES } from "./api/all-routes.js";
 import type { ApiServices } from "./api/api-routes.js";
 import type { ResponsePolicyStore } from "./requests/response-policy.js";
 import type { HuddleHub } from "./huddles/huddle-hub.js";
-import { huddleEvents } from "./huddles/huddle-events.js";
+import { huddleEvents, StreamQuota } from "./huddles/huddle-events.js";
 import type { HuddleService } from "./huddles/huddle-service.js";
 import type { DevIdentityIssuer } from "./auth/dev-identity.js";
 import type { RoleDirectory } from "./auth/role-directory.js";
@@ -16,6 +16,7 @@ import { botEndpoint } from "./bot/bot-endpoint.js";
 import type { AppConfig } from "./config.js";
 import { errorResponder, sendError } from "./http/error-responses.js";
 import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
+import { UserRateLimiter } from "./http/user-rate-limiter.js";
 import type { Logger } from "./logger.js";
 import type { MeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
 import type { HuddleTemplateLibrary } from "./huddles/template-library.js";
@@ -115,9 +116,15 @@ export function createApp(deps: AppDependencies): Express {
   // Opened by calendar apps from the bot's card, without a Teams sign-in: the signed link is the key.
   api.get("/calendar-links/:token", calendarLinkDownload(deps.calendarLinks, deps.circles));
   api.get("/buddy-calendar-links/:token", buddyCalendarDownload(new BuddyCalendarLinks(deps.calendarLinks), deps.buddies));
-  api.get("/huddles/:meetingId/events", withClientAuth(deps.verifyToken, deps.roles, "member"), huddleEvents(deps.huddles, deps.huddleHub));
+  const rateLimiter = new UserRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  api.get(
+    "/huddles/:meetingId/events",
+    withClientAuth(deps.verifyToken, deps.roles, "member"),
+    rateLimiter.middleware(),
+    huddleEvents(deps.huddles, deps.huddleHub, new StreamQuota(config.SSE_STREAMS_PER_USER)),
+  );
   for (const route of ALL_API_ROUTES) {
-    const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role)];
+    const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role), rateLimiter.middleware()];
     if (route.acceptsBody) handlers.push(json);
     api[route.method](route.path.replace(/^\/api/, ""), ...handlers, async (request: Request, response: Response) => {
       const result = await route.handle(

@@ -56,6 +56,12 @@ const environmentSchema = z
     TAB_DIST_DIR: z.string().min(1).default("tab/dist"),
     REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    /** How long one storage call may take before the request gives up with a 503. */
+    STORE_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+    /** API calls one person may make per minute before getting 429 (the tab makes a few per page). */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
+    /** Huddle event streams one person may hold open at once (a panel and a stage on two devices). */
+    SSE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(6),
   })
   .superRefine((env, context) => {
     if (env.AUTH_MODE === "dev" && env.NODE_ENV === "production") {

@@ -20,7 +20,15 @@ export async function startTestServer(
   wrapStore?: (store: DocumentStore) => DocumentStore,
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "peer-circles-api-"));
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", DATA_DIR: dataDir, ...environment });
+  // Suites fire hundreds of calls as one person; the limit itself has its own test.
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    DATA_DIR: dataDir,
+    RATE_LIMIT_PER_MINUTE: "100000",
+    ...environment,
+  });
   const store = new EmbeddedStore({ directory: dataDir });
   // Under the suite's log capture, every server logs everything to a file that is checked at the end.
   const captureDirectory = process.env.PEER_CIRCLES_LOG_CAPTURE_DIR;

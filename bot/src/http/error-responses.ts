@@ -11,12 +11,15 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   already_exists: 409,
   payload_too_large: 413,
   store_unavailable: 503,
+  store_timeout: 503,
+  rate_limited: 429,
   internal: 500,
 };
 
-export function sendError(response: Response, status: number, code: string, message: string): void {
+export function sendError(response: Response, status: number, code: string, message: string, retryAfterSeconds?: number): void {
   if (status === 401) response.setHeader("WWW-Authenticate", 'Bearer realm="peer-circles"');
-  if (status === 503) response.setHeader("Retry-After", "5");
+  if (retryAfterSeconds !== undefined) response.setHeader("Retry-After", String(Math.max(1, Math.ceil(retryAfterSeconds))));
+  else if (status === 503 || status === 429) response.setHeader("Retry-After", "5");
   response.status(status).json({ code, message });
 }
 
@@ -28,7 +31,7 @@ export function errorResponder(logger: Logger): ErrorRequestHandler {
       const status = STATUS_BY_CODE[error.code];
       if (status >= 500)
         logger.error({ code: error.code, path: request.path, cause: (error.cause as Error | undefined)?.name }, "request failed");
-      return sendError(response, status, error.code, error.userMessage);
+      return sendError(response, status, error.code, error.userMessage, error.retryAfterSeconds);
     }
     // Body-parser errors carry a 4xx status and a type, e.g. invalid JSON or a body over the limit.
     const parserStatus = (error as { status?: unknown }).status;
