@@ -61,6 +61,10 @@ describe("npm start", () => {
     await page.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
     await page.goto(`http://localhost:${playgroundPort}/`, { waitUntil: "domcontentloaded" });
     await page.getByText("Connected.", { exact: true }).waitFor({ timeout: 30_000 });
+    // The Playground installs the bot as Teams does; its welcome carries the emergency block itself.
+    const welcome = page.locator(".ac-adaptiveCard", { hasText: "Who sees what" }).first();
+    await welcome.waitFor({ timeout: 20_000 });
+    expect(await page.locator(".ac-adaptiveCard", { hasText: "If you are in danger" }).count()).toBeGreaterThan(0);
     const box = page.getByRole("textbox");
     await box.click();
     await page.keyboard.type("help");
