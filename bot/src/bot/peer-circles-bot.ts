@@ -5,6 +5,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
 } from "botbuilder";
 import { assessRisk, isReferenceCode, type CrisisLine, type RiskAssessment } from "../../../shared/index.js";
 import type { Logger } from "../logger.js";
@@ -79,6 +80,20 @@ export class PeerCirclesBot extends TeamsActivityHandler {
       }
       await next();
     });
+  }
+
+  /**
+   * botbuilder reads `value.action.type` of a card action without checking that there is an action,
+   * so a value without one failed the whole turn (a 501 and an apology). It is a bad request.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    const action = value ? (value as { action?: unknown }).action : undefined;
+    if (name === "adaptiveCard/action" && value && (action === undefined || action === null)) {
+      const body = { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "Missing action" } };
+      return { status: 400, body };
+    }
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(

@@ -46,7 +46,7 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
   {
     method: "post",
     path: "/api/huddles",
-    role: "member",
+    role: ["facilitator", "admin"],
     acceptsBody: true,
     handle: async ({ caller, body }, { huddles, huddleHub }) => {
       if (!hasRole(caller.roles, "facilitator") && !hasRole(caller.roles, "admin")) {

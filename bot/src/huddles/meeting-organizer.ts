@@ -33,10 +33,17 @@ export class TeamsMeetingOrganizerCheck implements MeetingOrganizerCheck {
     };
     let role: string | undefined;
     try {
+      let failure: { error: unknown } | undefined;
       await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-        const participant = await TeamsInfo.getMeetingParticipant(context, meetingId, userId, tenantId);
-        role = participant.meeting?.role;
+        try {
+          const participant = await TeamsInfo.getMeetingParticipant(context, meetingId, userId, tenantId);
+          role = participant.meeting?.role;
+        } catch (error) {
+          // Thrown out of here, the adapter's turn-error handler would swallow it and post an apology into the meeting chat.
+          failure = { error };
+        }
       });
+      if (failure) throw failure.error;
     } catch (error) {
       this.logger.warn({ event: "huddles.organizer_lookup_failed", errorName: (error as Error).name }, "organiser lookup failed");
       return false;
