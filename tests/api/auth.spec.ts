@@ -1,4 +1,4 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
+import { createLocalJWKSet, exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/in-process-server.js";
 
@@ -13,6 +13,7 @@ let server: TestServer;
 let signingKey: CryptoKey;
 let strangerKey: CryptoKey;
 let publicJwk: JWK;
+let publicPem: string;
 
 interface TokenOverrides {
   tid?: string;
@@ -20,18 +21,37 @@ interface TokenOverrides {
   iss?: string;
   aud?: string;
   expiresIn?: string | number;
+  /** Seconds since the epoch before which the token is not valid. */
+  notBefore?: number;
   key?: CryptoKey;
+  kid?: string;
 }
 
 async function token(overrides: TokenOverrides = {}): Promise<string> {
   const tid = overrides.tid ?? TENANT;
-  return new SignJWT({ tid, oid: overrides.oid ?? USER, name: "Test Person" })
-    .setProtectedHeader({ alg: "RS256", kid: "test-key" })
+  const jwt = new SignJWT({ tid, oid: overrides.oid ?? USER, name: "Test Person" })
+    .setProtectedHeader({ alg: "RS256", kid: overrides.kid ?? "test-key" })
     .setIssuer(overrides.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
     .setAudience(overrides.aud ?? CLIENT_ID)
     .setIssuedAt()
-    .setExpirationTime(overrides.expiresIn ?? "1h")
-    .sign(overrides.key ?? signingKey);
+    .setExpirationTime(overrides.expiresIn ?? "1h");
+  if (overrides.notBefore !== undefined) jwt.setNotBefore(overrides.notBefore);
+  return jwt.sign(overrides.key ?? signingKey);
+}
+
+/**
+ * The key-confusion attack: a token that names HS256 and is "signed" with the RSA public key as the
+ * HMAC secret. A verifier that lets the token choose its algorithm would check it with that same
+ * public key and accept it.
+ */
+async function hmacWithPublicKey(secret: string): Promise<string> {
+  return new SignJWT({ tid: TENANT, oid: ADMIN, name: "Test Person" })
+    .setProtectedHeader({ alg: "HS256", kid: "test-key", typ: "JWT" })
+    .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
+    .setAudience(CLIENT_ID)
+    .setIssuedAt()
+    .setExpirationTime("1h")
+    .sign(new TextEncoder().encode(secret));
 }
 
 function unsignedToken(): string {
@@ -49,6 +69,7 @@ beforeAll(async () => {
   signingKey = pair.privateKey;
   strangerKey = (await generateKeyPair("RS256")).privateKey;
   publicJwk = { ...(await exportJWK(pair.publicKey)), kid: "test-key", alg: "RS256" };
+  publicPem = await exportSPKI(pair.publicKey);
   server = await startTestServer(
     {
       AUTH_MODE: "entra",
@@ -85,7 +106,18 @@ describe("Teams SSO token validation", () => {
     ["a token with a bad signature", () => token({ key: strangerKey })],
     ["a token with alg none", async () => unsignedToken()],
     ["a token for a tenant that is not allowed", () => token({ tid: "99999999-9999-4999-8999-999999999999" })],
+    // The verifier allows 60 s of clock skew; ten minutes early is well beyond it.
+    ["a token that is not valid yet", () => token({ notBefore: Math.floor(Date.now() / 1000) + 600 })],
+    ["an HS256 token keyed with the public key's PEM", () => hmacWithPublicKey(publicPem)],
+    ["an HS256 token keyed with the public key's JWK", () => hmacWithPublicKey(JSON.stringify(publicJwk))],
+    ["a token signed by a key whose id is not in the key set", () => token({ key: strangerKey, kid: "rotated-out-key" })],
   ];
+
+  it("accepts a token whose not-before lies within the allowed clock skew", async () => {
+    // The counterpart of the "not valid yet" case below: only the size of the skew differs.
+    const response = await call("/api/me", await token({ notBefore: Math.floor(Date.now() / 1000) + 20 }));
+    expect(response.status).toBe(200);
+  });
 
   it.each(rejected)("answers 401 to %s", async (_label, makeToken) => {
     const response = await call("/api/me", await makeToken());
