@@ -22,10 +22,13 @@ async function call(user: string, method: string, url: string, body?: unknown) {
   return { status: response.status, headers: response.headers, text, body: (isJson && text ? JSON.parse(text) : undefined) as never };
 }
 
+/** A date this many days from today (UTC), so the round is always open whenever the suite runs. */
+const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 const ROUND = {
   name: "Spring circles",
-  closesOn: "2026-12-01",
-  startsOn: "2026-12-07",
+  closesOn: daysFromToday(8),
+  startsOn: daysFromToday(14),
   groupSize: { min: 2, max: 3 },
   cadence: "fortnightly",
   slots: [
@@ -152,7 +155,7 @@ describe("sign-up rounds and circles", () => {
     expect(mine).toHaveLength(1);
     const circle = mine[0]!;
     expect(circle.members.map((member) => member.userId)).toContain(idOf("mia"));
-    expect(circle.recurrence).toMatchObject({ cadence: "fortnightly", startDate: "2026-12-07" });
+    expect(circle.recurrence).toMatchObject({ cadence: "fortnightly", startDate: ROUND.startsOn });
     expect(circle.members.map((member) => member.userId)).toContain(circle.nextFacilitatorId);
     expect(JSON.stringify(mine)).not.toContain("avoid");
 
