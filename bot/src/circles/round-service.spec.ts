@@ -41,7 +41,7 @@ const answer = (windows: string[], avoid: string[] = [], managerId?: string) => 
 describe("round service", () => {
   // Only slot "a" suits Mia and Max, so without her avoid entry they would be paired for certain.
   async function pairsWith(avoidEntry: string | undefined, asManager = false) {
-    const rounds = new RoundService(store);
+    const rounds = new RoundService(store, () => new Date("2026-11-20T09:00:00Z"));
     const round = await rounds.open(TENANT, ROUND, "admin");
     const people = [
       { userId: "mia", displayName: "Mia", signInName: "mia@contoso.example", windows: ["a"] },
