@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import { DEV_TENANT_ID, DevIdentityIssuer } from "./auth/dev-identity.js";
@@ -35,6 +35,7 @@ import { ContactBook } from "./bot/contact-book.js";
 import { NO_ORGANIZER_CHECK, TEAMS_GLOBAL_SERVICE_URL, TeamsMeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
+import { DeadlineStore } from "./storage/deadline-store.js";
 import type { DocumentStore } from "./storage/document-store.js";
 
 const SWEEP_INTERVAL_MS = 30_000;
@@ -54,7 +55,12 @@ export interface StartOptions {
 }
 
 export async function startServer(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
-  const store = options.store ?? (await createStore(config));
+  // Whichever adapter it is, no request waits on storage longer than the deadline.
+  const store: DocumentStore = new DeadlineStore(
+    options.store ?? (await createStore(config)),
+    config.STORE_DEADLINE_MS,
+    (operation, outcome) => logger.warn({ event: "store.late_outcome", operation, outcome }, "store call finished after its deadline"),
+  );
   const devIdentity = config.AUTH_MODE === "dev" ? await DevIdentityIssuer.create(config.AAD_APP_CLIENT_ID) : undefined;
   const bootstrapAdmins = [
     ...config.PROGRAM_ADMINS,
@@ -152,6 +158,18 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     const listening = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
   server.keepAliveTimeout = 5_000;
+  // Answers still owed, so that shutdown can make each one its connection's last (per server, not module state).
+  const unanswered = new Set<ServerResponse>();
+  let draining = false;
+  // Runs before Express, so even an answer sent at once carries the header.
+  server.prependListener("request", (_request, response: ServerResponse) => {
+    if (draining) {
+      response.setHeader("Connection", "close");
+      return;
+    }
+    unanswered.add(response);
+    response.once("close", () => unanswered.delete(response));
+  });
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   logger.info(
@@ -172,6 +190,10 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
       clearInterval(sweepTimer);
       // Open event streams would hold the server open until the grace period ends.
       huddleHub.close();
+      draining = true;
+      // Without this, each kept-alive socket would sit idle after its last answer and hold the close
+      // until the grace period ends; with it, a socket closes as soon as its answer is sent.
+      for (const response of unanswered) if (!response.headersSent) response.setHeader("Connection", "close");
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);

@@ -3,7 +3,7 @@ import { assessRisk, requestFormSchema, type RiskAssessment } from "../../../sha
 import type { Logger } from "../logger.js";
 import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
 import type { JsonObject } from "../storage/document-store.js";
-import { StoreUnavailableError } from "../storage/store-errors.js";
+import { isStoreOutage } from "../storage/store-errors.js";
 import { botMessages } from "./bot-messages.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
 import { requestConfirmationCard, requestFormCard, type FormValues, type NamedSupporter } from "./cards/request-cards.js";
@@ -68,8 +68,9 @@ export async function submitRequestFromCard(context: TurnContext, data: unknown,
     await deps.afterStored?.(identity.tenantId, request);
     return requestConfirmationCard(messages, request);
   } catch (error) {
-    if (!(error instanceof StoreUnavailableError)) throw error;
-    deps.logger.error({ event: "bot.request.store_unavailable" }, "request could not be stored");
+    // Unreachable or too slow, the person hears the same: not sent, try again, and here is help meanwhile.
+    if (!isStoreOutage(error)) throw error;
+    deps.logger.error({ event: "bot.request.store_unavailable", code: error.code }, "request could not be stored");
     return requestFormCard(
       messages,
       values,

@@ -18,3 +18,16 @@ export class StoreUnavailableError extends AppError {
     this.name = "StoreUnavailableError";
   }
 }
+
+/** A storage call took longer than the configured deadline; it may still finish later, unseen. */
+export class StoreTimeoutError extends AppError {
+  constructor(readonly operation: string) {
+    super("store_timeout", "Storage is taking too long to answer right now. Please try again shortly.");
+    this.name = "StoreTimeoutError";
+  }
+}
+
+/** Whether the store could not be used at all, as opposed to refusing one particular write. */
+export function isStoreOutage(error: unknown): error is StoreUnavailableError | StoreTimeoutError {
+  return error instanceof StoreUnavailableError || error instanceof StoreTimeoutError;
+}
