@@ -112,10 +112,12 @@ describe(`a store that takes ${STORE_LATENCY_MS} ms per call, with STORE_DEADLIN
     const readiness = await ready;
     expect(readiness.status).toBe(503);
     expect(readiness.ms).toBeLessThan(DEADLINE_MS + SCHEDULING_SLACK_MS);
-    // The bot gives up on the form's supporter list, then on the write: two deadlines, and the store-down card.
+    // The bot gives up on the form's supporter list, then on the write: two deadlines, and the store-slow card.
     const card = await submission;
     expect(card.status).toBe(200);
-    expect(card.body).toContain("We couldn't save this");
+    // The write itself timed out and may still land, so the card must not say it was not sent.
+    expect(card.body).toContain("We couldn't confirm this was saved");
+    expect(card.body).not.toContain("NOT been sent");
     expect(card.body).toContain("If you are in danger or thinking about ending your life");
     expect(card.ms).toBeLessThan(DEADLINE_MS * 2 + SCHEDULING_SLACK_MS);
 

@@ -86,6 +86,9 @@ export const BOT_MESSAGES_EN = {
   storeDownTitle: "We couldn't save this",
   storeDownBody:
     "Our storage is not reachable right now, so your request has NOT been sent. What you wrote is still in the form below: please try again in a moment.",
+  storeSlowTitle: "We couldn't confirm this was saved",
+  storeSlowBody:
+    "Our storage answered too slowly, so we cannot tell whether your request was saved. Please type **my requests** in a moment to check before sending it again. What you wrote is still in the form below.",
   retry: "Try again",
   myRequestsTitle: "Your requests",
   myRequestsEmpty: "You have no requests. Type **talk to someone** whenever you want to.",

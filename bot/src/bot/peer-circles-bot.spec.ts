@@ -13,7 +13,7 @@ import type { AdaptiveCard } from "./cards/help-card.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 import type { DocumentStore } from "../storage/document-store.js";
 import { EmbeddedStore } from "../storage/embedded-store.js";
-import { StoreUnavailableError } from "../storage/store-errors.js";
+import { StoreTimeoutError, StoreUnavailableError } from "../storage/store-errors.js";
 import { normaliseCommand, PeerCirclesBot } from "./peer-circles-bot.js";
 
 const TENANT = "7d3f7a52-aaaa-4bbb-8ccc-ddddeeeeffff";
@@ -241,6 +241,19 @@ describe("PeerCirclesBot in personal chat", () => {
       expect(text).toContain("Samaritans");
       expect(text).toContain(validForm.text);
       expect(invokeCard(activity).actions?.[0]).toMatchObject({ verb: "submitRequest", title: "Try again" });
+    });
+  });
+
+  it("does not claim a timed-out write was not sent, since it may still land: it asks the person to check first", async () => {
+    const slow = Object.assign(Object.create(store) as DocumentStore, { create: () => Promise.reject(new StoreTimeoutError("create")) });
+    const { adapter } = botAdapter({ store: slow });
+    await adapter.send(submission(validForm)).assertReply((activity) => {
+      const text = JSON.stringify(invokeCard(activity));
+      expect(text).toContain("We couldn't confirm this was saved");
+      expect(text).toContain("my requests");
+      expect(text).not.toContain("NOT been sent");
+      expect(text).toContain("Samaritans");
+      expect(text).toContain(validForm.text);
     });
   });
 

@@ -3,7 +3,7 @@ import { assessRisk, requestFormSchema, type RiskAssessment } from "../../../sha
 import type { Logger } from "../logger.js";
 import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
 import type { JsonObject } from "../storage/document-store.js";
-import { isStoreOutage } from "../storage/store-errors.js";
+import { isStoreOutage, StoreTimeoutError } from "../storage/store-errors.js";
 import { botMessages } from "./bot-messages.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
 import { requestConfirmationCard, requestFormCard, type FormValues, type NamedSupporter } from "./cards/request-cards.js";
@@ -71,14 +71,18 @@ export async function submitRequestFromCard(context: TurnContext, data: unknown,
     // Unreachable or too slow, the person hears the same: not sent, try again, and here is help meanwhile.
     if (!isStoreOutage(error)) throw error;
     deps.logger.error({ event: "bot.request.store_unavailable", code: error.code }, "request could not be stored");
+    // A write that timed out is not cancelled and may still land, so "not sent" would be untrue.
+    const uncertain = error instanceof StoreTimeoutError && WRITE_OPERATIONS.has(error.operation);
     return requestFormCard(
       messages,
       values,
-      { kind: "store_down", ...(context.activity.locale ? { locale: context.activity.locale } : {}) },
+      { kind: "store_down", uncertain, ...(context.activity.locale ? { locale: context.activity.locale } : {}) },
       named,
     );
   }
 }
+
+const WRITE_OPERATIONS: ReadonlySet<string> = new Set(["create", "replace", "delete"]);
 
 /** Only the form's own fields go to validation; anything else means a tampered payload. */
 function pickFormFields(data: unknown): { fields: Record<string, unknown>; text?: unknown; unknownFields: boolean } {

@@ -24,6 +24,8 @@ export interface FormValues {
 export interface FormNotice {
   kind: "invalid" | "store_down" | "crisis";
   locale?: string;
+  /** The store timed out on the write itself, so the request may have been saved after all. */
+  uncertain?: boolean;
 }
 
 const choice = (title: string, value: string) => ({ title, value });
@@ -44,14 +46,14 @@ export function requestFormCard(
     body.push(
       {
         type: "TextBlock",
-        text: messages.storeDownTitle,
+        text: notice.uncertain ? messages.storeSlowTitle : messages.storeDownTitle,
         weight: "Bolder",
         color: "Attention",
         size: "Medium",
         wrap: true,
         style: "heading",
       },
-      { type: "TextBlock", text: messages.storeDownBody, wrap: true },
+      { type: "TextBlock", text: notice.uncertain ? messages.storeSlowBody : messages.storeDownBody, wrap: true },
       ...emergencyBlock(messages, notice.locale),
     );
   }
