@@ -184,14 +184,14 @@ export async function insightsBenchmark(): Promise<BenchmarkFigure[]> {
     const sorted = results.map((result) => result.ms).sort((a, b) => a - b);
     const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
     return [
-      { name: "insights: documents generated (20,000 members, 1 year)", value: documents, unit: "count", target: "report", met: true },
-      { name: "insights: tenant generation time", value: Number(generationSeconds.toFixed(1)), unit: "s", target: "report", met: true },
+      { name: "insights: documents generated (20,000 members, 1 year)", value: documents, unit: "count", target: "report", met: null },
+      { name: "insights: tenant generation time", value: Number(generationSeconds.toFixed(1)), unit: "s", target: "report", met: null },
       {
         name: `insights dashboard p50 (${MEASURED} full-year queries)`,
         value: Math.round(median(sorted)),
         unit: "ms",
         target: "report",
-        met: true,
+        met: null,
       },
       {
         name: "insights dashboard p95",

@@ -134,9 +134,9 @@ export async function tabFirstRenderBenchmark(): Promise<BenchmarkFigure[]> {
         target: `≤ ${INITIAL_JS_BUDGET_KB}`,
         met: initialKb <= INITIAL_JS_BUDGET_KB,
       },
-      { name: "side panel first render", value: Math.round(median(panelShell)), unit: "ms", target: "report", met: true },
-      { name: "side panel first content (huddle state)", value: Math.round(median(panelReady)), unit: "ms", target: "report", met: true },
-      { name: "bare Vite + React page first render", value: Math.round(median(bareRender)), unit: "ms", target: "baseline", met: true },
+      { name: "side panel first render", value: Math.round(median(panelShell)), unit: "ms", target: "report", met: null },
+      { name: "side panel first content (huddle state)", value: Math.round(median(panelReady)), unit: "ms", target: "report", met: null },
+      { name: "bare Vite + React page first render", value: Math.round(median(bareRender)), unit: "ms", target: "baseline", met: null },
     ];
   } finally {
     await browser?.close();
