@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import {
   DEFAULT_RESPONSE_TARGETS,
   URGENCIES,
@@ -321,5 +322,31 @@ describe("properties over many creation times", () => {
         }
       }
     }
+  });
+});
+
+describe("the on-time shortcut", () => {
+  // The shortcut must never change an answer: compare it with the stage read off the deadlines.
+  const zones = ["Europe/London", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kolkata", "UTC"];
+  it("agrees with the full deadline arithmetic for random times, zones, holidays and targets", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse("2025-01-01T00:00:00Z"), max: Date.parse("2028-01-01T00:00:00Z") }),
+        fc.integer({ min: 0, max: 12 * 86_400_000 }),
+        fc.constantFrom(...zones),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom<Urgency>("soon", "can_wait"),
+        (createdAt, elapsed, timeZone, days, urgency) => {
+          const calendar: BusinessCalendar = { timeZone, workingDays: [1, 2, 3, 4, 5], holidays: ["2026-12-25", "2027-01-01"] };
+          const targets: ResponseTargets = { ...DEFAULT_RESPONSE_TARGETS, [urgency]: { amount: days, unit: "business_days" } };
+          const now = createdAt + elapsed;
+          const { resendSupportersAt, notifyAdminsAt } = escalationDeadlines(createdAt, urgency, targets, calendar);
+          const expected: EscalationStage =
+            now < resendSupportersAt ? "on_time" : now < notifyAdminsAt ? "resend_supporters" : "notify_admins";
+          expect(escalationStage(createdAt, now, urgency, targets, calendar)).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

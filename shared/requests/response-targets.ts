@@ -81,10 +81,27 @@ export function escalationStage(
   targets: ResponseTargets,
   calendar: BusinessCalendar,
 ): EscalationStage {
+  if (now - createdAt < earliestPossibleDeadline(targets[urgency])) return "on_time";
   const { resendSupportersAt, notifyAdminsAt } = escalationDeadlines(createdAt, urgency, targets, calendar);
   if (now < resendSupportersAt) return "on_time";
   if (now < notifyAdminsAt) return "resend_supporters";
   return "notify_admins";
+}
+
+/**
+ * A bound no deadline can fall before, to skip the calendar arithmetic (a few Intl calls) for the
+ * many requests that are plainly on time. The n-th working day at the same local time is at least
+ * n days on; 22 hours a day leaves room for any daylight-saving shift, which is 2 hours at most.
+ */
+function earliestPossibleDeadline(target: ResponseTarget): number {
+  switch (target.unit) {
+    case "minutes":
+      return target.amount * MINUTE_MS;
+    case "hours":
+      return target.amount * HOUR_MS;
+    case "business_days":
+      return target.amount * 22 * HOUR_MS;
+  }
 }
 
 /** Milliseconds left until the claim deadline, negative once overdue: the queue's countdown. */
