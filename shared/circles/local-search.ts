@@ -69,7 +69,8 @@ export class ConflictSearch {
       this.stamp[cell] = this.stampNow;
       this.conflicted[count++] = cell;
     }
-    this.work += state.conflictTotal;
+    // At least one unit a step, so that a walk that finds no move still uses up its budget.
+    this.work += state.conflictTotal + 1;
     if (instance.windowTotal === 0) return count;
     for (const round of rounds)
       for (let group = 0; group < state.groups; group++) {
@@ -98,6 +99,8 @@ export class ConflictSearch {
     let atBest = true;
     let sinceBest = 0;
     let conflicts = this.countConflicts(rounds);
+    // With one group a round there is no move to make; window conflicts there are for the caller.
+    if (state.groups < 2) return conflicts;
     for (let step = 1; conflicts > 0 && this.work < budget.work; step++) {
       this.beginChoice();
       if (random.next() < budget.noise) this.randomSwap(conflicts);

@@ -210,6 +210,24 @@ describe("planRounds: avoid lists and windows", () => {
     for (const round of report.rounds) expect(round.flat()).not.toContain("late");
   });
 
+  it("ends, rather than searching for ever, when a round's only group cannot share a window", () => {
+    // Found by the property test above: one group a round leaves no move, and the walk spun.
+    const report = planRoundsWithReport({
+      members: [
+        { id: "m0", windows: ["wed"] },
+        { id: "m1", windows: [] },
+        { id: "m2", windows: [] },
+        { id: "m3", windows: ["mon", "wed"] },
+        { id: "m4", windows: ["mon", "tue"] },
+      ],
+      groupSize: { min: 3, max: 4 },
+      rounds: 3,
+      seed: 1028389521,
+    });
+    expect(report.unplaced).toEqual([{ memberId: "m4", reason: "no-shared-window" }]);
+    expect(report.rounds.map((round) => round.flat().sort())).toEqual(Array.from({ length: 3 }, () => ["m0", "m1", "m2", "m3"]));
+  });
+
   it("lets members without windows join any group", () => {
     const members: CircleMember[] = [{ id: "w1", windows: ["fri"] }, { id: "w2", windows: ["fri", "mon"] }, ...plain(6)];
     const report = planRoundsWithReport({ members, groupSize: { min: 4, max: 4 }, rounds: 3 });
