@@ -10,6 +10,7 @@ import { Session } from "node:inspector";
 import { join } from "node:path";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import process from "node:process";
+import { setInterval } from "node:timers";
 
 const directory = process.env.BENCH_SERVER_DIAGNOSTICS;
 if (directory) {
