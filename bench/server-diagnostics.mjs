@@ -32,6 +32,8 @@ if (directory) {
       liveHeap.push({
         second: Math.round((Date.now() - startedAt) / 1000),
         heapUsedMb: Math.round(usage.heapUsed / 1e6),
+        heapTotalMb: Math.round(usage.heapTotal / 1e6),
+        arrayBuffersMb: Math.round(usage.arrayBuffers / 1e6),
         externalMb: Math.round(usage.external / 1e6),
         rssMb: Math.round(usage.rss / 1e6),
       });
