@@ -83,14 +83,16 @@ export class PeerCirclesBot extends TeamsActivityHandler {
   }
 
   /**
-   * botbuilder reads `value.action.type` of a card action without checking that there is an action,
-   * so a value without one failed the whole turn (a 501 and an apology). It is a bad request.
+   * botbuilder reads `value.action.type` of a card action without checking it, and puts it in a
+   * template string; a missing action, or a `type` that is not a string (e.g. an object whose
+   * `toString` is not a function), failed the whole turn with a 501 and an apology. Both are bad requests.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const { name, value } = context.activity;
     const action = value ? (value as { action?: unknown }).action : undefined;
-    if (name === "adaptiveCard/action" && value && (action === undefined || action === null)) {
-      const body = { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "Missing action" } };
+    const wellFormed = typeof action === "object" && action !== null && typeof (action as { type?: unknown }).type === "string";
+    if (name === "adaptiveCard/action" && value && !wellFormed) {
+      const body = { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "Malformed action" } };
       return { status: 400, body };
     }
     return super.onInvokeActivity(context);
