@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     globalSetup: ["tests/support/log-capture.ts"],
+    setupFiles: ["tests/support/fast-check-seed.ts"],
   },
 });
