@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -9,6 +9,7 @@ import { spawnServer } from "../tests/support/server-process.js";
 import type { BenchmarkFigure } from "./figure.js";
 import { keepAliveClient } from "./keep-alive-http.js";
 import { LOAD_GENERATOR_LIMITS } from "./load-limits.js";
+import { fullCollectionEnvironment, readMemoryAfterCollection } from "./memory-after-collection.js";
 import { describeErrors, nineAmFigures, writeTimeline } from "./nine-am-figures.js";
 import { HuddleFleet } from "./nine-am-huddles.js";
 import { CallLog, fixedRate, InFlight } from "./open-loop.js";
@@ -48,7 +49,10 @@ const READERS = ["mia", "max", "sam", "ada"];
 export async function nineAmSoakBenchmark(): Promise<BenchmarkFigure[]> {
   const minutes = soakMinutes();
   const connector = await startConnectorStub();
-  const dataDir = mkdtempSync(join(tmpdir(), "peer-circles-nine-am-"));
+  const workDir = mkdtempSync(join(tmpdir(), "peer-circles-nine-am-"));
+  const dataDir = join(workDir, "store");
+  const memoryReport = join(workDir, "memory-after-collection.jsonl");
+  const collection = fullCollectionEnvironment(memoryReport);
   // BENCH_SERVER_DIAGNOSTICS=<directory>: a CPU profile and stall figures of the server (see server-diagnostics.mjs).
   const diagnostics = process.env.BENCH_SERVER_DIAGNOSTICS;
   const server = await spawnServer({
@@ -56,8 +60,12 @@ export async function nineAmSoakBenchmark(): Promise<BenchmarkFigure[]> {
     DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
     ...LOAD_GENERATOR_LIMITS,
+    ...collection,
     ...(diagnostics
-      ? { BENCH_SERVER_DIAGNOSTICS: diagnostics, NODE_OPTIONS: `--import ${new URL("./server-diagnostics.mjs", import.meta.url).href}` }
+      ? {
+          BENCH_SERVER_DIAGNOSTICS: diagnostics,
+          NODE_OPTIONS: `${collection.NODE_OPTIONS} --import ${new URL("./server-diagnostics.mjs", import.meta.url).href}`,
+        }
       : {}),
   });
   const pid = server.child.pid!;
@@ -121,9 +129,12 @@ export async function nineAmSoakBenchmark(): Promise<BenchmarkFigure[]> {
     await sleep(NINE_AM_MS);
     const cpuAfterNineAm = readCpu(pid);
     loopDelay.disable();
-    await sleep(minutes * 60_000 - NINE_AM_MS);
+    // Under the same load at both ends, so the two readings differ only by what the soak left behind.
+    const memoryAtMinuteOne = await readMemoryAfterCollection(pid, memoryReport);
+    await sleep(Math.max(0, start + minutes * 60_000 - performance.now()));
     const end = performance.now();
     const cpuAtEnd = readCpu(pid);
+    const memoryAtEnd = await readMemoryAfterCollection(pid, memoryReport);
     clearInterval(progress);
     for (const schedule of schedules) schedule.stop();
     const unanswered = await inFlight.settle(35_000);
@@ -142,6 +153,8 @@ export async function nineAmSoakBenchmark(): Promise<BenchmarkFigure[]> {
       eventsDueInNineAm: huddles.actionsSent(start, start + NINE_AM_MS) * PANELS_PER_HUDDLE,
       unanswered,
       memory: memory.samples,
+      afterCollection: { minuteOne: memoryAtMinuteOne, end: memoryAtEnd },
+      storeOnDiskMb: directoryMb(dataDir),
       peakRss,
       nineAmCpu: cpuShares(cpuAtStart, cpuAfterNineAm),
       soakCpu: cpuShares(cpuAtStart, cpuAtEnd),
@@ -156,6 +169,12 @@ export async function nineAmSoakBenchmark(): Promise<BenchmarkFigure[]> {
     server.child.kill("SIGTERM");
     await server.exited;
     await connector.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/** Disk actually used by the files in a directory (allocated blocks, so a sparse file counts as written). */
+function directoryMb(directory: string): number {
+  const bytes = readdirSync(directory).reduce((total, name) => total + statSync(join(directory, name)).blocks * 512, 0);
+  return bytes / 2 ** 20;
 }
