@@ -21,6 +21,9 @@ export interface SubmissionDependencies {
 }
 
 const FORM_FIELDS = ["category", "urgency", "preference", "contact", "text", "shareName", "preferredSupporterId"] as const;
+/** The form card's own key (see requestFormCard), not something the person typed. */
+const SUBMISSION_ID_FIELD = "submissionId";
+const SUBMISSION_ID_PATTERN = /^[A-Za-z0-9-]{16,64}$/;
 
 /**
  * The request form's submission: screen the text first, validate, store, and only then confirm.
@@ -60,12 +63,19 @@ export async function submitRequestFromCard(context: TurnContext, data: unknown,
 
   try {
     const reference = TurnContext.getConversationReference(context.activity) as unknown as JsonObject;
-    const request = await deps.requests.submit(identity, parsed.data, risk, JSON.parse(JSON.stringify(reference)) as JsonObject);
+    const { request, firstDelivery } = await deps.requests.submitOnce(
+      identity,
+      parsed.data,
+      risk,
+      JSON.parse(JSON.stringify(reference)) as JsonObject,
+      submitted.submissionId,
+    );
     deps.logger.info(
-      { event: "bot.request.stored", urgency: request.urgency, category: request.category, crisis: request.crisis },
+      { event: "bot.request.stored", urgency: request.urgency, category: request.category, crisis: request.crisis, repeat: !firstDelivery },
       "request stored",
     );
-    await deps.afterStored?.(identity.tenantId, request);
+    // A form sent again gets its confirmation back, but supporters were already told about it.
+    if (firstDelivery) await deps.afterStored?.(identity.tenantId, request);
     return requestConfirmationCard(messages, request);
   } catch (error) {
     // Unreachable or too slow, the person hears the same: not sent, try again, and here is help meanwhile.
@@ -84,21 +94,31 @@ export async function submitRequestFromCard(context: TurnContext, data: unknown,
 
 const WRITE_OPERATIONS: ReadonlySet<string> = new Set(["create", "replace", "delete"]);
 
+interface PickedForm {
+  fields: Record<string, unknown>;
+  text?: unknown;
+  /** Absent on cards sent before forms carried a key, or when the value is not a well-formed key. */
+  submissionId?: string;
+  unknownFields: boolean;
+}
+
 /** Only the form's own fields go to validation; anything else means a tampered payload. */
-function pickFormFields(data: unknown): { fields: Record<string, unknown>; text?: unknown; unknownFields: boolean } {
+function pickFormFields(data: unknown): PickedForm {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return { fields: {}, unknownFields: true };
   const fields: Record<string, unknown> = {};
   let unknownFields = false;
+  let submissionId: string | undefined;
   for (const [key, value] of Object.entries(data)) {
     if ((FORM_FIELDS as readonly string[]).includes(key)) fields[key] = value === "" && key !== "text" ? undefined : value;
+    else if (key === SUBMISSION_ID_FIELD) submissionId = typeof value === "string" && SUBMISSION_ID_PATTERN.test(value) ? value : undefined;
     else unknownFields = true;
   }
   if (fields.text === "") delete fields.text;
-  return { fields, text: fields.text, unknownFields };
+  return { fields, text: fields.text, unknownFields, ...(submissionId ? { submissionId } : {}) };
 }
 
-function displayValues(submitted: { fields: Record<string, unknown> }): FormValues {
-  const values: FormValues = {};
+function displayValues(submitted: PickedForm): FormValues {
+  const values: FormValues = submitted.submissionId ? { submissionId: submitted.submissionId } : {};
   for (const key of ["category", "urgency", "preference", "contact", "text", "shareName", "preferredSupporterId"] as const) {
     const value = submitted.fields[key];
     if (typeof value === "string") values[key] = value.slice(0, 2000);

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import {
   isClosed,
   referenceCodeFrom,
@@ -24,6 +24,14 @@ export interface StoredHelpRequest extends HelpRequest {
   conversationReference?: JsonObject;
   /** When a supporter first claimed it, kept through releases, for the programme's time-to-claim figure. */
   claimedAt?: string;
+  /** The form's one-off key: the same form sent twice (a double click, a retry) is one request. */
+  submissionId?: string;
+}
+
+/** What one submission did: `firstDelivery` is false when the same form had already been stored and announced. */
+export interface SubmissionOutcome {
+  request: StoredHelpRequest;
+  firstDelivery: boolean;
 }
 
 export interface AuditEntry {
@@ -59,12 +67,29 @@ export class RequestService {
     risk: RiskAssessment,
     conversationReference?: JsonObject,
   ): Promise<StoredHelpRequest> {
+    return (await this.submitOnce(requester, form, risk, conversationReference)).request;
+  }
+
+  /**
+   * As `submit`, but with the form's `submissionId` the same form sent again finds the request it
+   * made instead of making a second one. The reference codes it tries are derived from the key, so
+   * a repeat walks the same codes and meets its own request. `firstDelivery` says whether this call
+   * wrote the "created" audit entry, which happens once per request, so supporters are told once
+   * even when a first attempt stored the request and then failed.
+   */
+  async submitOnce(
+    requester: Requester,
+    form: RequestForm,
+    risk: RiskAssessment,
+    conversationReference?: JsonObject,
+    submissionId?: string,
+  ): Promise<SubmissionOutcome> {
     const at = this.now().toISOString();
     const crisis = risk.level === "crisis";
     for (let attempt = 1; ; attempt++) {
       const request: StoredHelpRequest = {
         kind: "helpRequest",
-        referenceCode: referenceCodeFrom(this.random(6)),
+        referenceCode: referenceCodeFrom(submissionId ? submissionCodeBytes(requester, submissionId, attempt) : this.random(6)),
         requesterId: requester.userId,
         ...(form.shareName && requester.displayName ? { requesterName: requester.displayName } : {}),
         category: form.category,
@@ -80,15 +105,37 @@ export class RequestService {
         createdAt: at,
         updatedAt: at,
         ...(conversationReference ? { conversationReference: withoutName(conversationReference, form.shareName) } : {}),
+        ...(submissionId ? { submissionId } : {}),
       };
       try {
         await this.store.create("requests", requester.tenantId, request.referenceCode, request as unknown as JsonObject);
-        await this.registerTenant(requester.tenantId);
-        await this.audit(requester.tenantId, request.referenceCode, requester.userId, "created");
-        return request;
+        return { request, firstDelivery: await this.recordCreation(requester, request.referenceCode) };
       } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= MAX_CODE_ATTEMPTS) throw error;
+        if (!(error instanceof ConflictError)) throw error;
+        const earlier = submissionId ? await this.get(requester.tenantId, request.referenceCode) : undefined;
+        if (earlier && earlier.requesterId === requester.userId && earlier.submissionId === submissionId)
+          return { request: earlier, firstDelivery: await this.recordCreation(requester, earlier.referenceCode) };
+        if (attempt >= MAX_CODE_ATTEMPTS) throw error;
       }
+    }
+  }
+
+  /** Registers the tenant and writes the one "created" entry; false when an earlier attempt had written it. */
+  private async recordCreation(requester: Requester, referenceCode: string): Promise<boolean> {
+    await this.registerTenant(requester.tenantId);
+    const entry: AuditEntry = {
+      kind: "audit",
+      requestCode: referenceCode,
+      actorId: requester.userId,
+      action: "created",
+      at: this.now().toISOString(),
+    };
+    try {
+      await this.store.create("audit", requester.tenantId, `${referenceCode}-created`, entry);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
     }
   }
 
@@ -237,4 +284,9 @@ const URGENCY_RANK = { crisis: 0, today: 1, soon: 2, can_wait: 3 } as const;
 
 function sortByUrgency(requests: StoredHelpRequest[]): StoredHelpRequest[] {
   return requests.sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.createdAt.localeCompare(b.createdAt));
+}
+
+/** Six bytes for a reference code, fixed by who sent the form, its key and the attempt. */
+function submissionCodeBytes(requester: Requester, submissionId: string, attempt: number): Uint8Array {
+  return createHash("sha256").update(`${requester.tenantId}\n${requester.userId}\n${submissionId}\n${attempt}`).digest().subarray(0, 6);
 }

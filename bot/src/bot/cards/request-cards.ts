@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { HelpRequest } from "../../../../shared/index.js";
 import { format, type BotMessages } from "../bot-messages.js";
 import { emergencyBlock } from "./emergency-card.js";
@@ -19,6 +20,8 @@ export interface FormValues {
   text?: string;
   shareName?: string;
   preferredSupporterId?: string;
+  /** The form's one-off key; a form shown again keeps it, so sending it twice makes one request. */
+  submissionId?: string;
 }
 
 export interface FormNotice {
@@ -155,7 +158,7 @@ export function requestFormCard(
         verb: SUBMIT_REQUEST_VERB,
         title: notice?.kind === "store_down" ? messages.retry : messages.formSubmit,
         style: "positive",
-        data: {},
+        data: { submissionId: values.submissionId ?? randomUUID() },
       },
     ],
   };
