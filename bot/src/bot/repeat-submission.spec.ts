@@ -11,7 +11,6 @@ import { SupportersChannel } from "../requests/supporters-channel.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { EmbeddedStore } from "../storage/embedded-store.js";
 import { StoreTimeoutError } from "../storage/store-errors.js";
-import type { AdaptiveCard } from "./cards/help-card.js";
 import { PeerCirclesBot } from "./peer-circles-bot.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 
