@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { ActivityTypes, TestAdapter, type Activity } from "botbuilder";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RiskAssessment } from "../../../shared/index.js";
 import { RoleDirectory } from "../auth/role-directory.js";
 import { RequestService } from "../requests/request-service.js";
 import { SupporterRegistry } from "../requests/supporter-registry.js";
@@ -18,7 +19,7 @@ const TENANT = "7d3f7a52-aaaa-4bbb-8ccc-ddddeeeeffff";
 const REQUESTER = "cccccccc-0000-4000-8000-00000000000c";
 const OTHER_REQUESTER = "eeeeeeee-0000-4000-8000-00000000000e";
 const SUPPORTER = "aaaaaaaa-0000-4000-8000-00000000000a";
-const RISK = { level: "none", reasons: [] } as const;
+const RISK: RiskAssessment = { level: "none", reasons: [] };
 const FORM = { category: "workload", urgency: "soon", preference: "any", contact: "chat", shareName: false } as const;
 const validForm = { category: "workload", urgency: "soon", preference: "any", contact: "chat", text: "Too much on", shareName: "false" };
 
