@@ -97,7 +97,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const circleNotifier = new CircleNotifier(contacts, messenger, calendarLinks, logger, config.TAB_ENDPOINT);
   const buddies = new BuddyService(store);
   const buddyNotifier = new BuddyNotifier(contacts, messenger, new BuddyCalendarLinks(calendarLinks), logger, config.TAB_ENDPOINT);
-  const huddles = new HuddleService(store, Date.now, new ParticipationRecorder(store), templates);
+  const participation = new ParticipationRecorder(store);
+  const huddles = new HuddleService(store, Date.now, participation, templates);
   const huddleHub = new HuddleHub(huddles, logger);
   const organizerLookupUrl = config.TEAMS_SERVICE_URL ?? (config.BOT_ID ? TEAMS_GLOBAL_SERVICE_URL : undefined);
   const meetingOrganizers = organizerLookupUrl
@@ -129,7 +130,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     rounds,
     circles,
     circleNotifier,
-    myData: new MyDataService(store, requests, roles, buddies),
+    myData: new MyDataService(store, requests, roles, { buddies, participation }),
     roster,
     calendarLinks,
     buddies,

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RiskAssessment } from "../../shared/index.js";
 import { RoleDirectory } from "../../bot/src/auth/role-directory.js";
 import { RoundService } from "../../bot/src/circles/round-service.js";
+import { isoWeek, ParticipationRecorder } from "../../bot/src/huddles/participation.js";
+import { weekAggregateId, type WeekAggregate } from "../../bot/src/insights/week-aggregate.js";
 import { MyDataService } from "../../bot/src/privacy/my-data.js";
 import { RequestService } from "../../bot/src/requests/request-service.js";
 import { CosmosStore } from "../../bot/src/storage/cosmos-store.js";
@@ -20,6 +22,9 @@ const MAX = "11111111-1111-4111-8111-11111111e002";
 const OTHERS = ["a", "b", "c"].map((suffix) => `11111111-1111-4111-8111-11111111e00${suffix}`);
 const MIA_WORDS = "My manager keeps moving my shifts";
 const MAX_WORDS = "The new rota is wearing me down";
+/** Mia alone takes part in the first week; Mia and Max share a huddle in the second. */
+const MIA_ALONE = new Date("2026-03-02T10:00:00Z");
+const SHARED_HUDDLE = new Date("2026-03-09T10:00:00Z");
 
 let directory: string;
 let embedded: EmbeddedStore;
@@ -77,8 +82,15 @@ async function seed(store: DocumentStore) {
   if (!published.ok) throw new Error(published.refusal);
   await store.create("settings", TENANT, `prefs-${MIA}`, { theme: "dark" });
   await store.create("settings", TENANT, `prefs-${MAX}`, { theme: "contrast" });
-  return { requests, service: new MyDataService(store, requests, new RoleDirectory(store, [])), codes: { open, closed, maxRequest } };
+  const participation = new ParticipationRecorder(store);
+  await participation.record(TENANT, [MIA], MIA_ALONE, "huddle");
+  await participation.recordSession(TENANT, { userIds: [MIA, MAX], at: SHARED_HUDDLE, touchpoint: "huddle", pulses: [] });
+  const service = new MyDataService(store, requests, new RoleDirectory(store, []), { participation });
+  return { requests, service, codes: { open, closed, maxRequest } };
 }
+
+const participationIn = (store: DocumentStore, at: Date) =>
+  store.query<{ person: string }>("audit", TENANT, { where: { kind: "participation", week: isoWeek(at) } });
 
 describe.each([
   ["embedded store", () => embedded],
@@ -107,7 +119,10 @@ describe.each([
       joinRequests: 0,
       settings: 1,
       buddy: 0,
+      participationWeeks: 2,
     });
+    const [miaEvent] = await participationIn(store, MIA_ALONE);
+    const miaPseudonym = miaEvent!.value.person;
     await service.erase(TENANT, MIA);
 
     const after = (await service.export(TENANT, MIA)) as {
@@ -123,6 +138,13 @@ describe.each([
       expect(everything).not.toContain(MIA_WORDS);
       expect(everything).not.toContain(codes.open.referenceCode);
     }
+    // Her pseudonym is gone from participation and the weekly figures; their counters stay.
+    expect(JSON.stringify(await store.query("audit", TENANT, { limit: 1000 }))).not.toContain(miaPseudonym);
+    expect(await participationIn(store, MIA_ALONE)).toEqual([]);
+    expect(await participationIn(store, SHARED_HUDDLE)).toHaveLength(1);
+    const sharedWeek = (await store.get("audit", TENANT, weekAggregateId(isoWeek(SHARED_HUDDLE))))!.value as unknown as WeekAggregate;
+    expect(sharedWeek).toMatchObject({ participants: 2, sessions: { huddle: 1 }, sessionPeople: { huddle: 1 } });
+    expect(sharedWeek.seen.huddle).toHaveLength(1);
     const aggregates = await store.query("requests", TENANT, { where: { kind: "anonymisedRequest" } });
     expect(aggregates.map(({ value }) => value.status).sort()).toEqual(["withdrawn", "withdrawn"]);
     // Max is untouched.

@@ -10,6 +10,10 @@ export { isoWeek };
 const SALT_ID = "participation-salt";
 /** Insights look back a year at most; events older than that go by themselves. */
 const PARTICIPATION_TTL_SECONDS = 400 * 86_400;
+/** One event per person per week for 400 days. */
+const MAX_EVENTS_PER_PERSON = 200;
+
+const pseudonymOf = (salt: string, userId: string) => createHmac("sha256", salt).update(userId).digest("base64url");
 
 /**
  * Participation for programme insights, recorded pseudonymously: one event per person per week,
@@ -60,7 +64,7 @@ export class ParticipationRecorder {
     let recorded = 0;
     const people: string[] = [];
     for (const userId of new Set(userIds)) {
-      const person = createHmac("sha256", salt).update(userId).digest("base64url");
+      const person = pseudonymOf(salt, userId);
       people.push(person);
       try {
         await this.store.create(
@@ -77,6 +81,35 @@ export class ParticipationRecorder {
       }
     }
     return { recorded, people };
+  }
+
+  /** The weeks in which the person had a touchpoint, oldest first: what their pseudonym links to. */
+  async weeksOf(tenantId: string, userId: string): Promise<string[]> {
+    return (await this.eventsOf(tenantId, userId)).map((event) => event.value.week).sort();
+  }
+
+  /**
+   * Erasure: removes the person's participation events and their pseudonym from the weekly
+   * aggregates. While the salt exists the pseudonym can be recomputed from the user id, so these
+   * count as the person's data. Aggregate counters stay; they name nobody.
+   */
+  async forget(tenantId: string, userId: string): Promise<number> {
+    const events = await this.eventsOf(tenantId, userId);
+    for (const event of events) await this.store.delete("audit", tenantId, event.id);
+    const salt = await this.store.get<{ salt: string }>("settings", tenantId, SALT_ID);
+    if (salt) await this.weeks.forgetPerson(tenantId, pseudonymOf(salt.value.salt, userId));
+    return events.length;
+  }
+
+  private async eventsOf(tenantId: string, userId: string) {
+    // No salt yet means nothing was ever recorded in this tenant, and none is made just to look.
+    const salt = await this.store.get<{ salt: string }>("settings", tenantId, SALT_ID);
+    if (!salt) return [];
+    const person = pseudonymOf(salt.value.salt, userId);
+    return this.store.query<{ week: string }>("audit", tenantId, {
+      where: { kind: "participation", person },
+      limit: MAX_EVENTS_PER_PERSON,
+    });
   }
 
   private async salt(tenantId: string): Promise<string> {

@@ -1,10 +1,11 @@
+import fc from "fast-check";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ParticipationRecorder } from "../huddles/participation.js";
 import { EmbeddedStore } from "../storage/embedded-store.js";
-import { applyDelta, emptyWeek, WeekAggregates } from "./week-aggregate.js";
+import { applyDelta, emptyWeek, WeekAggregates, withoutPerson } from "./week-aggregate.js";
 
 let directory: string;
 let store: EmbeddedStore;
@@ -38,6 +39,23 @@ describe("week aggregates", () => {
     expect(week.seen.huddle).toEqual([]);
     expect(week.pulse).toEqual({ 1: 0, 2: 1, 3: 4, 4: 0, 5: 2 });
     expect(week.sessionPeople.circle).toBe(0);
+  });
+
+  it("forgets an erased person: below five they are counted out exactly, at five nothing is left to forget", () => {
+    const people = fc.constantFrom("p1", "p2", "p3", "p4", "p5", "p6", "p7");
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(people, { minLength: 1, maxLength: 4 }), { maxLength: 6 }), people, (sessions, erased) => {
+        const fold = (lists: string[][]) => lists.reduce((week, list) => applyDelta(week, session(list)), emptyWeek("2026-W12"));
+        const before = fold(sessions);
+        const after = withoutPerson(before, erased);
+        const asIfNeverThere = fold(sessions.map((list) => list.filter((person) => person !== erased)));
+        expect(after.seen.huddle).not.toContain(erased);
+        expect(after.sessions).toEqual(before.sessions);
+        if (before.sessionPeople.huddle < 5) expect(after.sessionPeople.huddle).toBe(asIfNeverThere.sessionPeople.huddle);
+        else expect(after).toEqual(before);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("loses no session when many huddles end at the same moment", async () => {

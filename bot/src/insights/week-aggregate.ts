@@ -35,6 +35,8 @@ export interface WeekDelta {
 export const WEEK_AGGREGATE_TTL_SECONDS = 400 * 86_400;
 const MAX_WRITE_ATTEMPTS = 25;
 const PEOPLE_CAP = DEFAULT_SUPPRESSION_THRESHOLD;
+/** Aggregates live 400 days, so a tenant never has more than about 58 weeks of them. */
+const MAX_WEEKS = 200;
 
 export const weekAggregateId = (week: string) => `insights-week-${week}`;
 
@@ -78,6 +80,21 @@ export function applyDelta(current: WeekAggregate, delta: WeekDelta): WeekAggreg
   return next;
 }
 
+/**
+ * The aggregate with one person's pseudonym gone from the under-threshold lists, their count going
+ * with it. Counting them one short can only keep a figure hidden longer, never show one early.
+ */
+export function withoutPerson(current: WeekAggregate, person: string): WeekAggregate {
+  const seen = { ...current.seen };
+  const sessionPeople = { ...current.sessionPeople };
+  for (const touchpoint of TOUCHPOINTS) {
+    if (!seen[touchpoint].includes(person)) continue;
+    seen[touchpoint] = seen[touchpoint].filter((other) => other !== person);
+    sessionPeople[touchpoint] = seen[touchpoint].length;
+  }
+  return { ...current, seen, sessionPeople };
+}
+
 /** Reads and updates week aggregates; updates are ETag-conditional and retried, since they commute. */
 export class WeekAggregates {
   constructor(
@@ -97,6 +114,35 @@ export class WeekAggregates {
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
         // Many huddles can end on the hour; a little jitter stops them retrying in lockstep.
+        await this.pause(Math.random() * Math.min(50, 2 * attempt));
+      }
+    }
+  }
+
+  /** Takes a pseudonym out of every week that still lists it (erasure); returns how many weeks changed. */
+  async forgetPerson(tenantId: string, person: string): Promise<number> {
+    let changed = 0;
+    for (const week of await this.store.query<JsonObject>("audit", tenantId, { where: { kind: "insightsWeek" }, limit: MAX_WEEKS })) {
+      if (await this.removeFromWeek(tenantId, week.id, person)) changed++;
+    }
+    return changed;
+  }
+
+  private async removeFromWeek(tenantId: string, id: string, person: string): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.store.get<JsonObject>("audit", tenantId, id);
+      if (!stored) return false;
+      const current = stored.value as unknown as WeekAggregate;
+      const next = withoutPerson(current, person);
+      if (TOUCHPOINTS.every((touchpoint) => next.seen[touchpoint].length === current.seen[touchpoint].length)) return false;
+      try {
+        await this.store.replace("audit", tenantId, id, next as unknown as JsonObject, {
+          ifMatch: stored.etag,
+          ttlSeconds: WEEK_AGGREGATE_TTL_SECONDS,
+        });
+        return true;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
         await this.pause(Math.random() * Math.min(50, 2 * attempt));
       }
     }

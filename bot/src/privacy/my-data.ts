@@ -3,6 +3,7 @@ import { isClosed } from "../../../shared/index.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { BuddyService } from "../buddies/buddy-service.js";
 import type { CircleDocument } from "../circles/circle-service.js";
+import type { ParticipationRecorder } from "../huddles/participation.js";
 import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 
@@ -22,6 +23,15 @@ export interface ErasurePreview {
   settings: number;
   /** A buddy offer or request, and active buddy pairings. */
   buddy: number;
+  /** Weeks with a pseudonymous participation record behind the programme's figures. */
+  participationWeeks: number;
+}
+
+/** The services that keep data of their own about a person, and the clock. */
+export interface MyDataParts {
+  buddies?: Pick<BuddyService, "exportFor" | "forget">;
+  participation?: Pick<ParticipationRecorder, "forget" | "weeksOf">;
+  now?: () => Date;
 }
 
 /**
@@ -29,16 +39,24 @@ export interface ErasurePreview {
  * withdraws open requests and then removes their words and their link to the person; closed
  * requests stay only as anonymous aggregates (category, urgency, status, dates) for the programme's
  * figures. Memberships, sign-ups, join requests, buddy offers, requests and pairings, preferences
- * and the bot's address go entirely.
+ * and the bot's address go entirely, and so do the pseudonymous participation events behind the
+ * programme's weekly figures.
  */
 export class MyDataService {
+  private readonly buddies?: Pick<BuddyService, "exportFor" | "forget">;
+  private readonly participation?: Pick<ParticipationRecorder, "forget" | "weeksOf">;
+  private readonly now: () => Date;
+
   constructor(
     private readonly store: DocumentStore,
     private readonly requests: RequestService,
     private readonly roles: RoleDirectory,
-    private readonly buddies?: Pick<BuddyService, "exportFor" | "forget">,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    parts: MyDataParts = {},
+  ) {
+    this.buddies = parts.buddies;
+    this.participation = parts.participation;
+    this.now = parts.now ?? (() => new Date());
+  }
 
   async export(tenantId: string, userId: string): Promise<JsonObject> {
     const requests = await this.requests.listForRequester(tenantId, userId);
@@ -75,6 +93,7 @@ export class MyDataService {
       })),
       signUps: signUps.map(({ value }) => value),
       buddies: ((await this.buddies?.exportFor(tenantId, userId)) ?? null) as unknown as JsonObject,
+      participationWeeks: (await this.participation?.weeksOf(tenantId, userId)) ?? [],
     };
   }
 
@@ -91,6 +110,7 @@ export class MyDataService {
       signUps: (await this.signUps(tenantId, userId)).length,
       settings: settings.filter(Boolean).length,
       buddy: buddy ? buddy.pairings.length + (buddy.offer ? 1 : 0) + (buddy.request ? 1 : 0) : 0,
+      participationWeeks: ((await this.participation?.weeksOf(tenantId, userId)) ?? []).length,
     };
   }
 
@@ -104,6 +124,7 @@ export class MyDataService {
     for (const signUp of await this.signUps(tenantId, userId)) await this.store.delete("circles", tenantId, signUp.id);
     for (const id of PERSONAL_SETTINGS(userId)) await this.store.delete("settings", tenantId, id);
     await this.buddies?.forget(tenantId, userId);
+    await this.participation?.forget(tenantId, userId);
     return done;
   }
 

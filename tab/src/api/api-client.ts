@@ -97,6 +97,7 @@ export interface ErasurePreview {
   joinRequests: number;
   settings: number;
   buddy: number;
+  participationWeeks: number;
 }
 
 /** A template as the library lists it; built-ins have no version because nobody edits them. */

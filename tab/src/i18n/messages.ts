@@ -258,6 +258,7 @@ export const TAB_MESSAGES_EN = {
   myDataJoinRequests: "{count} request(s) to join a circle",
   myDataSettings: "{count} setting(s): your preferences and how the bot reaches you",
   myDataBuddy: "{count} buddy offer, request or pairing(s): the pairing ends quietly; the other person is not told why",
+  myDataParticipation: "{count} week(s) of participation records: the programme's counts stay, but nothing links them to you any more",
   myDataNothing: "There is nothing stored about you to erase.",
   myDataEraseButton: "Erase my data",
   myDataConfirm: "This cannot be undone. Erase everything listed above?",

@@ -16,6 +16,7 @@ const WHAT_GOES: [keyof ErasurePreview, TabMessageKey][] = [
   ["joinRequests", "myDataJoinRequests"],
   ["buddy", "myDataBuddy"],
   ["settings", "myDataSettings"],
+  ["participationWeeks", "myDataParticipation"],
 ];
 
 /** Privacy rules in practice: every member can take their data with them, or have it erased. */
