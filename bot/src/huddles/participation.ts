@@ -85,7 +85,8 @@ export class ParticipationRecorder {
 
   /** The weeks in which the person had a touchpoint, oldest first: what their pseudonym links to. */
   async weeksOf(tenantId: string, userId: string): Promise<string[]> {
-    return (await this.eventsOf(tenantId, userId)).map((event) => event.value.week).sort();
+    const person = await this.existingPseudonym(tenantId, userId);
+    return person ? (await this.eventsOf(tenantId, person)).map((event) => event.value.week).sort() : [];
   }
 
   /**
@@ -94,18 +95,21 @@ export class ParticipationRecorder {
    * count as the person's data. Aggregate counters stay; they name nobody.
    */
   async forget(tenantId: string, userId: string): Promise<number> {
-    const events = await this.eventsOf(tenantId, userId);
+    const person = await this.existingPseudonym(tenantId, userId);
+    if (!person) return 0;
+    const events = await this.eventsOf(tenantId, person);
     for (const event of events) await this.store.delete("audit", tenantId, event.id);
-    const salt = await this.store.get<{ salt: string }>("settings", tenantId, SALT_ID);
-    if (salt) await this.weeks.forgetPerson(tenantId, pseudonymOf(salt.value.salt, userId));
+    await this.weeks.forgetPerson(tenantId, person);
     return events.length;
   }
 
-  private async eventsOf(tenantId: string, userId: string) {
-    // No salt yet means nothing was ever recorded in this tenant, and none is made just to look.
+  /** No salt yet means nothing was ever recorded in this tenant, and none is made just to look. */
+  private async existingPseudonym(tenantId: string, userId: string): Promise<string | undefined> {
     const salt = await this.store.get<{ salt: string }>("settings", tenantId, SALT_ID);
-    if (!salt) return [];
-    const person = pseudonymOf(salt.value.salt, userId);
+    return salt ? pseudonymOf(salt.value.salt, userId) : undefined;
+  }
+
+  private eventsOf(tenantId: string, person: string) {
     return this.store.query<{ week: string }>("audit", tenantId, {
       where: { kind: "participation", person },
       limit: MAX_EVENTS_PER_PERSON,

@@ -123,15 +123,13 @@ export class RequestService {
   /** Registers the tenant and writes the one "created" entry; false when an earlier attempt had written it. */
   private async recordCreation(requester: Requester, referenceCode: string): Promise<boolean> {
     await this.registerTenant(requester.tenantId);
-    const entry: AuditEntry = {
-      kind: "audit",
-      requestCode: referenceCode,
-      actorId: requester.userId,
-      action: "created",
-      at: this.now().toISOString(),
-    };
     try {
-      await this.store.create("audit", requester.tenantId, `${referenceCode}-created`, entry);
+      await this.store.create(
+        "audit",
+        requester.tenantId,
+        `${referenceCode}-created`,
+        this.auditEntry(referenceCode, requester.userId, "created"),
+      );
       return true;
     } catch (error) {
       if (error instanceof ConflictError) return false;
@@ -242,13 +240,16 @@ export class RequestService {
     return sortByUrgency(documents.map((document) => document.value as unknown as StoredHelpRequest));
   }
 
+  private auditEntry(requestCode: string, actorId: string, action: string): AuditEntry {
+    return { kind: "audit", requestCode, actorId, action, at: this.now().toISOString() };
+  }
+
   private async audit(tenantId: string, requestCode: string, actorId: string, action: string, closed = false): Promise<void> {
-    const entry: AuditEntry = { kind: "audit", requestCode, actorId, action, at: this.now().toISOString() };
     await this.store.create(
       "audit",
       tenantId,
       `${requestCode}-${randomUUID()}`,
-      entry,
+      this.auditEntry(requestCode, actorId, action),
       closed ? { ttlSeconds: this.retentionSeconds() } : {},
     );
   }
