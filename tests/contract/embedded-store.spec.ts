@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,5 +72,27 @@ describe("embedded store retention", () => {
     const second = new EmbeddedStore({ directory: path });
     expect((await second.get("settings", "tenant-r", "kept"))?.value).toEqual({ value: "still here" });
     await second.close();
+  });
+});
+
+describe("embedded store memory mapping", () => {
+  it("maps its file once as it grows, so each page is resident at most once", async () => {
+    const mapped = new EmbeddedStore({ directory: join(directory, "mapped") });
+    try {
+      // About 12 MB after compression, well past the map lmdb-js would otherwise start with.
+      for (let batch = 0; batch < 30; batch++)
+        await Promise.all(
+          Array.from({ length: 100 }, (_, index) =>
+            mapped.create("audit", "tenant-map", `doc-${batch}-${index}`, { filler: randomBytes(4_000).toString("hex") }),
+          ),
+        );
+      const dataFile = join(directory, "mapped", "data.mdb");
+      const mappings = readFileSync("/proc/self/maps", "utf8")
+        .split("\n")
+        .filter((line) => line.endsWith(` ${dataFile}`));
+      expect(mappings).toHaveLength(1);
+    } finally {
+      await mapped.close();
+    }
   });
 });

@@ -24,6 +24,15 @@ interface StoredRecord {
   expiresAt?: number;
 }
 
+/**
+ * Address space reserved for the store file up front. It costs no disk (the file grows as written)
+ * and no memory. Without it lmdb-js starts small and maps the file again each time it outgrows the
+ * map, keeping the old mappings, so the same pages were resident twice: two minutes of bot intake
+ * left 21 MB of mapped store in the server's RSS for an 11 MB file, and 11 MB with this. A larger
+ * store still works; lmdb-js then grows the map as before.
+ */
+const INITIAL_MAP_BYTES = 2 ** 30;
+
 /** Records examined per slice of a purge before yielding to other work. */
 const PURGE_SLICE = 2000;
 
@@ -51,7 +60,7 @@ export class EmbeddedStore implements DocumentStore {
 
   constructor(options: EmbeddedStoreOptions) {
     mkdirSync(options.directory, { recursive: true });
-    this.db = open<StoredRecord, Key>({ path: options.directory, compression: true });
+    this.db = open<StoredRecord, Key>({ path: options.directory, compression: true, mapSize: INITIAL_MAP_BYTES });
     this.now = options.now ?? Date.now;
     this.purgeTimer = setInterval(() => void this.purgeExpired(), options.purgeIntervalMs ?? 10 * 60_000);
     this.purgeTimer.unref();
