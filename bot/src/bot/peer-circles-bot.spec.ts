@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RoleDirectory } from "../auth/role-directory.js";
 import { RequestService } from "../requests/request-service.js";
 import { SupporterRegistry } from "../requests/supporter-registry.js";
-import { SupportersChannel } from "../requests/supporters-channel.js";
 import type { JsonObject } from "../storage/document-store.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
+import { testBot } from "./test-bot.js";
 import type { DocumentStore } from "../storage/document-store.js";
 import { EmbeddedStore } from "../storage/embedded-store.js";
 import { StoreTimeoutError, StoreUnavailableError } from "../storage/store-errors.js";
-import { normaliseCommand, PeerCirclesBot } from "./peer-circles-bot.js";
+import { normaliseCommand } from "./peer-circles-bot.js";
 
 const TENANT = "7d3f7a52-aaaa-4bbb-8ccc-ddddeeeeffff";
 const USER = "5b8e0a11-1234-4567-89ab-cdef01234567";
@@ -57,16 +57,7 @@ function botAdapter(options: BotAdapterOptions = {}) {
   const conversationType = options.conversationType ?? "personal";
   const usedStore = options.store ?? store;
   const messenger = options.messenger ?? new RecordingMessenger();
-  const bot = new PeerCirclesBot({
-    logger,
-    botId: "bot-app-id",
-    tabEndpoint: "https://peer.example.com",
-    requests: new RequestService(usedStore),
-    supporters: new SupporterRegistry(usedStore),
-    roles: new RoleDirectory(usedStore, []),
-    messenger,
-    supportersChannel: new SupportersChannel(usedStore),
-  });
+  const bot = testBot(usedStore, messenger, logger);
   const adapter = new TestAdapter(async (context) => bot.run(context), {
     channelId: "msteams",
     locale: "en-GB",

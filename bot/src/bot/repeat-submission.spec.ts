@@ -7,13 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RiskAssessment } from "../../../shared/index.js";
 import { RoleDirectory } from "../auth/role-directory.js";
 import { RequestService } from "../requests/request-service.js";
-import { SupporterRegistry } from "../requests/supporter-registry.js";
-import { SupportersChannel } from "../requests/supporters-channel.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { EmbeddedStore } from "../storage/embedded-store.js";
 import { StoreTimeoutError } from "../storage/store-errors.js";
-import { PeerCirclesBot } from "./peer-circles-bot.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
+import { testBot } from "./test-bot.js";
 
 const TENANT = "7d3f7a52-aaaa-4bbb-8ccc-ddddeeeeffff";
 const REQUESTER = "cccccccc-0000-4000-8000-00000000000c";
@@ -45,16 +43,7 @@ class RecordingMessenger implements ProactiveMessenger {
 }
 
 function botAdapter(userId: string, messenger: RecordingMessenger, usedStore: DocumentStore = store) {
-  const bot = new PeerCirclesBot({
-    logger: pino({ level: "silent" }),
-    botId: "bot-app-id",
-    tabEndpoint: "https://peer.example.com",
-    requests: new RequestService(usedStore),
-    supporters: new SupporterRegistry(usedStore),
-    roles: new RoleDirectory(usedStore, []),
-    messenger,
-    supportersChannel: new SupportersChannel(usedStore),
-  });
+  const bot = testBot(usedStore, messenger, pino({ level: "silent" }));
   const adapter = new TestAdapter(async (context) => bot.run(context), {
     channelId: "msteams",
     conversation: { id: `conv-${userId}`, conversationType: "personal", isGroup: false, name: "", tenantId: TENANT },
