@@ -10,7 +10,6 @@ import { Session } from "node:inspector";
 import { join } from "node:path";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import process from "node:process";
-import { setInterval } from "node:timers";
 
 const directory = process.env.BENCH_SERVER_DIAGNOSTICS;
 if (directory) {
@@ -22,23 +21,6 @@ if (directory) {
   const delay = monitorEventLoopDelay({ resolution: sampleMs });
   delay.enable();
   const pauses = [];
-  // Live heap after a full collection, once a minute: RSS alone swings with when the collector last
-  // ran, so this is what tells a leak from a heap that has simply not been collected yet.
-  const liveHeap = [];
-  const startedAt = Date.now();
-  const sampleLiveHeap = () =>
-    session.post("HeapProfiler.collectGarbage", () => {
-      const usage = process.memoryUsage();
-      liveHeap.push({
-        second: Math.round((Date.now() - startedAt) / 1000),
-        heapUsedMb: Math.round(usage.heapUsed / 1e6),
-        heapTotalMb: Math.round(usage.heapTotal / 1e6),
-        arrayBuffersMb: Math.round(usage.arrayBuffers / 1e6),
-        externalMb: Math.round(usage.external / 1e6),
-        rssMb: Math.round(usage.rss / 1e6),
-      });
-    });
-  setInterval(sampleLiveHeap, 60_000).unref();
   new PerformanceObserver((list) => pauses.push(...list.getEntries().map((entry) => entry.duration))).observe({ entryTypes: ["gc"] });
   // The inspector answers synchronously on the server's own thread, so this completes inside "exit".
   process.on("exit", () => {
@@ -47,7 +29,6 @@ if (directory) {
     // The histogram counts the sampling interval in; what is left is the delay.
     const ms = (nanoseconds) => Number(Math.max(0, nanoseconds / 1e6 - sampleMs).toFixed(1));
     const summary = {
-      liveHeapAfterFullCollection: liveHeap,
       eventLoopDelayMs: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
       gcPauses: {
         count: sorted.length,

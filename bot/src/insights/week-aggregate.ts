@@ -1,6 +1,6 @@
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../../shared/insights/suppression.js";
 import { PULSE_COLUMNS, TOUCHPOINTS, type Touchpoint } from "../../../shared/insights/insights-report.js";
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import type { DocumentStore, JsonObject, StoredDocument } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
 /**
@@ -123,20 +123,19 @@ export class WeekAggregates {
   async forgetPerson(tenantId: string, person: string): Promise<number> {
     let changed = 0;
     for (const week of await this.store.query<JsonObject>("audit", tenantId, { where: { kind: "insightsWeek" }, limit: MAX_WEEKS })) {
-      if (await this.removeFromWeek(tenantId, week.id, person)) changed++;
+      if (await this.removeFromWeek(tenantId, week, person)) changed++;
     }
     return changed;
   }
 
-  private async removeFromWeek(tenantId: string, id: string, person: string): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      const stored = await this.store.get<JsonObject>("audit", tenantId, id);
-      if (!stored) return false;
+  /** Starts from the document the query returned; reads it again only when a concurrent update won. */
+  private async removeFromWeek(tenantId: string, found: StoredDocument<JsonObject>, person: string): Promise<boolean> {
+    let stored: StoredDocument<JsonObject> | undefined = found;
+    for (let attempt = 1; stored; attempt++) {
       const current = stored.value as unknown as WeekAggregate;
-      const next = withoutPerson(current, person);
-      if (TOUCHPOINTS.every((touchpoint) => next.seen[touchpoint].length === current.seen[touchpoint].length)) return false;
+      if (!TOUCHPOINTS.some((touchpoint) => current.seen[touchpoint].includes(person))) return false;
       try {
-        await this.store.replace("audit", tenantId, id, next as unknown as JsonObject, {
+        await this.store.replace("audit", tenantId, found.id, withoutPerson(current, person) as unknown as JsonObject, {
           ifMatch: stored.etag,
           ttlSeconds: WEEK_AGGREGATE_TTL_SECONDS,
         });
@@ -144,8 +143,10 @@ export class WeekAggregates {
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
         await this.pause(Math.random() * Math.min(50, 2 * attempt));
+        stored = await this.store.get<JsonObject>("audit", tenantId, found.id);
       }
     }
+    return false;
   }
 
   /** The aggregates of the given weeks, in order; a week nothing happened in comes back empty. */
