@@ -1,5 +1,6 @@
 import { RISK_LEXICON_EN } from "./risk-lexicon-en.js";
 import type { RiskLexicon, RiskPattern } from "./risk-lexicon.js";
+import { ELEVATED_FRAMES_EN, RISK_FRAMES_EN, type RiskFrame } from "./risk-frames-en.js";
 
 export type RiskLevel = "none" | "elevated" | "crisis";
 
@@ -13,6 +14,8 @@ export interface RiskAssessment {
 const LEXICONS: Readonly<Record<string, RiskLexicon>> = { en: RISK_LEXICON_EN };
 const NEGATION_WINDOW_TOKENS = 3;
 const IDIOM_PLACEHOLDER = " _ ";
+/** A supporter or author asking how to handle crisis words is writing about them, in every sentence. */
+const HELPING_ROLE = /\b(?:handbook|faq|faqs|escalation (?:section|policy|process)|volunteer guide|training (?:deck|slides|material)|how (?:do|can|should) (?:i|we) (?:ask|respond|reply|handle))\b/;
 const CLAUSE_BREAK = /[.!?;:\n\r]+|\bbut\b|\bhowever\b/;
 
 /**
@@ -24,7 +27,8 @@ export function assessRisk(text: string, locale?: string): RiskAssessment {
   const crisis = new Set<string>();
   const elevated = new Set<string>();
   for (const lexicon of lexiconsFor(locale)) {
-    for (const clause of clausesOf(text, lexicon)) screenClause(clause, lexicon, crisis, elevated);
+    const message = clausesOf(text, lexicon).join(" . ");
+    for (const clause of clausesOf(text, lexicon)) screenClause(clause, message, lexicon, crisis, elevated);
   }
   if (crisis.size > 0) return { level: "crisis", reasons: [...crisis, ...elevated] };
   if (elevated.size > 0) return { level: "elevated", reasons: [...elevated] };
@@ -59,14 +63,15 @@ export function clausesOf(text: string, lexicon: RiskLexicon): string[] {
   return clauses;
 }
 
-function screenClause(clause: string, lexicon: RiskLexicon, crisis: Set<string>, elevated: Set<string>): void {
-  const isMedia = lexicon.mediaCues.some((cue) => cue.test(clause));
+function screenClause(clause: string, message: string, lexicon: RiskLexicon, crisis: Set<string>, elevated: Set<string>): void {
+  const isMedia = lexicon.mediaCues.some((cue) => cue.test(clause)) || HELPING_ROLE.test(message);
   for (const match of matchesIn(clause, lexicon.crisis, lexicon.negations)) {
     if (isMedia) elevated.add("crisis-language-about-a-story-or-topic");
     else if (isReportedAbout(clause, match.index, lexicon)) elevated.add("concern-for-someone-else");
     else crisis.add(match.reason);
   }
   for (const match of matchesIn(clause, lexicon.elevated, lexicon.negations)) elevated.add(match.reason);
+  screenFrames(clause, message, lexicon, isMedia, crisis, elevated);
   if (
     !isMedia &&
     lexicon.reportedCues.some((cue) => cue.test(clause)) &&
@@ -104,4 +109,35 @@ function isReportedAbout(clause: string, index: number, lexicon: RiskLexicon): b
     if (!/\b(?:i|im|ive|id|ill|me|my|myself)\b/.test(between)) return true;
   }
   return false;
+}
+
+/**
+ * Frames over meaning. A crisis frame that is negated, about a story, or reported about somebody
+ * else still counts as elevated: a supporter should hear it, and over-calling beats missing.
+ */
+function screenFrames(clause: string, message: string, lexicon: RiskLexicon, isMedia: boolean, crisis: Set<string>, elevated: Set<string>): void {
+  for (const frame of RISK_FRAMES_EN) {
+    const index = frameMatch(clause, frame);
+    if (index < 0 || frame.unlessInMessage?.some((pattern) => pattern.test(message))) continue;
+    if (isNegated(clause, index, lexicon.negations)) elevated.add("negated-risk-language");
+    else if (isMedia) elevated.add("crisis-language-about-a-story-or-topic");
+    else if (frame.subject === "self" && isReportedAbout(clause, index, lexicon)) elevated.add("concern-for-someone-else");
+    else crisis.add(frame.reason);
+  }
+  for (const frame of ELEVATED_FRAMES_EN) {
+    const index = frameMatch(clause, frame);
+    if (index >= 0 && !isNegated(clause, index, lexicon.negations)) elevated.add(frame.reason);
+  }
+}
+
+/** Where the frame's last concept starts, or -1 when the clause does not hold the frame. */
+function frameMatch(clause: string, frame: RiskFrame): number {
+  if (frame.unless?.some((pattern) => pattern.test(clause))) return -1;
+  let index = -1;
+  for (const pattern of frame.all) {
+    const match = pattern.exec(clause);
+    if (!match) return -1;
+    index = Math.max(index, match.index);
+  }
+  return index;
 }

@@ -151,6 +151,9 @@ export const RISK_LEXICON_EN: RiskLexicon = {
     ),
   ],
   idioms: [
+    /\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|cake|memes|netflix|meetings|emails|carbs|energy drinks|red bull|tea)\b/g,
+    /\b(?:can|could) (?:now )?die happy\b|\b(?:going to|gonna|will|ll|would|d) die if i have to\b/g,
+    /\b(?:excel|laptop|pc|computer|phone|app|server|build|code|spreadsheet|macbook|printer|router|career) (?:just |has |basically )?committed suicide\b|\bcareer suicide\b|\bdelete myself from (?:the|this|that|all)\b/g,
     /\b(?:is|are|was|were|s|re|its|it is|hes|shes|thats|theyre|youre|keeps|keep|will|ll|gonna) (?:literally |absolutely |slowly |actually )?(?:killing|going to kill|gonna kill|murdering|going to be the death of) (?:me|us)\b/g,
     /\b(?:could|would|can|gonna|going to) (?:murder|kill|die for) (?:a|an|for a|for an|for|some) \w+/g,
     /\bkill(?:ed|ing|s)? (?:the|a|this|that|my|our|your|their|all the|off the) (?:build|builds|process|processes|job|jobs|task|tasks|server|servers|pod|pods|container|containers|branch|bug|bugs|feature|deal|lights|music|engine|meeting|session|sessions|tab|tabs|app|query|queries|script|thread|threads|project|idea|proposal|ticket|pipeline|service|vm|instance|mood|vibe|conversation|noise|time)\b/g,
@@ -171,7 +174,8 @@ export const RISK_LEXICON_EN: RiskLexicon = {
   // "cant" and "couldnt" are left out on purpose: "I can't stop wanting to die" must still count.
   negations: ["not", "never", "no", "dont", "doesnt", "didnt", "wont", "wouldnt", "isnt", "arent", "wasnt", "havent", "hasnt", "nor"],
   mediaCues: [
-    /\b(?:movie|film|book|novel|show|series|episode|song|lyrics|game|article|news|podcast|documentary|play|training|course|webinar|lecture|report|research|statistics|study)\b/,
+    /\b(?:movie|film|book|novel|show|series|episode|song|lyrics|game|article|news|podcast|documentary|play|training|course|webinar|lecture|report|research|statistics|study|handbook|faq|faqs|leaflet|guidance|policy|poster|warning signs?|wording|escalation section|volunteer|awareness|prevention|naloxone)\b/,
+    /\bhow (?:do|can|should) (?:i|we) (?:ask|respond|reply|help|support|talk to)\b|\bwhat (?:wording|should the bot|do i say)\b/,
   ],
   reportedCues: [
     /\b(?:he|she|they|someone|somebody|my (?:friend|colleague|coworker|co worker|manager|boss|teammate|brother|sister|son|daughter)|a (?:friend|colleague|coworker|teammate)) (?:said|says|told me|tells me|mentioned|wrote|posted|texted|messaged|joked|keeps saying|is talking about|talked about)\b/,
@@ -219,6 +223,10 @@ export const RISK_LEXICON_EN: RiskLexicon = {
     suicidle: "suicidal",
     dieing: "dying",
     wnt: "want",
+    wnat: "want",
+    sicide: "suicide",
+    s3wer: "sewer",
+    s00n: "soon",
     wan: "want",
   },
 };
