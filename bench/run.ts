@@ -16,10 +16,12 @@ import { huddleFanOutBenchmark } from "./huddle-fanout.js";
 import { insightsBenchmark } from "./insights.js";
 import { intakeBenchmark } from "./intake.js";
 import { nineAmSoakBenchmark } from "./nine-am-soak.js";
+import { riskScreenBenchmark } from "./risk-screen.js";
 import { formatTable } from "./table.js";
 import { tabFirstRenderBenchmark } from "./tab-first-render.js";
 
 const benchmarks: { name: string; run: () => Promise<BenchmarkFigure[]> }[] = [
+  { name: "risk screen on both corpus parts and on 2,000-character messages", run: riskScreenBenchmark },
   { name: "server cold start", run: coldStartBenchmark },
   { name: "request intake beside an echo bot", run: intakeBenchmark },
   { name: "huddle fan-out over Server-Sent Events", run: huddleFanOutBenchmark },

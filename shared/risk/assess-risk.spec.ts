@@ -4,6 +4,7 @@ import { assessRisk } from "./assess-risk.js";
 /** Risk to life or safety. Every one of these must give `crisis`. */
 const CRISIS = [
   "I want to kill myself",
+  "I want it all to stop",
   "i want to kill myself",
   "I'm going to kill myself tonight",
   "im gonna kill myself",
@@ -143,7 +144,6 @@ const ELEVATED = [
   "She said she is going to hurt herself",
   "I watched a film about suicide and now I can't stop crying",
   "im sooo overwhelmed",
-  "I want it all to stop",
   "I hate my life",
   "my manager is abusive",
   "I'm really not ok",

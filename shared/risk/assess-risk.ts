@@ -1,5 +1,7 @@
 import { RISK_LEXICON_EN } from "./risk-lexicon-en.js";
 import type { RiskLexicon, RiskPattern } from "./risk-lexicon.js";
+import RISK_MODEL_EN from "./risk-model-en.json" with { type: "json" };
+import { MODEL_BENIGN_VETO, MODEL_CRISIS_THRESHOLD, modelPosterior, type RiskModel } from "./risk-model.js";
 import { ELEVATED_FRAMES_EN, RISK_FRAMES_EN, type RiskFrame } from "./risk-frames-en.js";
 
 export type RiskLevel = "none" | "elevated" | "crisis";
@@ -15,7 +17,9 @@ const LEXICONS: Readonly<Record<string, RiskLexicon>> = { en: RISK_LEXICON_EN };
 const NEGATION_WINDOW_TOKENS = 3;
 const IDIOM_PLACEHOLDER = " _ ";
 /** A supporter or author asking how to handle crisis words is writing about them, in every sentence. */
-const HELPING_ROLE = /\b(?:handbook|faq|faqs|escalation (?:section|policy|process)|volunteer guide|training (?:deck|slides|material)|how (?:do|can|should) (?:i|we) (?:ask|respond|reply|handle))\b/;
+const HELPING_ROLE =
+  /\b(?:handbook|faq|faqs|escalation (?:section|policy|process)|volunteer guide|training (?:deck|slides|material)|how (?:do|can|should) (?:i|we) (?:ask|respond|reply|handle))\b/;
+const EXPLAINED_AWAY = ["negated-risk-language", "concern-for-someone-else", "crisis-language-about-a-story-or-topic"];
 const CLAUSE_BREAK = /[.!?;:\n\r]+|\bbut\b|\bhowever\b/;
 
 /**
@@ -26,10 +30,27 @@ const CLAUSE_BREAK = /[.!?;:\n\r]+|\bbut\b|\bhowever\b/;
 export function assessRisk(text: string, locale?: string): RiskAssessment {
   const crisis = new Set<string>();
   const elevated = new Set<string>();
+  let englishClauses: string[] = [];
   for (const lexicon of lexiconsFor(locale)) {
-    const message = clausesOf(text, lexicon).join(" . ");
-    for (const clause of clausesOf(text, lexicon)) screenClause(clause, message, lexicon, crisis, elevated);
+    const clauses = clausesOf(text, lexicon);
+    if (lexicon === RISK_LEXICON_EN) englishClauses = clauses;
+    const message = clauses.join(" . ");
+    for (const clause of clauses) screenClause(clause, message, lexicon, crisis, elevated);
   }
+  const [benign, distressed, inCrisis] = modelPosterior(englishClauses, RISK_MODEL_EN as RiskModel);
+  if (crisis.size > 0 && benign > MODEL_BENIGN_VETO) {
+    for (const reason of crisis) elevated.add(reason);
+    crisis.clear();
+  }
+  // Words the frames explained away (negated, someone else's, a story) are not the model's to call back.
+  const explained =
+    EXPLAINED_AWAY.some((reason) => elevated.has(reason)) ||
+    (crisis.size === 0 &&
+      englishClauses.some(
+        (clause) => clause.includes(IDIOM_PLACEHOLDER.trim()) || RISK_LEXICON_EN.mediaCues.some((cue) => cue.test(clause)),
+      ));
+  if (inCrisis > MODEL_CRISIS_THRESHOLD && !explained) crisis.add("crisis-language-like-known-phrasings");
+  else if (distressed + inCrisis > MODEL_CRISIS_THRESHOLD) elevated.add("distress-like-known-phrasings");
   if (crisis.size > 0) return { level: "crisis", reasons: [...crisis, ...elevated] };
   if (elevated.size > 0) return { level: "elevated", reasons: [...elevated] };
   return { level: "none", reasons: [] };
@@ -48,19 +69,24 @@ export function clausesOf(text: string, lexicon: RiskLexicon): string[] {
     .toLowerCase()
     .replace(/[\u2018\u2019\u201B\u0060\u00B4\u2032]/g, "'")
     .replace(/'/g, "");
-  const clauses: string[] = [];
+  const spellings = new Set<string>();
   for (const rawClause of lowered.split(CLAUSE_BREAK)) {
     const words = rawClause.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
     if (!words) continue;
-    for (const variant of new Set([words.replace(/(\p{L})\1{2,}/gu, "$1$1"), words.replace(/(\p{L})\1{2,}/gu, "$1")])) {
-      const corrected = variant
-        .split(" ")
-        .map((token) => lexicon.misspellings[token] ?? token)
-        .join(" ");
-      clauses.push(lexicon.idioms.reduce((clause, idiom) => clause.replace(idiom, IDIOM_PLACEHOLDER), corrected).replace(/\s+/g, " "));
-    }
+    spellings.add(words.replace(/(\p{L})\1{2,}/gu, "$1$1"));
+    spellings.add(words.replace(/(\p{L})\1{2,}/gu, "$1"));
   }
-  return clauses;
+  // One pass of corrections and idioms over every clause at once: no pattern can cross the "|".
+  const corrected = [...spellings]
+    .join(" | ")
+    .split(" ")
+    .map((token) => lexicon.misspellings[token] ?? token)
+    .join(" ");
+  const withoutIdioms = lexicon.idioms.reduce((all, idiom) => all.replace(idiom, IDIOM_PLACEHOLDER), corrected);
+  return withoutIdioms
+    .split("|")
+    .map((clause) => clause.replace(/\s+/g, " ").trim())
+    .filter(Boolean);
 }
 
 function screenClause(clause: string, message: string, lexicon: RiskLexicon, crisis: Set<string>, elevated: Set<string>): void {
@@ -115,7 +141,14 @@ function isReportedAbout(clause: string, index: number, lexicon: RiskLexicon): b
  * Frames over meaning. A crisis frame that is negated, about a story, or reported about somebody
  * else still counts as elevated: a supporter should hear it, and over-calling beats missing.
  */
-function screenFrames(clause: string, message: string, lexicon: RiskLexicon, isMedia: boolean, crisis: Set<string>, elevated: Set<string>): void {
+function screenFrames(
+  clause: string,
+  message: string,
+  lexicon: RiskLexicon,
+  isMedia: boolean,
+  crisis: Set<string>,
+  elevated: Set<string>,
+): void {
   for (const frame of RISK_FRAMES_EN) {
     const index = frameMatch(clause, frame);
     if (index < 0 || frame.unlessInMessage?.some((pattern) => pattern.test(message))) continue;
@@ -132,12 +165,11 @@ function screenFrames(clause: string, message: string, lexicon: RiskLexicon, isM
 
 /** Where the frame's last concept starts, or -1 when the clause does not hold the frame. */
 function frameMatch(clause: string, frame: RiskFrame): number {
-  if (frame.unless?.some((pattern) => pattern.test(clause))) return -1;
   let index = -1;
   for (const pattern of frame.all) {
     const match = pattern.exec(clause);
     if (!match) return -1;
     index = Math.max(index, match.index);
   }
-  return index;
+  return frame.unless?.some((pattern) => pattern.test(clause)) ? -1 : index;
 }

@@ -78,21 +78,126 @@ const WORK_SENSE = w(
 
 export const RISK_FRAMES_EN: RiskFrame[] = [
   // Self: death words with a first person, unless they sit in a work sense.
-  { reason: "suicidal-thoughts", level: "crisis", subject: "self", all: [FIRST_PERSON, DEATH_SELF, INTENT], unless: [WORK_SENSE] },
-  { reason: "suicidal-thoughts", level: "crisis", subject: "self", all: [w(String.raw`suicid\w*|unaliv\w*|kms|sewerslide|sewer slide|self delete|kill(?:ing|ed)? my ?self|end(?:ing)? my (?:own )?life|take my (?:own )?life|off my ?self`)], unless: [w(String.raw`excel|laptop|app|server|build|code|container|pod|process|branch|career|suicide (?:prevention|awareness|training|first aid|squad|mission|doors|hotline|helpline|line|lines|rate|rates|statistics)`)] },
-  { reason: "suicidal-plan", level: "crisis", subject: "self", all: [MEANS, MEANS_READY], unless: [WORK_SENSE, w(String.raw`kits?|leaflet|warning|label|guidance|stock|pharmacy|prescriptions? (?:for|refill)|naloxone`)] },
-  { reason: "suicidal-plan", level: "crisis", subject: "self", all: [FIRST_PERSON, MEANS, MEANS_READY, w(String.raw`all|whole|enough|saved|stockpil\w*|hoard\w*|collect\w*|overdos\w*|od|oded|rope|noose|gun|pistol|rifle|blade|razor|bridge|tracks|train|roof|ledge|cliff|balcony|jump|jumping|bleach|poison|antifreeze|exhaust|carbon monoxide|lethal|fatal|how many|in front of me|edge|hang|hanging|tie|tied|ligature|die|dying|dead|end it|goodbye|not wake|for good|forever|tonight|handful|box|boxes|stood|standing`)], unless: [WORK_SENSE] },
-  { reason: "self-harm", level: "crisis", subject: "self", all: [SELF_HARM_ACT], unless: [w(String.raw`training|awareness|course|webinar|policy|leaflet|poster|how (?:do|can|should) (?:i|we) (?:help|support|respond)|cut (?:my ?self )?(?:some )?slack|cutting corners|cut(?:ting)? my ?self off from|hurt(?:ing)? my ?self (?:at the gym|lifting|running|playing|skiing)|harm(?:ing)? my ?self (?:professionally|career)|bleeding (?:money|cash|customers|edge)`)] },
+  { reason: "suicidal-thoughts", level: "crisis", subject: "self", all: [DEATH_SELF, INTENT, FIRST_PERSON], unless: [WORK_SENSE] },
+  {
+    reason: "suicidal-thoughts",
+    level: "crisis",
+    subject: "self",
+    all: [
+      w(
+        String.raw`suicid\w*|unaliv\w*|kms|sewerslide|sewer slide|self delete|kill(?:ing|ed)? my ?self|end(?:ing)? my (?:own )?life|take my (?:own )?life|off my ?self`,
+      ),
+    ],
+    unless: [
+      w(
+        String.raw`excel|laptop|app|server|build|code|container|pod|process|branch|career|suicide (?:prevention|awareness|training|first aid|squad|mission|doors|hotline|helpline|line|lines|rate|rates|statistics)`,
+      ),
+    ],
+  },
+  {
+    reason: "suicidal-plan",
+    level: "crisis",
+    subject: "self",
+    all: [MEANS, MEANS_READY],
+    unless: [WORK_SENSE, w(String.raw`kits?|leaflet|warning|label|guidance|stock|pharmacy|prescriptions? (?:for|refill)|naloxone`)],
+  },
+  {
+    reason: "suicidal-plan",
+    level: "crisis",
+    subject: "self",
+    all: [
+      MEANS,
+      MEANS_READY,
+      FIRST_PERSON,
+      w(
+        String.raw`all|whole|enough|saved|stockpil\w*|hoard\w*|collect\w*|overdos\w*|od|oded|rope|noose|gun|pistol|rifle|blade|razor|bridge|tracks|train|roof|ledge|cliff|balcony|jump|jumping|bleach|poison|antifreeze|exhaust|carbon monoxide|lethal|fatal|how many|in front of me|edge|hang|hanging|tie|tied|ligature|die|dying|dead|end it|goodbye|not wake|for good|forever|tonight|handful|box|boxes|stood|standing`,
+      ),
+    ],
+    unless: [WORK_SENSE],
+  },
+  {
+    reason: "self-harm",
+    level: "crisis",
+    subject: "self",
+    all: [SELF_HARM_ACT],
+    unless: [
+      w(
+        String.raw`training|awareness|course|webinar|policy|leaflet|poster|how (?:do|can|should) (?:i|we) (?:help|support|respond)|cut (?:my ?self )?(?:some )?slack|cutting corners|cut(?:ting)? my ?self off from|hurt(?:ing)? my ?self (?:at the gym|lifting|running|playing|skiing)|harm(?:ing)? my ?self (?:professionally|career)|bleeding (?:money|cash|customers|edge)`,
+      ),
+    ],
+  },
   { reason: "final-message", level: "crisis", subject: "self", all: [FINALITY], unless: [WORK_SENSE], unlessInMessage: [JOB_FAREWELL] },
   { reason: "not-safe", level: "crisis", subject: "self", all: [SAFETY] },
-  { reason: "indirect-suicidal", level: "crisis", subject: "self", all: [INDIRECT], unless: [w(String.raw`project|meeting|sprint|ticket|feature|deadline|release|this job|job|role|company|career|task`)] },
+  {
+    reason: "indirect-suicidal",
+    level: "crisis",
+    subject: "self",
+    all: [INDIRECT],
+    unless: [w(String.raw`project|meeting|sprint|ticket|feature|deadline|release|this job|job|role|company|career|task`)],
+  },
   // Others, from the writer: a harm act on a person with a plan, time or weapon.
-  { reason: "harm-to-others", level: "crisis", subject: "others", all: [w(String.raw`i|im|ill|id|ive|me|my|we|were|gonna|going to`), HARM_VERB, TARGET_OTHER, OTHER_PLAN], unless: [w(String.raw`killing (?:it|me)|is killing|are killing|murder (?:a|an|some|the) (?:\w+ )?(?:coffee|pizza|beer|burger|drink|song|karaoke)|kill (?:the|this|that) (?:process|build|job|task|meeting|bug|feature|project|idea|deal|lights|music|mood|server)|shoot (?:him|her|them|me|you|us) (?:an|a|the) (?:email|message|note|text|invite|dm|ping|link|line)|hurt (?:his|her|their) feelings|make them pay (?:for|the)|pay (?:the|an|their) invoice|attack (?:the|this) (?:problem|backlog|task|issue|list)|shooting (?:a|the) (?:video|photo|scene)|photo shoot|kill them with kindness|gonna kill (?:him|her|them) if (?:he|she|they) (?:eat|eats|touch|touches|drink|drinks|take|takes|use|uses|steal|steals|forget|forgets|break|breaks|scheduled|schedules|book|books)`)] },
-  { reason: "harm-to-others", level: "crisis", subject: "others", all: [w(String.raw`i|im|ill|ive|id|gonna|going to`), w(String.raw`shotgun|crossbow|petrol|weapon|machete|bat|hammer|teach (?:her|him|them) a lesson|make (?:them|him|her|everyone) (?:all )?pay|wont see it coming|never humiliates|pay (?:her|him|them) a visit|run \w+ over|burn \w+ down|hit (?:her|him)`), OTHER_PLAN], unless: [w(String.raw`bat for|cricket|baseball|softball|hammer (?:out|home|away)|teach (?:her|him|them) a lesson (?:in|about|on)|pay (?:her|him|them) a visit (?:at|to say|for)|surprise (?:party|cake|gift|lunch)`)] },
-  { reason: "harm-to-others", level: "crisis", subject: "others", all: [BRING_WEAPON], unless: [w(String.raw`for (?:the|a) (?:cake|lunch|party|demo|workshop|cooking)|cake knife|butter knife|bread knife|nerf|glue gun|staple gun|heat gun|bat for (?:the|our)|cricket|softball|baseball (?:game|team)`)] },
+  {
+    reason: "harm-to-others",
+    level: "crisis",
+    subject: "others",
+    all: [HARM_VERB, TARGET_OTHER, OTHER_PLAN, w(String.raw`i|im|ill|id|ive|me|my|we|were|gonna|going to`)],
+    unless: [
+      w(
+        String.raw`killing (?:it|me)|is killing|are killing|murder (?:a|an|some|the) (?:\w+ )?(?:coffee|pizza|beer|burger|drink|song|karaoke)|kill (?:the|this|that) (?:process|build|job|task|meeting|bug|feature|project|idea|deal|lights|music|mood|server)|shoot (?:him|her|them|me|you|us) (?:an|a|the) (?:email|message|note|text|invite|dm|ping|link|line)|hurt (?:his|her|their) feelings|make them pay (?:for|the)|pay (?:the|an|their) invoice|attack (?:the|this) (?:problem|backlog|task|issue|list)|shooting (?:a|the) (?:video|photo|scene)|photo shoot|kill them with kindness|gonna kill (?:him|her|them) if (?:he|she|they) (?:eat|eats|touch|touches|drink|drinks|take|takes|use|uses|steal|steals|forget|forgets|break|breaks|scheduled|schedules|book|books)`,
+      ),
+    ],
+  },
+  {
+    reason: "harm-to-others",
+    level: "crisis",
+    subject: "others",
+    all: [
+      w(String.raw`i|im|ill|ive|id|gonna|going to`),
+      w(
+        String.raw`shotgun|crossbow|petrol|weapon|machete|bat|hammer|teach (?:her|him|them) a lesson|make (?:them|him|her|everyone) (?:all )?pay|wont see it coming|never humiliates|pay (?:her|him|them) a visit|run \w+ over|burn \w+ down|hit (?:her|him)`,
+      ),
+      OTHER_PLAN,
+    ],
+    unless: [
+      w(
+        String.raw`bat for|cricket|baseball|softball|hammer (?:out|home|away)|teach (?:her|him|them) a lesson (?:in|about|on)|pay (?:her|him|them) a visit (?:at|to say|for)|surprise (?:party|cake|gift|lunch)`,
+      ),
+    ],
+  },
+  {
+    reason: "harm-to-others",
+    level: "crisis",
+    subject: "others",
+    all: [BRING_WEAPON],
+    unless: [
+      w(
+        String.raw`for (?:the|a) (?:cake|lunch|party|demo|workshop|cooking)|cake knife|butter knife|bread knife|nerf|glue gun|staple gun|heat gun|bat for (?:the|our)|cricket|softball|baseball (?:game|team)`,
+      ),
+    ],
+  },
   // The writer in danger from someone else.
-  { reason: "danger-from-someone", level: "crisis", subject: "from-someone", all: [SOMEONE_ELSE, THREAT_TO_ME], unless: [w(String.raw`(?:hit|hits|punch\w*|kick\w*|grab\w*|hurt) me (?:up|with (?:a|an|the) (?:email|message|call|invite|question|request|task|deadline|bill)|back|on (?:teams|slack|linkedin|whatsapp)|for (?:a|the) (?:coffee|favour|favor))|follow(?:ed|ing|s)? me (?:on|back)|(?:boss|manager|deadline|work|client) (?:is|will be|would) (?:killing|going to kill|gonna kill) me (?:if|when)|gonna kill me (?:if|when) (?:i|we) (?:miss|forget|break|am late|dont)|(?:mum|mom|wife|husband|partner|boss|manager) (?:is|will|would|s|ll|d) (?:going to |gonna )?kill me (?:if|when|for)|find me (?:a|an|the|some)|get me (?:a|an|the|some|coffee|started)|waiting for me (?:at|in) (?:the )?(?:lobby|reception|meeting|cafe|pub)`)] },
-  { reason: "danger-from-someone", level: "crisis", subject: "from-someone", all: [FEAR_DANGER], unless: [w(String.raw`podcast|film|movie|book|series|training|course|article|news|(?:scared|afraid|terrified) (?:to go home|of going home) (?:and|because) (?:see|face|tell)|the (?:dog|cat|cake|deadline)`)] },
+  {
+    reason: "danger-from-someone",
+    level: "crisis",
+    subject: "from-someone",
+    all: [THREAT_TO_ME, SOMEONE_ELSE],
+    unless: [
+      w(
+        String.raw`(?:hit|hits|punch\w*|kick\w*|grab\w*|hurt) me (?:up|with (?:a|an|the) (?:email|message|call|invite|question|request|task|deadline|bill)|back|on (?:teams|slack|linkedin|whatsapp)|for (?:a|the) (?:coffee|favour|favor))|follow(?:ed|ing|s)? me (?:on|back)|(?:boss|manager|deadline|work|client) (?:is|will be|would) (?:killing|going to kill|gonna kill) me (?:if|when)|gonna kill me (?:if|when) (?:i|we) (?:miss|forget|break|am late|dont)|(?:mum|mom|wife|husband|partner|boss|manager) (?:is|will|would|s|ll|d) (?:going to |gonna )?kill me (?:if|when|for)|find me (?:a|an|the|some)|get me (?:a|an|the|some|coffee|started)|waiting for me (?:at|in) (?:the )?(?:lobby|reception|meeting|cafe|pub)`,
+      ),
+    ],
+  },
+  {
+    reason: "danger-from-someone",
+    level: "crisis",
+    subject: "from-someone",
+    all: [FEAR_DANGER],
+    unless: [
+      w(
+        String.raw`podcast|film|movie|book|series|training|course|article|news|(?:scared|afraid|terrified) (?:to go home|of going home) (?:and|because) (?:see|face|tell)|the (?:dog|cat|cake|deadline)`,
+      ),
+    ],
+  },
 ];
 
 /** Severe distress, stated broadly: over-calling here costs a supporter's glance, not a miss. */
@@ -102,14 +207,104 @@ export const ELEVATED_FRAMES_EN: RiskFrame[] = [
     level: "elevated",
     subject: "self",
     all: [
-      w(String.raw`worried|concerned|colleague|coworker|co worker|friend|mate|one of my|a guy|a girl|someone on my|he said|she said|they said|he told|she told|his|her`),
-      w(String.raw`cuts|bruises|pills|goodbye|wake up|point in anything|without (?:him|her|them)|driving into|hurting (?:her|him|them)|hurt (?:himself|herself|themselves)|kill (?:himself|herself|themselves)|suicid\w*|die|dying|just in case|drinking|self harm|end it|not be around`),
+      w(
+        String.raw`worried|concerned|colleague|coworker|co worker|friend|mate|one of my|a guy|a girl|someone on my|he said|she said|they said|he told|she told|his|her`,
+      ),
+      w(
+        String.raw`cuts|bruises|pills|goodbye|wake up|point in anything|without (?:him|her|them)|driving into|hurting (?:her|him|them)|hurt (?:himself|herself|themselves)|kill (?:himself|herself|themselves)|suicid\w*|die|dying|just in case|drinking|self harm|end it|not be around`,
+      ),
     ],
   },
-  { reason: "struggling", level: "elevated", subject: "self", all: [w(String.raw`struggl\w*|not ok|not okay|not alright|not doing (?:well|ok|okay|great|good)|not coping|barely coping|cant cope|cannot cope|unable to cope|cant handle|cant take|cant do this|falling apart|fall apart|breaking down|broke down|break down|breakdown|breaking point|end of my (?:rope|tether)|at my limit|hit a wall|rock bottom|lost it|losing it|losing my mind|going crazy|spiral\w*|crumbl\w*|in a (?:bad|dark) (?:place|way|spot)|dark place|dark thoughts|hard time|rough time|tough time|really hard|so hard|too hard|need help|need to talk|need someone|help me|please help|sos|hopeless|helpless|worthless|useless|a failure|hate my ?self|hate my life|broken|shattered|empty|lost`)], unless: [w(String.raw`not ok(?:ay)? (?:with|to|if)|struggl\w* (?:with|to) (?:the|this|that|a|my) (?:printer|vpn|wifi|login|password|excel|code|bug|build|form|app|laptop|setup|config)|lost (?:my|the|a) (?:keys|badge|laptop|phone|password|file|doc|link|charger|wallet)|help me (?:find|with|book|get|understand|set|fix)|need help (?:with|finding|booking|setting|getting|understanding)|useless (?:printer|tool|app|meeting|laptop|system|software)|broken (?:link|build|printer|laptop|test|page|screen|arm|leg|wrist)|empty (?:room|desk|office|fridge|inbox|queue|slot)`)] },
-  { reason: "low-mood", level: "elevated", subject: "self", all: [w(String.raw`rough|holding it together|bad day|heavy|awful|feel like crap|(?:been|feel|feeling|so|really) low|not really here|through glass|nothing makes me happy|going under|crashing down|falling to pieces|by my ?self every|dont know a single person|havent spoken to|not part of it|no one remembered|nobody remembered|like a ghost|no real friends|hungover|just to function|stomach drops|cant face|make my ?self go in|feel sick every|welling up|hours a night|cant think straight|awake again|full nights sleep|didnt make it|in my dreams|freeze|since what happened|signed me off|stress|stressed|ocd|bipolar|therapy|waiting list|head is a mess|shaky|close to home|whats wrong with me|numb|nothing (?:feels|matters)|feel nothing|dont feel anything|dead inside|empty inside|hollow|flat|depress\w*|sad all the time|so sad|miserable|low mood|feel(?:ing)? (?:so |really |very )?low|down all the time|grey|gray|no joy|no energy|cant feel|disconnected|detached|going through the motions|autopilot|cry|crying|cried|cries|tears|sobb\w*|weep\w*|in bits|meltdown|melt down|mental health|mentally|mental breakdown|anxi\w*|panic\w*|heart racing|cant breathe|chest tight|shaking|burn(?:t|ed)? out|burnout|exhausted|drained|running on empty|nothing left|no gas left|on fumes|dread\w*|sick to my stomach|knot in my stomach|throw up|physically sick|overwhelm\w*|drown\w*|underwater|sinking|too much|head above water|suffocat\w*|crushed|buried|swamped|cant keep up|lonel\w*|alone|isolat\w*|no one to talk|nobody to talk|no friends|no one cares|nobody cares|invisible|left out|no one notices|nobody notices|no one understands|by my ?self all|cut off`)], unless: [w(String.raw`crying (?:laughing|with laughter|baby|shame)|cry (?:laughing|baby)|cried laughing|tears of (?:joy|laughter)|anxious (?:to|for) (?:see|hear|know|get|start)|panic (?:button|buy|buying|room)|flat (?:white|rate|fee|file|tyre|tire|screen|structure|hierarchy|out)|grey (?:area|hair|suit|market|box)|gray (?:area|hair|box)|too much (?:sugar|coffee|cake|food|pizza|noise|paperwork)|drown(?:ing)? (?:out|in (?:paperwork|emails|meetings|tickets|notifications|slack|spam))|home alone|alone (?:in the office|time|at lunch)|work alone|left out of the (?:email|invite|thread|chat|cc)|buried (?:in|under) (?:emails|paperwork|tickets)|swamped (?:with|this|today)|detached (?:garage|house|head)|autopilot (?:mode|feature|on)|cut off (?:date|time|point)|sinking fund|anxiety (?:training|awareness|workshop|webinar|course)|mental health (?:day|first aid|training|awareness|week|webinar|policy|champion|resources|workshop|month)|mentally (?:prepared|ready|noting)|exhausted (?:the|all|every|our|my) (?:options|budget|list|ideas)|dread(?:ing)? (?:the|this|that|a|my) (?:commute|traffic|meeting|call|presentation|review|dentist|demo|inbox|email)|nothing left (?:to|on|in) (?:do|the|my) (?:list|agenda|backlog)?|on fumes|(?:throw|threw) up (?:a|the|an) (?:idea|banner|dashboard|page)`)] },
-  { reason: "no-sleep", level: "elevated", subject: "self", all: [w(String.raw`(?:cant|cannot|couldnt|not|havent|hardly|barely|no|without|zero|dont) (?:sleep|slept|sleeping)|insomnia|awake (?:all|every|at) night|up all night|lie awake|lying awake|nightmares?|2 hours sleep|\d+ (?:hours|hrs|nights|days) (?:of )?(?:no|without) sleep|no sleep`)], unless: [w(String.raw`(?:no|without) sleep (?:mode|setting)|party|gig|concert|baby (?:kept|woke)|newborn|new baby|jet ?lag|red eye|flight|launch party|hackathon`)] },
-  { reason: "trauma", level: "elevated", subject: "self", all: [w(String.raw`flashbacks?|intrusive|keep seeing|keeps replaying|replay\w*|cant stop (?:thinking|seeing|picturing|hearing)|cant get (?:it|the|that|his|her|their) \w* ?out of my head|haunt\w*|traumati\w*|trauma|ptsd|shaken|jump(?:y|ing) at|on edge|since the (?:incident|accident|attack|crash|death|fire|assault|shooting|robbery|code|arrest)|after the (?:incident|accident|attack|crash|death|fire|assault|shooting|robbery|arrest)`)], unless: [w(String.raw`replay (?:the|this|that) (?:video|recording|session|meeting|game|match)|trauma (?:ward|unit|team|bay|surgeon|informed training)|on edge (?:case|device|computing)`)] },
-  { reason: "drinking-to-cope", level: "elevated", subject: "self", all: [w(String.raw`drink\w*|drunk|wine|vodka|gin|beer|booze|alcohol|whisky|whiskey|bottle|smok\w*|weed|cannabis|pills|xanax|valium|benzos|coke|cocaine|using|high|numb (?:it|the)|gambl\w*`), w(String.raw`cope|coping|get through|every night|every day|each night|alone|to sleep|to forget|to numb|numb|morning|before work|at work|before (?:my|the) shift|more and more|too much|cant stop|only way|escape|blackout|black out|hide|hiding|again`)], unless: [w(String.raw`team drinks|drinks (?:after|on|at|tonight|friday)|(?:wine|beer|gin) (?:tasting|o clock|festival|club)|drinking water|high (?:priority|level|street|five)|using (?:the|a|this|that|teams|slack|excel|jira)`)] },
-  { reason: "work-dread", level: "elevated", subject: "self", all: [w(String.raw`dread\w*|terrified|scared|afraid|panic\w*|sick|shak\w*|cry\w*|hate`), w(String.raw`work|shift|shifts|job|office|monday|mondays|morning|mornings|going in|go in|log ?on|clock in|boss|manager|team`)], unless: [w(String.raw`dread(?:ing)? (?:the|this|that) (?:commute|traffic|rain|weather|train)|sick (?:day|leave|note|pay|of (?:the|this) (?:printer|wifi|vpn|rain))|hate (?:mondays lol|the printer|the vpn|the wifi|meetings lol)|scared (?:of|about) (?:the|this) (?:demo|presentation|deadline) (?:lol|haha)`)] },
+  {
+    reason: "struggling",
+    level: "elevated",
+    subject: "self",
+    all: [
+      w(
+        String.raw`struggl\w*|not ok|not okay|not alright|not doing (?:well|ok|okay|great|good)|not coping|barely coping|cant cope|cannot cope|unable to cope|cant handle|cant take|cant do this|falling apart|fall apart|breaking down|broke down|break down|breakdown|breaking point|end of my (?:rope|tether)|at my limit|hit a wall|rock bottom|lost it|losing it|losing my mind|going crazy|spiral\w*|crumbl\w*|in a (?:bad|dark) (?:place|way|spot)|dark place|dark thoughts|hard time|rough time|tough time|really hard|so hard|too hard|need help|need to talk|need someone|help me|please help|sos|hopeless|helpless|worthless|useless|a failure|hate my ?self|hate my life|broken|shattered|empty|lost`,
+      ),
+    ],
+    unless: [
+      w(
+        String.raw`not ok(?:ay)? (?:with|to|if)|struggl\w* (?:with|to) (?:the|this|that|a|my) (?:printer|vpn|wifi|login|password|excel|code|bug|build|form|app|laptop|setup|config)|lost (?:my|the|a) (?:keys|badge|laptop|phone|password|file|doc|link|charger|wallet)|help me (?:find|with|book|get|understand|set|fix)|need help (?:with|finding|booking|setting|getting|understanding)|useless (?:printer|tool|app|meeting|laptop|system|software)|broken (?:link|build|printer|laptop|test|page|screen|arm|leg|wrist)|empty (?:room|desk|office|fridge|inbox|queue|slot)`,
+      ),
+    ],
+  },
+  {
+    reason: "low-mood",
+    level: "elevated",
+    subject: "self",
+    all: [
+      w(
+        String.raw`rough|holding it together|bad day|heavy|awful|feel like crap|(?:been|feel|feeling|so|really) low|not really here|through glass|nothing makes me happy|going under|crashing down|falling to pieces|by my ?self every|dont know a single person|havent spoken to|not part of it|no one remembered|nobody remembered|like a ghost|no real friends|hungover|just to function|stomach drops|cant face|make my ?self go in|feel sick every|welling up|hours a night|cant think straight|awake again|full nights sleep|didnt make it|in my dreams|freeze|since what happened|signed me off|stress|stressed|ocd|bipolar|therapy|waiting list|head is a mess|shaky|close to home|whats wrong with me|numb|nothing (?:feels|matters)|feel nothing|dont feel anything|dead inside|empty inside|hollow|flat|depress\w*|sad all the time|so sad|miserable|low mood|feel(?:ing)? (?:so |really |very )?low|down all the time|grey|gray|no joy|no energy|cant feel|disconnected|detached|going through the motions|autopilot|cry|crying|cried|cries|tears|sobb\w*|weep\w*|in bits|meltdown|melt down|mental health|mentally|mental breakdown|anxi\w*|panic\w*|heart racing|cant breathe|chest tight|shaking|burn(?:t|ed)? out|burnout|exhausted|drained|running on empty|nothing left|no gas left|on fumes|dread\w*|sick to my stomach|knot in my stomach|throw up|physically sick|overwhelm\w*|drown\w*|underwater|sinking|too much|head above water|suffocat\w*|crushed|buried|swamped|cant keep up|lonel\w*|alone|isolat\w*|no one to talk|nobody to talk|no friends|no one cares|nobody cares|invisible|left out|no one notices|nobody notices|no one understands|by my ?self all|cut off`,
+      ),
+    ],
+    unless: [
+      w(
+        String.raw`crying (?:laughing|with laughter|baby|shame)|cry (?:laughing|baby)|cried laughing|tears of (?:joy|laughter)|anxious (?:to|for) (?:see|hear|know|get|start)|panic (?:button|buy|buying|room)|flat (?:white|rate|fee|file|tyre|tire|screen|structure|hierarchy|out)|grey (?:area|hair|suit|market|box)|gray (?:area|hair|box)|too much (?:sugar|coffee|cake|food|pizza|noise|paperwork)|drown(?:ing)? (?:out|in (?:paperwork|emails|meetings|tickets|notifications|slack|spam))|home alone|alone (?:in the office|time|at lunch)|work alone|left out of the (?:email|invite|thread|chat|cc)|buried (?:in|under) (?:emails|paperwork|tickets)|swamped (?:with|this|today)|detached (?:garage|house|head)|autopilot (?:mode|feature|on)|cut off (?:date|time|point)|sinking fund|anxiety (?:training|awareness|workshop|webinar|course)|mental health (?:day|first aid|training|awareness|week|webinar|policy|champion|resources|workshop|month)|mentally (?:prepared|ready|noting)|exhausted (?:the|all|every|our|my) (?:options|budget|list|ideas)|dread(?:ing)? (?:the|this|that|a|my) (?:commute|traffic|meeting|call|presentation|review|dentist|demo|inbox|email)|nothing left (?:to|on|in) (?:do|the|my) (?:list|agenda|backlog)?|on fumes|(?:throw|threw) up (?:a|the|an) (?:idea|banner|dashboard|page)`,
+      ),
+    ],
+  },
+  {
+    reason: "no-sleep",
+    level: "elevated",
+    subject: "self",
+    all: [
+      w(
+        String.raw`(?:cant|cannot|couldnt|not|havent|hardly|barely|no|without|zero|dont) (?:sleep|slept|sleeping)|insomnia|awake (?:all|every|at) night|up all night|lie awake|lying awake|nightmares?|2 hours sleep|\d+ (?:hours|hrs|nights|days) (?:of )?(?:no|without) sleep|no sleep`,
+      ),
+    ],
+    unless: [
+      w(
+        String.raw`(?:no|without) sleep (?:mode|setting)|party|gig|concert|baby (?:kept|woke)|newborn|new baby|jet ?lag|red eye|flight|launch party|hackathon`,
+      ),
+    ],
+  },
+  {
+    reason: "trauma",
+    level: "elevated",
+    subject: "self",
+    all: [
+      w(
+        String.raw`flashbacks?|intrusive|keep seeing|keeps replaying|replay\w*|cant stop (?:thinking|seeing|picturing|hearing)|cant get (?:it|the|that|his|her|their) \w* ?out of my head|haunt\w*|traumati\w*|trauma|ptsd|shaken|jump(?:y|ing) at|on edge|since the (?:incident|accident|attack|crash|death|fire|assault|shooting|robbery|code|arrest)|after the (?:incident|accident|attack|crash|death|fire|assault|shooting|robbery|arrest)`,
+      ),
+    ],
+    unless: [
+      w(
+        String.raw`replay (?:the|this|that) (?:video|recording|session|meeting|game|match)|trauma (?:ward|unit|team|bay|surgeon|informed training)|on edge (?:case|device|computing)`,
+      ),
+    ],
+  },
+  {
+    reason: "drinking-to-cope",
+    level: "elevated",
+    subject: "self",
+    all: [
+      w(
+        String.raw`drink\w*|drunk|wine|vodka|gin|beer|booze|alcohol|whisky|whiskey|bottle|smok\w*|weed|cannabis|pills|xanax|valium|benzos|coke|cocaine|using|high|numb (?:it|the)|gambl\w*`,
+      ),
+      w(
+        String.raw`cope|coping|get through|every night|every day|each night|alone|to sleep|to forget|to numb|numb|morning|before work|at work|before (?:my|the) shift|more and more|too much|cant stop|only way|escape|blackout|black out|hide|hiding|again`,
+      ),
+    ],
+    unless: [
+      w(
+        String.raw`team drinks|drinks (?:after|on|at|tonight|friday)|(?:wine|beer|gin) (?:tasting|o clock|festival|club)|drinking water|high (?:priority|level|street|five)|using (?:the|a|this|that|teams|slack|excel|jira)`,
+      ),
+    ],
+  },
+  {
+    reason: "work-dread",
+    level: "elevated",
+    subject: "self",
+    all: [
+      w(String.raw`dread\w*|terrified|scared|afraid|panic\w*|sick|shak\w*|cry\w*|hate`),
+      w(String.raw`work|shift|shifts|job|office|monday|mondays|morning|mornings|going in|go in|log ?on|clock in|boss|manager|team`),
+    ],
+    unless: [
+      w(
+        String.raw`dread(?:ing)? (?:the|this|that) (?:commute|traffic|rain|weather|train)|sick (?:day|leave|note|pay|of (?:the|this) (?:printer|wifi|vpn|rain))|hate (?:mondays lol|the printer|the vpn|the wifi|meetings lol)|scared (?:of|about) (?:the|this) (?:demo|presentation|deadline) (?:lol|haha)`,
+      ),
+    ],
+  },
 ];
