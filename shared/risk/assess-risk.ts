@@ -35,7 +35,8 @@ export function assessRisk(text: string, locale?: string): RiskAssessment {
     const clauses = clausesOf(text, lexicon);
     if (lexicon === RISK_LEXICON_EN) englishClauses = clauses;
     const message = clauses.join(" . ");
-    for (const clause of clauses) screenClause(clause, message, lexicon, crisis, elevated);
+    const helpingRole = HELPING_ROLE.test(message);
+    for (const clause of clauses) screenClause(clause, message, helpingRole, lexicon, crisis, elevated);
   }
   const [benign, distressed, inCrisis] = modelPosterior(englishClauses, RISK_MODEL_EN as RiskModel);
   if (crisis.size > 0 && benign > MODEL_BENIGN_VETO) {
@@ -89,8 +90,15 @@ export function clausesOf(text: string, lexicon: RiskLexicon): string[] {
     .filter(Boolean);
 }
 
-function screenClause(clause: string, message: string, lexicon: RiskLexicon, crisis: Set<string>, elevated: Set<string>): void {
-  const isMedia = lexicon.mediaCues.some((cue) => cue.test(clause)) || HELPING_ROLE.test(message);
+function screenClause(
+  clause: string,
+  message: string,
+  helpingRole: boolean,
+  lexicon: RiskLexicon,
+  crisis: Set<string>,
+  elevated: Set<string>,
+): void {
+  const isMedia = helpingRole || lexicon.mediaCues.some((cue) => cue.test(clause));
   for (const match of matchesIn(clause, lexicon.crisis, lexicon.negations)) {
     if (isMedia) elevated.add("crisis-language-about-a-story-or-topic");
     else if (isReportedAbout(clause, match.index, lexicon)) elevated.add("concern-for-someone-else");

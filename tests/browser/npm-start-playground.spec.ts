@@ -65,7 +65,8 @@ describe("npm start", () => {
     const welcome = page.locator(".ac-adaptiveCard", { hasText: "Who sees what" }).first();
     await welcome.waitFor({ timeout: 20_000 });
     expect(await page.locator(".ac-adaptiveCard", { hasText: "If you are in danger" }).count()).toBeGreaterThan(0);
-    const box = page.getByRole("textbox");
+    // The chat composer, not a card's own text field (crisis replies carry one for writing to a supporter).
+    const box = page.locator('[data-lexical-editor="true"]');
     await box.click();
     await page.keyboard.type("help");
     await page.getByRole("button", { name: "Send Message" }).click();
@@ -107,7 +108,24 @@ describe("npm start", () => {
     await send("I can't see a way out");
     await expect.poll(() => cards.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(before + 2);
     expect(await cards.nth(before).textContent()).toContain("If you are in danger");
-    expect(await cards.nth(before + 1).textContent()).toContain("I have alerted the peer supporters");
+    expect(await cards.nth(before + 1).textContent()).toMatch(/supporter/i);
+
+    // Five crisis phrasings of different kinds (safety, means, finality, danger from someone, a
+    // euphemism), none of them written in the screen's lexicon or frames: each gets the emergency
+    // block as its first reply.
+    const unseenCrisis = [
+      "honestly i can't keep myself safe tonight",
+      "i've got a month of my sleeping tablets lined up on the desk",
+      "this is my last message, thank you all for everything x",
+      "my ex said he'll come round tonight and finish me off",
+      "thinking of unaliving myself after the shift",
+    ];
+    for (const phrasing of unseenCrisis) {
+      const start = await cards.count();
+      await send(phrasing);
+      await expect.poll(() => cards.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(start + 1);
+      expect(await cards.nth(start).textContent(), phrasing).toContain("If you are in danger");
+    }
 
     // Group chat: only the pointer to a private chat.
     await page.getByText("Group Chat", { exact: true }).click();
@@ -130,7 +148,8 @@ describe("npm start", () => {
     expect(groupReplies[0]).toContain("one-to-one chat");
     await page.screenshot({ path: join(dataDir, "playground.png") });
     // Every log line the server wrote, at debug level, is free of what people typed.
-    for (const typed of ["Too many late nights", "see a way out", "struggling with my workload"]) expect(output).not.toContain(typed);
+    for (const typed of ["Too many late nights", "see a way out", "struggling with my workload", ...unseenCrisis])
+      expect(output).not.toContain(typed);
 
     process.kill(-npmStart.pid!, "SIGINT");
     // npm re-raises the signal its script got, as it does at a terminal; the script itself exits 0.
