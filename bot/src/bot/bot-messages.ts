@@ -29,6 +29,8 @@ export const BOT_MESSAGES_EN = {
   helpPrivacyRequester: "What you write in a request is seen only by you and the peer supporter who takes it.",
   helpPrivacyAnonymous: "You can stay anonymous: the supporter then sees neither your name nor your profile.",
   helpPrivacyAdmins: "Programme admins see counts only, never names or what anyone wrote.",
+  helpScreenLimits:
+    "I check every message for words that may mean someone is in danger, and then show crisis contacts first. This check is automatic. It can be wrong both ways and it is never a diagnosis, so if you need urgent help, use the contacts yourself.",
   helpNotEmergency: "Peer Circles is not an emergency service.",
   helpEmergency: "If you or someone else is in danger right now, call your local emergency number.",
   helpOpenResources: "Open resources",

@@ -28,12 +28,14 @@ export function helpCard(messages: BotMessages, resourcesUrl?: string): Adaptive
       { type: "TextBlock", text: messages.helpWhatICanDo, weight: "Bolder", wrap: true, spacing: "Medium", style: "heading" },
       { type: "FactSet", facts: commands.map(([title, value]) => ({ title, value })) },
       { type: "TextBlock", text: messages.helpWhoSeesWhat, weight: "Bolder", wrap: true, spacing: "Medium", style: "heading" },
-      ...[messages.helpPrivacyRequester, messages.helpPrivacyAnonymous, messages.helpPrivacyAdmins].map((text) => ({
-        type: "TextBlock",
-        text: `• ${text}`,
-        wrap: true,
-        spacing: "Small",
-      })),
+      ...[messages.helpPrivacyRequester, messages.helpPrivacyAnonymous, messages.helpPrivacyAdmins, messages.helpScreenLimits].map(
+        (text) => ({
+          type: "TextBlock",
+          text: `• ${text}`,
+          wrap: true,
+          spacing: "Small",
+        }),
+      ),
       {
         type: "Container",
         style: "attention",
