@@ -84,6 +84,10 @@ export const BOT_MESSAGES_EN = {
   confirmTitle: "Your request is saved",
   confirmBody:
     "Reference: **{code}**. On-duty peer supporters have been told its category and urgency. I will let you know here when someone takes it.",
+  confirmBodyEveryone:
+    "Reference: **{code}**. No peer supporter is on duty right now, so I sent its category and urgency to every peer supporter and programme admin. No one may be free right now, so a reply may not come soon. I will let you know here when someone takes it.",
+  confirmBodyNobodyTold:
+    "Reference: **{code}**. Your request is saved, but no peer supporter on duty could be told about it just now. It waits in the queue supporters see when they come on duty, and I will let you know here when someone takes it.",
   confirmCrisis: "It is marked urgent. If you are in danger right now, please use the contacts above.",
   storeDownTitle: "We couldn't save this",
   storeDownBody:
@@ -156,6 +160,10 @@ export const BOT_MESSAGES_EN = {
   relayUnreachable: "I could not deliver that message just now. Please try again in a moment.",
   crisisAlerted:
     "I have alerted the peer supporters on duty right now (reference **{code}**). Your words are not shared with them. One of them will write to you here; you can also write to them below. If you are in danger, please use the contacts above now.",
+  crisisAlertedEveryone:
+    "No peer supporter is on duty right now. I have sent an alert (reference **{code}**) to every peer supporter and programme admin, but no one may be free right now, so a reply may not come soon. Please do not wait for us: use the crisis line above now. Your words are not shared with them. If someone picks this up, they will write to you here.",
+  crisisNotReached:
+    "I could not reach a peer supporter just now. Please use the crisis line above now, and if you are in danger, call your local emergency number. Your alert is saved (reference **{code}**); if a supporter takes it, they will write to you here.",
   crisisAlreadyAlerted:
     "Peer supporters already know you need someone now (reference **{code}**). You can write to them below. If you are in danger, please use the contacts above now.",
   adminOnly: "Only programme admins can do that.",

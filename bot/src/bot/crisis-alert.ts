@@ -5,13 +5,15 @@ import { identityOf } from "./activity-identity.js";
 import { botMessages, format } from "./bot-messages.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
 import { textWithComposerCard } from "./cards/relay-cards.js";
-import { notifySupporters, type RoutingDependencies } from "./supporter-routing.js";
+import { NOBODY_REACHED, notifySupporters, type NotifyOutcome, type RoutingDependencies } from "./supporter-routing.js";
 
 const ACTIVE = ["open", "claimed", "in_conversation"];
 
 /**
  * Crisis language in a private chat alerts on-duty supporters at once, without waiting for a form:
  * an anonymous crisis request that stores none of the words. One open alert per person is enough.
+ * With nobody on duty the alert goes to every rostered supporter and admin, and the reply says what
+ * was actually delivered.
  * Returns the card to show, or undefined when the person cannot be identified.
  */
 export async function crisisAlertCard(
@@ -32,13 +34,21 @@ export async function crisisAlertCard(
   const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as JsonObject;
   const form = { category: "wellbeing", urgency: "today", preference: "any", contact: "chat", shareName: false } as const;
   const request = await deps.requests.submit(identity, form, risk, reference);
-  await notifySupporters(identity.tenantId, request, deps, activity.locale).catch(() =>
-    deps.logger.error({ event: "requests.notify_failed" }, "notify failed"),
-  );
+  const outcome = await notifySupporters(identity.tenantId, request, deps, activity.locale).catch(() => {
+    deps.logger.error({ event: "requests.notify_failed" }, "notify failed");
+    return NOBODY_REACHED;
+  });
   return textWithComposerCard(
     messages,
     request.referenceCode,
-    format(messages.crisisAlerted, { code: request.referenceCode }),
+    format(messages[crisisReplyKey(outcome)], { code: request.referenceCode }),
     messages.relaySendToSupporter,
   );
+}
+
+/** The reply says what was delivered: on-duty supporters, everyone on the roster, or nobody. */
+export function crisisReplyKey(outcome: NotifyOutcome): "crisisAlerted" | "crisisAlertedEveryone" | "crisisNotReached" {
+  if (outcome.onDutyNotified > 0) return "crisisAlerted";
+  if (outcome.fallbackNotified > 0) return "crisisAlertedEveryone";
+  return "crisisNotReached";
 }

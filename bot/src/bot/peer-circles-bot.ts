@@ -23,6 +23,7 @@ import { crisisAlertCard } from "./crisis-alert.js";
 import {
   changeRequestStatus,
   claimRequest,
+  NOBODY_REACHED,
   notifySupporters,
   refreshedRequestCard,
   type RoutingDependencies,
@@ -113,9 +114,11 @@ export class PeerCirclesBot extends TeamsActivityHandler {
         namedSupporters: (tenantId) => this.options.supporters.listed(tenantId),
         afterStored: async (tenantId, request) => {
           // The request is safely stored; a failed notification must not undo the confirmation.
-          await notifySupporters(tenantId, request, this.routing(), locale).catch(() =>
-            this.options.logger.error({ event: "requests.notify_failed" }, "notify failed"),
-          );
+          const outcome = await notifySupporters(tenantId, request, this.routing(), locale).catch(() => {
+            this.options.logger.error({ event: "requests.notify_failed" }, "notify failed");
+            return NOBODY_REACHED;
+          });
+          return outcome.onDutyNotified > 0 ? "on_duty" : outcome.fallbackNotified > 0 ? "everyone" : "nobody";
         },
       });
       return cardResponse(card);

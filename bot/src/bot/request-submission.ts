@@ -6,7 +6,13 @@ import type { JsonObject } from "../storage/document-store.js";
 import { isStoreOutage, StoreTimeoutError } from "../storage/store-errors.js";
 import { botMessages } from "./bot-messages.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
-import { requestConfirmationCard, requestFormCard, type FormValues, type NamedSupporter } from "./cards/request-cards.js";
+import {
+  requestConfirmationCard,
+  requestFormCard,
+  type ConfirmationReach,
+  type FormValues,
+  type NamedSupporter,
+} from "./cards/request-cards.js";
 import { identityOf, isPersonalChat } from "./activity-identity.js";
 
 export interface SubmissionDependencies {
@@ -14,8 +20,8 @@ export interface SubmissionDependencies {
   logger: Logger;
   sendEmergencyBlock(risk: RiskAssessment): Promise<void>;
   privateChatCard(): AdaptiveCard;
-  /** Runs once the request is durably stored, before the confirmation goes back. */
-  afterStored?(tenantId: string, request: StoredHelpRequest): Promise<void>;
+  /** Runs once the request is durably stored, before the confirmation goes back; says who was told. */
+  afterStored?(tenantId: string, request: StoredHelpRequest): Promise<ConfirmationReach | void>;
   /** Supporters who chose to be named in the form, for the tenant. */
   namedSupporters(tenantId: string): Promise<NamedSupporter[]>;
 }
@@ -75,8 +81,8 @@ export async function submitRequestFromCard(context: TurnContext, data: unknown,
       "request stored",
     );
     // A form sent again gets its confirmation back, but supporters were already told about it.
-    if (firstDelivery) await deps.afterStored?.(identity.tenantId, request);
-    return requestConfirmationCard(messages, request);
+    const reach = firstDelivery ? await deps.afterStored?.(identity.tenantId, request) : undefined;
+    return requestConfirmationCard(messages, request, reach ?? "on_duty");
   } catch (error) {
     // Unreachable or too slow, the person hears the same: not sent, try again, and here is help meanwhile.
     if (!isStoreOutage(error)) throw error;

@@ -24,13 +24,30 @@ export interface RoutingDependencies {
   roster?: Pick<SupporterRosterService, "withRoom">;
 }
 
-/** Tells every on-duty supporter (never the requester) that a request is waiting. No content, no name. */
+/** What notifySupporters actually delivered, so the person can be told the truth. Counts only, no names. */
+export interface NotifyOutcome {
+  /** Supporters told in their personal chat: those on duty, and one asked for by name. */
+  onDutyNotified: number;
+  /** With nobody on duty, a crisis goes to every rostered supporter and admin: how many of them were reached. */
+  fallbackNotified: number;
+  /** Posts in the supporters' channel that went through. */
+  channelNotified: number;
+  /** Sends that were attempted and failed. */
+  failed: number;
+}
+
+export const NOBODY_REACHED: NotifyOutcome = { onDutyNotified: 0, fallbackNotified: 0, channelNotified: 0, failed: 0 };
+
+/**
+ * Tells every on-duty supporter (never the requester) that a request is waiting. No content, no name.
+ * A crisis that reaches nobody on duty goes at once to every rostered supporter and admin the bot can reach.
+ */
 export async function notifySupporters(
   tenantId: string,
   request: StoredHelpRequest,
   deps: RoutingDependencies,
   locale?: string,
-): Promise<number> {
+): Promise<NotifyOutcome> {
   const onDuty = await deps.supporters.onDuty(tenantId);
   // A supporter asked for by name hears about it even when off duty.
   const preferred = request.preferredSupporterId ? await deps.supporters.get(tenantId, request.preferredSupporterId) : undefined;
@@ -47,20 +64,64 @@ export async function notifySupporters(
     .filter(Boolean);
   const cardFor = (readerId?: string) => newRequestCard(botMessages(locale), request, deps.now(), locale, refreshFor, readerId);
   const channel = await deps.supportersChannel?.get(tenantId);
-  const deliveries = [
-    ...stillSupporters.map((supporter) => ({ reference: supporter.conversationReference!, card: cardFor(supporter.userId) })),
-    ...(channel ? [{ reference: channel, card: cardFor() }] : []),
-  ];
-  const recipients = deliveries.map((delivery) => delivery.reference);
-  const results = await Promise.allSettled(deliveries.map(({ reference, card }) => deps.messenger.sendCard(reference, card)));
-  const failed = results.filter((result) => result.status === "rejected").length;
+  const personal = await sendAll(
+    deps,
+    stillSupporters.map((supporter) => ({ userId: supporter.userId, reference: supporter.conversationReference!, card: cardFor(supporter.userId) })),
+  );
+  const channelResult = channel ? await sendAll(deps, [{ userId: "", reference: channel, card: cardFor() }]) : { delivered: [], failed: 0 };
+  const outcome: NotifyOutcome = {
+    onDutyNotified: personal.delivered.length,
+    fallbackNotified: 0,
+    channelNotified: channelResult.delivered.length,
+    failed: personal.failed + channelResult.failed,
+  };
+  if (request.urgency === "crisis" && outcome.onDutyNotified === 0) {
+    const fallback = await sendAll(
+      deps,
+      (await everyoneWhoCanHelp(tenantId, request.requesterId, deps)).map((contact) => ({
+        userId: contact.userId,
+        reference: contact.conversationReference!,
+        card: cardFor(contact.userId),
+      })),
+    );
+    outcome.fallbackNotified = fallback.delivered.length;
+    outcome.failed += fallback.failed;
+  }
   deps.logger.info(
-    { event: "requests.supporters_notified", notified: results.length - failed, failed, urgency: request.urgency },
+    {
+      event: "requests.supporters_notified",
+      notified: outcome.onDutyNotified + outcome.fallbackNotified + outcome.channelNotified,
+      onDutyNotified: outcome.onDutyNotified,
+      fallbackNotified: outcome.fallbackNotified,
+      channelNotified: outcome.channelNotified,
+      failed: outcome.failed,
+      urgency: request.urgency,
+    },
     "supporters notified",
   );
-  if (recipients.length === 0)
+  if (stillSupporters.length === 0)
     deps.logger.warn({ event: "requests.no_supporter_on_duty", urgency: request.urgency }, "no supporter on duty");
-  return results.length - failed;
+  return outcome;
+}
+
+/** Every rostered supporter and admin the bot can reach, on duty or not, except the requester. */
+async function everyoneWhoCanHelp(tenantId: string, requesterId: string, deps: RoutingDependencies) {
+  const contacts = [];
+  for (const contact of await deps.supporters.all(tenantId)) {
+    if (contact.userId === requesterId || !contact.conversationReference) continue;
+    const roles = await deps.roles.rolesOf(tenantId, contact.userId);
+    if (hasRole(roles, "supporter") || hasRole(roles, "admin")) contacts.push(contact);
+  }
+  return contacts;
+}
+
+async function sendAll(
+  deps: RoutingDependencies,
+  deliveries: { userId: string; reference: JsonObject; card: AdaptiveCard }[],
+): Promise<{ delivered: string[]; failed: number }> {
+  const results = await Promise.allSettled(deliveries.map(({ reference, card }) => deps.messenger.sendCard(reference, card)));
+  const delivered = deliveries.filter((_delivery, index) => results[index]?.status === "fulfilled").map((delivery) => delivery.userId);
+  return { delivered, failed: results.length - delivered.length };
 }
 
 export interface Actor {

@@ -164,14 +164,25 @@ export function requestFormCard(
   };
 }
 
-export function requestConfirmationCard(messages: BotMessages, request: Pick<HelpRequest, "referenceCode" | "crisis">): AdaptiveCard {
+/**
+ * Which supporters were told, as far as the confirmation is concerned: on duty, everyone (a crisis
+ * with nobody on duty), or nobody. Undefined for a form sent again: it was told the first time.
+ */
+export type ConfirmationReach = "on_duty" | "everyone" | "nobody";
+
+export function requestConfirmationCard(
+  messages: BotMessages,
+  request: Pick<HelpRequest, "referenceCode" | "crisis">,
+  reach: ConfirmationReach = "on_duty",
+): AdaptiveCard {
+  const body = { on_duty: messages.confirmBody, everyone: messages.confirmBodyEveryone, nobody: messages.confirmBodyNobodyTold }[reach];
   return {
     type: "AdaptiveCard",
     $schema: CARD_SCHEMA,
     version: "1.5",
     body: [
       { type: "TextBlock", text: messages.confirmTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
-      { type: "TextBlock", text: format(messages.confirmBody, { code: request.referenceCode }), wrap: true },
+      { type: "TextBlock", text: format(body, { code: request.referenceCode }), wrap: true },
       ...(request.crisis ? [{ type: "TextBlock", text: messages.confirmCrisis, wrap: true, color: "Attention" }] : []),
     ],
   };
