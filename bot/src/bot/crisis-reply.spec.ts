@@ -138,3 +138,39 @@ describe("the crisis reply says who was actually told", () => {
     expect(log).not.toContain("no one may be free");
   });
 });
+
+describe("an ordinary request's confirmation says whether anyone on duty was told", () => {
+  const form = { category: "workload", urgency: "soon", preference: "any", contact: "chat", text: "Too much on", shareName: "false" };
+  const submit = async (messenger: RecordingMessenger) => {
+    let confirmation = "";
+    await requesterChat(messenger)
+      .send({ type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "submitRequest", data: form } } })
+      .assertReply((activity) => {
+        confirmation = JSON.stringify((activity.value as { body: unknown }).body);
+      });
+    return confirmation;
+  };
+
+  it("with a supporter on duty: only they are told, and the confirmation says on-duty supporters were told", async () => {
+    await new SupporterRegistry(store).setOnDuty(TENANT, ON_DUTY, true);
+    const messenger = new RecordingMessenger();
+    const confirmation = await submit(messenger);
+    expect(messenger.delivered).toEqual([ON_DUTY]);
+    expect(confirmation).toContain("On-duty peer supporters have been told");
+  });
+
+  it("with nobody on duty: nobody else is disturbed, and the confirmation does not claim anyone was told", async () => {
+    const messenger = new RecordingMessenger();
+    const confirmation = await submit(messenger);
+    expect(messenger.delivered).toEqual([]);
+    expect(confirmation).toContain("no peer supporter on duty could be told");
+    expect(confirmation).not.toContain("have been told");
+  });
+
+  it("when the send to the supporter on duty fails: the confirmation says nobody could be told", async () => {
+    await new SupporterRegistry(store).setOnDuty(TENANT, ON_DUTY, true);
+    const confirmation = await submit(new RecordingMessenger(true));
+    expect(confirmation).toContain("no peer supporter on duty could be told");
+    expect(confirmation).not.toContain("have been told");
+  });
+});
