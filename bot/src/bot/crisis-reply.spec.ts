@@ -144,7 +144,11 @@ describe("an ordinary request's confirmation says whether anyone on duty was tol
   const submit = async (messenger: RecordingMessenger) => {
     let confirmation = "";
     await requesterChat(messenger)
-      .send({ type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "submitRequest", data: form } } })
+      .send({
+        type: "invoke",
+        name: "adaptiveCard/action",
+        value: { action: { type: "Action.Execute", verb: "submitRequest", data: form } },
+      })
       .assertReply((activity) => {
         confirmation = JSON.stringify((activity.value as { body: unknown }).body);
       });

@@ -66,7 +66,11 @@ export async function notifySupporters(
   const channel = await deps.supportersChannel?.get(tenantId);
   const personal = await sendAll(
     deps,
-    stillSupporters.map((supporter) => ({ userId: supporter.userId, reference: supporter.conversationReference!, card: cardFor(supporter.userId) })),
+    stillSupporters.map((supporter) => ({
+      userId: supporter.userId,
+      reference: supporter.conversationReference!,
+      card: cardFor(supporter.userId),
+    })),
   );
   const channelResult = channel ? await sendAll(deps, [{ userId: "", reference: channel, card: cardFor() }]) : { delivered: [], failed: 0 };
   const outcome: NotifyOutcome = {
