@@ -1,5 +1,5 @@
 import { FluentProvider, Spinner } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { EmergencyBlock } from "./components/emergency-block.js";
 import { ErrorState } from "./components/error-state.js";
 import { TAB_MESSAGES_EN as text } from "./i18n/messages.js";
@@ -25,7 +25,7 @@ const StagePage = lazy(() => import("./pages/meeting-pages.js").then((module) =>
 import { routeFor } from "./routes.js";
 import { startSession, type Session } from "./session.js";
 import { fluentThemeFor } from "./theme.js";
-import type { HostTheme } from "./teams/host-context.js";
+import { browserContext, type HostTheme } from "./teams/host-context.js";
 
 type StartState = { phase: "starting" } | { phase: "ready"; session: Session } | { phase: "failed"; message: string };
 
@@ -51,7 +51,9 @@ export function App() {
   }, []);
 
   const session = state.phase === "ready" ? state.session : undefined;
-  const route = session ? routeFor(location.pathname, session.context.frameContext) : undefined;
+  const route = routeFor(location.pathname, session?.context.frameContext ?? "standalone");
+  // Until (or unless) the session starts, the browser's own language picks the crisis line.
+  const locale = session?.context.locale ?? browserContext().locale;
   return (
     <FluentProvider
       theme={fluentThemeFor(theme)}
@@ -59,33 +61,47 @@ export function App() {
       data-frame-context={session?.context.frameContext}
       style={{ minHeight: "100vh" }}
     >
-      {state.phase === "starting" && <Spinner label={text.loading} style={{ paddingTop: 48 }} />}
-      {state.phase === "failed" && <ErrorState message={state.message} />}
-      {session && (
-        <main aria-label={text.appName} style={{ padding: route === "stage" ? 24 : 16, display: "grid", gap: 16 }}>
-          {session.devIdentity && (
-            <Suspense fallback={null}>
-              <DevIdentityBanner choice={session.devIdentity} />
-            </Suspense>
-          )}
-          <Suspense fallback={<Spinner label={text.loading} />}>
-            {route === "home" && <HomePage session={session} />}
-            {route === "myRequests" && <MyRequestsPage session={session} />}
-            {route === "queue" && <QueuePage session={session} />}
-            {route === "sidePanel" && <SidePanelPage session={session} />}
-            {route === "stage" && <StagePage session={session} />}
-            {route === "config" && <ConfigPage session={session} />}
-            {route === "templates" && <TemplatesPage session={session} />}
-            {route === "teamCircles" && <TeamCirclesPage session={session} />}
-            {route === "myData" && <MyDataPage session={session} />}
-            {route === "supporters" && <SupportersPage session={session} />}
-            {route === "programme" && <ProgrammePage session={session} />}
-            {route === "insights" && <InsightsPage session={session} />}
-            {route === "resources" && <ResourcesPage session={session} />}
+      <main aria-label={text.appName} style={{ padding: route === "stage" ? 24 : 16, display: "grid", gap: 16 }}>
+        {state.phase === "starting" && <Spinner label={text.loading} style={{ paddingTop: 32 }} />}
+        {state.phase === "failed" && <ErrorState message={state.message} />}
+        {session?.devIdentity && (
+          <Suspense fallback={null}>
+            <DevIdentityBanner choice={session.devIdentity} />
           </Suspense>
-          <EmergencyBlock locale={session.context.locale} />
-        </main>
-      )}
+        )}
+        {session && (
+          <PageBoundary>
+            <Suspense fallback={<Spinner label={text.loading} />}>
+              {route === "home" && <HomePage session={session} />}
+              {route === "myRequests" && <MyRequestsPage session={session} />}
+              {route === "queue" && <QueuePage session={session} />}
+              {route === "sidePanel" && <SidePanelPage session={session} />}
+              {route === "stage" && <StagePage session={session} />}
+              {route === "config" && <ConfigPage session={session} />}
+              {route === "templates" && <TemplatesPage session={session} />}
+              {route === "teamCircles" && <TeamCirclesPage session={session} />}
+              {route === "myData" && <MyDataPage session={session} />}
+              {route === "supporters" && <SupportersPage session={session} />}
+              {route === "programme" && <ProgrammePage session={session} />}
+              {route === "insights" && <InsightsPage session={session} />}
+              {route === "resources" && <ResourcesPage session={session} />}
+            </Suspense>
+          </PageBoundary>
+        )}
+        {/* Outside every phase and boundary: no request, failed start, missing chunk or page error removes it. */}
+        <EmergencyBlock locale={locale} />
+      </main>
     </FluentProvider>
   );
+}
+
+/** A page that throws (or whose chunk cannot load) shows an error in its place; the shell and the emergency block stay. */
+class PageBoundary extends Component<{ children: ReactNode }, { message?: string }> {
+  override state: { message?: string } = {};
+  static getDerivedStateFromError(error: unknown) {
+    return { message: (error as Error)?.message || text.errorNetwork };
+  }
+  override render() {
+    return this.state.message !== undefined ? <ErrorState message={this.state.message} /> : this.props.children;
+  }
 }

@@ -27,7 +27,8 @@ const DEV_USER_STORAGE_KEY = "peer-circles.dev-user";
 
 export async function startSession(): Promise<Session> {
   if (isFramed()) {
-    const [host, devUsers] = await Promise.all([connectToTeams(), fetchDevIdentities()]);
+    // Inside Teams the development-identity probe only adds a banner: an unreachable server must not stop the tab.
+    const [host, devUsers] = await Promise.all([connectToTeams(), fetchDevIdentities().catch(() => [])]);
     return {
       context: host.context,
       api: new ApiClient(host.getToken),
