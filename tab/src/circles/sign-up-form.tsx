@@ -7,6 +7,7 @@ import {
   type SignUpInput,
 } from "../../../shared/circles/circle-programme.js";
 import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
+import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
 import { formatMessage, TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
 import { slotHomeText, slotText } from "./circle-format.js";
 import { TimeZoneField } from "./time-zone-field.js";
@@ -144,6 +145,7 @@ export function SignUpForm({
       <Field label={text.signUpInterests} hint={text.signUpInterestsHint} validationMessage={errorFor("interests")}>
         <Input value={draft.interests} onChange={(_event, data) => change({ interests: data.value })} />
       </Field>
+      <TypedCrisisNotice texts={draft.interests} locale={viewer.locale} testId="sign-up-interests-crisis" />
       <Field label={text.signUpTeam} validationMessage={errorFor("team")}>
         <Input value={draft.team} maxLength={limits.teamMaxLength} onChange={(_event, data) => change({ team: data.value })} />
       </Field>
@@ -155,6 +157,7 @@ export function SignUpForm({
         <Field label={text.signUpAvoid} hint={text.signUpAvoidHint} validationMessage={errorFor("avoid")}>
           <Textarea value={draft.avoid} resize="vertical" onChange={(_event, data) => change({ avoid: data.value })} />
         </Field>
+        <TypedCrisisNotice texts={draft.avoid} locale={viewer.locale} testId="sign-up-avoid-crisis" />
         <Field label={text.signUpManager} hint={text.signUpManagerHint} validationMessage={errorFor("managerId")}>
           <Input value={draft.manager} onChange={(_event, data) => change({ manager: data.value })} />
         </Field>

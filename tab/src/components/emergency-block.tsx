@@ -15,29 +15,41 @@ const LINK_STYLE = { color: tokens.colorNeutralForeground1, textDecoration: "und
  * click away on Resources.
  */
 export function EmergencyBlock({ locale }: { locale?: string }) {
-  const top = byCountry(countryOfLocale(locale), crisisResourcesOrDefaults([]))[0];
-  const contact = top?.contacts.find((candidate) => candidate.kind === "phone") ?? top?.contacts[0];
   return (
     <aside aria-label={text.emergencyTitle} data-testid="emergency-block">
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{text.emergencyTitle}</MessageBarTitle>
           {text.emergencyBody}
-          {top && contact && (
-            <Text as="p" block style={{ margin: "4px 0 0" }} data-testid="emergency-top-line">
-              {formatMessage("emergencyTopLine", { name: top.title })}{" "}
-              <Link href={contactHref(contact)} inline style={LINK_STYLE}>
-                {contactActionLabel(contact)}
-              </Link>
-            </Text>
-          )}
-          <Text as="p" block style={{ margin: "4px 0 0" }}>
-            <Link href={CRISIS_LINES_PATH} inline style={LINK_STYLE} data-testid="see-crisis-lines">
-              {text.emergencySeeLines}
-            </Link>
-          </Text>
+          <TopCrisisLine locale={locale} testId="emergency-top-line" />
+          <SeeAllCrisisLines testId="see-crisis-lines" />
         </MessageBarBody>
       </MessageBar>
     </aside>
+  );
+}
+
+/** The person's country's first crisis line, from the shipped defaults: no request, works offline. */
+export function TopCrisisLine({ locale, testId }: { locale?: string | undefined; testId?: string }) {
+  const top = byCountry(countryOfLocale(locale), crisisResourcesOrDefaults([]))[0];
+  const contact = top?.contacts.find((candidate) => candidate.kind === "phone") ?? top?.contacts[0];
+  if (!top || !contact) return null;
+  return (
+    <Text as="p" block style={{ margin: "4px 0 0" }} data-testid={testId}>
+      {formatMessage("emergencyTopLine", { name: top.title })}{" "}
+      <Link href={contactHref(contact)} inline style={LINK_STYLE}>
+        {contactActionLabel(contact)}
+      </Link>
+    </Text>
+  );
+}
+
+export function SeeAllCrisisLines({ testId }: { testId?: string }) {
+  return (
+    <Text as="p" block style={{ margin: "4px 0 0" }}>
+      <Link href={CRISIS_LINES_PATH} inline style={LINK_STYLE} data-testid={testId}>
+        {text.emergencySeeLines}
+      </Link>
+    </Text>
   );
 }

@@ -6,6 +6,7 @@ import {
   type HuddleStepInput,
   type HuddleTemplateInput,
 } from "../../../shared/huddles/templates.js";
+import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
 import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 
 const BLANK_STEP: HuddleStepInput = { title: "", prompt: "", durationSeconds: 120 };
@@ -74,6 +75,7 @@ export function TemplateEditor({
           onChange={(_event, data) => change({ description: data.value })}
         />
       </Field>
+      <TypedCrisisNotice texts={[draft.name, draft.description]} testId="template-crisis" />
       <fieldset style={{ border: "none", margin: 0, padding: 0, display: "grid", gap: 16 }}>
         <legend style={{ fontWeight: 600 }}>
           {text.templateSteps} — {text.templateLimits}
@@ -198,6 +200,7 @@ function StepFields({
           onChange={(_event, data) => onChange({ facilitatorNotes: data.value })}
         />
       </Field>
+      <TypedCrisisNotice texts={[step.title, step.prompt, step.facilitatorNotes]} testId="template-step-crisis" />
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
         <Button size="small" disabled={number === 1} onClick={() => onMove(-1)}>
           {formatMessage("templateMoveUp", numberLabel)}

@@ -602,6 +602,10 @@ export const TAB_MESSAGES_EN = {
   insightsSaveSettings: "Save settings",
   insightsSettingsSaved: "Settings saved.",
   insightsSettingsInvalid: "Enter a programme size of at least 1, and a target from 0 to 100%.",
+  typedCrisisTitle: "You don't have to wait for a reply",
+  typedCrisisBody:
+    "What you wrote sounds like you might be in danger right now. Please contact a crisis line or your local emergency number now: they answer straight away. Nothing has been sent yet.",
+  typedCrisisSomeoneElse: "If someone else is in danger, call your local emergency number for them.",
 } as const;
 
 export type TabMessageKey = keyof typeof TAB_MESSAGES_EN;

@@ -20,6 +20,7 @@ import {
 import { useState } from "react";
 import type { RequestSummary } from "../api/api-client.js";
 import { ErrorState } from "../components/error-state.js";
+import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
 import { labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 import type { Session } from "../session.js";
 import { dateTime } from "../time-format.js";
@@ -177,6 +178,8 @@ function MessageComposer({ code, session }: { code: string; session: Session }) 
       <Field label={text.messageLabel}>
         <Textarea value={message} maxLength={2000} onChange={(_event, data) => setMessage(data.value)} data-testid="message-box" />
       </Field>
+      {/* Screened as it is typed, here in the browser: the lines are shown before anything is sent. */}
+      <TypedCrisisNotice texts={message} locale={session.context.locale} />
       <Button
         appearance="primary"
         disabled={!message.trim() || state === "sending"}

@@ -17,6 +17,7 @@ import { useState } from "react";
 import { localDateText } from "../circles/circle-format.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
 import { ErrorState } from "../components/error-state.js";
+import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
 import { TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
@@ -153,6 +154,7 @@ export function RosterAdmin({ session }: { session: Session }) {
         <Field label={text.rosterBio}>
           <Textarea value={draft.bio} maxLength={300} onChange={(_event, data) => setDraft({ ...draft, bio: data.value })} />
         </Field>
+        <TypedCrisisNotice texts={draft.bio} locale={session.context.locale} testId="roster-bio-crisis" />
         <div>
           <Button appearance="primary" type="submit" disabled={!canSave}>
             {text.rosterSave}
