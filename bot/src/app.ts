@@ -18,7 +18,7 @@ import { errorResponder, sendError } from "./http/error-responses.js";
 import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
 import { UserRateLimiter } from "./http/user-rate-limiter.js";
 import type { Logger } from "./logger.js";
-import type { MeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
+import type { MeetingDirectory } from "./huddles/meeting-directory.js";
 import type { HuddleTemplateLibrary } from "./huddles/template-library.js";
 import type { ResourceLibrary } from "./resources/resource-library.js";
 import type { CircleService } from "./circles/circle-service.js";
@@ -48,7 +48,7 @@ export interface AppDependencies {
   policies: ResponsePolicyStore;
   huddles: HuddleService;
   huddleHub: HuddleHub;
-  meetingOrganizers: MeetingOrganizerCheck;
+  meetings: MeetingDirectory;
   templates: HuddleTemplateLibrary;
   resources: ResourceLibrary;
   rounds: RoundService;
@@ -100,7 +100,7 @@ export function createApp(deps: AppDependencies): Express {
     policies: deps.policies,
     huddles: deps.huddles,
     huddleHub: deps.huddleHub,
-    meetingOrganizers: deps.meetingOrganizers,
+    meetings: deps.meetings,
     templates: deps.templates,
     resources: deps.resources,
     rounds: deps.rounds,
@@ -121,7 +121,7 @@ export function createApp(deps: AppDependencies): Express {
     "/huddles/:meetingId/events",
     withClientAuth(deps.verifyToken, deps.roles, "member"),
     rateLimiter.middleware(),
-    huddleEvents(deps.huddles, deps.huddleHub, new StreamQuota(config.SSE_STREAMS_PER_USER)),
+    huddleEvents(deps.huddles, deps.huddleHub, new StreamQuota(config.SSE_STREAMS_PER_USER), deps.meetings),
   );
   for (const route of ALL_API_ROUTES) {
     const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role), rateLimiter.middleware()];

@@ -32,7 +32,7 @@ import { BuddyCalendarLinks } from "./buddies/buddy-calendar-links.js";
 import { BuddyNotifier } from "./buddies/buddy-notifier.js";
 import { BuddyService } from "./buddies/buddy-service.js";
 import { ContactBook } from "./bot/contact-book.js";
-import { NO_ORGANIZER_CHECK, TEAMS_GLOBAL_SERVICE_URL, TeamsMeetingOrganizerCheck } from "./huddles/meeting-organizer.js";
+import { DEV_MEETING_ROSTER, NO_MEETING_DIRECTORY, TEAMS_GLOBAL_SERVICE_URL, TeamsMeetingDirectory } from "./huddles/meeting-directory.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
 import { DeadlineStore } from "./storage/deadline-store.js";
@@ -100,10 +100,14 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const participation = new ParticipationRecorder(store);
   const huddles = new HuddleService(store, Date.now, participation, templates);
   const huddleHub = new HuddleHub(huddles, logger);
-  const organizerLookupUrl = config.TEAMS_SERVICE_URL ?? (config.BOT_ID ? TEAMS_GLOBAL_SERVICE_URL : undefined);
-  const meetingOrganizers = organizerLookupUrl
-    ? new TeamsMeetingOrganizerCheck(botAdapter, config.BOT_ID ?? "", organizerLookupUrl, logger)
-    : NO_ORGANIZER_CHECK;
+  const participantLookupUrl = config.TEAMS_SERVICE_URL ?? (config.BOT_ID ? TEAMS_GLOBAL_SERVICE_URL : undefined);
+  // Who is in a meeting comes from Teams; development identity mode, with no Teams to ask, uses
+  // the declared sample roster. Anything else knows nobody, so huddles stay closed.
+  const meetings = participantLookupUrl
+    ? new TeamsMeetingDirectory(botAdapter, config.BOT_ID ?? "", participantLookupUrl, logger)
+    : devIdentity
+      ? DEV_MEETING_ROSTER
+      : NO_MEETING_DIRECTORY;
   const sweeper = new ResponseSweeper({
     store,
     requests,
@@ -124,13 +128,13 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     policies,
     huddles,
     huddleHub,
-    meetingOrganizers,
+    meetings,
     templates,
     resources,
     rounds,
     circles,
     circleNotifier,
-    myData: new MyDataService(store, requests, roles, { buddies, participation }),
+    myData: new MyDataService(store, requests, roles, { buddies, participation, huddles }),
     roster,
     calendarLinks,
     buddies,

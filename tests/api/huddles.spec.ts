@@ -48,7 +48,7 @@ describe("huddles API", () => {
     expect(state.session.clock.stepIndex).toBe(1);
   });
 
-  it("reveals nothing of a pulse under three answers and refuses a double vote", async () => {
+  it("reveals a pulse only when its step ends, nothing under three answers, and refuses a double vote", async () => {
     const meeting = `${MEETING}-pulse`;
     const pulsePath = `/api/huddles/${encodeURIComponent(meeting)}`;
     await call("fin", "/api/huddles", { meetingId: meeting, templateId: "morning-huddle" });
@@ -60,16 +60,28 @@ describe("huddles API", () => {
     expect((await call("mia", `${pulsePath}/pulse`, { level: 2 })).status).toBe(409);
     await call("max", `${pulsePath}/pulse`, { level: 2 });
     const three = (await (await call("sam", `${pulsePath}/pulse`, { level: 4 })).json()) as {
-      session: { pulse: { distribution: Record<string, number> } };
+      session: { pulse: { answers: number; distribution?: unknown } };
     };
-    expect(three.session.pulse.distribution).toEqual({ 1: 0, 2: 1, 3: 0, 4: 2, 5: 0 });
+    // While the step runs only the number of answers shows, so no answer moves a visible spread.
+    expect(three.session.pulse).toEqual({ stepId: "pulse", answers: 3 });
     expect(JSON.stringify(three)).not.toMatch(/answeredKeys|"mia"|Mia/);
-    // Leaving the step keeps only the counts.
+    // Leaving the step reveals the counts once, and keeps only them.
     const after = (await (await call("fin", `${pulsePath}/actions`, { type: "next" })).json()) as {
       session: { closedPulses: unknown[]; pulse?: unknown };
     };
     expect(after.session.pulse).toBeUndefined();
     expect(after.session.closedPulses).toEqual([{ stepId: "pulse", counts: { 1: 0, 2: 1, 3: 0, 4: 2, 5: 0 } }]);
+  });
+
+  it("withholds a pulse that closes with fewer than three answers", async () => {
+    const meeting = `${MEETING}-small-pulse`;
+    const pulsePath = `/api/huddles/${encodeURIComponent(meeting)}`;
+    await call("fin", "/api/huddles", { meetingId: meeting, templateId: "morning-huddle" });
+    await call("fin", `${pulsePath}/actions`, { type: "start" });
+    await call("mia", `${pulsePath}/pulse`, { level: 1 });
+    await call("max", `${pulsePath}/pulse`, { level: 5 });
+    const after = (await (await call("fin", `${pulsePath}/actions`, { type: "next" })).json()) as { session: { closedPulses: unknown[] } };
+    expect(after.session.closedPulses).toEqual([{ stepId: "pulse", withheld: true }]);
   });
 
   it("streams the current state and every change over Server-Sent Events", async () => {

@@ -168,6 +168,7 @@ describe("insights suppression over the API", () => {
           touchpoint: fc.constantFrom("huddle" as const, "circle" as const, "buddy" as const),
           people: fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 6 }),
           pulse: fc.tuple(...[1, 2, 3, 4, 5].map(() => fc.integer({ min: 0, max: 4 }))),
+          respondents: fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 6 }),
         }),
         { maxLength: 6 },
       ),
@@ -186,6 +187,7 @@ describe("insights suppression over the API", () => {
                     touchpoint: session.touchpoint,
                     people: session.people.map(String),
                     pulses: [Object.fromEntries(session.pulse.map((count, level) => [String(level + 1), count]))],
+                    pulsePeople: session.respondents.map(String),
                   },
                 }),
               { ...emptyWeek(WEEKS[index]!), participants: week.participants },
@@ -212,7 +214,8 @@ describe("insights suppression over the API", () => {
             }
             for (const level of [1, 2, 3, 4, 5]) {
               const answers = week.sessions.reduce((sum, session) => sum + session.pulse[level - 1]!, 0);
-              const people = Math.min(answers, week.participants);
+              // Distinct people behind the week's pulses, however many answers each gave.
+              const people = Math.min(answers, new Set(week.sessions.flatMap((session) => session.respondents)).size);
               expect(table(answer, "pulse")(name, String(level))).toEqual(
                 people >= 5 ? { withheld: false, value: answers } : { withheld: true },
               );

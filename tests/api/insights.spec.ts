@@ -42,12 +42,12 @@ async function seedWeek(): Promise<void> {
   await huddles.create(DEV_TENANT_ID, "meeting-morning", "morning-huddle", morning[0]!);
   await huddles.act(DEV_TENANT_ID, "meeting-morning", { type: "start", by: morning[0]! });
   for (const [index, someone] of morning.entries()) await huddles.answerPulse(DEV_TENANT_ID, "meeting-morning", someone, index < 5 ? 3 : 4);
-  await huddles.act(DEV_TENANT_ID, "meeting-morning", { type: "end", by: morning[0]!, participants: morning });
+  await huddles.act(DEV_TENANT_ID, "meeting-morning", { type: "end", by: morning[0]! }, undefined, morning);
   // A circle of three: held, but too few people for its week to be shown.
   const circle = [person(6), person(7), person(8)];
   await huddles.create(DEV_TENANT_ID, "meeting-circle", "weekly-circle", circle[0]!);
   await huddles.act(DEV_TENANT_ID, "meeting-circle", { type: "start", by: circle[0]! });
-  await huddles.act(DEV_TENANT_ID, "meeting-circle", { type: "end", by: circle[0]!, participants: circle });
+  await huddles.act(DEV_TENANT_ID, "meeting-circle", { type: "end", by: circle[0]! }, undefined, circle);
 
   const requests = new RequestService(server.store, () => new Date(now));
   const requesters = [userId("mia"), userId("max"), person(11), person(12), person(13), person(14)];

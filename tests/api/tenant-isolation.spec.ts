@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_API_ROUTES } from "../../bot/src/api/all-routes.js";
 import type { ApiRoute } from "../../bot/src/api/api-routes.js";
 import { startConnectorStub } from "../support/connector-stub.js";
+import { startMeetingRosterConnector, type MeetingRosterConnector } from "../support/meeting-roster-connector.js";
 import { fillPath, paramNames, routeKey } from "../support/api-routes.js";
 import { startTestServer, type TestServer } from "../support/in-process-server.js";
 
@@ -64,6 +65,8 @@ const B_TEAM = "19:bravo-quokka-team@thread.v2";
 
 let server: TestServer;
 let connector: Awaited<ReturnType<typeof startConnectorStub>>;
+/** Teams' answer to "who is in this meeting": B's meeting holds B's people except the outsider. */
+let meetingRoster: MeetingRosterConnector;
 let signingKey: CryptoKey;
 
 /** What tenant B made, filled in by the set-up. */
@@ -194,9 +197,14 @@ beforeAll(async () => {
   const pair = await generateKeyPair("RS256");
   signingKey = pair.privateKey;
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: "test-key", alg: "RS256" };
+  meetingRoster = await startMeetingRosterConnector(
+    { [B_MEETING]: [FACILITATOR_B, ADMIN_B, SUPPORTER_B, MEMBER_B1, MEMBER_B2].map((who) => who.oid) },
+    { [B_MEETING]: TENANT_B },
+  );
   server = await startTestServer(
     {
       AUTH_MODE: "entra",
+      TEAMS_SERVICE_URL: meetingRoster.url,
       AAD_APP_CLIENT_ID: CLIENT_ID,
       TAB_ENDPOINT: `https://${DOMAIN}`,
       ALLOWED_TENANTS: `${TENANT_A},${TENANT_B}`,
@@ -274,6 +282,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   await connector?.close();
+  await meetingRoster?.close();
 });
 
 /** Every id, name and text of tenant B that must never reach tenant A. */
@@ -498,24 +507,38 @@ describe("tenant A cannot listen to tenant B's huddle", () => {
     return { status: response.status, received: () => text, stop: () => controller.abort() };
   }
 
-  it("streams nothing of B's meeting to A's admin or member, while B's member gets every change", async () => {
+  it("streams nothing of B's meeting to A's admin or member, nor to B's outsider, while B's member gets every change", async () => {
     const asB = await listen(MEMBER_B1);
-    const asAdminA = await listen(ADMIN_A);
-    const asMemberA = await listen(MEMBER_A);
+    const strangers = await Promise.all([ADMIN_A, MEMBER_A, OUTSIDER_B].map(listen));
     try {
       await new Promise((resolve) => setTimeout(resolve, 200));
       await ok(FACILITATOR_B, "POST", `/api/huddles/${encodeURIComponent(B_MEETING)}/actions`, { type: "next" });
       await expect.poll(() => asB.received().match(/event: state/g)?.length ?? 0, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(asB.received()).toContain(B_TEXTS.templateName);
-      for (const stream of [asAdminA, asMemberA]) {
-        expect(stream.status).toBe(200);
-        expect(stream.received()).toContain("event: empty");
+      // Teams says none of them is in B's meeting, so the stream is refused before anything is read.
+      for (const stream of strangers) {
+        expect(stream.status).toBe(403);
         expect(stream.received()).not.toContain("event: state");
         for (const marker of markersOfB()) expect(stream.received()).not.toContain(marker);
       }
     } finally {
-      for (const stream of [asB, asAdminA, asMemberA]) stream.stop();
+      for (const stream of [asB, ...strangers]) stream.stop();
+    }
+  });
+
+  it("refuses B's own outsider, who is not in B's meeting, on every huddle route", async () => {
+    const huddlePath = `/api/huddles/${encodeURIComponent(B_MEETING)}`;
+    const outsider = { Authorization: `Bearer ${await tokenFor(OUTSIDER_B)}`, "Content-Type": "application/json" };
+    const attempts = [
+      await fetch(`${server.url}${huddlePath}`, { headers: outsider }),
+      await fetch(`${server.url}${huddlePath}/pulse`, { method: "POST", headers: outsider, body: JSON.stringify({ level: 2 }) }),
+      await fetch(`${server.url}${huddlePath}/actions`, { method: "POST", headers: outsider, body: JSON.stringify({ type: "take_over" }) }),
+    ];
+    for (const answer of attempts) {
+      expect(answer.status).toBe(403);
+      const text = await answer.text();
+      for (const marker of markersOfB()) expect(text).not.toContain(marker);
     }
   });
 });

@@ -7,7 +7,7 @@ import type { RoutingDependencies } from "../bot/supporter-routing.js";
 import type { ResponsePolicyStore } from "../requests/response-policy.js";
 import type { HuddleHub } from "../huddles/huddle-hub.js";
 import type { HuddleService } from "../huddles/huddle-service.js";
-import type { MeetingOrganizerCheck } from "../huddles/meeting-organizer.js";
+import type { MeetingDirectory } from "../huddles/meeting-directory.js";
 import type { HuddleTemplateLibrary } from "../huddles/template-library.js";
 import type { CircleService } from "../circles/circle-service.js";
 import type { RoundService } from "../circles/round-service.js";
@@ -30,7 +30,7 @@ export interface ApiServices {
   policies: ResponsePolicyStore;
   huddles: HuddleService;
   huddleHub: HuddleHub;
-  meetingOrganizers: MeetingOrganizerCheck;
+  meetings: MeetingDirectory;
   templates: HuddleTemplateLibrary;
   /** The tenant's support-resource catalogue, including the crisis lines the emergency block shows. */
   resources: ResourceLibrary;

@@ -2,7 +2,10 @@ import type { Request, RequestHandler, Response } from "express";
 import { AppError } from "../../../shared/app-error.js";
 import { callerOf } from "../auth/with-client-auth.js";
 import type { HuddleHub } from "./huddle-hub.js";
+import type { MeetingDirectory } from "./meeting-directory.js";
+import { requireMeetingParticipant } from "./huddle-routes.js";
 import type { HuddleService, HuddleView } from "./huddle-service.js";
+import { VIEWER_KEY } from "./huddle-wire.js";
 
 const HEARTBEAT_MS = 15_000;
 
@@ -33,9 +36,11 @@ export class StreamQuota {
  * `GET /api/huddles/:meetingId/events`: the current state at once, then every change, as
  * Server-Sent Events. A client that reconnects simply gets the current state again.
  */
-export function huddleEvents(huddles: HuddleService, hub: HuddleHub, quota: StreamQuota): RequestHandler {
+export function huddleEvents(huddles: HuddleService, hub: HuddleHub, quota: StreamQuota, meetings: MeetingDirectory): RequestHandler {
   return async (request: Request, response: Response) => {
     const caller = callerOf(response);
+    const meetingId = String(request.params.meetingId ?? "").slice(0, 512);
+    await requireMeetingParticipant(meetings, caller, meetingId);
     const release = quota.acquire(caller.tenantId, caller.userId);
     if (!release)
       throw new AppError("rate_limited", "This huddle is already open in several windows. Close one and try again.", {
@@ -43,10 +48,19 @@ export function huddleEvents(huddles: HuddleService, hub: HuddleHub, quota: Stre
       });
     request.on("close", release);
     response.on("close", release);
-    const meetingId = String(request.params.meetingId ?? "").slice(0, 512);
     response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" });
-    const send = (view: HuddleView, json = JSON.stringify(view)) => response.write(`event: state\ndata: ${json}\n\n`);
+    // The state is the same for every panel; the viewer's own opaque key is told apart, once per session.
+    let instance: string | undefined;
+    const send = (view: HuddleView, json = JSON.stringify(view)) => {
+      if (view.session.instance !== instance) {
+        instance = view.session.instance;
+        response.write(`event: viewer\ndata: ${JSON.stringify({ instance, key: view[VIEWER_KEY](caller.userId) })}\n\n`);
+      }
+      response.write(`event: state\ndata: ${json}\n\n`);
+    };
     const current = await huddles.read(caller.tenantId, meetingId);
+    // Someone whose verified panel is connected to a running huddle is taking part in it.
+    if (current) await huddles.noteAttendance(caller.tenantId, meetingId, [caller.userId]);
     if (current) send(current);
     else response.write("event: empty\ndata: {}\n\n");
     const unsubscribe = hub.subscribe(caller.tenantId, meetingId, caller.userId, send, () => response.end());

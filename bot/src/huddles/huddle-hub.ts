@@ -12,7 +12,7 @@ type Listener = (view: HuddleView, json: string) => void;
 export class HuddleHub {
   private readonly listeners = new Map<
     string,
-    { tenantId: string; meetingId: string; version?: string; listeners: Set<Listener>; people: Map<Listener, string> }
+    { tenantId: string; meetingId: string; version?: string; instance?: string; listeners: Set<Listener>; people: Map<Listener, string> }
   >();
   private readonly timer: NodeJS.Timeout;
   private readonly closers = new Set<() => void>();
@@ -46,6 +46,13 @@ export class HuddleHub {
     const entry = this.listeners.get(`${tenantId}\u0000${meetingId}`);
     if (!entry || entry.version === view.version) return;
     entry.version = view.version;
+    if (entry.instance !== view.session.instance) {
+      entry.instance = view.session.instance;
+      // Panels that were open here before this session began (perhaps on another instance) are in it.
+      this.huddles
+        .noteAttendance(tenantId, meetingId, [...new Set(entry.people.values())])
+        .catch((error: Error) => this.logger.warn({ event: "huddles.attendance_failed", errorName: error.name }, "attendance not noted"));
+    }
     const json = JSON.stringify(view);
     for (const listener of entry.listeners) listener(view, json);
   }

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { AppError, hasRole, type CallerIdentity } from "../../../shared/index.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
+import type { ApiServices } from "../api/api-routes.js";
 import type { HuddleOutcome, HuddleView } from "./huddle-service.js";
+import { viewFor } from "./huddle-wire.js";
 
 const meetingId = z.string().min(1).max(512);
 const createBody = z.strictObject({ meetingId, templateId: z.string().min(1).max(64) });
@@ -9,7 +11,6 @@ const actionBody = z.strictObject({
   type: z.enum(["start", "pause", "resume", "next", "previous", "extend", "next_speaker", "skip_speaker", "end", "hand_over", "take_over"]),
   to: z.string().min(1).max(64).optional(),
   version: z.string().min(1).max(128).optional(),
-  participants: z.array(z.string().min(1).max(64)).max(50).optional(),
 });
 const pulseBody = z.strictObject({ level: z.number().int() });
 
@@ -23,16 +24,24 @@ const REFUSALS: Record<string, [AppError["code"], string]> = {
   changed: ["conflict", "The huddle changed a moment ago. The latest state is shown."],
   already_answered: ["conflict", "You have already answered this pulse."],
   no_pulse: ["conflict", "There is no pulse check open right now."],
+  not_participant: ["bad_request", "Hand over only to someone who has joined this huddle."],
 };
+
+/**
+ * Only the meeting's participants, as Teams says, may open, stream, steer or answer its huddle. It
+ * is asked before the store, so the answer is the same whether a huddle exists there or not.
+ */
+export async function requireMeetingParticipant(meetings: ApiServices["meetings"], caller: CallerIdentity, meetingId: string) {
+  const role = await meetings.roleOf(caller.tenantId, meetingId, caller.userId);
+  if (!role) throw new AppError("forbidden", "Only the people in this meeting can join its huddle.");
+  return role;
+}
 
 function unwrap(outcome: HuddleOutcome<HuddleView>): HuddleView {
   if (outcome.ok) return outcome.value;
   const [code, message] = REFUSALS[outcome.refusal] ?? ["conflict", "That is not possible at this point of the huddle."];
   throw new AppError(code, message);
 }
-
-/** A participant's stable key in a speaking round: opaque, never a name. */
-const speakerKey = (caller: CallerIdentity) => caller.userId;
 
 export const HUDDLE_ROUTES: readonly ApiRoute[] = [
   {
@@ -48,14 +57,16 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
     path: "/api/huddles",
     role: ["facilitator", "admin"],
     acceptsBody: true,
-    handle: async ({ caller, body }, { huddles, huddleHub }) => {
+    handle: async ({ caller, body }, { huddles, huddleHub, meetings }) => {
       if (!hasRole(caller.roles, "facilitator") && !hasRole(caller.roles, "admin")) {
         throw new AppError("forbidden", "Only facilitators can start a huddle.");
       }
       const input = parseInput(createBody, body);
-      const view = unwrap(await huddles.create(caller.tenantId, input.meetingId, input.templateId, caller.userId));
+      await requireMeetingParticipant(meetings, caller, input.meetingId);
+      const connected = huddleHub.participants(caller.tenantId, input.meetingId);
+      const view = unwrap(await huddles.create(caller.tenantId, input.meetingId, input.templateId, caller.userId, connected));
       huddleHub.publish(caller.tenantId, input.meetingId, view);
-      return { status: 201, body: view };
+      return { status: 201, body: viewFor(view, caller.userId) };
     },
   },
   {
@@ -63,10 +74,12 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
     path: "/api/huddles/:meetingId",
     role: "member",
     acceptsBody: false,
-    handle: async ({ caller, params }, { huddles }) => {
-      const view = await huddles.read(caller.tenantId, parseInput(meetingId, params.meetingId));
+    handle: async ({ caller, params }, { huddles, meetings }) => {
+      const id = parseInput(meetingId, params.meetingId);
+      await requireMeetingParticipant(meetings, caller, id);
+      const view = await huddles.read(caller.tenantId, id);
       if (!view) throw new AppError("not_found", "There is no huddle in this meeting yet.");
-      return { body: view };
+      return { body: viewFor(view, caller.userId) };
     },
   },
   {
@@ -74,23 +87,23 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
     path: "/api/huddles/:meetingId/actions",
     role: "member",
     acceptsBody: true,
-    handle: async ({ caller, params, body }, { huddles, huddleHub, meetingOrganizers }) => {
+    handle: async ({ caller, params, body }, { huddles, huddleHub, meetings }) => {
       const id = parseInput(meetingId, params.meetingId);
       const input = parseInput(actionBody, body);
-      // Only Teams can say who organised the meeting; it is asked only when someone tries to take over.
-      const isOrganizer = input.type === "take_over" && (await meetingOrganizers.isOrganizer(caller.tenantId, id, caller.userId));
-      // A new speaking round is made of everyone who has the huddle open right now.
-      const participants = input.participants ?? huddleHub.participants(caller.tenantId, id);
+      const role = await requireMeetingParticipant(meetings, caller, id);
+      const { version, ...rest } = input;
       const action = {
-        ...input,
-        participants,
+        ...rest,
         by: caller.userId,
-        isOrganizer,
+        // Only Teams can say who organised the meeting.
+        isOrganizer: role === "Organizer",
         ...(input.type === "hand_over" ? { to: input.to ?? "" } : {}),
       } as Parameters<typeof huddles.act>[2];
-      const view = unwrap(await huddles.act(caller.tenantId, id, action, input.version));
+      // A speaking round is made of the verified panels the server sees connected, never of a list sent in.
+      const connected = huddleHub.participants(caller.tenantId, id);
+      const view = unwrap(await huddles.act(caller.tenantId, id, action, version, connected));
       huddleHub.publish(caller.tenantId, id, view);
-      return { body: view };
+      return { body: viewFor(view, caller.userId) };
     },
   },
   {
@@ -98,12 +111,13 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
     path: "/api/huddles/:meetingId/pulse",
     role: "member",
     acceptsBody: true,
-    handle: async ({ caller, params, body }, { huddles, huddleHub }) => {
+    handle: async ({ caller, params, body }, { huddles, huddleHub, meetings }) => {
       const id = parseInput(meetingId, params.meetingId);
       const { level } = parseInput(pulseBody, body);
-      const view = unwrap(await huddles.answerPulse(caller.tenantId, id, speakerKey(caller), level));
+      await requireMeetingParticipant(meetings, caller, id);
+      const view = unwrap(await huddles.answerPulse(caller.tenantId, id, caller.userId, level));
       huddleHub.publish(caller.tenantId, id, view);
-      return { body: view };
+      return { body: viewFor(view, caller.userId) };
     },
   },
 ];

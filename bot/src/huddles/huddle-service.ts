@@ -5,37 +5,19 @@ import {
   findBuiltInTemplate,
   newHuddleClock,
   newPulse,
-  pulseDistribution,
   recordPulseAnswer,
   type HuddleAction,
-  type HuddleClockState,
   type HuddleRefusal,
-  type HuddleStep,
-  type PulseState,
 } from "../../../shared/index.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 import type { Touchpoint } from "../../../shared/insights/insights-report.js";
 import type { ParticipationRecorder } from "./participation.js";
 import type { HuddleTemplateLibrary } from "./template-library.js";
+import { HuddleAttendance } from "./huddle-attendance.js";
+import { instanceOf, newHuddleSecret, opaqueKey, wireView, type HuddleSession, type HuddleView } from "./huddle-wire.js";
 
-/** A huddle session as stored: the clock, the template's words, and pulse counts. No one's words. */
-export interface HuddleSession {
-  [key: string]: unknown;
-  kind: "huddle";
-  templateId: string;
-  templateName: string;
-  steps: HuddleStep[];
-  clock: HuddleClockState;
-  pulse?: PulseState;
-  closedPulses: ReturnType<typeof closePulse>[];
-}
-
-export interface HuddleView {
-  session: Omit<HuddleSession, "pulse"> & { pulse?: { stepId: string; answers: number; distribution?: Record<number, number> } };
-  version: string;
-  serverNow: number;
-}
+export type { HuddleSession, HuddleView };
 
 export type HuddleOutcome<T> =
   | { ok: true; value: T }
@@ -49,12 +31,15 @@ export type HuddleOutcome<T> =
         | "changed"
         | "no_pulse"
         | "already_answered"
-        | "invalid_level";
+        | "invalid_level"
+        | "not_participant";
     };
 
 /** Sessions end up deleted 30 days after their last change, keeping only anonymous aggregates elsewhere. */
 export const HUDDLE_TTL_SECONDS = 30 * 86_400;
 const MAX_PULSE_WRITE_ATTEMPTS = 8;
+/** Sessions live 30 days; erasure looks through at most this many of a tenant's (the store's page cap). */
+const MAX_SESSIONS_SCANNED = 1_000;
 
 /** One meeting's id can hold characters Cosmos refuses in ids, so the document id is its hash. */
 export function huddleDocumentId(meetingId: string): string {
@@ -71,9 +56,20 @@ export class HuddleService {
     private readonly now: () => number = Date.now,
     private readonly participation?: ParticipationRecorder,
     private readonly templates?: Pick<HuddleTemplateLibrary, "find">,
-  ) {}
+  ) {
+    this.attendance = new HuddleAttendance(store, HUDDLE_TTL_SECONDS);
+  }
 
-  async create(tenantId: string, meetingId: string, templateId: string, facilitatorId: string): Promise<HuddleOutcome<HuddleView>> {
+  private readonly attendance: HuddleAttendance;
+
+  /** `alreadyConnected`: people whose verified panels were open on the meeting before the huddle existed. */
+  async create(
+    tenantId: string,
+    meetingId: string,
+    templateId: string,
+    facilitatorId: string,
+    alreadyConnected: readonly string[] = [],
+  ): Promise<HuddleOutcome<HuddleView>> {
     const template = this.templates ? await this.templates.find(tenantId, templateId) : findBuiltInTemplate(templateId);
     if (!template) return { ok: false, refusal: "unknown_template" };
     const steps = template.steps.map((step) => ({ ...step, ...(step.round ? { round: { ...step.round } } : {}) }));
@@ -84,6 +80,8 @@ export class HuddleService {
       steps,
       clock: newHuddleClock(steps, facilitatorId, randomBytes(4).readUInt32BE(0)),
       closedPulses: [],
+      secret: newHuddleSecret(),
+      respondents: [],
     };
     const id = huddleDocumentId(meetingId);
     const existing = await this.store.get<JsonObject>("huddles", tenantId, id);
@@ -96,6 +94,7 @@ export class HuddleService {
             ttlSeconds: HUDDLE_TTL_SECONDS,
           })
         : await this.store.create("huddles", tenantId, id, session as unknown as JsonObject, { ttlSeconds: HUDDLE_TTL_SECONDS });
+      await this.attendance.add(tenantId, id, instanceOf(session), [facilitatorId, ...alreadyConnected]);
       return { ok: true, value: this.view(session, stored.etag) };
     } catch (error) {
       if (error instanceof ConflictError) return { ok: false, refusal: "already_running" };
@@ -108,36 +107,126 @@ export class HuddleService {
     return stored ? this.view(stored.value as unknown as HuddleSession, stored.etag) : undefined;
   }
 
-  /** Applies a facilitator's action to the version they saw (or the latest when none is given). */
-  async act(tenantId: string, meetingId: string, action: HuddleAction, expectedVersion?: string): Promise<HuddleOutcome<HuddleView>> {
+  /**
+   * Applies a facilitator's action to the version they saw (or the latest when none is given).
+   * `connected` is who the server sees with the huddle open right now: the only people a new
+   * speaking round is made of, and, with the actor, people seen taking part.
+   */
+  async act(
+    tenantId: string,
+    meetingId: string,
+    action: HuddleAction,
+    expectedVersion?: string,
+    connected: readonly string[] = [],
+  ): Promise<HuddleOutcome<HuddleView>> {
     const id = huddleDocumentId(meetingId);
     const stored = await this.store.get<JsonObject>("huddles", tenantId, id);
     if (!stored) return { ok: false, refusal: "not_found" };
     if (expectedVersion && expectedVersion !== stored.etag) return { ok: false, refusal: "changed" };
     const session = stored.value as unknown as HuddleSession;
+    const attendees = await this.attendance.add(tenantId, id, instanceOf(session), [action.by, ...connected]);
+    const resolved = this.resolve(session, action, attendees, connected);
+    if (!resolved) return { ok: false, refusal: "not_participant" };
     const now = this.now();
-    const result = applyHuddleAction(session.clock, action, now);
+    const result = applyHuddleAction(session.clock, resolved, now);
     if (!result.ok) return result;
-    const next = this.withPulseFor({ ...session, clock: result.state });
+    const next = this.withPulseFor(tenantId, meetingId, { ...session, clock: result.state }, attendees);
     try {
       const written = await this.store.replace("huddles", tenantId, id, next as unknown as JsonObject, {
         ifMatch: stored.etag,
         ttlSeconds: HUDDLE_TTL_SECONDS,
       });
-      // Who was there at the end counts as a peer touchpoint this week, pseudonymously, and the
-      // week's anonymous aggregate gains the session and the counts of its pulses.
+      // Who the server saw take part counts as a peer touchpoint this week, pseudonymously, and the
+      // week's anonymous aggregate gains the session, its counted pulses and their distinct people.
       if (action.type === "end")
         await this.participation?.recordSession(tenantId, {
-          userIds: [...new Set([action.by, ...(action.participants ?? [])])],
+          userIds: attendees,
           at: new Date(now),
           touchpoint: touchpointOf(session.templateId),
           pulses: next.closedPulses.flatMap((pulse) => ("counts" in pulse ? [pulse.counts] : [])),
+          pulseRespondents: next.respondents ?? [],
         });
       return { ok: true, value: this.view(next, written.etag) };
     } catch (error) {
       if (error instanceof ConflictError) return { ok: false, refusal: "changed" };
       throw error;
     }
+  }
+
+  /**
+   * Notes people whose verified panels are connected to a running huddle, writing only when someone
+   * is new to it.
+   */
+  async noteAttendance(tenantId: string, meetingId: string, userIds: readonly string[]): Promise<void> {
+    const id = huddleDocumentId(meetingId);
+    const stored = await this.store.get<JsonObject>("huddles", tenantId, id);
+    const session = stored?.value as unknown as HuddleSession | undefined;
+    if (!session || session.clock.phase === "ended") return;
+    await this.attendance.add(tenantId, id, instanceOf(session), userIds);
+  }
+
+  /**
+   * Erasure: the person leaves every huddle of the tenant: its attendees, its pulse respondents and
+   * its speaking round. A facilitator who leaves leaves the huddle without one until the organiser
+   * takes over. Returns how many sessions changed.
+   */
+  async forget(tenantId: string, userId: string): Promise<number> {
+    let changed = 0;
+    for (const stored of await this.store.query<JsonObject>("huddles", tenantId, {
+      where: { kind: "huddle" },
+      limit: MAX_SESSIONS_SCANNED,
+    })) {
+      const session = stored.value as unknown as HuddleSession;
+      const key = opaqueKey(session, userId);
+      const listed = session.respondents?.includes(userId) || session.clock.speakers.includes(key);
+      if (!listed && session.clock.facilitatorId !== userId) continue;
+      const at = session.clock.speakers.indexOf(key);
+      const speakers = session.clock.speakers.filter((speaker) => speaker !== key);
+      const clock = {
+        ...session.clock,
+        speakers,
+        speakerIndex: Math.max(
+          0,
+          Math.min(
+            at >= 0 && at < session.clock.speakerIndex ? session.clock.speakerIndex - 1 : session.clock.speakerIndex,
+            speakers.length - 1,
+          ),
+        ),
+        facilitatorId: session.clock.facilitatorId === userId ? "" : session.clock.facilitatorId,
+      };
+      const next = {
+        ...session,
+        clock,
+        respondents: (session.respondents ?? []).filter((other) => other !== userId),
+      };
+      // A concurrent change wins; the erasure reads again on the person's next request to erase.
+      await this.store.replace("huddles", tenantId, stored.id, next as unknown as JsonObject, {
+        ifMatch: stored.etag,
+        ttlSeconds: HUDDLE_TTL_SECONDS,
+      });
+      changed++;
+    }
+    return changed + (await this.attendance.forget(tenantId, userId, MAX_SESSIONS_SCANNED));
+  }
+
+  /**
+   * The clock works on opaque keys for speakers and on user ids for the facilitator. A round is made
+   * of the connected people's keys; a hand-over names its new facilitator by key, and only someone
+   * the server has seen in this huddle can receive it.
+   */
+  private resolve(
+    session: HuddleSession,
+    action: HuddleAction,
+    attendees: readonly string[],
+    connected: readonly string[],
+  ): HuddleAction | undefined {
+    if (action.type === "hand_over") {
+      const to = attendees.find((userId) => opaqueKey(session, userId) === action.to);
+      return to ? { ...action, to } : undefined;
+    }
+    if (action.type === "start" || action.type === "next" || action.type === "previous")
+      return { ...action, participants: connected.map((userId) => opaqueKey(session, userId)) };
+    return action;
   }
 
   /** One anonymous pulse answer per person per pulse step; answers commute, so a lost race is retried. */
@@ -157,6 +246,7 @@ export class HuddleService {
           ifMatch: stored.etag,
           ttlSeconds: HUDDLE_TTL_SECONDS,
         });
+        await this.attendance.add(tenantId, id, instanceOf(session), [userId]);
         return { ok: true, value: this.view(next, written.etag) };
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= MAX_PULSE_WRITE_ATTEMPTS) throw error;
@@ -164,38 +254,38 @@ export class HuddleService {
     }
   }
 
-  /** Opens a pulse when a pulse step begins, and keeps only the counts of the one that closes. */
-  private withPulseFor(session: HuddleSession): HuddleSession {
+  /**
+   * Opens a pulse when a pulse step begins, and keeps only the counts of the one that closes. The
+   * people whose answers a counted pulse holds become respondents, found by their keyed hashes.
+   */
+  private withPulseFor(tenantId: string, meetingId: string, session: HuddleSession, attendees: readonly string[]): HuddleSession {
     const step = session.steps[session.clock.stepIndex];
     const pulseStepOpen = session.clock.phase !== "ended" && step?.pulse === true;
     if (session.pulse && (!pulseStepOpen || session.pulse.stepId !== step?.id)) {
       const { pulse, ...rest } = session;
-      return this.withPulseFor({ ...rest, closedPulses: [...session.closedPulses, closePulse(pulse)] } as HuddleSession);
+      const closed = closePulse(pulse);
+      const answered = new Set(pulse.answeredKeys);
+      const counted =
+        "counts" in closed
+          ? attendees.filter((userId) => answered.has(participantKey(tenantId, meetingId, session.clock.seed, pulse.stepId, userId)))
+          : [];
+      return this.withPulseFor(
+        tenantId,
+        meetingId,
+        {
+          ...rest,
+          closedPulses: [...session.closedPulses, closed],
+          respondents: [...new Set([...(session.respondents ?? []), ...counted])],
+        } as HuddleSession,
+        attendees,
+      );
     }
     if (pulseStepOpen && !session.pulse) return { ...session, pulse: newPulse(step!.id) };
     return session;
   }
 
   private view(session: HuddleSession, version: string): HuddleView {
-    const { pulse, ...rest } = session;
-    return {
-      session: {
-        ...rest,
-        // One view goes to every panel; facilitators read their notes from the template library.
-        steps: rest.steps.map(({ facilitatorNotes: _notes, ...step }) => step),
-        ...(pulse
-          ? {
-              pulse: {
-                stepId: pulse.stepId,
-                answers: pulse.answeredKeys.length,
-                ...(pulseDistribution(pulse) ? { distribution: pulseDistribution(pulse)! } : {}),
-              },
-            }
-          : {}),
-      },
-      version,
-      serverNow: this.now(),
-    };
+    return wireView(session, version, this.now());
   }
 }
 

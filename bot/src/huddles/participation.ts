@@ -42,13 +42,22 @@ export class ParticipationRecorder {
    */
   async recordSession(
     tenantId: string,
-    session: { userIds: readonly string[]; at: Date; touchpoint: Touchpoint; pulses: readonly Readonly<Record<string, number>>[] },
+    session: {
+      userIds: readonly string[];
+      at: Date;
+      touchpoint: Touchpoint;
+      pulses: readonly Readonly<Record<string, number>>[];
+      /** The distinct people whose answers those pulse counts hold. */
+      pulseRespondents?: readonly string[];
+    },
   ): Promise<number> {
     const week = isoWeek(session.at);
     const { recorded, people } = await this.events(tenantId, session.userIds, week, session.touchpoint);
+    const salt = await this.salt(tenantId);
+    const pulsePeople = [...new Set(session.pulseRespondents ?? [])].map((userId) => pseudonymOf(salt, userId));
     await this.weeks.update(tenantId, week, {
       newParticipants: recorded,
-      session: { touchpoint: session.touchpoint, people, pulses: session.pulses },
+      session: { touchpoint: session.touchpoint, people, pulses: session.pulses, pulsePeople },
     });
     return recorded;
   }

@@ -70,14 +70,14 @@ export function buildReport(input: ReportInput): InsightsReport {
       count: week.sessions[touchpoint],
     })),
   );
-  // A person answers a pulse once, so a level's answers in one huddle are distinct people; over a
-  // week the same person can answer several pulses, so a cell also counts no more people than the
-  // week's participants, the most who can have answered.
+  // A level's cell holds no more people than its answers, nor than the distinct people who answered
+  // any pulse that week (one person answering five pulses is one person), so it is shown only when
+  // both reach five.
   const pulseCells = input.aggregates.flatMap((week) =>
     PULSE_COLUMNS.map((level) => ({
       week: week.week,
       dims: { level },
-      people: Math.min(week.pulse[level], week.participants),
+      people: Math.min(week.pulse[level], week.pulsePeople ?? 0),
       count: week.pulse[level],
     })),
   );

@@ -24,12 +24,22 @@ export interface WeekAggregate {
   seen: Record<Touchpoint, string[]>;
   /** Pulse answers by level, from pulses that had enough answers to be shown at all. */
   pulse: Record<(typeof PULSE_COLUMNS)[number], number>;
+  /** Distinct people behind those answers, counted up to the threshold; absent in older weeks (none). */
+  pulsePeople?: number;
+  /** The pseudonyms behind `pulsePeople` while under the threshold: who answered, never what. */
+  pulseSeen?: string[];
 }
 
 export interface WeekDelta {
   newParticipants: number;
   /** A session held this week: its touchpoint, the pseudonyms of who was there, its pulse counts. */
-  session?: { touchpoint: Touchpoint; people: readonly string[]; pulses: readonly Readonly<Record<string, number>>[] };
+  session?: {
+    touchpoint: Touchpoint;
+    people: readonly string[];
+    pulses: readonly Readonly<Record<string, number>>[];
+    /** Pseudonyms of the distinct people whose answers `pulses` holds. */
+    pulsePeople?: readonly string[];
+  };
 }
 
 export const WEEK_AGGREGATE_TTL_SECONDS = 400 * 86_400;
@@ -53,6 +63,8 @@ export function emptyWeek(week: string): WeekAggregate {
     sessionPeople: perTouchpoint(() => 0),
     seen: perTouchpoint((): string[] => []),
     pulse: Object.fromEntries(PULSE_COLUMNS.map((level) => [level, 0])) as WeekAggregate["pulse"],
+    pulsePeople: 0,
+    pulseSeen: [],
   };
 }
 
@@ -77,6 +89,12 @@ export function applyDelta(current: WeekAggregate, delta: WeekDelta): WeekAggreg
   }
   for (const counts of session.pulses)
     for (const level of PULSE_COLUMNS) next.pulse[level] += Math.max(0, Math.floor(Number(counts[level] ?? 0)));
+  // One person answering many pulses is one person: a pulse figure needs five different people.
+  if ((next.pulsePeople ?? 0) < PEOPLE_CAP && session.pulsePeople?.length) {
+    const seen = [...new Set([...(next.pulseSeen ?? []), ...session.pulsePeople])];
+    next.pulsePeople = Math.min(PEOPLE_CAP, seen.length);
+    next.pulseSeen = seen.length >= PEOPLE_CAP ? [] : seen;
+  }
   return next;
 }
 
@@ -92,7 +110,10 @@ export function withoutPerson(current: WeekAggregate, person: string): WeekAggre
     seen[touchpoint] = seen[touchpoint].filter((other) => other !== person);
     sessionPeople[touchpoint] = seen[touchpoint].length;
   }
-  return { ...current, seen, sessionPeople };
+  const pulseSeen = current.pulseSeen ?? [];
+  if (!pulseSeen.includes(person)) return { ...current, seen, sessionPeople };
+  const remaining = pulseSeen.filter((other) => other !== person);
+  return { ...current, seen, sessionPeople, pulseSeen: remaining, pulsePeople: remaining.length };
 }
 
 /** Reads and updates week aggregates; updates are ETag-conditional and retried, since they commute. */
@@ -133,7 +154,8 @@ export class WeekAggregates {
     let stored: StoredDocument<JsonObject> | undefined = found;
     for (let attempt = 1; stored; attempt++) {
       const current = stored.value as unknown as WeekAggregate;
-      if (!TOUCHPOINTS.some((touchpoint) => current.seen[touchpoint].includes(person))) return false;
+      if (!TOUCHPOINTS.some((touchpoint) => current.seen[touchpoint].includes(person)) && !current.pulseSeen?.includes(person))
+        return false;
       try {
         await this.store.replace("audit", tenantId, found.id, withoutPerson(current, person) as unknown as JsonObject, {
           ifMatch: stored.etag,

@@ -3,6 +3,7 @@ import { isClosed } from "../../../shared/index.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { BuddyService } from "../buddies/buddy-service.js";
 import type { CircleDocument } from "../circles/circle-service.js";
+import type { HuddleService } from "../huddles/huddle-service.js";
 import type { ParticipationRecorder } from "../huddles/participation.js";
 import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
@@ -31,6 +32,8 @@ export interface ErasurePreview {
 export interface MyDataParts {
   buddies?: Pick<BuddyService, "exportFor" | "forget">;
   participation?: Pick<ParticipationRecorder, "forget" | "weeksOf">;
+  /** Huddles list who the server saw take part, for their 30 days; erasure takes the person out. */
+  huddles?: Pick<HuddleService, "forget">;
   now?: () => Date;
 }
 
@@ -45,6 +48,7 @@ export interface MyDataParts {
 export class MyDataService {
   private readonly buddies?: Pick<BuddyService, "exportFor" | "forget">;
   private readonly participation?: Pick<ParticipationRecorder, "forget" | "weeksOf">;
+  private readonly huddles?: Pick<HuddleService, "forget">;
   private readonly now: () => Date;
 
   constructor(
@@ -55,6 +59,7 @@ export class MyDataService {
   ) {
     this.buddies = parts.buddies;
     this.participation = parts.participation;
+    this.huddles = parts.huddles;
     this.now = parts.now ?? (() => new Date());
   }
 
@@ -125,6 +130,7 @@ export class MyDataService {
     for (const id of PERSONAL_SETTINGS(userId)) await this.store.delete("settings", tenantId, id);
     await this.buddies?.forget(tenantId, userId);
     await this.participation?.forget(tenantId, userId);
+    await this.huddles?.forget(tenantId, userId);
     return done;
   }
 

@@ -81,11 +81,15 @@ export interface HuddleView {
       facilitatorNotes?: string;
     }[];
     clock: HuddleClockState;
-    pulse?: { stepId: string; answers: number; distribution?: Record<string, number> };
-    closedPulses: unknown[];
+    /** Opaque id of this huddle session; a new session means a new viewer key. */
+    instance: string;
+    pulse?: { stepId: string; answers: number };
+    closedPulses: ({ stepId: string; counts: Record<string, number> } | { stepId: string; withheld: true })[];
   };
   version: string;
   serverNow: number;
+  /** The caller's own opaque key in this session; sent to them alone, never in the shared stream state. */
+  viewerKey?: string;
 }
 
 /** What erasing one's data removes, counted (the server's `ErasurePreview`). */
@@ -168,7 +172,7 @@ export class ApiClient {
     return this.request("POST", "/api/huddles", { meetingId, templateId });
   }
 
-  huddleAction(meetingId: string, action: { type: string; to?: string; version?: string; participants?: string[] }): Promise<HuddleView> {
+  huddleAction(meetingId: string, action: { type: string; to?: string; version?: string }): Promise<HuddleView> {
     return this.request("POST", `/api/huddles/${encodeURIComponent(meetingId)}/actions`, action);
   }
 

@@ -33,7 +33,7 @@ export function meetingIdOf(session: Session): string | undefined {
 /** The side panel (controls for the facilitator) and the stage (large, no controls) share this view. */
 export function HuddleView({ session, meetingId, surface }: { session: Session; meetingId: string; surface: "panel" | "stage" }) {
   const [me] = useLoad(() => session.api.me(), [session]);
-  const { view, connection, offsetMs, accept } = useHuddle(session.api, meetingId);
+  const { view, viewerKey, connection, offsetMs, accept } = useHuddle(session.api, meetingId);
   const [notice, setNotice] = useState<string>();
   const [answered, setAnswered] = useState<string>();
   const { templates } = useTemplateList(session);
@@ -77,7 +77,8 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
   const now = Date.now() + offsetMs;
   const reading = clockReading(clock, now);
   const step = steps[clock.stepIndex]!;
-  const isFacilitator = identity?.userId === clock.facilitatorId && surface === "panel";
+  const isFacilitator = viewerKey !== undefined && viewerKey === clock.facilitatorId && surface === "panel";
+  const lastPulse = view.session.closedPulses.at(-1);
   const facilitatorNotes = templates
     .find((template) => template.id === view.session.templateId)
     ?.steps.find((item) => item.id === step.id)?.facilitatorNotes;
@@ -147,7 +148,7 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
       {clock.phase === "paused" && <Text weight="semibold">{text.huddlePaused}</Text>}
       {reading.speaker && (
         <Text data-testid="speaker" size={surface === "stage" ? 600 : 400}>
-          {reading.speaker.key === identity?.userId
+          {viewerKey !== undefined && reading.speaker.key === viewerKey
             ? text.huddleYourTurn
             : formatMessage("huddleSpeaker", { position: String(reading.speaker.position), total: String(reading.speaker.of) })}
           {" · "}
@@ -179,16 +180,19 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
             ))}
           </div>
           {answered === pulse.stepId && <Text>{text.huddlePulseThanks}</Text>}
-          {pulse.distribution ? (
-            <Text data-testid="pulse-distribution">
-              {Object.entries(pulse.distribution)
-                .map(([level, count]) => `${level}: ${count}`)
-                .join(" · ")}
-            </Text>
-          ) : (
-            <Text>{formatMessage("huddlePulseWaiting", { count: String(pulse.answers) })}</Text>
-          )}
+          <Text>{formatMessage("huddlePulseWaiting", { count: String(pulse.answers) })}</Text>
         </div>
+      )}
+      {!pulse && lastPulse && (
+        <Text data-testid="pulse-distribution" size={surface === "stage" ? 500 : 300}>
+          {"counts" in lastPulse
+            ? formatMessage("huddlePulseResult", {
+                spread: Object.entries(lastPulse.counts)
+                  .map(([level, count]) => `${level}: ${count}`)
+                  .join(" · "),
+              })
+            : text.huddlePulseWithheld}
+        </Text>
       )}
       {isFacilitator && (
         <HuddleControls

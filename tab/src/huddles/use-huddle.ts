@@ -16,8 +16,11 @@ export function useHuddle(api: ApiClient, meetingId: string) {
   const [connection, setConnection] = useState<HuddleConnection>("connecting");
   const [offsetMs, setOffsetMs] = useState(0);
   const latest = useRef<HuddleView | null | undefined>(undefined);
+  // The server names people by opaque per-session keys; this is ours, per session instance.
+  const [viewer, setViewer] = useState<{ instance: string; key: string }>();
 
   const accept = (next: HuddleView | null) => {
+    if (next?.viewerKey) setViewer({ instance: next.session.instance, key: next.viewerKey });
     // Out-of-order answers must not roll the state back: keep the newest version only.
     const current = latest.current;
     if (next && current && next.serverNow < current.serverNow && next.version !== current.version) return;
@@ -36,6 +39,7 @@ export function useHuddle(api: ApiClient, meetingId: string) {
           if (!response.ok || !response.body) throw new Error(`events ${response.status}`);
           setConnection("live");
           await readEvents(response.body, (event, data) => {
+            if (event === "viewer") setViewer(JSON.parse(data) as { instance: string; key: string });
             if (event === "state") accept(JSON.parse(data) as HuddleView);
             if (event === "empty") accept(null);
           });
@@ -56,7 +60,8 @@ export function useHuddle(api: ApiClient, meetingId: string) {
     // The stream belongs to one meeting and one API client.
   }, [api, meetingId]);
 
-  return { view, connection, offsetMs, accept };
+  const viewerKey = view && viewer?.instance === view.session.instance ? viewer.key : undefined;
+  return { view, viewerKey, connection, offsetMs, accept };
 }
 
 async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (event: string, data: string) => void): Promise<void> {

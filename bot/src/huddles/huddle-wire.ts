@@ -1,0 +1,73 @@
+import { createHmac, randomBytes } from "node:crypto";
+import type { closePulse, HuddleClockState, HuddleStep, PulseState } from "../../../shared/index.js";
+
+/** A huddle session as stored: the clock, the template's words, pulse counts and who was seen. No one's words. */
+export interface HuddleSession {
+  [key: string]: unknown;
+  kind: "huddle";
+  templateId: string;
+  templateName: string;
+  steps: HuddleStep[];
+  clock: HuddleClockState;
+  pulse?: PulseState;
+  closedPulses: ReturnType<typeof closePulse>[];
+  /** Keys this session's opaque ids; never leaves the server. Older sessions without one get none on the wire. */
+  secret?: string;
+  /** Attendees whose answer is in a pulse that was counted; they alone make a pulse figure's people. */
+  respondents?: string[];
+}
+
+/** Calls the viewer's own opaque key; a function, so it never goes into the JSON sent to every panel. */
+export const VIEWER_KEY = Symbol("viewer key");
+
+export interface HuddleView {
+  session: Omit<HuddleSession, "pulse" | "secret" | "respondents"> & {
+    /** Opaque id of this session, so a panel knows when its own key needs fetching again. */
+    instance: string;
+    pulse?: { stepId: string; answers: number };
+  };
+  version: string;
+  serverNow: number;
+  [VIEWER_KEY]: (userId: string) => string;
+}
+
+export const newHuddleSecret = () => randomBytes(18).toString("base64url");
+
+/** A person's id in one huddle session: stable within it, unlinkable to anything outside it. */
+export function opaqueKey(session: Pick<HuddleSession, "secret" | "clock">, userId: string): string {
+  if (!userId) return "";
+  return createHmac("sha256", session.secret ?? `legacy:${session.clock.seed}`)
+    .update(`person:${userId}`)
+    .digest("base64url")
+    .slice(0, 22);
+}
+
+/** Opaque id of one huddle session: a new session in the same meeting gets a new one. */
+export const instanceOf = (session: Pick<HuddleSession, "secret" | "clock">) => opaqueKey(session, "\u0000instance");
+
+/**
+ * The one view pushed to every panel. The facilitator and speakers appear only as opaque keys, and
+ * a pulse shows how many answered, never what, until its step ends: a distribution that moved with
+ * each answer would let anyone read the fourth answer as the difference from the third.
+ */
+export function wireView(session: HuddleSession, version: string, serverNow: number): HuddleView {
+  const { pulse, secret: _secret, respondents: _respondents, ...rest } = session;
+  return {
+    session: {
+      ...rest,
+      instance: instanceOf(session),
+      clock: { ...rest.clock, facilitatorId: opaqueKey(session, rest.clock.facilitatorId) },
+      // One view goes to every panel; facilitators read their notes from the template library.
+      steps: rest.steps.map(({ facilitatorNotes: _notes, ...step }) => step),
+      ...(pulse ? { pulse: { stepId: pulse.stepId, answers: pulse.answeredKeys.length } } : {}),
+    },
+    version,
+    serverNow,
+    [VIEWER_KEY]: (userId: string) => opaqueKey(session, userId),
+  };
+}
+
+/** What a single caller gets back: the shared view plus their own key in this session. */
+export function viewFor(view: HuddleView, userId: string) {
+  return { ...view, viewerKey: view[VIEWER_KEY](userId) };
+}

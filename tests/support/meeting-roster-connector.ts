@@ -1,0 +1,73 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A stand-in for the Bot Connector's meeting-participant API (`GET /v1/meetings/{id}/participants/
+ * {userId}`, behind `TeamsInfo.getMeetingParticipant`). It answers as Teams does: 200 with the
+ * person's meeting role for someone on the roster, 404 for anyone else or any meeting it does not know.
+ */
+export interface MeetingRosterConnector {
+  url: string;
+  /** Meeting id → the Entra object ids of its participants; the first one is the organiser. */
+  roster: Record<string, string[]>;
+  lookups: () => number;
+  close(): Promise<void>;
+}
+
+/** `tenants` optionally ties a meeting to its tenant: asked about it for another tenant, Teams knows nothing. */
+export async function startMeetingRosterConnector(
+  roster: Record<string, string[]>,
+  tenants: Record<string, string> = {},
+): Promise<MeetingRosterConnector> {
+  let lookups = 0;
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://connector");
+    const match = /^\/v1\/meetings\/([^/]+)\/participants\/([^/]+)$/.exec(url.pathname);
+    if (!match) return void response.writeHead(404).end();
+    lookups++;
+    const [meetingId, participantId] = [decodeURIComponent(match[1]!), decodeURIComponent(match[2]!)];
+    const people = roster[meetingId];
+    const wrongTenant = tenants[meetingId] !== undefined && tenants[meetingId] !== url.searchParams.get("tenantId");
+    if (wrongTenant || !people?.includes(participantId))
+      return void response
+        .writeHead(404, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ error: { code: "NotFound", message: "participant not found" } }));
+    const role = people[0] === participantId ? "Organizer" : "Attendee";
+    response
+      .writeHead(200, { "Content-Type": "application/json" })
+      .end(JSON.stringify({ user: { id: participantId }, meeting: { role, inMeeting: true }, conversation: { id: meetingId } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    roster,
+    lookups: () => lookups,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Opens a huddle's event stream as a panel does and keeps what arrives, until closed. */
+export async function openHuddleStream(baseUrl: string, path: string, token: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` }, signal: controller.signal });
+  let received = "";
+  if (response.ok && response.body) {
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    // The first event is the current state; once it is in, the server has seen this panel connect.
+    const first = await reader.read();
+    received += decoder.decode(first.value ?? new Uint8Array());
+    void (async () => {
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          received += decoder.decode(value);
+        }
+      } catch {
+        // Aborted by close().
+      }
+    })();
+  }
+  return { status: response.status, received: () => received, close: () => controller.abort() };
+}
