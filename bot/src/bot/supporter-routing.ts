@@ -201,14 +201,13 @@ async function tellRequester(request: StoredHelpRequest, claimer: Actor, deps: R
   if (!request.conversationReference) return;
   const messages = botMessages(locale);
   // An anonymous requester is told "a peer supporter", so the two sides stay symmetric.
-  const text =
-    request.anonymous || !claimer.displayName
-      ? format(messages.requesterClaimedAnonymous, { code: request.referenceCode })
-      : format(messages.requesterClaimedNamed, { name: claimer.displayName, code: request.referenceCode });
+  const named = !request.anonymous && Boolean(claimer.displayName);
+  const template = named ? messages.requesterClaimedNamed : messages.requesterClaimedAnonymous;
+  const values = { code: request.referenceCode, ...(named ? { name: claimer.displayName! } : {}) };
   try {
     await deps.messenger.sendCard(
       request.conversationReference,
-      textWithComposerCard(messages, request.referenceCode, text, messages.relaySendToSupporter),
+      textWithComposerCard(messages, request.referenceCode, template, messages.relaySendToSupporter, values),
     );
   } catch {
     deps.logger.warn({ event: "requests.requester_unreachable" }, "could not tell the requester");

@@ -1,6 +1,7 @@
 import { formatSessionForViewer } from "../../../shared/circles/circle-schedule.js";
 import { format, type BotMessages } from "../bot/bot-messages.js";
 import type { AdaptiveCard } from "../bot/cards/help-card.js";
+import { userText } from "../bot/cards/user-text.js";
 import type { BuddyPairingDocument } from "./buddy-documents.js";
 
 /**
@@ -17,7 +18,7 @@ export function buddyPairedCard(
   const isNewcomer = pairing.newcomer.userId === reader.userId;
   const self = isNewcomer ? pairing.newcomer : pairing.buddy;
   const partner = isNewcomer ? pairing.buddy : pairing.newcomer;
-  const name = partner.displayName || messages.buddyCardSomeone;
+  const name = partner.displayName ? userText(partner.displayName) : messages.buddyCardSomeone;
   const when = formatSessionForViewer(new Date(pairing.checkIn.start), new Date(pairing.checkIn.end), {
     locale: knownLocale(reader.locale),
     timeZone: self.timeZone,

@@ -1,6 +1,8 @@
 import { formatSessionForViewer, nextSessions } from "../../../shared/circles/circle-schedule.js";
 import { format, type BotMessages } from "../bot/bot-messages.js";
+import { httpsLink } from "../bot/cards/card-links.js";
 import type { AdaptiveCard } from "../bot/cards/help-card.js";
+import { formatCardText, userText } from "../bot/cards/user-text.js";
 import type { CircleDocument } from "./circle-service.js";
 
 /**
@@ -20,10 +22,12 @@ export function circlePublishedCard(
   const when = first ? formatSessionForViewer(first.start, first.end, { locale, timeZone: circle.recurrence.timeZone }) : "";
   const others = circle.members
     .filter((member) => member.userId !== reader.userId)
-    .map((member) => member.displayName || messages.circleCardSomeone);
+    .map((member) => (member.displayName ? userText(member.displayName, { atLineStart: false }) : messages.circleCardSomeone));
+  // The meeting link is an admin's, checked as https when saved; checked again, since it becomes a button.
+  const joinUrl = httpsLink(circle.joinUrl);
   const actions = [
     ...(links.calendarUrl ? [{ type: "Action.OpenUrl", title: messages.circleCardAddToCalendar, url: links.calendarUrl }] : []),
-    ...(circle.joinUrl ? [{ type: "Action.OpenUrl", title: messages.circleCardJoin, url: circle.joinUrl }] : []),
+    ...(joinUrl ? [{ type: "Action.OpenUrl", title: messages.circleCardJoin, url: joinUrl }] : []),
     ...(links.appUrl ? [{ type: "Action.OpenUrl", title: messages.circleCardOpenApp, url: links.appUrl }] : []),
   ];
   return {
@@ -33,13 +37,13 @@ export function circlePublishedCard(
     body: [
       {
         type: "TextBlock",
-        text: format(messages.circleCardTitle, { name: circle.name }),
+        text: formatCardText(messages.circleCardTitle, { name: circle.name }),
         size: "Large",
         weight: "Bolder",
         wrap: true,
         style: "heading",
       },
-      ...(circle.topic ? [{ type: "TextBlock", text: circle.topic, wrap: true }] : []),
+      ...(circle.topic ? [{ type: "TextBlock", text: userText(circle.topic), wrap: true }] : []),
       { type: "TextBlock", text: messages[`circleCardCadence_${circle.recurrence.cadence}`], wrap: true },
       ...(when ? [{ type: "TextBlock", text: format(messages.circleCardFirstSession, { when }), wrap: true }] : []),
       ...(others.length ? [{ type: "TextBlock", text: format(messages.circleCardMembers, { names: others.join(", ") }), wrap: true }] : []),

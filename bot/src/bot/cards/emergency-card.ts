@@ -1,7 +1,8 @@
 import { countryOfLocale, crisisLinesFor, type CrisisLine } from "../../../../shared/index.js";
 import type { BotMessages } from "../bot-messages.js";
-import { format } from "../bot-messages.js";
+import { addressLabel, markdownLink, resourceEmailLink, resourceSiteLink } from "./card-links.js";
 import type { AdaptiveCard } from "./help-card.js";
+import { formatCardText, userText } from "./user-text.js";
 
 const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 
@@ -24,12 +25,13 @@ export function emergencyBlock(messages: BotMessages, locale: string | undefined
           type: "TextBlock",
           wrap: true,
           spacing: "Small",
+          // An admin types these; only the site and email, once checked like a resource contact, are links.
           text: [
-            `**${line.name}**`,
-            line.phone ? format(messages.emergencyCall, { phone: line.phone }) : undefined,
-            line.url,
-            line.email,
-            format(messages.emergencyAvailability, { availability: line.availability }),
+            `**${userText(line.name)}**`,
+            line.phone ? formatCardText(messages.emergencyCall, { phone: line.phone }) : undefined,
+            linkTo(resourceSiteLink(line.url)),
+            linkTo(resourceEmailLink(line.email)),
+            formatCardText(messages.emergencyAvailability, { availability: line.availability }),
           ]
             .filter(Boolean)
             .join(" · "),
@@ -38,6 +40,8 @@ export function emergencyBlock(messages: BotMessages, locale: string | undefined
     },
   ];
 }
+
+const linkTo = (checkedUrl: string | undefined) => (checkedUrl ? markdownLink(addressLabel(checkedUrl), checkedUrl) : undefined);
 
 export function emergencyCard(messages: BotMessages, locale: string | undefined, lines?: readonly CrisisLine[]): AdaptiveCard {
   return { type: "AdaptiveCard", $schema: CARD_SCHEMA, version: "1.5", body: emergencyBlock(messages, locale, lines) };

@@ -1,5 +1,6 @@
-import { format, type BotMessages } from "../bot-messages.js";
+import type { BotMessages } from "../bot-messages.js";
 import type { AdaptiveCard } from "./help-card.js";
+import { formatCardText, userText } from "./user-text.js";
 
 export const RELAY_VERB = "relayMessage";
 const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
@@ -20,21 +21,28 @@ export function relayedMessageCard(messages: BotMessages, code: string, fromLabe
     $schema: CARD_SCHEMA,
     version: "1.5",
     body: [
-      { type: "TextBlock", text: format(messages.relayFrom, { from: fromLabel }), weight: "Bolder", wrap: true },
-      { type: "TextBlock", text, wrap: true },
+      { type: "TextBlock", text: formatCardText(messages.relayFrom, { from: fromLabel }), weight: "Bolder", wrap: true },
+      { type: "TextBlock", text: userText(text, { multiline: true }), wrap: true },
       ...composer.body,
     ],
     actions: composer.actions,
   };
 }
 
-export function textWithComposerCard(messages: BotMessages, code: string, text: string, sendTitle: string): AdaptiveCard {
+/** `text` is the bot's own (a catalogue string); any `{slot}` in it is filled from `values`, as someone's words. */
+export function textWithComposerCard(
+  messages: BotMessages,
+  code: string,
+  text: string,
+  sendTitle: string,
+  values: Record<string, string> = {},
+): AdaptiveCard {
   const composer = relayComposer(messages, code, sendTitle);
   return {
     type: "AdaptiveCard",
     $schema: CARD_SCHEMA,
     version: "1.5",
-    body: [{ type: "TextBlock", text, wrap: true }, ...composer.body],
+    body: [{ type: "TextBlock", text: formatCardText(text, values), wrap: true }, ...composer.body],
     actions: composer.actions,
   };
 }

@@ -4,6 +4,7 @@ import { format, type BotMessages } from "../bot-messages.js";
 import { emergencyBlock } from "./emergency-card.js";
 import type { AdaptiveCard } from "./help-card.js";
 import { categoryLabel, statusLabel } from "./labels.js";
+import { plainUserText } from "./user-text.js";
 
 export const SUBMIT_REQUEST_VERB = "submitRequest";
 export const REQUEST_DETAILS_VERB = "requestDetails";
@@ -114,7 +115,8 @@ export function requestFormCard(
             style: "compact",
             isRequired: false,
             ...(values.preferredSupporterId ? { value: values.preferredSupporterId } : {}),
-            choices: namedSupporters.map((supporter) => choice(supporter.displayName, supporter.userId)),
+            // A choice's title is shown as typed, so only hidden characters and line breaks go.
+            choices: namedSupporters.map((supporter) => choice(plainUserText(supporter.displayName), supporter.userId)),
           },
         ]
       : []),

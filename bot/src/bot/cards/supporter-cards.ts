@@ -5,6 +5,7 @@ import { categoryLabel, statusLabel, urgencyLabel } from "./labels.js";
 
 export { categoryLabel, statusLabel, urgencyLabel };
 import { relayComposer } from "./relay-cards.js";
+import { formatCardText, userText } from "./user-text.js";
 
 export const CLAIM_REQUEST_VERB = "claimRequest";
 export const REFRESH_REQUEST_VERB = "refreshRequestCard";
@@ -126,10 +127,14 @@ export function claimedRequestCard(messages: BotMessages, request: HelpRequest):
         text:
           request.anonymous || !request.requesterName
             ? messages.claimedAnonymous
-            : format(messages.claimedNamed, { name: request.requesterName }),
+            : formatCardText(messages.claimedNamed, { name: request.requesterName }),
         wrap: true,
       },
-      { type: "TextBlock", text: request.text ? format(messages.claimedText, { text: request.text }) : messages.claimedNoText, wrap: true },
+      {
+        type: "TextBlock",
+        text: request.text ? format(messages.claimedText, { text: userText(request.text, { multiline: true }) }) : messages.claimedNoText,
+        wrap: true,
+      },
       {
         type: "TextBlock",
         text: format(messages.statusNowNotice, { code: request.referenceCode, status: statusLabel(messages, request) }),
