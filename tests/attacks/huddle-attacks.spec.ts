@@ -20,6 +20,17 @@ let store: DocumentStore;
 const tokens: Record<string, string> = {};
 const huddlePath = (meeting: string, suffix = "") => `/api/huddles/${encodeURIComponent(meeting)}${suffix}`;
 
+/** The parts of the server's answers these attacks look at. */
+interface Answer {
+  session: {
+    clock: { speakers: string[] };
+    pulse: { stepId: string; answers: number; distribution?: unknown };
+    closedPulses: unknown[];
+  };
+  tables: { id: string; rows: { values: unknown[] }[] }[];
+  participationWeeks: string[];
+}
+
 async function call(user: string, path: string, body?: unknown, method = body === undefined ? "GET" : "POST") {
   const response = await fetch(`${server.url}${path}`, {
     method,
@@ -27,11 +38,10 @@ async function call(user: string, path: string, body?: unknown, method = body ==
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, text, json: (text ? JSON.parse(text) : undefined) as Record<string, any> };
+  return { status: response.status, text, json: (text ? JSON.parse(text) : {}) as Answer };
 }
 
-const participationWeeks = async (user: string) =>
-  ((await call(user, "/api/me/data")).json as { participationWeeks: string[] }).participationWeeks;
+const participationWeeks = async (user: string) => (await call(user, "/api/me/data")).json.participationWeeks;
 
 beforeAll(async () => {
   connector = await startMeetingRosterConnector({
@@ -102,7 +112,7 @@ describe("huddle attacks", () => {
     connector.roster[meeting] = MEMBERS.map(userIdOf);
     await call("fin", "/api/huddles", { meetingId: meeting, templateId: "morning-huddle" });
     await call("fin", huddlePath(meeting, "/actions"), { type: "start" });
-    const answers: Record<string, any>[] = [];
+    const answers: Answer[] = [];
     for (const [index, user] of ["fin", "mia", "max", "sam", "sky"].entries())
       answers.push((await call(user, huddlePath(meeting, "/pulse"), { level: index === 3 ? 1 : 4 })).json);
     // Nothing of the distribution moves while the step runs, so no answer can be read as a difference.
@@ -129,7 +139,7 @@ describe("huddle attacks", () => {
     }
     const week = isoWeek(new Date());
     const report = (await call("ada", `/api/insights?from=${week}&to=${week}`)).json;
-    const pulse = report.tables.find((table: { id: string }) => table.id === "pulse");
+    const pulse = report.tables.find((table) => table.id === "pulse")!;
     // Three distinct people answered all week: under five, so no level may be shown.
     for (const row of pulse.rows) for (const value of row.values) expect(value).toEqual({ withheld: true });
   });
