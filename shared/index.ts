@@ -6,6 +6,7 @@ export * from "./risk/assess-risk.js";
 export type { RiskLexicon, RiskPattern } from "./risk/risk-lexicon.js";
 export * from "./requests/request-status.js";
 export * from "./requests/help-request.js";
+export * from "./requests/request-views.js";
 export * from "./resources/crisis-lines.js";
 export * from "./requests/response-targets.js";
 export * from "./huddles/huddle-clock.js";

@@ -59,10 +59,11 @@ describe("request privacy through the API", () => {
     const asClaimer = await call("sam", `/api/requests/${code}`);
     expect(((await asClaimer.json()) as { request: { text: string } }).request.text).toBe(SECRET);
 
+    // To anyone else it does not exist: the same answer as a code never issued (issue #13).
     for (const outsider of ["sky", "max", "ada"]) {
       const response = await call(outsider, `/api/requests/${code}`);
-      expect(response.status, outsider).toBe(403);
-      expect(await response.text()).not.toContain(SECRET);
+      expect(response.status, outsider).toBe(404);
+      expect(await response.json()).toEqual({ code: "not_found", message: "There is no such request." });
     }
   });
 
@@ -146,7 +147,7 @@ describe("request privacy through the API", () => {
 
   it("lets only the requester withdraw", async () => {
     const byOther = await call("max", `/api/requests/${code}/actions`, { method: "POST", body: JSON.stringify({ action: "withdraw" }) });
-    expect(byOther.status).toBe(403);
+    expect(byOther.status).toBe(404);
     const byRequester = await call("mia", `/api/requests/${code}/actions`, {
       method: "POST",
       body: JSON.stringify({ action: "withdraw" }),

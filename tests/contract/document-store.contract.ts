@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { InvalidContinuationError, queryPage } from "../../bot/src/storage/document-pages.js";
 import type { DocumentStore, JsonObject } from "../../bot/src/storage/document-store.js";
 import { ConflictError } from "../../bot/src/storage/store-errors.js";
 
@@ -164,6 +165,48 @@ export function runDocumentStoreContract(adapterName: string, getStore: () => Do
       const tenantId = tenant();
       for (const id of ["a", "b", "c", "d"]) await getStore().create("audit", tenantId, id, { kind: "view" });
       expect((await getStore().query("audit", tenantId, { where: { kind: "view" }, limit: 2 })).map((doc) => doc.id)).toEqual(["a", "b"]);
+    });
+
+    it("continues after a given id, so a list can be read page by page", async () => {
+      const tenantId = tenant();
+      for (const id of ["PC-A", "PC-B", "PC-C", "PC-D", "PC-E"])
+        await getStore().create("requests", tenantId, id, { kind: "r", even: id < "PC-C" });
+      const ids = async (query: Parameters<DocumentStore["query"]>[2]) =>
+        (await getStore().query("requests", tenantId, query)).map((doc) => doc.id);
+      expect(await ids({ where: { kind: "r" }, limit: 2 })).toEqual(["PC-A", "PC-B"]);
+      expect(await ids({ where: { kind: "r" }, limit: 2, after: "PC-B" })).toEqual(["PC-C", "PC-D"]);
+      expect(await ids({ where: { kind: "r" }, limit: 2, after: "PC-D" })).toEqual(["PC-E"]);
+      expect(await ids({ where: { kind: "r", even: false }, after: "PC-A" })).toEqual(["PC-C", "PC-D", "PC-E"]);
+      // The cursor need not exist any more: a deleted document does not break the next page.
+      await getStore().delete("requests", tenantId, "PC-C");
+      expect(await ids({ where: { kind: "r" }, after: "PC-C" })).toEqual(["PC-D", "PC-E"]);
+      expect(await ids({ after: "PC-E" })).toEqual([]);
+      await expect(getStore().query("requests", tenantId, { after: "a/b" })).rejects.toThrow(TypeError);
+    });
+
+    it("pages through several filters in order with a bounded read each, every document exactly once", async () => {
+      const tenantId = tenant();
+      for (let index = 0; index < 7; index++) {
+        await getStore().create("requests", tenantId, `later-${index}`, { urgency: "soon" });
+        await getStore().create("requests", tenantId, `zz-first-${index}`, { urgency: "crisis" });
+      }
+      const filters = [{ urgency: "crisis" }, { urgency: "soon" }];
+      const pages: string[][] = [];
+      let continuation: string | undefined;
+      do {
+        const page = await queryPage(getStore(), "requests", tenantId, { filters, limit: 3, ...(continuation ? { continuation } : {}) });
+        expect(page.documents.length).toBeLessThanOrEqual(3);
+        pages.push(page.documents.map((doc) => doc.id));
+        continuation = page.continuation;
+      } while (continuation);
+      const all = pages.flat();
+      expect(all).toHaveLength(14);
+      expect(new Set(all).size).toBe(14);
+      // The first filter's documents come first even though their ids sort last.
+      expect(all.slice(0, 7).every((id) => id.startsWith("zz-first"))).toBe(true);
+      await expect(queryPage(getStore(), "requests", tenantId, { filters, limit: 3, continuation: "forged" })).rejects.toThrow(
+        InvalidContinuationError,
+      );
     });
 
     it("records a per-document time-to-live and keeps documents without one", async () => {

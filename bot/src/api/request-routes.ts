@@ -1,6 +1,16 @@
 import { z } from "zod";
-import { AppError, hasRole, REFERENCE_CODE_PATTERN, type CallerIdentity } from "../../../shared/index.js";
-import type { StoredHelpRequest } from "../requests/request-service.js";
+import {
+  AppError,
+  hasRole,
+  REFERENCE_CODE_PATTERN,
+  requestSummaryView,
+  requesterAuditView,
+  requesterRequestView,
+  supporterRequestView,
+  type CallerIdentity,
+} from "../../../shared/index.js";
+import type { RequestPage } from "../requests/request-lists.js";
+import { InvalidContinuationError } from "../storage/document-pages.js";
 import { deliverRelay, MAX_RELAY_MESSAGE, type RelayOutcome } from "../bot/relay.js";
 import { announceChange } from "../bot/supporter-routing.js";
 import { claimByOf, responsePolicySchema } from "../requests/response-policy.js";
@@ -9,36 +19,28 @@ import { parseInput, type ApiRoute } from "./api-routes.js";
 const referenceCode = z.string().regex(REFERENCE_CODE_PATTERN, "is not a request reference such as PC-7KQ4X2");
 const messageBody = z.object({ message: z.string().min(1).max(MAX_RELAY_MESSAGE) }).strict();
 const actionBody = z.object({ action: z.enum(["release", "start_conversation", "refer", "resolve", "withdraw", "claim"]) }).strict();
+const listQuery = z.object({ continuation: z.string().max(512).optional() });
 
-/** What anyone allowed to see a request in a list gets: no words, no name, no conversation. */
-function summaryOf(request: StoredHelpRequest, caller: CallerIdentity) {
-  return {
-    referenceCode: request.referenceCode,
-    category: request.category,
-    urgency: request.urgency,
-    status: request.status,
-    crisis: request.crisis,
-    createdAt: request.createdAt,
-    updatedAt: request.updatedAt,
-    claimedByMe: request.claimedBy === caller.userId,
-    mine: request.requesterId === caller.userId,
-  };
-}
+/** The one answer for a code that was never issued and for a request the caller has no part in. */
+const NO_SUCH_REQUEST = "There is no such request.";
+const noSuchRequest = () => new AppError("not_found", NO_SUCH_REQUEST);
 
-/** The whole request, for its requester and its claimer only. */
-function detailOf(request: StoredHelpRequest, caller: CallerIdentity) {
-  return {
-    ...summaryOf(request, caller),
-    preference: request.preference,
-    contact: request.contact,
-    anonymous: request.anonymous,
-    ...(request.text ? { text: request.text } : {}),
-    ...(request.requesterName && !request.anonymous ? { requesterName: request.requesterName } : {}),
-  };
+const viewerOf = (caller: CallerIdentity) => ({ userId: caller.userId, isSupporter: hasRole(caller.roles, "supporter") });
+
+/** A page of a list, or a 400 for a continuation this server did not hand out. */
+async function pageOf(read: (continuation?: string) => Promise<RequestPage>, query: unknown): Promise<RequestPage> {
+  const { continuation } = parseInput(listQuery, query ?? {});
+  try {
+    return await read(continuation);
+  } catch (error) {
+    if (error instanceof InvalidContinuationError)
+      throw new AppError("bad_request", "That page of the list cannot be found any more. Please load the list again.");
+    throw error;
+  }
 }
 
 const REFUSAL_STATUS: Record<string, [AppError["code"], string]> = {
-  not_found: ["not_found", "There is no such request."],
+  not_found: ["not_found", NO_SUCH_REQUEST],
   already_claimed: ["conflict", "Already claimed by a colleague."],
   illegal_transition: ["conflict", "That change is not possible for this request now."],
   not_supporter: ["forbidden", "Only peer supporters can do that."],
@@ -53,9 +55,14 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
     path: "/api/requests/mine",
     role: "member",
     acceptsBody: false,
-    handle: async ({ caller }, { requests }) => {
-      const mine = await requests.listForRequester(caller.tenantId, caller.userId);
-      return { body: { requests: mine.map((request) => summaryOf(request, caller)) } };
+    handle: async ({ caller, query }, { requests }) => {
+      const page = await pageOf((continuation) => requests.listForRequester(caller.tenantId, caller.userId, continuation), query);
+      return {
+        body: {
+          requests: page.requests.map((request) => requestSummaryView(request, caller.userId)),
+          ...(page.continuation ? { continuation: page.continuation } : {}),
+        },
+      };
     },
   },
   {
@@ -63,20 +70,24 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
     path: "/api/requests/queue",
     role: "supporter",
     acceptsBody: false,
-    handle: async ({ caller }, { requests, roles, supporters, policies }) => {
-      const policy = await policies.get(caller.tenantId);
+    handle: async ({ caller, query }, { requests, roles, supporters, policies }) => {
       // Claimed requests stay visible (status only) so supporters see the whole picture; content never.
-      const open = await requests.activeRequests(caller.tenantId);
+      const page = await pageOf((continuation) => requests.activeRequests(caller.tenantId, continuation), query);
+      const policy = await policies.get(caller.tenantId);
       const roster = (await roles.list(caller.tenantId))
         .filter((assignment) => assignment.roles.includes("supporter"))
         .map((assignment) => assignment.userId);
       return {
         body: {
-          requests: open
+          requests: page.requests
             .filter((request) => request.requesterId !== caller.userId)
-            .map((request) => ({ ...summaryOf(request, caller), claimBy: claimByOf(request.createdAt, request.urgency, policy) })),
+            .map((request) => ({
+              ...requestSummaryView(request, caller.userId),
+              claimBy: claimByOf(request.createdAt, request.urgency, policy),
+            })),
           // Supporters the bot cannot notify until they open a chat with it; ids only, names come from Teams.
           unreachableSupporters: await supporters.unreachable(caller.tenantId, roster),
+          ...(page.continuation ? { continuation: page.continuation } : {}),
         },
       };
     },
@@ -88,15 +99,17 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
     acceptsBody: false,
     handle: async ({ caller, params }, { requests }) => {
       const code = parseInput(referenceCode, params.code);
-      const request = await requests.get(caller.tenantId, code);
-      if (!request) throw new AppError("not_found", "There is no such request.");
-      const isRequester = request.requesterId === caller.userId;
+      const found = await requests.getFor(caller.tenantId, code, viewerOf(caller));
       // Admins and other supporters see counts elsewhere; the content is the requester's and claimer's alone.
-      if (!isRequester && request.claimedBy !== caller.userId)
-        throw new AppError("forbidden", "Only the person who asked and the supporter who took it can open this request.");
+      if (!found || found.standing === "supporter") throw noSuchRequest();
+      const { request, standing } = found;
       await requests.recordView(caller.tenantId, code, caller.userId);
+      if (standing === "claimer") return { body: { request: supporterRequestView(request, caller.userId) } };
       return {
-        body: { request: detailOf(request, caller), ...(isRequester ? { audit: await requests.auditTrail(caller.tenantId, code) } : {}) },
+        body: {
+          request: requesterRequestView(request),
+          audit: requesterAuditView(request, await requests.auditTrail(caller.tenantId, code)),
+        },
       };
     },
   },
@@ -108,16 +121,13 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
     handle: async ({ caller, params, body }, { requests, routing }) => {
       const code = parseInput(referenceCode, params.code);
       const { action } = parseInput(actionBody, body);
-      const result = await requests.act(caller.tenantId, code, action, {
-        userId: caller.userId,
-        isSupporter: hasRole(caller.roles, "supporter"),
-      });
+      const result = await requests.act(caller.tenantId, code, action, viewerOf(caller));
       if (!result.ok) {
         const [errorCode, message] = REFUSAL_STATUS[result.refusal] ?? ["conflict", "That change is not possible."];
         throw new AppError(errorCode, message);
       }
       await announceChange(caller, result.request, action, routing);
-      return { body: { request: summaryOf(result.request, caller) } };
+      return { body: { request: requestSummaryView(result.request, caller.userId) } };
     },
   },
   {
@@ -159,7 +169,7 @@ export const RESPONSE_POLICY_ROUTES: readonly ApiRoute[] = [
 ];
 
 const RELAY_FAILURES: Partial<Record<RelayOutcome, [AppError["code"], string]>> = {
-  not_found: ["not_found", "There is no such request."],
+  not_found: ["not_found", NO_SUCH_REQUEST],
   empty: ["bad_request", "Please write a message of up to 2,000 characters."],
   not_claimed_yet: ["conflict", "No supporter has taken this request yet."],
   closed: ["conflict", "This conversation has ended."],

@@ -136,6 +136,7 @@ export const BOT_MESSAGES_EN = {
   actionWithdraw: "Withdraw {code}",
   statusChangedForRequester: "Your request {code} is now: {status}.",
   withdrawnForSupporter: "Request {code} was withdrawn by the person who asked. Thank you.",
+  withdrawnBeforeClaim: "Request {code} was withdrawn by the person who asked, before anyone took it. There is nothing to claim now.",
   releasedNotice: "You released {code} back to the queue. Other supporters can take it now.",
   withdrawnNotice: "You withdrew {code}. You can ask again whenever you want.",
   statusNowNotice: "{code} is now: {status}.",

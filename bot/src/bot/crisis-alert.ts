@@ -7,8 +7,6 @@ import type { AdaptiveCard } from "./cards/help-card.js";
 import { textWithComposerCard } from "./cards/relay-cards.js";
 import { NOBODY_REACHED, notifySupporters, type NotifyOutcome, type RoutingDependencies } from "./supporter-routing.js";
 
-const ACTIVE = ["open", "claimed", "in_conversation"];
-
 /**
  * Crisis language in a private chat alerts on-duty supporters at once, without waiting for a form:
  * an anonymous crisis request that stores none of the words. One open alert per person is enough.
@@ -24,9 +22,7 @@ export async function crisisAlertCard(
   const identity = identityOf(activity);
   if (!identity) return undefined;
   const messages = botMessages(activity.locale);
-  const active = (await deps.requests.listForRequester(identity.tenantId, identity.userId)).find(
-    (request) => request.crisis && ACTIVE.includes(request.status),
-  );
+  const active = await deps.requests.activeCrisisOf(identity.tenantId, identity.userId);
   if (active) {
     const text = format(messages.crisisAlreadyAlerted, { code: active.referenceCode });
     return textWithComposerCard(messages, active.referenceCode, text, messages.relaySendToSupporter);

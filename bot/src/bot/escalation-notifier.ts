@@ -1,4 +1,4 @@
-import { hasRole } from "../../../shared/index.js";
+import { hasRole, requestSummaryView } from "../../../shared/index.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { Logger } from "../logger.js";
 import type { StoredHelpRequest } from "../requests/request-service.js";
@@ -20,7 +20,8 @@ export class BotEscalationNotifier implements EscalationNotifier {
 
   async resendToAllSupporters(tenantId: string, request: StoredHelpRequest): Promise<void> {
     const messages = botMessages();
-    const card = newRequestCard(messages, request, this.now(), undefined);
+    // One card for everyone, so it is nobody's own view.
+    const card = newRequestCard(messages, requestSummaryView(request, ""), this.now(), undefined);
     card.body.unshift({ type: "TextBlock", text: messages.overdueTitle, color: "Attention", weight: "Bolder", wrap: true });
     const recipients = await this.reachable(tenantId, "supporter", request.requesterId);
     await Promise.allSettled(recipients.map((reference) => this.messenger.sendCard(reference, card)));

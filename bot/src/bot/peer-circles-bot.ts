@@ -7,7 +7,15 @@ import {
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
 } from "botbuilder";
-import { assessRisk, isReferenceCode, type CrisisLine, type RiskAssessment } from "../../../shared/index.js";
+import {
+  assessRisk,
+  isReferenceCode,
+  requestSummaryView,
+  requesterAuditView,
+  requesterRequestView,
+  type CrisisLine,
+  type RiskAssessment,
+} from "../../../shared/index.js";
 import type { Logger } from "../logger.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { RequestService } from "../requests/request-service.js";
@@ -250,11 +258,15 @@ export class PeerCirclesBot extends TeamsActivityHandler {
   private async requestDetails(context: TurnContext, actor: { tenantId: string; userId: string }, data: unknown): Promise<AdaptiveCard> {
     const messages = botMessages(context.activity.locale);
     const code = (data as { code?: unknown } | null)?.code;
-    const request = isReferenceCode(code) ? await this.options.requests.get(actor.tenantId, code) : undefined;
-    if (!request || request.requesterId !== actor.userId) return noticeCard(messages.requestNotFound);
+    // Whether the person is a supporter does not matter here: only the requester sees this card.
+    const found = isReferenceCode(code)
+      ? await this.options.requests.getFor(actor.tenantId, code, { ...actor, isSupporter: false })
+      : undefined;
+    if (found?.standing !== "requester") return noticeCard(messages.requestNotFound);
+    const { request } = found;
     await this.options.requests.recordView(actor.tenantId, request.referenceCode, actor.userId);
-    const trail = await this.options.requests.auditTrail(actor.tenantId, request.referenceCode);
-    return requestDetailsCard(messages, request, trail, context.activity.locale, context.activity.localTimezone);
+    const trail = requesterAuditView(request, await this.options.requests.auditTrail(actor.tenantId, request.referenceCode));
+    return requestDetailsCard(messages, requesterRequestView(request), trail, context.activity.locale, context.activity.localTimezone);
   }
 
   private async sendMyRequests(context: TurnContext): Promise<void> {
@@ -264,8 +276,10 @@ export class PeerCirclesBot extends TeamsActivityHandler {
       await context.sendActivity(messages.identityUnknown);
       return;
     }
-    const requests = await this.options.requests.listForRequester(identity.tenantId, identity.userId);
-    await this.sendCard(context, myRequestsCard(messages, requests, context.activity.locale, context.activity.localTimezone));
+    // The newest page is plenty for a card; the tab lists the rest.
+    const { requests } = await this.options.requests.listForRequester(identity.tenantId, identity.userId);
+    const summaries = requests.map((request) => requestSummaryView(request, identity.userId));
+    await this.sendCard(context, myRequestsCard(messages, summaries, context.activity.locale, context.activity.localTimezone));
   }
 
   /** Crisis language gets the emergency contacts first, before any other reply. */

@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, TurnContext } from "botbuilder";
-import { hasRole } from "../../../shared/index.js";
+import { hasRole, requestSummaryView } from "../../../shared/index.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { RequestService } from "../requests/request-service.js";
 import type { SupporterRegistry } from "../requests/supporter-registry.js";
@@ -53,13 +53,14 @@ export async function handleSupporterCommand(context: TurnContext, command: stri
     return true;
   }
   if (command !== "queue") return false;
-  const open = await deps.requests.openRequests(identity.tenantId);
+  // One bounded page, most urgent first: a card cannot hold a long queue, and the tab pages through it.
+  const open = (await deps.requests.activeRequests(identity.tenantId)).requests.filter((request) => request.status === "open");
   await context.sendActivity(
     MessageFactory.attachment(
       CardFactory.adaptiveCard(
         queueCard(
           messages,
-          open.filter((request) => request.requesterId !== identity.userId),
+          open.filter((request) => request.requesterId !== identity.userId).map((request) => requestSummaryView(request, identity.userId)),
           deps.now(),
           context.activity.locale,
         ),

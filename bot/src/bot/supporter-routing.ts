@@ -1,4 +1,4 @@
-import { hasRole, isReferenceCode, type RequestAction } from "../../../shared/index.js";
+import { hasRole, isReferenceCode, requestSummaryView, supporterRequestView, type RequestAction } from "../../../shared/index.js";
 import type { SupporterRosterService } from "../supporters/supporter-roster-service.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { Logger } from "../logger.js";
@@ -62,7 +62,9 @@ export async function notifySupporters(
   const refreshFor = stillSupporters
     .map((supporter) => String((supporter.conversationReference?.user as JsonObject | undefined)?.id ?? ""))
     .filter(Boolean);
-  const cardFor = (readerId?: string) => newRequestCard(botMessages(locale), request, deps.now(), locale, refreshFor, readerId);
+  // Each reader gets their own view: the supporter asked for by name is told so, nobody else is.
+  const cardFor = (readerId = "") =>
+    newRequestCard(botMessages(locale), requestSummaryView(request, readerId), deps.now(), locale, refreshFor);
   const channel = await deps.supportersChannel?.get(tenantId);
   const personal = await sendAll(
     deps,
@@ -152,20 +154,23 @@ export async function claimRequest(
     if (result.refusal === "not_found") return noticeCard(messages.requestNotFound);
     if (result.refusal === "already_claimed" || result.refusal === "illegal_transition") {
       const current = await deps.requests.get(actor.tenantId, code);
-      return current ? newRequestCard(messages, current, deps.now(), locale) : noticeCard(messages.requestNoLongerOpen);
+      return current
+        ? newRequestCard(messages, requestSummaryView(current, actor.userId), deps.now(), locale)
+        : noticeCard(messages.requestNoLongerOpen);
     }
     return noticeCard(messages.claimRefused);
   }
   deps.logger.info({ event: "requests.claimed", urgency: result.request.urgency }, "request claimed");
   await announceChange(actor, result.request, "claim", deps, locale);
   await tellOthersWhenTooManyToRefresh(actor, code, deps, locale);
-  if (where === "personal") return claimedRequestCard(messages, result.request);
+  const claimerView = supporterRequestView(result.request, actor.userId);
+  if (where === "personal") return claimedRequestCard(messages, claimerView);
   // Claimed from the supporters' channel: the content goes to the claimer's private chat only.
   const claimer = await deps.supporters.get(actor.tenantId, actor.userId);
   if (claimer?.conversationReference) {
-    await deps.messenger.sendCard(claimer.conversationReference, claimedRequestCard(messages, result.request)).catch(() => undefined);
+    await deps.messenger.sendCard(claimer.conversationReference, claimedRequestCard(messages, claimerView)).catch(() => undefined);
   }
-  return newRequestCard(messages, result.request, deps.now(), locale);
+  return newRequestCard(messages, requestSummaryView(result.request, ""), deps.now(), locale);
 }
 
 /**
@@ -191,10 +196,15 @@ export async function refreshedRequestCard(
 ): Promise<AdaptiveCard> {
   const messages = botMessages(locale);
   const code = (data as { code?: unknown } | null)?.code;
-  const request = isReferenceCode(code) ? await deps.requests.get(actor.tenantId, code) : undefined;
-  if (!request) return noticeCard(messages.requestNotFound);
-  if (where === "personal" && request.claimedBy === actor.userId) return claimedRequestCard(messages, request);
-  return newRequestCard(messages, request, deps.now(), locale);
+  // The role is read whatever the code, so a stranger's answer costs what a missing request's does.
+  const isSupporter = hasRole(await deps.roles.rolesOf(actor.tenantId, actor.userId), "supporter");
+  const found = isReferenceCode(code) ? await deps.requests.getFor(actor.tenantId, code, { userId: actor.userId, isSupporter }) : undefined;
+  // These are supporters' cards: the requester has no use for them, anyone else may not see them.
+  if (!found || found.standing === "requester") return noticeCard(messages.requestNotFound);
+  if (where === "personal" && found.standing === "claimer")
+    return claimedRequestCard(messages, supporterRequestView(found.request, actor.userId));
+  // In a shared channel the card is seen by everyone there, so it is nobody's own view.
+  return newRequestCard(messages, requestSummaryView(found.request, where === "personal" ? actor.userId : ""), deps.now(), locale);
 }
 
 async function tellRequester(request: StoredHelpRequest, claimer: Actor, deps: RoutingDependencies, locale?: string): Promise<void> {
@@ -239,12 +249,13 @@ export async function changeRequestStatus(actor: Actor, data: unknown, deps: Rou
   await announceChange(actor, request, action as CardAction, deps, locale);
   if (action === "withdraw") return noticeCard(format(messages.withdrawnNotice, { code }));
   if (request.status === "open") return noticeCard(format(messages.releasedNotice, { code }));
-  return claimedRequestCard(messages, request);
+  return claimedRequestCard(messages, supporterRequestView(request, actor.userId));
 }
 
 /**
- * Tells the other side about a status change, whichever surface made it (bot card or tab): the
- * requester hears about every step, the claimer hears when the requester withdraws.
+ * Tells the other side about a status change, whichever surface made it (bot card, tab or erasure):
+ * the requester hears about every step; when the requester withdraws, the claimer hears, or, for a
+ * request nobody had taken yet, every supporter on duty, so nobody tries to claim it.
  */
 export async function announceChange(
   actor: Actor,
@@ -257,17 +268,28 @@ export async function announceChange(
   const code = request.referenceCode;
   deps.logger.info({ event: "requests.status_changed", action, status: request.status }, "request status changed");
   if (action === "claim") return tellRequester(request, actor, deps, locale);
-  if (action === "withdraw") {
-    const claimer = request.claimedBy ? await deps.supporters.get(actor.tenantId, request.claimedBy) : undefined;
-    if (claimer?.conversationReference) {
-      await deps.messenger.sendText(claimer.conversationReference, format(messages.withdrawnForSupporter, { code })).catch(() => undefined);
-    }
-    return;
-  }
+  if (action === "withdraw") return tellSupportersWithdrawn(actor.tenantId, request, deps, locale);
   if (request.conversationReference) {
     const status = statusLabel(messages, request);
     await deps.messenger
       .sendText(request.conversationReference, format(messages.statusChangedForRequester, { code, status }))
       .catch(() => undefined);
   }
+}
+
+/** The withdrawal, without the request's words: to its claimer, or to everyone on duty while it was still waiting. */
+async function tellSupportersWithdrawn(tenantId: string, request: StoredHelpRequest, deps: RoutingDependencies, locale?: string) {
+  const messages = botMessages(locale);
+  const code = request.referenceCode;
+  if (request.claimedBy) {
+    const claimer = await deps.supporters.get(tenantId, request.claimedBy);
+    if (claimer?.conversationReference)
+      await deps.messenger.sendText(claimer.conversationReference, format(messages.withdrawnForSupporter, { code })).catch(() => undefined);
+    return;
+  }
+  const onDuty = (await deps.supporters.onDuty(tenantId)).filter(
+    (supporter) => supporter.userId !== request.requesterId && supporter.conversationReference,
+  );
+  const text = format(messages.withdrawnBeforeClaim, { code });
+  await Promise.allSettled(onDuty.map((supporter) => deps.messenger.sendText(supporter.conversationReference!, text)));
 }

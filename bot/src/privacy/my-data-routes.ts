@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
+import { announceChange } from "../bot/supporter-routing.js";
 
 // The person types nothing: the tab sends this once they have read exactly what will go and confirmed.
 const confirmBody = z.strictObject({ confirm: z.literal("erase-my-data") });
@@ -28,9 +29,11 @@ export const MY_DATA_ROUTES: readonly ApiRoute[] = [
     path: "/api/me/data",
     role: "member",
     acceptsBody: true,
-    handle: async ({ caller, body }, { myData }) => {
+    handle: async ({ caller, body }, { myData, routing }) => {
       parseInput(confirmBody, body);
-      return { body: { erased: await myData.erase(caller.tenantId, caller.userId) } };
+      // Withdrawn here as by the person themself, so supporters hear exactly what any withdrawal tells them.
+      const erased = await myData.erase(caller.tenantId, caller.userId, (request) => announceChange(caller, request, "withdraw", routing));
+      return { body: { erased } };
     },
   },
 ];

@@ -1,12 +1,11 @@
-import { createHash } from "node:crypto";
-import { isClosed } from "../../../shared/index.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { BuddyService } from "../buddies/buddy-service.js";
 import type { CircleDocument } from "../circles/circle-service.js";
 import type { HuddleService } from "../huddles/huddle-service.js";
 import type { ParticipationRecorder } from "../huddles/participation.js";
-import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
+import type { RequestService } from "../requests/request-service.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { countRequests, exportedRequests, withdrawAndAnonymise, type WithdrawalListener } from "./my-request-data.js";
 
 /** Person-specific documents in "settings", by id. */
 const PERSONAL_SETTINGS = (userId: string) => [`prefs-${userId}`, `contact-${userId}`, `supporter-${userId}`];
@@ -64,23 +63,13 @@ export class MyDataService {
   }
 
   async export(tenantId: string, userId: string): Promise<JsonObject> {
-    const requests = await this.requests.listForRequester(tenantId, userId);
-    const [circles, signUps, settings, roles] = await Promise.all([
+    const [requests, circles, signUps, settings, roles] = await Promise.all([
+      exportedRequests(this.requests, tenantId, userId),
       this.circlesWith(tenantId, userId),
       this.signUps(tenantId, userId),
       Promise.all(PERSONAL_SETTINGS(userId).map((id) => this.store.get<JsonObject>("settings", tenantId, id))),
       this.roles.rolesOf(tenantId, userId),
     ]);
-    const withTrails = await Promise.all(
-      requests.map(async ({ conversationReference: _address, ...request }) => ({
-        ...request,
-        audit: (await this.requests.auditTrail(tenantId, request.referenceCode)).map(({ action, at, actorId }) => ({
-          action,
-          at,
-          by: actorId === userId ? "you" : "a peer supporter",
-        })),
-      })),
-    );
     const [preferences, contact] = settings;
     return {
       exportedAt: this.now().toISOString(),
@@ -88,7 +77,7 @@ export class MyDataService {
       roles,
       preferences: preferences?.value ?? null,
       botCanReachYou: Boolean(contact),
-      requests: withTrails as unknown as JsonObject[],
+      requests,
       circles: circles.map((circle) => ({
         id: circle.id,
         name: circle.name,
@@ -103,13 +92,13 @@ export class MyDataService {
   }
 
   async preview(tenantId: string, userId: string): Promise<ErasurePreview> {
-    const requests = await this.requests.listForRequester(tenantId, userId);
+    const requests = await countRequests(this.requests, tenantId, userId);
     const circles = await this.circlesWith(tenantId, userId);
     const settings = await Promise.all(PERSONAL_SETTINGS(userId).map((id) => this.store.get("settings", tenantId, id)));
     const buddy = await this.buddies?.exportFor(tenantId, userId);
     return {
-      openRequests: requests.filter((request) => !isClosed(request.status)).length,
-      closedRequests: requests.filter((request) => isClosed(request.status)).length,
+      openRequests: requests.open,
+      closedRequests: requests.closed,
       circleMemberships: circles.filter((circle) => circle.members.some((member) => member.userId === userId)).length,
       joinRequests: circles.filter((circle) => (circle.joinRequests ?? []).some((person) => person.userId === userId)).length,
       signUps: (await this.signUps(tenantId, userId)).length,
@@ -119,12 +108,10 @@ export class MyDataService {
     };
   }
 
-  async erase(tenantId: string, userId: string): Promise<ErasurePreview> {
+  /** `onWithdrawn` hears of each request withdrawn on the way, so supporters are told as of any withdrawal. */
+  async erase(tenantId: string, userId: string, onWithdrawn?: WithdrawalListener): Promise<ErasurePreview> {
     const done = await this.preview(tenantId, userId);
-    for (const request of await this.requests.listForRequester(tenantId, userId)) {
-      if (!isClosed(request.status)) await this.requests.act(tenantId, request.referenceCode, "withdraw", { userId, isSupporter: false });
-      await this.anonymise(tenantId, request.referenceCode);
-    }
+    await withdrawAndAnonymise(this.store, this.requests, tenantId, userId, onWithdrawn);
     for (const circle of await this.circlesWith(tenantId, userId)) await this.removeFromCircle(tenantId, circle.id, userId);
     for (const signUp of await this.signUps(tenantId, userId)) await this.store.delete("circles", tenantId, signUp.id);
     for (const id of PERSONAL_SETTINGS(userId)) await this.store.delete("settings", tenantId, id);
@@ -132,31 +119,6 @@ export class MyDataService {
     await this.participation?.forget(tenantId, userId);
     await this.huddles?.forget(tenantId, userId);
     return done;
-  }
-
-  /** What the programme may keep of a request once its requester is gone: no words, no person. */
-  private async anonymise(tenantId: string, referenceCode: string): Promise<void> {
-    for (const entry of await this.store.query("audit", tenantId, { where: { kind: "audit", requestCode: referenceCode }, limit: MAX })) {
-      await this.store.delete("audit", tenantId, entry.id);
-    }
-    const stored = await this.store.get<JsonObject>("requests", tenantId, referenceCode);
-    if (!stored) return;
-    const request = stored.value as unknown as StoredHelpRequest;
-    await this.store.delete("requests", tenantId, referenceCode);
-    // A new id, so the reference code the person once held no longer finds anything.
-    const aggregateId = `anon-${createHash("sha256").update(`${tenantId}:${referenceCode}:${request.createdAt}`).digest("hex").slice(0, 32)}`;
-    await this.store
-      .create("requests", tenantId, aggregateId, {
-        kind: "anonymisedRequest",
-        category: request.category,
-        urgency: request.urgency,
-        status: request.status,
-        crisis: request.crisis,
-        createdAt: request.createdAt,
-        updatedAt: request.updatedAt,
-        ...(request.claimedAt ? { claimedAt: request.claimedAt } : {}),
-      })
-      .catch(() => undefined); // Erased twice: the aggregate is already there.
   }
 
   private async removeFromCircle(tenantId: string, circleId: string, userId: string): Promise<void> {

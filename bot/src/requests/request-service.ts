@@ -2,16 +2,20 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import {
   isClosed,
   referenceCodeFrom,
+  standingOf,
   transition,
   type HelpRequest,
   type RequestAction,
   type RequestActor,
   type RequestForm,
+  type RequestStanding,
+  type RequestViewer,
   type RiskAssessment,
   type TransitionRefusal,
 } from "../../../shared/index.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
+import { activeCrisisOf, activePage, requesterPage, requesterPages, sortByUrgency, type RequestPage } from "./request-lists.js";
 
 export interface Requester {
   tenantId: string;
@@ -137,16 +141,37 @@ export class RequestService {
     }
   }
 
-  /** The requester's own requests, newest first. */
-  async listForRequester(tenantId: string, userId: string): Promise<StoredHelpRequest[]> {
-    const documents = await this.store.query<JsonObject>("requests", tenantId, { where: { kind: "helpRequest", requesterId: userId } });
-    return documents
-      .map((document) => document.value as unknown as StoredHelpRequest)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  /** One page of the requester's own requests, newest first; fails with InvalidContinuationError for a forged token. */
+  async listForRequester(tenantId: string, userId: string, continuation?: string): Promise<RequestPage> {
+    return requesterPage(this.store, tenantId, userId, continuation);
+  }
+
+  /** Every one of a person's requests, a bounded page at a time, for work that must see them all. */
+  requesterPages(tenantId: string, userId: string): AsyncGenerator<StoredHelpRequest[]> {
+    return requesterPages(this.store, tenantId, userId);
+  }
+
+  /** The person's crisis request that is still in progress, if there is one. */
+  async activeCrisisOf(tenantId: string, userId: string): Promise<StoredHelpRequest | undefined> {
+    return activeCrisisOf(this.store, tenantId, userId);
   }
 
   async get(tenantId: string, referenceCode: string): Promise<StoredHelpRequest | undefined> {
     return (await this.store.get<JsonObject>("requests", tenantId, referenceCode))?.value as StoredHelpRequest | undefined;
+  }
+
+  /**
+   * A request as one person may know it. Undefined both when there is none and when they are a
+   * stranger to it, after the same single read, so a reference code tells a stranger nothing.
+   */
+  async getFor(
+    tenantId: string,
+    referenceCode: string,
+    viewer: RequestViewer,
+  ): Promise<{ request: StoredHelpRequest; standing: Exclude<RequestStanding, "stranger"> } | undefined> {
+    const request = await this.get(tenantId, referenceCode);
+    const standing = request ? standingOf(request, viewer) : "stranger";
+    return request && standing !== "stranger" ? { request, standing } : undefined;
   }
 
   /**
@@ -162,6 +187,8 @@ export class RequestService {
     const document = await this.store.get<JsonObject>("requests", tenantId, referenceCode);
     if (!document) return { ok: false, refusal: "not_found" };
     const current = document.value as StoredHelpRequest;
+    // A stranger hears what they would for a code never issued; only those involved learn why not.
+    if (standingOf(current, actor) === "stranger") return { ok: false, refusal: "not_found" };
     const result = transition(
       { status: current.status, requesterId: current.requesterId, ...(current.claimedBy ? { claimedBy: current.claimedBy } : {}) },
       action,
@@ -224,14 +251,9 @@ export class RequestService {
     return entries.map((entry) => entry.value).sort((a, b) => a.at.localeCompare(b.at));
   }
 
-  /** Open, claimed and in-conversation requests, most urgent first, for the tab's queue. */
-  async activeRequests(tenantId: string): Promise<StoredHelpRequest[]> {
-    const byStatus = await Promise.all(
-      (["open", "claimed", "in_conversation"] as const).map((status) =>
-        this.store.query<JsonObject>("requests", tenantId, { where: { kind: "helpRequest", status } }),
-      ),
-    );
-    return sortByUrgency(byStatus.flat().map((document) => document.value as unknown as StoredHelpRequest));
+  /** One page of open, claimed and in-conversation requests, most urgent first, for the tab's queue. */
+  async activeRequests(tenantId: string, continuation?: string): Promise<RequestPage> {
+    return activePage(this.store, tenantId, continuation);
   }
 
   /** Open requests of a tenant, most urgent first, for the supporters' queue. */
@@ -279,12 +301,6 @@ function withoutName(reference: JsonObject, keepName: boolean): JsonObject {
   if (!user) return reference;
   const { name: _name, ...rest } = user;
   return { ...reference, user: rest };
-}
-
-const URGENCY_RANK = { crisis: 0, today: 1, soon: 2, can_wait: 3 } as const;
-
-function sortByUrgency(requests: StoredHelpRequest[]): StoredHelpRequest[] {
-  return requests.sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.createdAt.localeCompare(b.createdAt));
 }
 
 /** Six bytes for a reference code, fixed by who sent the form, its key and the attempt. */

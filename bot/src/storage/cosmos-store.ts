@@ -149,6 +149,10 @@ export class CosmosStore implements DocumentStore {
       conditions.push(`c.doc.${field} = @p${index}`);
       parameters.push({ name: `@p${index}`, value: value as string });
     });
+    if (query?.after !== undefined) {
+      conditions.push("c.id > @after");
+      parameters.push({ name: "@after", value: query.after });
+    }
     const top = query?.limit !== undefined ? `TOP ${query.limit} ` : "";
     const sql = `SELECT ${top}* FROM c WHERE ${conditions.join(" AND ")} ORDER BY c.id`;
     const { resources } = await this.run(() =>

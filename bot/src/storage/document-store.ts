@@ -33,6 +33,11 @@ export interface ReplaceOptions extends WriteOptions {
 export interface DocumentQuery {
   where?: Record<string, string | number | boolean | null>;
   limit?: number;
+  /**
+   * Only documents whose id sorts after this one. Results are ordered by id, so passing the last id
+   * of one page gives the next page, and the pages stay correct while documents come and go.
+   */
+  after?: string;
 }
 
 export interface DocumentStore {
@@ -84,6 +89,7 @@ export function assertQueryIsSafe(query: DocumentQuery | undefined): void {
   for (const field of Object.keys(query?.where ?? {})) {
     if (!FIELD_NAME.test(field)) throw new TypeError(`Query field name is not allowed: ${field}`);
   }
+  if (query?.after !== undefined) assertValidKey("query", query.after);
   const limit = query?.limit;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUERY_LIMIT)) {
     throw new TypeError(`Query limit must be an integer from 1 to ${MAX_QUERY_LIMIT}`);

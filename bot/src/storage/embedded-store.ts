@@ -131,8 +131,11 @@ export class EmbeddedStore implements DocumentStore {
     assertValidKey(tenantId, "query");
     assertQueryIsSafe(query);
     const results: StoredDocument<T>[] = [];
+    const after = query?.after;
     // Array keys sort element by element, so this range is exactly one tenant's partition.
-    for (const { key, value } of this.db.getRange({ start: [container, tenantId], end: [container, `${tenantId}\u0000`] })) {
+    const start: Key | [ContainerName, string] = after === undefined ? [container, tenantId] : [container, tenantId, after];
+    for (const { key, value } of this.db.getRange({ start, end: [container, `${tenantId}\u0000`] })) {
+      if ((key as Key)[2] === after) continue;
       if (!this.isLive(value) || !matchesWhere(value.value, query?.where)) continue;
       results.push(this.toDocument<T>((key as Key)[2], value));
       if (query?.limit !== undefined && results.length >= query.limit) break;

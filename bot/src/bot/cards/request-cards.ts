@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { HelpRequest } from "../../../../shared/index.js";
+import type { HelpRequest, RequesterAuditView, RequestSummaryView } from "../../../../shared/index.js";
 import { format, type BotMessages } from "../bot-messages.js";
 import { emergencyBlock } from "./emergency-card.js";
 import type { AdaptiveCard } from "./help-card.js";
@@ -193,7 +193,7 @@ export function requestConfirmationCard(
 /** Dates in the reader's own locale and time zone, as Teams reports them on the activity. */
 export function myRequestsCard(
   messages: BotMessages,
-  requests: readonly HelpRequest[],
+  requests: readonly Pick<RequestSummaryView, "referenceCode" | "category" | "status" | "createdAt">[],
   locale: string | undefined,
   timeZone: string | undefined,
 ): AdaptiveCard {
@@ -239,8 +239,8 @@ export function myRequestsCard(
 /** A request's status and its audit trail (who did what, when; never any words), for its requester. */
 export function requestDetailsCard(
   messages: BotMessages,
-  request: HelpRequest,
-  trail: readonly { action: string; at: string }[],
+  request: Pick<RequestSummaryView, "referenceCode" | "category" | "status">,
+  trail: readonly Pick<RequesterAuditView, "action" | "at">[],
   locale: string | undefined,
   timeZone: string | undefined,
 ): AdaptiveCard {

@@ -1,4 +1,4 @@
-import type { HelpRequest } from "../../../../shared/index.js";
+import type { RequestSummaryView, SupporterRequestView } from "../../../../shared/index.js";
 import { format, type BotMessages } from "../bot-messages.js";
 import type { AdaptiveCard } from "./help-card.js";
 import { categoryLabel, statusLabel, urgencyLabel } from "./labels.js";
@@ -11,6 +11,13 @@ export const CLAIM_REQUEST_VERB = "claimRequest";
 export const REFRESH_REQUEST_VERB = "refreshRequestCard";
 export const REQUEST_ACTION_VERB = "requestAction";
 const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+/** What a card may read of a request: the reader's projection (shared/requests/request-views), never the stored request. */
+type OfferedRequest = Pick<RequestSummaryView, "referenceCode" | "category" | "urgency" | "status" | "crisis" | "createdAt" | "askedFor">;
+type TakenRequest = Pick<
+  SupporterRequestView,
+  "referenceCode" | "category" | "urgency" | "status" | "contact" | "anonymous" | "requesterName" | "text"
+>;
 /** Teams refreshes a card automatically for at most 60 listed users. */
 export const MAX_REFRESH_USERS = 60;
 
@@ -28,19 +35,18 @@ export function ageOf(createdAt: string, now: Date, locale: string | undefined):
  */
 export function newRequestCard(
   messages: BotMessages,
-  request: HelpRequest,
+  /** The reader's own view, so the supporter asked for by name is told so. */
+  request: OfferedRequest,
   now: Date,
   locale: string | undefined,
   refreshFor: readonly string[] = [],
-  /** Who is reading, so the supporter asked for by name is told so. */
-  readerId?: string,
 ): AdaptiveCard {
   const open = request.status === "open";
-  const askedNote = request.preferredSupporterId
+  const askedNote = request.askedFor
     ? [
         {
           type: "TextBlock",
-          text: request.preferredSupporterId === readerId ? messages.askedForYou : messages.askedForSomeone,
+          text: request.askedFor === "you" ? messages.askedForYou : messages.askedForSomeone,
           wrap: true,
           weight: "Bolder",
         },
@@ -97,7 +103,7 @@ export function newRequestCard(
 }
 
 /** Only the claimer gets the request itself, in their personal chat. */
-export function claimedRequestCard(messages: BotMessages, request: HelpRequest): AdaptiveCard {
+export function claimedRequestCard(messages: BotMessages, request: TakenRequest): AdaptiveCard {
   const active = request.status === "claimed" || request.status === "in_conversation";
   const composer = active ? relayComposer(messages, request.referenceCode, messages.relaySendToRequester) : undefined;
   const contact = { chat: messages.contactChat, call: messages.contactCall, meet: messages.contactMeet }[request.contact];
@@ -152,7 +158,7 @@ export function noticeCard(text: string): AdaptiveCard {
   return { type: "AdaptiveCard", $schema: CARD_SCHEMA, version: "1.5", body: [{ type: "TextBlock", text, wrap: true }] };
 }
 
-export function queueCard(messages: BotMessages, requests: readonly HelpRequest[], now: Date, locale: string | undefined): AdaptiveCard {
+export function queueCard(messages: BotMessages, requests: readonly OfferedRequest[], now: Date, locale: string | undefined): AdaptiveCard {
   return {
     type: "AdaptiveCard",
     $schema: CARD_SCHEMA,
@@ -199,7 +205,7 @@ export function queueCard(messages: BotMessages, requests: readonly HelpRequest[
 }
 
 /** The claimer's next steps; which ones show follows the status machine in shared/. */
-function claimerActions(messages: BotMessages, request: HelpRequest): unknown[] {
+function claimerActions(messages: BotMessages, request: Pick<TakenRequest, "status" | "referenceCode">): unknown[] {
   const possible: [string, string][] = [];
   if (request.status === "claimed") possible.push(["start_conversation", messages.actionStartConversation]);
   if (request.status === "claimed" || request.status === "in_conversation") {
