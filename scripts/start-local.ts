@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
+import { listenHost } from "../bot/src/config.js";
 
 const root = new URL("../", import.meta.url).pathname;
 const port = Number(process.env.PORT ?? 3978);
@@ -106,13 +107,17 @@ process.once("SIGTERM", () => void stopAll(0));
 try {
   console.log("Building the tab…");
   await run(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"]);
+  const authMode = process.env.AUTH_MODE === "entra" ? "entra" : "dev";
   const serverEnvironment = { ...process.env, NODE_ENV: "development", AUTH_MODE: process.env.AUTH_MODE ?? "dev", PORT: String(port) };
+  const listening = listenHost({ HOST: process.env.HOST || undefined, AUTH_MODE: authMode });
+  // A wildcard address is reachable on loopback too; a specific one is the only place to reach the server.
+  const reachableHost = ["0.0.0.0", "::"].includes(listening.host) ? "127.0.0.1" : listening.host;
   start("server", process.execPath, ["--import", "tsx", "bot/src/main.ts"], serverEnvironment);
-  await waitForHealth(`http://127.0.0.1:${port}/healthz`, 30_000);
+  await waitForHealth(`http://${reachableHost}:${port}/healthz`, 30_000);
 
   const require = createRequire(import.meta.url);
   const playgroundCli = join(dirname(require.resolve("@microsoft/m365agentsplayground/package.json")), "cli.js");
-  const botEndpoint = `http://localhost:${port}/api/messages`;
+  const botEndpoint = `http://${reachableHost}:${port}/api/messages`;
   // The Playground quietly takes another port when its own is busy, so read the one it reports.
   const playground = start(
     "playground",
@@ -133,6 +138,7 @@ try {
       `  Meeting stage:        ${base}/meeting/stage`,
       `  Bot endpoint:         ${botEndpoint}`,
       `  Agents Playground:    http://localhost:${actualPlaygroundPort}/`,
+      `  Listening on:         ${listening.host} (${listening.reason})`,
       "",
     ].join("\n"),
   );

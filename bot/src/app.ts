@@ -12,7 +12,7 @@ import type { DevIdentityIssuer } from "./auth/dev-identity.js";
 import type { RoleDirectory } from "./auth/role-directory.js";
 import type { TokenVerifier } from "./auth/token-verifier.js";
 import { callerOf, withClientAuth } from "./auth/with-client-auth.js";
-import { botEndpoint } from "./bot/bot-endpoint.js";
+import { botEndpoint, type BotEndpointPolicy } from "./bot/bot-endpoint.js";
 import type { AppConfig } from "./config.js";
 import { errorResponder, sendError } from "./http/error-responses.js";
 import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
@@ -60,7 +60,7 @@ export interface AppDependencies {
   buddies: BuddyService;
   buddyNotifier: BuddyNotifier;
   devIdentity?: DevIdentityIssuer;
-  bot: { adapter: CloudAdapter; handler: ActivityHandler; credentialsConfigured: boolean };
+  bot: { adapter: CloudAdapter; handler: ActivityHandler; policy: BotEndpointPolicy };
 }
 
 export const MAX_BODY_BYTES = 100 * 1024;
@@ -86,7 +86,7 @@ export function createApp(deps: AppDependencies): Express {
   });
 
   const json = express.json({ limit: MAX_BODY_BYTES, strict: false, type: () => true });
-  app.post("/api/messages", apiHeaders(), json, botEndpoint(deps.bot.adapter, deps.bot.handler, deps.bot.credentialsConfigured));
+  app.post("/api/messages", apiHeaders(), json, botEndpoint(deps.bot.adapter, deps.bot.handler, deps.bot.policy, logger));
 
   const api = express.Router();
   api.use(apiHeaders());

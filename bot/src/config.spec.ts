@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptedAudiences, ConfigError, loadConfig } from "./config.js";
+import { acceptedAudiences, ConfigError, listenHost, loadConfig } from "./config.js";
 
 const clientId = "11111111-2222-3333-4444-555555555555";
 
@@ -36,12 +36,27 @@ describe("loadConfig", () => {
     [{ AUTH_MODE: "dev", BOT_ID: clientId }, "BOT_PASSWORD"],
     [{ AUTH_MODE: "dev", PROGRAM_ADMINS: `${clientId},bob` }, "PROGRAM_ADMINS"],
     [{ AUTH_MODE: "dev", LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ NODE_ENV: "production", AAD_APP_CLIENT_ID: clientId }, "BOT_ID"],
+    [{ AUTH_MODE: "dev", BOT_SERVICE_URLS: "http://connector.example.com/" }, "BOT_SERVICE_URLS"],
+    [
+      { AUTH_MODE: "dev", BOT_SERVICE_URLS: "https://connector.example.com/", TEAMS_SERVICE_URL: "https://other.example.com/" },
+      "TEAMS_SERVICE_URL",
+    ],
   ])("refuses %j naming %s", (environment, variable) => {
     const error = failureOf(environment);
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.variable).toBe(variable);
     expect(error.message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
     expect(error.message).not.toContain("\n");
+  });
+
+  it("listens on loopback in development identity mode unless HOST says otherwise", () => {
+    expect(listenHost(loadConfig({ AUTH_MODE: "dev" }))).toMatchObject({
+      host: "127.0.0.1",
+      reason: expect.stringMatching(/development identity/),
+    });
+    expect(listenHost(loadConfig({ AUTH_MODE: "dev", HOST: "0.0.0.0" }))).toMatchObject({ host: "0.0.0.0", reason: "HOST is set" });
+    expect(listenHost(loadConfig({ AAD_APP_CLIENT_ID: clientId }))).toMatchObject({ host: "0.0.0.0" });
   });
 
   it("splits comma-separated lists", () => {

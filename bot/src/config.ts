@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serviceUrlEntryProblem, serviceUrlAllowList } from "./bot/service-url-allow-list.js";
 
 /**
  * Start-up configuration, read once from the environment and validated. Names follow the Teams
@@ -28,13 +29,20 @@ const environmentSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
-    HOST: z.string().min(1).default("0.0.0.0"),
+    /** Unset: loopback only in development identity mode, every interface otherwise (see `listenHost`). */
+    HOST: optionalText,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     AUTH_MODE: z.enum(["entra", "dev"]).default("entra"),
     BOT_ID: optionalText,
     BOT_PASSWORD: optionalText,
     BOT_TENANT_ID: optionalText,
     BOT_DOMAIN: optionalText,
+    /**
+     * The Bot Framework service URLs replies and proactive messages may go to: https URL prefixes,
+     * the first host label may be `*`. Unset: the Bot Framework and Teams clouds, enforced in
+     * production only (so local runs can use the Agents Playground and connector stand-ins).
+     */
+    BOT_SERVICE_URLS: csv,
     TAB_ENDPOINT: optionalUrl,
     /**
      * The Bot Connector that answers Teams meeting questions (who organised a meeting). Bot
@@ -70,11 +78,25 @@ const environmentSchema = z
     if (env.AUTH_MODE === "entra" && !env.AAD_APP_CLIENT_ID) {
       context.addIssue({ code: "custom", path: ["AAD_APP_CLIENT_ID"], message: "is required when AUTH_MODE=entra (or set AUTH_MODE=dev)" });
     }
+    if (env.NODE_ENV === "production" && !env.BOT_ID && !env.BOT_PASSWORD) {
+      // Without them botbuilder checks no Bot Framework token: anyone could post activities.
+      context.addIssue({ code: "custom", path: ["BOT_ID"], message: "and BOT_PASSWORD are required when NODE_ENV=production" });
+    }
     if (Boolean(env.BOT_ID) !== Boolean(env.BOT_PASSWORD)) {
       context.addIssue({
         code: "custom",
         path: [env.BOT_ID ? "BOT_PASSWORD" : "BOT_ID"],
         message: "BOT_ID and BOT_PASSWORD must be set together",
+      });
+    }
+    const entryProblems = env.BOT_SERVICE_URLS.map((entry) => serviceUrlEntryProblem(entry, env.NODE_ENV === "production")).filter(Boolean);
+    for (const problem of entryProblems) context.addIssue({ code: "custom", path: ["BOT_SERVICE_URLS"], message: problem! });
+    // The organiser check sends the bot's token there too, so the same list applies.
+    if (entryProblems.length === 0 && env.TEAMS_SERVICE_URL && !serviceUrlAllowList(env).allows(env.TEAMS_SERVICE_URL)) {
+      context.addIssue({
+        code: "custom",
+        path: ["TEAMS_SERVICE_URL"],
+        message: "is not on the bot service URL allow-list (BOT_SERVICE_URLS)",
       });
     }
     for (const [index, id] of env.PROGRAM_ADMINS.entries()) {
@@ -86,6 +108,8 @@ const environmentSchema = z
 export type AppConfig = z.output<typeof environmentSchema>;
 
 export class ConfigError extends Error {
+  /** The exit code `main` stops with (EX_CONFIG), so a supervisor can tell bad settings from a crash. */
+  readonly code = "invalid_configuration";
   constructor(
     readonly variable: string,
     detail: string,
@@ -101,6 +125,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   const issue = parsed.error.issues[0]!;
   const variable = String(issue.path[0] ?? "environment");
   throw new ConfigError(variable, issue.message.replace(/^Invalid input: /, ""));
+}
+
+/**
+ * Where the server listens, and why, for the start-up log. Development identity mode hands an
+ * admin's token to anyone who asks /api/dev/token, so it stays on loopback unless HOST says otherwise.
+ */
+export function listenHost(config: Pick<AppConfig, "HOST" | "AUTH_MODE">): { host: string; reason: string } {
+  if (config.HOST) return { host: config.HOST, reason: "HOST is set" };
+  if (config.AUTH_MODE === "dev")
+    return { host: "127.0.0.1", reason: "development identity mode listens on loopback only; set HOST to listen elsewhere" };
+  return { host: "0.0.0.0", reason: "default for Teams identity; set HOST to listen elsewhere" };
 }
 
 /** The audiences a Teams SSO token may carry for this app. */

@@ -8,7 +8,8 @@ import type { JWTVerifyGetKey } from "jose";
 import { createTokenVerifier, entraSigningKeys, type TokenVerifier } from "./auth/token-verifier.js";
 import { createBotAdapter, hasBotCredentials } from "./bot/bot-endpoint.js";
 import { PeerCirclesBot } from "./bot/peer-circles-bot.js";
-import { acceptedAudiences, type AppConfig } from "./config.js";
+import { acceptedAudiences, listenHost, type AppConfig } from "./config.js";
+import { serviceUrlAllowList } from "./bot/service-url-allow-list.js";
 import type { Logger } from "./logger.js";
 import { CloudAdapterMessenger } from "./bot/proactive-messenger.js";
 import { RequestService } from "./requests/request-service.js";
@@ -52,6 +53,11 @@ export interface StartOptions {
   store?: DocumentStore;
   /** Signing keys to trust instead of Entra's published ones; tests use their own key pair. */
   signingKeys?: JWTVerifyGetKey;
+  /**
+   * Tests only, and never from the environment: lets direct local calls into the bot endpoint
+   * without credentials outside development identity mode, so a suite can play Teams with test tokens.
+   */
+  trustLocalBotCalls?: boolean;
 }
 
 export async function startServer(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
@@ -83,7 +89,9 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const credentialsConfigured = hasBotCredentials(config);
   const botAdapter = createBotAdapter(config, logger);
   const supporters = new SupporterRegistry(store);
-  const messenger = new CloudAdapterMessenger(botAdapter, config.BOT_ID ?? "");
+  const serviceUrls = serviceUrlAllowList(config);
+  const trustsLocalCalls = !credentialsConfigured && (config.AUTH_MODE === "dev" || options.trustLocalBotCalls === true);
+  const messenger = new CloudAdapterMessenger(botAdapter, config.BOT_ID ?? "", serviceUrls);
   const supportersChannel = new SupportersChannel(store);
   const roster = new SupporterRosterService(store, supporters, roles, requests);
   const routing: RoutingDependencies = { requests, supporters, roles, messenger, logger, supportersChannel, roster, now: () => new Date() };
@@ -155,12 +163,13 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
         ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
         ...(config.TAB_ENDPOINT ? { tabEndpoint: config.TAB_ENDPOINT } : {}),
       }),
-      credentialsConfigured,
+      policy: { credentialsConfigured, trustsLocalCalls, allowedTenants: config.ALLOWED_TENANTS, serviceUrls },
     },
   });
 
+  const { host, reason: hostReason } = listenHost(config);
   const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(listening)));
+    const listening = app.listen(config.PORT, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
   server.keepAliveTimeout = 5_000;
   // Answers still owed, so that shutdown can make each one its connection's last (per server, not module state).
@@ -178,7 +187,15 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   logger.info(
-    { port, store: store.kind, authMode: config.AUTH_MODE, botAuth: credentialsConfigured ? "bot-framework" : "loopback-only" },
+    {
+      host,
+      hostReason,
+      port,
+      store: store.kind,
+      authMode: config.AUTH_MODE,
+      botAuth: credentialsConfigured ? "bot-framework" : trustsLocalCalls ? "loopback-only" : "closed",
+      botServiceUrls: serviceUrls.enforced ? "allow-list" : "any",
+    },
     "server listening",
   );
 

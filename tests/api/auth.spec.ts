@@ -25,11 +25,21 @@ interface TokenOverrides {
   notBefore?: number;
   key?: CryptoKey;
   kid?: string;
+  /** Claims to add, or (undefined) to leave out, e.g. `{ scp: undefined, roles: ["Admin"] }`. */
+  claims?: Record<string, unknown>;
 }
 
 async function token(overrides: TokenOverrides = {}): Promise<string> {
   const tid = overrides.tid ?? TENANT;
-  const jwt = new SignJWT({ tid, oid: overrides.oid ?? USER, name: "Test Person" })
+  const claims: Record<string, unknown> = {
+    tid,
+    oid: overrides.oid ?? USER,
+    name: "Test Person",
+    scp: "access_as_user",
+    ...overrides.claims,
+  };
+  for (const [name, value] of Object.entries(claims)) if (value === undefined) delete claims[name];
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: "RS256", kid: overrides.kid ?? "test-key" })
     .setIssuer(overrides.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
     .setAudience(overrides.aud ?? CLIENT_ID)
@@ -45,7 +55,7 @@ async function token(overrides: TokenOverrides = {}): Promise<string> {
  * public key and accept it.
  */
 async function hmacWithPublicKey(secret: string): Promise<string> {
-  return new SignJWT({ tid: TENANT, oid: ADMIN, name: "Test Person" })
+  return new SignJWT({ tid: TENANT, oid: ADMIN, name: "Test Person", scp: "access_as_user" })
     .setProtectedHeader({ alg: "HS256", kid: "test-key", typ: "JWT" })
     .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
     .setAudience(CLIENT_ID)
@@ -57,7 +67,7 @@ async function hmacWithPublicKey(secret: string): Promise<string> {
 function unsignedToken(): string {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const now = Math.floor(Date.now() / 1000);
-  return `${encode({ alg: "none", typ: "JWT" })}.${encode({ tid: TENANT, oid: USER, iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: CLIENT_ID, exp: now + 3600 })}.`;
+  return `${encode({ alg: "none", typ: "JWT" })}.${encode({ tid: TENANT, oid: USER, scp: "access_as_user", iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: CLIENT_ID, exp: now + 3600 })}.`;
 }
 
 async function call(path: string, bearer?: string, init: RequestInit = {}): Promise<Response> {
@@ -111,6 +121,15 @@ describe("Teams SSO token validation", () => {
     ["an HS256 token keyed with the public key's PEM", () => hmacWithPublicKey(publicPem)],
     ["an HS256 token keyed with the public key's JWK", () => hmacWithPublicKey(JSON.stringify(publicJwk))],
     ["a token signed by a key whose id is not in the key set", () => token({ key: strangerKey, kid: "rotated-out-key" })],
+    // Only a delegated user token with this API's access_as_user scope calls the API (issue #13, point 6).
+    [
+      "an app-only token (idtyp app, roles, no scp)",
+      () => token({ oid: ADMIN, claims: { idtyp: "app", scp: undefined, roles: ["Admin"] } }),
+    ],
+    ["a roles-only token", () => token({ claims: { scp: undefined, roles: ["access_as_user"] } })],
+    ["a token with no scp", () => token({ claims: { scp: undefined } })],
+    ["a token whose scp lacks access_as_user", () => token({ claims: { scp: "User.Read openid" } })],
+    ["an ID token (client id audience, nonce, no scp)", () => token({ claims: { scp: undefined, nonce: "n-0S6_WzA2Mj" } })],
   ];
 
   it("accepts a token whose not-before lies within the allowed clock skew", async () => {

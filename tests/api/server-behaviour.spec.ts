@@ -50,7 +50,12 @@ describe("headers", () => {
 
 describe("production", () => {
   it("drops localhost from frame-ancestors", async () => {
-    const server = await startTestServer({ NODE_ENV: "production", AAD_APP_CLIENT_ID: "3f0c1e7a-1111-4222-8333-444455556666" });
+    const server = await startTestServer({
+      NODE_ENV: "production",
+      AAD_APP_CLIENT_ID: "3f0c1e7a-1111-4222-8333-444455556666",
+      BOT_ID: "6a1f4a3e-0000-4000-8000-00000000b001",
+      BOT_PASSWORD: "not-a-real-secret",
+    });
     try {
       const policy = (await fetch(`${server.url}/personal/home`)).headers.get("content-security-policy") ?? "";
       expect(policy).not.toContain("localhost");

@@ -271,7 +271,7 @@ describe("secrets stay out of logs, responses and the tab bundle", () => {
   const storedSecrets: string[] = [];
 
   const token = (oid: string, overrides: { aud?: string } = {}) =>
-    new SignJWT({ tid: TENANT, oid, name: "Secret Tester", preferred_username: "tester@example.com" })
+    new SignJWT({ tid: TENANT, oid, name: "Secret Tester", preferred_username: "tester@example.com", scp: "access_as_user" })
       .setProtectedHeader({ alg: "RS256", kid: "test-key" })
       .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
       .setAudience(overrides.aud ?? CLIENT_ID)

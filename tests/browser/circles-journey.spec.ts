@@ -63,7 +63,7 @@ afterAll(async () => {
 
 /** A Teams SSO token as Entra would sign it: this tenant's v2 issuer, this app's audience. */
 function tokenFor(person: Person): Promise<string> {
-  return new SignJWT({ tid: TENANT, oid: person.id, name: person.name, ver: "2.0" })
+  return new SignJWT({ tid: TENANT, oid: person.id, name: person.name, ver: "2.0", scp: "access_as_user" })
     .setProtectedHeader({ alg: "RS256", kid: "journey-key" })
     .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
     .setAudience(CLIENT_ID)

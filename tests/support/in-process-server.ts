@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { JWTVerifyGetKey } from "jose";
 import { loadConfig } from "../../bot/src/config.js";
 import { createLogger } from "../../bot/src/logger.js";
-import { startServer, type RunningServer } from "../../bot/src/server.js";
+import { startServer, type RunningServer, type StartOptions } from "../../bot/src/server.js";
 import type { DocumentStore } from "../../bot/src/storage/document-store.js";
 import { EmbeddedStore } from "../../bot/src/storage/embedded-store.js";
 
@@ -18,6 +18,7 @@ export async function startTestServer(
   environment: NodeJS.ProcessEnv,
   signingKeys?: JWTVerifyGetKey,
   wrapStore?: (store: DocumentStore) => DocumentStore,
+  startOptions: Pick<StartOptions, "trustLocalBotCalls"> = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "peer-circles-api-"));
   // Suites fire hundreds of calls as one person; the limit itself has its own test.
@@ -36,6 +37,7 @@ export async function startTestServer(
     ? createLogger("debug", join(captureDirectory, `server-${randomUUID()}.log`))
     : createLogger(config.LOG_LEVEL);
   const running = await startServer(config, logger, {
+    ...startOptions,
     store: wrapStore ? wrapStore(store) : store,
     ...(signingKeys ? { signingKeys } : {}),
   });

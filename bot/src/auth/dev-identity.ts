@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet, type JWTVerifyGetKey } from "jose";
 import type { GrantableRole } from "../../../shared/index.js";
-import { issuersFor } from "./token-verifier.js";
+import { API_SCOPE, issuersFor } from "./token-verifier.js";
 
 /** A sample person for running outside Teams. Their ids are fixed so local data stays meaningful. */
 export interface DevUser {
@@ -52,6 +52,7 @@ export class DevIdentityIssuer {
       oid: user.userId,
       name: user.displayName,
       preferred_username: `${user.key}@peer-circles.example`,
+      scp: API_SCOPE,
       ver: "2.0",
     })
       .setProtectedHeader({ alg: "RS256", kid: "peer-circles-dev", typ: "JWT" })

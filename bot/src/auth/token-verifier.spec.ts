@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 function sign(oid: string, expiresAtSeconds: number): Promise<string> {
-  return new SignJWT({ tid: TENANT, oid })
+  return new SignJWT({ tid: TENANT, oid, scp: "access_as_user" })
     .setProtectedHeader({ alg: "RS256", kid: "k1" })
     .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
     .setAudience(AUDIENCE)

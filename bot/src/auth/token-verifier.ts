@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { AppError } from "../../../shared/index.js";
 
 /** The identity a validated Teams SSO token proves. */
@@ -37,12 +37,29 @@ export function issuersFor(tenantId: string): string[] {
   return [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
 }
 
+/** The scope the tab asks Teams SSO for (aad.manifest.json); a token without it was not issued for calling this API. */
+export const API_SCOPE = "access_as_user";
+
+/** Claims only an ID token carries: it proves a sign-in to the tab, it does not authorise calls. */
+const ID_TOKEN_CLAIMS = ["nonce", "at_hash", "c_hash"] as const;
+
+/**
+ * A person calling through the tab: a delegated token (never app-only, whose `roles` speak for an
+ * application, not a person) with this API's scope in its space-separated `scp`, and no ID-token claims.
+ */
+function isDelegatedApiToken(payload: JWTPayload): boolean {
+  if (payload.idtyp !== undefined && payload.idtyp !== "user") return false;
+  if (ID_TOKEN_CLAIMS.some((claim) => payload[claim] !== undefined)) return false;
+  return typeof payload.scp === "string" && payload.scp.split(" ").includes(API_SCOPE);
+}
+
 const unauthenticated = (cause?: unknown) =>
   new AppError("unauthenticated", "Your sign-in could not be verified. Close and reopen the app to sign in again.", { cause });
 
 /**
  * Validates a Teams SSO token: RS256 signature against the Entra keys, the tenant's issuer,
- * this app's audience, expiry with a small clock skew, and the optional tenant allow-list.
+ * this app's audience, expiry with a small clock skew, the optional tenant allow-list, and that it
+ * is a delegated user token with the `access_as_user` scope.
  * Tenant and user are taken from the verified claims and nowhere else.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
@@ -83,6 +100,7 @@ function verifyOnce(options: TokenVerifierOptions, clockTolerance: number) {
         requiredClaims: ["exp", "tid", "oid"],
       });
       if (typeof payload.oid !== "string" || payload.oid.length === 0) throw unauthenticated();
+      if (!isDelegatedApiToken(payload)) throw unauthenticated();
       const displayName = typeof payload.name === "string" ? payload.name : undefined;
       const signInName = [payload.preferred_username, payload.upn].find(
         (claim): claim is string => typeof claim === "string" && claim.length <= 256,

@@ -1,9 +1,11 @@
 import type { CloudAdapter, ActivityHandler } from "botbuilder";
 import type { Request, Response } from "express";
 import { describe, expect, it } from "vitest";
-import { botEndpoint, hasBotCredentials } from "./bot-endpoint.js";
+import { createLogger } from "../logger.js";
+import { botEndpoint, hasBotCredentials, type BotEndpointPolicy } from "./bot-endpoint.js";
+import { createServiceUrlAllowList } from "./service-url-allow-list.js";
 
-function fakeExchange(remoteAddress: string) {
+function fakeExchange(remoteAddress: string, headers: Record<string, string> = {}) {
   const sent: { status?: number; body?: unknown } = {};
   const response = {
     setHeader: () => response,
@@ -16,7 +18,7 @@ function fakeExchange(remoteAddress: string) {
       return response;
     },
   };
-  return { request: { socket: { remoteAddress } } as unknown as Request, response: response as unknown as Response, sent };
+  return { request: { socket: { remoteAddress }, headers } as unknown as Request, response: response as unknown as Response, sent };
 }
 
 function recordingAdapter() {
@@ -25,26 +27,63 @@ function recordingAdapter() {
   return { adapter, processed };
 }
 
-describe("bot endpoint without credentials", () => {
+const anyServiceUrl = createServiceUrlAllowList([], false);
+const policy = (overrides: Partial<BotEndpointPolicy>): BotEndpointPolicy => ({
+  credentialsConfigured: false,
+  trustsLocalCalls: false,
+  allowedTenants: [],
+  serviceUrls: anyServiceUrl,
+  ...overrides,
+});
+const silent = createLogger("silent");
+
+describe("bot endpoint without credentials, in development identity mode", () => {
+  const local = policy({ trustsLocalCalls: true });
+
   it.each(["127.0.0.1", "::1", "::ffff:127.0.0.1"])("accepts loopback traffic from %s", async (address) => {
     const { adapter, processed } = recordingAdapter();
     const { request, response } = fakeExchange(address);
-    await botEndpoint(adapter, {} as ActivityHandler, false)(request, response, () => undefined);
+    await botEndpoint(adapter, {} as ActivityHandler, local, silent)(request, response, () => undefined);
     expect(processed).toEqual(["processed"]);
   });
 
   it.each(["10.0.0.7", "203.0.113.9", ""])("refuses traffic from %j with 403", async (address) => {
     const { adapter, processed } = recordingAdapter();
     const { request, response, sent } = fakeExchange(address);
-    await botEndpoint(adapter, {} as ActivityHandler, false)(request, response, () => undefined);
+    await botEndpoint(adapter, {} as ActivityHandler, local, silent)(request, response, () => undefined);
     expect(processed).toEqual([]);
     expect(sent).toMatchObject({ status: 403, body: { code: "forbidden" } });
   });
 
-  it("hands every caller to botbuilder's JWT validation once credentials are set", async () => {
+  it.each<Record<string, string>>([
+    { "x-forwarded-for": "203.0.113.9" },
+    { forwarded: "for=203.0.113.9" },
+    { via: "1.1 tunnel" },
+    { origin: "https://evil.example.com" },
+  ])("refuses loopback traffic relayed by a proxy, tunnel or browser page (%j)", async (headers) => {
     const { adapter, processed } = recordingAdapter();
-    const { request, response } = fakeExchange("203.0.113.9");
-    await botEndpoint(adapter, {} as ActivityHandler, true)(request, response, () => undefined);
+    const { request, response, sent } = fakeExchange("127.0.0.1", headers);
+    await botEndpoint(adapter, {} as ActivityHandler, local, silent)(request, response, () => undefined);
+    expect(processed).toEqual([]);
+    expect(sent).toMatchObject({ status: 403, body: { code: "forbidden" } });
+  });
+});
+
+describe("bot endpoint without credentials, in Teams identity mode", () => {
+  it("refuses even loopback traffic", async () => {
+    const { adapter, processed } = recordingAdapter();
+    const { request, response, sent } = fakeExchange("127.0.0.1");
+    await botEndpoint(adapter, {} as ActivityHandler, policy({}), silent)(request, response, () => undefined);
+    expect(processed).toEqual([]);
+    expect(sent).toMatchObject({ status: 403, body: { code: "forbidden" } });
+  });
+});
+
+describe("bot endpoint with credentials", () => {
+  it("hands every caller to botbuilder's JWT validation", async () => {
+    const { adapter, processed } = recordingAdapter();
+    const { request, response } = fakeExchange("203.0.113.9", { "x-forwarded-for": "198.51.100.1" });
+    await botEndpoint(adapter, {} as ActivityHandler, policy({ credentialsConfigured: true }), silent)(request, response, () => undefined);
     expect(processed).toEqual(["processed"]);
     expect(hasBotCredentials({ BOT_ID: "id", BOT_PASSWORD: "secret" })).toBe(true);
     expect(hasBotCredentials({ BOT_ID: undefined, BOT_PASSWORD: undefined })).toBe(false);
@@ -55,7 +94,6 @@ describe("bot endpoint with credentials, through the real CloudAdapter", () => {
   it("rejects an activity that carries no Bot Framework token", async () => {
     const { loadConfig } = await import("../config.js");
     const { createBotAdapter } = await import("./bot-endpoint.js");
-    const { createLogger } = await import("../logger.js");
     const config = loadConfig({ AUTH_MODE: "dev", BOT_ID: "6a1f4a3e-0000-4000-8000-00000000b001", BOT_PASSWORD: "not-a-real-secret" });
     const adapter = createBotAdapter(config, createLogger("silent"));
     let status = 0;

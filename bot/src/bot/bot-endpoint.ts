@@ -8,9 +8,9 @@ import type { Request, RequestHandler, Response } from "express";
 import type { AppConfig } from "../config.js";
 import { sendError } from "../http/error-responses.js";
 import type { Logger } from "../logger.js";
+import { activityRefusal, isDirectLocalCall, type ActivityRefusal } from "./activity-gate.js";
 import { botMessages } from "./bot-messages.js";
-
-const LOOPBACK_ADDRESSES = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+import type { ServiceUrlAllowList } from "./service-url-allow-list.js";
 
 /** Whether Bot Framework credentials are configured, which switches on botbuilder's JWT checks. */
 export function hasBotCredentials(config: Pick<AppConfig, "BOT_ID" | "BOT_PASSWORD">): boolean {
@@ -33,16 +33,72 @@ export function createBotAdapter(config: AppConfig, logger: Logger): CloudAdapte
   return adapter;
 }
 
+export interface BotEndpointPolicy {
+  /** Bot Framework credentials are set, so botbuilder checks every activity's token. */
+  credentialsConfigured: boolean;
+  /** Without credentials, let unauthenticated direct calls from this machine in (development identity mode only). */
+  trustsLocalCalls: boolean;
+  allowedTenants: readonly string[];
+  serviceUrls: ServiceUrlAllowList;
+}
+
 /**
  * `POST /api/messages`. With credentials, botbuilder validates the Bot Framework JWT. Without them
- * (local runs with the Agents Playground) only loopback callers are let in.
+ * only development identity mode lets anything in, and only direct calls from this machine (the
+ * Agents Playground). Every authenticated activity then passes the tenant and service URL checks
+ * before the bot, and so before anything is stored or sent.
  */
-export function botEndpoint(adapter: CloudAdapter, bot: ActivityHandler, credentialsConfigured: boolean): RequestHandler {
+export function botEndpoint(adapter: CloudAdapter, bot: ActivityHandler, policy: BotEndpointPolicy, logger: Logger): RequestHandler {
   return async (request: Request, response: Response) => {
-    if (!credentialsConfigured && !LOOPBACK_ADDRESSES.has(request.socket.remoteAddress ?? "")) {
+    if (!policy.credentialsConfigured && !policy.trustsLocalCalls) {
+      sendError(response, 403, "forbidden", "This bot endpoint is closed until bot credentials (BOT_ID, BOT_PASSWORD) are configured.");
+      return;
+    }
+    if (!policy.credentialsConfigured && !isDirectLocalCall(request.socket.remoteAddress, request.headers)) {
       sendError(response, 403, "forbidden", "This bot endpoint accepts local traffic only until bot credentials are configured.");
       return;
     }
-    await adapter.process(request, response, (context) => bot.run(context));
+    let refusal: ActivityRefusal | undefined;
+    await adapter.process(
+      request,
+      refusableResponse(response, () => refusal),
+      async (context) => {
+        refusal = activityRefusal(context.activity, policy.allowedTenants, policy.serviceUrls);
+        if (refusal) {
+          logger.warn({ event: "bot.activity_refused", reason: refusal.code, activityType: context.activity.type }, "activity refused");
+          return;
+        }
+        await bot.run(context);
+      },
+    );
   };
+}
+
+/**
+ * The response botbuilder writes to, except that once the activity is refused its "200" (or an
+ * invoke's "501") gives way to a 403 with the refusal's code. botbuilder only ever calls these four.
+ */
+function refusableResponse(response: Response, refusal: () => ActivityRefusal | undefined) {
+  const passedOn = {
+    socket: response.socket,
+    status(code: number) {
+      if (!refusal()) response.status(code);
+      return passedOn;
+    },
+    header(name: string, value: unknown) {
+      if (!refusal()) response.header(name, String(value));
+      return passedOn;
+    },
+    send(body?: unknown) {
+      if (!refusal()) response.send(body);
+      return passedOn;
+    },
+    end() {
+      const refused = refusal();
+      if (!refused) response.end();
+      else if (!response.headersSent) sendError(response, 403, refused.code, refused.message);
+      return passedOn;
+    },
+  };
+  return passedOn;
 }

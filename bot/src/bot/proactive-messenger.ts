@@ -1,6 +1,8 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from "botbuilder";
+import { AppError } from "../../../shared/index.js";
 import type { JsonObject } from "../storage/document-store.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
+import type { ServiceUrlAllowList } from "./service-url-allow-list.js";
 
 /** Sends a card into a conversation the bot is not currently in a turn of. */
 export interface ProactiveMessenger {
@@ -13,6 +15,8 @@ export class CloudAdapterMessenger implements ProactiveMessenger {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
+    /** Checked on every send: a reference stored before the list changed must not take the bot's token elsewhere. */
+    private readonly serviceUrls: ServiceUrlAllowList,
   ) {}
 
   async sendCard(reference: JsonObject, card: AdaptiveCard): Promise<void> {
@@ -29,6 +33,9 @@ export class CloudAdapterMessenger implements ProactiveMessenger {
    * a turn they never took.
    */
   private async continueWith(reference: JsonObject, send: (context: TurnContext) => Promise<unknown>): Promise<void> {
+    if (!this.serviceUrls.allows(reference.serviceUrl)) {
+      throw new AppError("forbidden", "This conversation's service address is not one Peer Circles sends to.");
+    }
     let failure: { error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.botAppId, reference as unknown as Partial<ConversationReference>, async (context) => {
       try {
