@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
+import { REQUESTER_PAGE_SIZE } from "../../bot/src/requests/request-lists.js";
 import { RequestService } from "../../bot/src/requests/request-service.js";
 import { launchChromium } from "../support/chromium.js";
 import { startTestServer, type TestServer } from "../support/in-process-server.js";
@@ -110,5 +111,28 @@ describe("the claimer closes the request from the queue", () => {
     await requester.locator(`tr[data-code="${code}"]`).waitFor({ timeout: 15_000 });
     expect(await requester.locator(`tr[data-code="${code}"]`).textContent()).toContain("Resolved");
     await requester.close();
+  });
+});
+
+describe("a long list of one's own requests", () => {
+  it("shows the first page and the rest behind Show more, each request once", async () => {
+    const fin = DEV_USERS.find((user) => user.key === "fin")!;
+    const service = new RequestService(server.store);
+    const total = REQUESTER_PAGE_SIZE + 5;
+    for (let index = 0; index < total; index++)
+      await service.submit(
+        { tenantId: DEV_TENANT_ID, userId: fin.userId },
+        { category: "other", urgency: "can_wait", preference: "any", contact: "chat", shareName: false },
+        { level: "none", reasons: [] },
+      );
+    const page = await openAs("fin", "/personal/requests");
+    const rows = page.locator("tr[data-code]");
+    await page.getByTestId("show-more").waitFor({ timeout: 15_000 });
+    expect(await rows.count()).toBe(REQUESTER_PAGE_SIZE);
+    await page.getByTestId("show-more").click();
+    await page.getByTestId("show-more").waitFor({ state: "detached", timeout: 15_000 });
+    const codes = await rows.evaluateAll((found) => found.map((row) => row.getAttribute("data-code")));
+    expect(new Set(codes).size).toBe(total);
+    await page.close();
   });
 });

@@ -20,6 +20,12 @@ import type { HuddleTemplate, HuddleTemplateInput } from "../../../shared/huddle
 import type { InsightsReport, InsightsSettings } from "../../../shared/insights/insights-report.js";
 import type { Resource } from "../../../shared/resources/resource-catalogue.js";
 import type { ResourceInput } from "../../../shared/resources/resource-schema.js";
+import type {
+  RequesterAuditView,
+  RequesterRequestView,
+  RequestSummaryView,
+  SupporterRequestView,
+} from "../../../shared/requests/request-views.js";
 /** Typed calls to the server's `/api`, each carrying the caller's token. Errors keep the server's code. */
 export class ApiError extends Error {
   constructor(
@@ -41,31 +47,12 @@ export interface Me {
   botId?: string;
 }
 
-export interface RequestSummary {
-  referenceCode: string;
-  category: string;
-  urgency: "crisis" | "today" | "soon" | "can_wait";
-  status: string;
-  crisis: boolean;
-  createdAt: string;
-  updatedAt: string;
-  claimedByMe: boolean;
-  mine: boolean;
-}
-
-export interface RequestDetail extends RequestSummary {
-  preference: string;
-  contact: string;
-  anonymous: boolean;
-  text?: string;
-  requesterName?: string;
-}
-
-export interface AuditEntry {
-  actorId: string;
-  action: string;
-  at: string;
-}
+/** A request in a list: the server's one projection for lists (shared/requests/request-views). */
+export type RequestSummary = RequestSummaryView;
+/** A request opened by its requester or its claimer; which one the server sent follows who asked. */
+export type RequestDetail = RequesterRequestView | SupporterRequestView;
+/** A step of the requester's trail: what, when, and "you" or "peer_supporter", never who. */
+export type AuditEntry = RequesterAuditView;
 
 export interface HuddleView {
   session: {
@@ -131,6 +118,8 @@ function insightsSearch(query: InsightsQuery): string {
   return new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
 }
 
+const pageSearch = (continuation?: string) => (continuation ? `?${new URLSearchParams({ continuation }).toString()}` : "");
+
 export type TokenSource = () => Promise<string>;
 
 export class ApiClient {
@@ -140,12 +129,16 @@ export class ApiClient {
     return this.request<Me>("GET", "/api/me");
   }
 
-  myRequests(): Promise<{ requests: RequestSummary[] }> {
-    return this.request("GET", "/api/requests/mine");
+  /** One page of the caller's requests; pass `continuation` back for the next. */
+  myRequests(continuation?: string): Promise<{ requests: RequestSummary[]; continuation?: string }> {
+    return this.request("GET", `/api/requests/mine${pageSearch(continuation)}`);
   }
 
-  queue(): Promise<{ requests: (RequestSummary & { claimBy: string })[]; unreachableSupporters: string[] }> {
-    return this.request("GET", "/api/requests/queue");
+  /** One page of the queue, most urgent first; pass `continuation` back for the next. */
+  queue(
+    continuation?: string,
+  ): Promise<{ requests: (RequestSummary & { claimBy: string })[]; unreachableSupporters: string[]; continuation?: string }> {
+    return this.request("GET", `/api/requests/queue${pageSearch(continuation)}`);
   }
 
   requestDetail(code: string): Promise<{ request: RequestDetail; audit?: AuditEntry[] }> {

@@ -340,6 +340,8 @@ export const TAB_MESSAGES_EN = {
     "{count} supporter(s) on the roster cannot be notified yet: they need to open a chat with the Peer Circles bot once.",
   actionWithdraw: "Withdraw",
   actionDetails: "Details",
+  listShowMore: "Show more",
+  listMoreFailed: "The rest of the list could not be loaded. Please try again.",
   actionResolve: "Mark resolved",
   actionRefer: "Mark referred",
   actionRelease: "Release",

@@ -25,12 +25,14 @@ import { labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 import type { Session } from "../session.js";
 import { dateTime } from "../time-format.js";
 import { useLoad } from "../use-load.js";
+import { usePagedList } from "../use-paged-list.js";
+import { ShowMore } from "../components/show-more.js";
 
 const WITHDRAWABLE = new Set(["open", "claimed", "in_conversation"]);
 
 /** A member's own requests: status, what happened when, and withdraw. */
 export function MyRequestsPage({ session }: { session: Session }) {
-  const [list, reload] = useLoad(() => session.api.myRequests(), [session]);
+  const [list, reload, more] = usePagedList((continuation?: string) => session.api.myRequests(continuation), [session]);
   const [openCode, setOpenCode] = useState<string>();
   const { locale, timeZone } = session.context;
 
@@ -66,6 +68,7 @@ export function MyRequestsPage({ session }: { session: Session }) {
           </TableBody>
         </Table>
       )}
+      <ShowMore more={more} />
       {openCode && <RequestTimeline code={openCode} session={session} locale={locale} timeZone={timeZone} />}
     </section>
   );

@@ -24,14 +24,15 @@ import { ErrorState } from "../components/error-state.js";
 import { formatMessage, labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
 import type { Session } from "../session.js";
 import { duration, relativeTime } from "../time-format.js";
-import { useLoad } from "../use-load.js";
+import { usePagedList } from "../use-paged-list.js";
+import { ShowMore } from "../components/show-more.js";
 
 const URGENCY_FILTERS = ["all", "crisis", "today", "soon", "can_wait"] as const;
 const STATUS_FILTERS = ["all", "open", "claimed", "in_conversation"] as const;
 
 /** The supporters' queue: open requests, most urgent first, with no one's words until claimed. */
 export function QueuePage({ session }: { session: Session }) {
-  const [queue, reload] = useLoad(() => session.api.queue(), [session]);
+  const [queue, reload, more] = usePagedList((continuation?: string) => session.api.queue(continuation), [session]);
   const [urgency, setUrgency] = useState<(typeof URGENCY_FILTERS)[number]>("all");
   const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number]>("all");
   const [notice, setNotice] = useState<{ intent: "success" | "warning"; message: string }>();
@@ -169,6 +170,7 @@ export function QueuePage({ session }: { session: Session }) {
           </TableBody>
         </Table>
       )}
+      <ShowMore more={more} />
     </section>
   );
 }
