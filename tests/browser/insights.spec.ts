@@ -22,7 +22,13 @@ async function seed(): Promise<void> {
   for (let week = 0; week < 3; week++) {
     const at = new Date(Date.now() - week * WEEK_MS - 3_600_000);
     const people = [1, 2, 3, 4, 5, 6].map(someone);
-    await recorder.recordSession(DEV_TENANT_ID, { userIds: people, at, touchpoint: "huddle", pulses: [{ 1: 0, 2: 1, 3: 5, 4: 2, 5: 0 }] });
+    await recorder.recordSession(DEV_TENANT_ID, {
+      userIds: people,
+      at,
+      touchpoint: "huddle",
+      pulses: [{ 1: 0, 2: 1, 3: 5, 4: 2, 5: 0 }],
+      pulseRespondents: people,
+    });
     await recorder.recordSession(DEV_TENANT_ID, { userIds: [7, 8, 9].map(someone), at, touchpoint: "circle", pulses: [] });
     let now = at.getTime();
     const requests = new RequestService(server.store, () => new Date(now));
