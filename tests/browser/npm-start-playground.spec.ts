@@ -146,9 +146,34 @@ describe("npm start", () => {
     );
     expect(groupReplies).toHaveLength(1);
     expect(groupReplies[0]).toContain("one-to-one chat");
+
+    // Crisis words in the group chat: the group sees the very same pointer, and the writer gets the
+    // emergency block in their personal chat with the bot.
+    const groupCrisis = "I want to end my life tonight";
+    const crisisBefore = await cards.count();
+    await box.click();
+    await page.keyboard.type("@");
+    await page.getByRole("menuitem", { name: /Test Bot/ }).click();
+    await page.keyboard.type(` ${groupCrisis}`);
+    await page.getByRole("button", { name: "Send Message" }).click();
+    await expect.poll(() => cards.count(), { timeout: 20_000 }).toBeGreaterThan(crisisBefore);
+    await page.waitForTimeout(500);
+    const crisisReplies = await cards.evaluateAll(
+      (elements, start) => elements.slice(start).map((element) => element.textContent ?? ""),
+      crisisBefore,
+    );
+    expect(crisisReplies).toEqual(groupReplies);
+    expect(crisisReplies.join(" ")).not.toMatch(/danger|end my life|tonight/i);
+    await page.getByText("Personal Chat", { exact: true }).click();
+    const privately = page.locator(".ac-adaptiveCard", { hasText: "You mentioned me in a shared chat" });
+    await privately.last().waitFor({ timeout: 20_000 });
+    const privateText = (await privately.last().textContent()) ?? "";
+    expect(privateText.startsWith("If you are in danger")).toBe(true);
+    expect(privateText).not.toContain(groupCrisis);
+
     await page.screenshot({ path: join(dataDir, "playground.png") });
     // Every log line the server wrote, at debug level, is free of what people typed.
-    for (const typed of ["Too many late nights", "see a way out", "struggling with my workload", ...unseenCrisis])
+    for (const typed of ["Too many late nights", "see a way out", "struggling with my workload", groupCrisis, ...unseenCrisis])
       expect(output).not.toContain(typed);
 
     process.kill(-npmStart.pid!, "SIGINT");

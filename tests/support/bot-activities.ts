@@ -55,3 +55,38 @@ export async function postActivity(serverUrl: string, activity: object, init: Re
   });
   return { status: response.status, body: await response.text() };
 }
+
+/**
+ * What Teams delivers when someone @mentions the bot in a group chat or a team channel: the
+ * mention is part of the text, as `<at>name</at>`, and named again in the entities.
+ */
+export function sharedChatMention(
+  options: ActivityOptions & { text: string; conversationType: "groupChat" | "channel"; tenantId?: string },
+) {
+  const tenantId = options.tenantId ?? DEV_TENANT_ID;
+  const dev = typeof options.user === "string" ? DEV_USERS.find((candidate) => candidate.key === options.user) : undefined;
+  if (typeof options.user === "string" && !dev) throw new Error(`no dev user ${options.user}`);
+  const person = dev ? { userId: dev.userId, name: dev.displayName } : (options.user as { userId: string; name: string });
+  const bot = { id: "28:bot", name: "Peer Circles" };
+  const channel = "19:peer-channel@thread.tacv2";
+  return {
+    type: "message",
+    id: options.id,
+    channelId: "msteams",
+    serviceUrl: options.serviceUrl,
+    locale: "en-GB",
+    timestamp: new Date().toISOString(),
+    from: { id: `29:${person.userId}`, aadObjectId: person.userId, name: person.name },
+    recipient: bot,
+    conversation:
+      options.conversationType === "groupChat"
+        ? { id: "19:peer-group@thread.v2", conversationType: "groupChat", isGroup: true, tenantId }
+        : { id: `${channel};messageid=1767225600000`, conversationType: "channel", isGroup: true, tenantId },
+    text: `<at>${bot.name}</at> ${options.text}`,
+    entities: [{ type: "mention", text: `<at>${bot.name}</at>`, mentioned: bot }],
+    channelData:
+      options.conversationType === "groupChat"
+        ? { tenant: { id: tenantId } }
+        : { tenant: { id: tenantId }, teamsChannelId: channel, teamsTeamId: "19:peer-team@thread.tacv2", channel: { id: channel } },
+  };
+}

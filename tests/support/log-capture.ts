@@ -20,6 +20,7 @@ export const SUBMITTED_TEXTS = [
   "race words",
   "queue secret",
   "secret words about my manager",
+  "end my life tonight",
 ];
 
 /** Vitest global setup: every server started by the suite logs at debug level into one folder. */

@@ -36,6 +36,8 @@ export const BOT_MESSAGES_EN = {
   helpOpenResources: "Open resources",
   privateChatOnly: "To keep things private, I only take requests in a one-to-one chat. Open a private chat with me and say hello there.",
   privateChatAction: "Open a private chat",
+  privateCrisisFollowUp:
+    "You mentioned me in a shared chat, so I am answering here, where only you can see it. The chat saw only my usual note about talking privately, and nothing you wrote there was kept. Whenever you want a peer supporter, type **talk to someone** here.",
   notUnderstood: "I did not catch that. Type **help** to see what I can do.",
   emergencyTitle: "If you are in danger or thinking about ending your life",
   emergencyIntro: "Please contact one of these now. You do not have to wait for a peer supporter.",

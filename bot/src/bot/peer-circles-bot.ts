@@ -38,6 +38,8 @@ import {
 } from "./supporter-routing.js";
 import { botMessages } from "./bot-messages.js";
 import { emergencyCard } from "./cards/emergency-card.js";
+import { privateEmergencyCard } from "./cards/private-emergency-card.js";
+import { sendCardToWriterPrivately, withoutMentions } from "./private-emergency-delivery.js";
 import { helpCard, type AdaptiveCard } from "./cards/help-card.js";
 import { myRequestsCard, REQUEST_DETAILS_VERB, requestDetailsCard, requestFormCard, SUBMIT_REQUEST_VERB } from "./cards/request-cards.js";
 import { identityOf, isPersonalChat, normaliseCommand } from "./activity-identity.js";
@@ -152,15 +154,18 @@ export class PeerCirclesBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const text = context.activity.text ?? "";
-    const risk = assessRisk(text, context.activity.locale);
-    await this.sendEmergencyBlock(context, risk);
+    const risk = assessRisk(withoutMentions(text), context.activity.locale);
     // Outside a one-to-one chat the text is neither stored nor logged: only a pointer to privacy.
+    // Crisis words get the emergency block in the writer's private chat, and the group the same
+    // pointer as ever, so nobody there can tell this message apart.
     if (!isPersonalChat(context)) {
-      if (await setSupportersChannel(context, text, this.options)) return;
+      if (risk.level === "crisis") await this.sendEmergencyBlockPrivately(context, risk);
+      else if (await setSupportersChannel(context, text, this.options)) return;
       this.options.logger.info({ event: "bot.message.outside_personal", risk: risk.level }, "pointed to private chat");
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.privateChatCard(context))));
       return;
     }
+    await this.sendEmergencyBlock(context, risk);
     const command = normaliseCommand(text);
     const messages = botMessages(context.activity.locale);
     await this.rememberContact(context);
@@ -290,6 +295,19 @@ export class PeerCirclesBot extends TeamsActivityHandler {
       context,
       emergencyCard(botMessages(context.activity.locale), context.activity.locale, await this.crisisLines(context)),
     );
+  }
+
+  /** From a group chat or channel: to the writer's one-to-one chat, never where the group would see it. */
+  private async sendEmergencyBlockPrivately(context: TurnContext, risk: RiskAssessment): Promise<void> {
+    this.options.logger.warn({ event: "bot.crisis_language", reasons: risk.reasons, where: "shared" }, "emergency block sent privately");
+    const { messenger, contacts, logger } = this.options;
+    const card = privateEmergencyCard(botMessages(context.activity.locale), context.activity.locale, await this.crisisLines(context));
+    await sendCardToWriterPrivately(context, card, {
+      botAppId: this.options.botId ?? "",
+      messenger,
+      logger,
+      ...(contacts ? { contacts } : {}),
+    });
   }
 
   /** The tenant's crisis lines, or undefined (the card then uses the defaults) if they cannot be read quickly. */
