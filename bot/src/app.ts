@@ -25,10 +25,11 @@ import type { CircleService } from "./circles/circle-service.js";
 import type { RoundService } from "./circles/round-service.js";
 import type { CalendarLinks } from "./circles/calendar-links.js";
 import type { CircleNotifier } from "./circles/circle-notifier.js";
+import type { TeamDirectory } from "./circles/team-directory.js";
 import type { MyDataService } from "./privacy/my-data.js";
 import type { SupporterRosterService } from "./supporters/supporter-roster-service.js";
 import { calendarLinkDownload } from "./circles/calendar-link-route.js";
-import { BuddyCalendarLinks, buddyCalendarDownload } from "./buddies/buddy-calendar-links.js";
+import { buddyCalendarDownload } from "./buddies/buddy-calendar-links.js";
 import type { BuddyNotifier } from "./buddies/buddy-notifier.js";
 import type { BuddyService } from "./buddies/buddy-service.js";
 import type { RequestService } from "./requests/request-service.js";
@@ -54,6 +55,7 @@ export interface AppDependencies {
   rounds: RoundService;
   circles: CircleService;
   circleNotifier: CircleNotifier;
+  teams: TeamDirectory;
   myData: MyDataService;
   roster: SupporterRosterService;
   calendarLinks: CalendarLinks;
@@ -106,6 +108,7 @@ export function createApp(deps: AppDependencies): Express {
     rounds: deps.rounds,
     circles: deps.circles,
     circleNotifier: deps.circleNotifier,
+    teams: deps.teams,
     myData: deps.myData,
     roster: deps.roster,
     buddies: deps.buddies,
@@ -113,9 +116,9 @@ export function createApp(deps: AppDependencies): Express {
     ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
     authMode: config.AUTH_MODE,
   };
-  // Opened by calendar apps from the bot's card, without a Teams sign-in: the signed link is the key.
+  // Opened by calendar apps from the bot's card, without a Teams sign-in: the link's random token is the key.
   api.get("/calendar-links/:token", calendarLinkDownload(deps.calendarLinks, deps.circles));
-  api.get("/buddy-calendar-links/:token", buddyCalendarDownload(new BuddyCalendarLinks(deps.calendarLinks), deps.buddies));
+  api.get("/buddy-calendar-links/:token", buddyCalendarDownload(deps.calendarLinks, deps.buddies));
   const rateLimiter = new UserRateLimiter(config.RATE_LIMIT_PER_MINUTE);
   api.get(
     "/huddles/:meetingId/events",

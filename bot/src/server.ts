@@ -29,10 +29,10 @@ import { CalendarLinks } from "./circles/calendar-links.js";
 import { CircleNotifier } from "./circles/circle-notifier.js";
 import { MyDataService } from "./privacy/my-data.js";
 import { SupporterRosterService } from "./supporters/supporter-roster-service.js";
-import { BuddyCalendarLinks } from "./buddies/buddy-calendar-links.js";
 import { BuddyNotifier } from "./buddies/buddy-notifier.js";
 import { BuddyService } from "./buddies/buddy-service.js";
 import { ContactBook } from "./bot/contact-book.js";
+import { DEV_TEAM_ROSTER, NO_TEAM_DIRECTORY, TeamsTeamDirectory } from "./circles/team-directory.js";
 import { DEV_MEETING_ROSTER, NO_MEETING_DIRECTORY, TEAMS_GLOBAL_SERVICE_URL, TeamsMeetingDirectory } from "./huddles/meeting-directory.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
@@ -104,7 +104,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const calendarLinks = new CalendarLinks(store);
   const circleNotifier = new CircleNotifier(contacts, messenger, calendarLinks, logger, config.TAB_ENDPOINT);
   const buddies = new BuddyService(store);
-  const buddyNotifier = new BuddyNotifier(contacts, messenger, new BuddyCalendarLinks(calendarLinks), logger, config.TAB_ENDPOINT);
+  const buddyNotifier = new BuddyNotifier(contacts, messenger, calendarLinks, logger, config.TAB_ENDPOINT);
   const participation = new ParticipationRecorder(store);
   const huddles = new HuddleService(store, Date.now, participation, templates);
   const huddleHub = new HuddleHub(huddles, logger);
@@ -116,6 +116,12 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     : devIdentity
       ? DEV_MEETING_ROSTER
       : NO_MEETING_DIRECTORY;
+  // Who is in a team, the same way: Teams' roster, the sample roster in development, else nobody.
+  const teams = participantLookupUrl
+    ? new TeamsTeamDirectory(botAdapter, config.BOT_ID ?? "", participantLookupUrl, logger)
+    : devIdentity
+      ? DEV_TEAM_ROSTER
+      : NO_TEAM_DIRECTORY;
   const sweeper = new ResponseSweeper({
     store,
     requests,
@@ -142,6 +148,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     rounds,
     circles,
     circleNotifier,
+    teams,
     myData: new MyDataService(store, requests, roles, { buddies, participation, huddles }),
     roster,
     calendarLinks,

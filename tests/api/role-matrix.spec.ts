@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_API_ROUTES } from "../../bot/src/api/all-routes.js";
-import { DEV_USERS } from "../../bot/src/auth/dev-identity.js";
+import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
 import { effectiveRoles, hasRole, type Role } from "../../shared/index.js";
-import { acceptedRoles, fillPath, routeKey } from "../support/api-routes.js";
+import { acceptedRoles, fillPath, paramNames, routeKey } from "../support/api-routes.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
+import { startMeetingRosterConnector, type MeetingRosterConnector } from "../support/meeting-roster-connector.js";
 
 /**
  * The role matrix, generated from ALL_API_ROUTES: every sample user calls every route whose declared
@@ -119,4 +120,83 @@ describe("the same calls from someone who holds the role get past the role check
     expect(response.status).not.toBe(403);
     expect(response.status).toBeLessThan(500);
   });
+});
+
+/**
+ * A third axis: a team's circles and asking to join one need the caller in that team, as Teams'
+ * roster of it says, whatever their roles. Every route about a team (a `:teamKey` parameter, or a
+ * `teamKey` in the body of a member's request) is called by everyone holding its role, for a team
+ * they are in, one of their tenant they are not in, and one Teams places in another tenant.
+ */
+describe("team membership on top of roles", () => {
+  const IN_TEAM = "19:role-matrix-in@thread.tacv2";
+  const NOT_IN_TEAM = "19:role-matrix-out@thread.tacv2";
+  const OTHER_TENANTS_TEAM = "19:role-matrix-elsewhere@thread.tacv2";
+  const TEAM_ROUTES = ALL_API_ROUTES.filter(
+    (route) => paramNames(route.path).includes("teamKey") || routeKey(route) === "POST /api/circles/:circleId/join-requests",
+  );
+  const REFUSAL = "Only members of this team";
+  let teamServer: TestServer;
+  let roster: MeetingRosterConnector;
+  const teamTokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const everyone = DEV_USERS.map((user) => user.userId);
+    roster = await startMeetingRosterConnector(
+      {},
+      {},
+      {
+        teams: {
+          [IN_TEAM]: { tenantId: DEV_TENANT_ID, members: everyone },
+          [NOT_IN_TEAM]: { tenantId: DEV_TENANT_ID, members: [] },
+          [OTHER_TENANTS_TEAM]: { tenantId: "0abc0000-0000-4000-8000-0000000000ff", members: everyone },
+        },
+      },
+    );
+    teamServer = await startTestServer({ AUTH_MODE: "dev", TEAMS_SERVICE_URL: roster.url });
+    for (const user of USERS) teamTokens[user.key] = await devToken(teamServer, user.key);
+  });
+  afterAll(async () => {
+    await teamServer?.stop();
+    await roster?.close();
+  });
+
+  async function callAbout(user: string, route: (typeof ALL_API_ROUTES)[number], teamKey: string) {
+    const response = await fetch(`${teamServer.url}${fillPath(route.path, { ...PARAMS, teamKey })}`, {
+      method: route.method.toUpperCase(),
+      headers: { Authorization: `Bearer ${teamTokens[user]}`, "Content-Type": "application/json" },
+      ...(route.acceptsBody ? { body: JSON.stringify({ teamKey }) } : {}),
+    });
+    const text = await response.text();
+    const bare =
+      response.status === 403 &&
+      Object.keys(JSON.parse(text) as object)
+        .sort()
+        .join() === "code,message";
+    return { status: response.status, refusedForTeam: bare && text.includes(REFUSAL) };
+  }
+
+  it("finds the team routes to check", () => {
+    expect(TEAM_ROUTES.map(routeKey).sort()).toEqual(["GET /api/teams/:teamKey/circles", "POST /api/circles/:circleId/join-requests"]);
+  });
+
+  for (const route of TEAM_ROUTES)
+    it(`${routeKey(route)}: refused with a bare 403 to everyone outside the team, and to no one inside it`, async () => {
+      const holders = USERS.filter((user) => holdsAny(user.roles, route));
+      expect(holders.length).toBe(USERS.length);
+      for (const user of holders) {
+        for (const outside of [NOT_IN_TEAM, OTHER_TENANTS_TEAM])
+          expect({ user: user.key, outside, ...(await callAbout(user.key, route, outside)) }).toEqual({
+            user: user.key,
+            outside,
+            status: 403,
+            refusedForTeam: true,
+          });
+        // Inside the team the same call is not refused for it (the made-up circle may still not exist).
+        expect({ user: user.key, refusedForTeam: (await callAbout(user.key, route, IN_TEAM)).refusedForTeam }).toEqual({
+          user: user.key,
+          refusedForTeam: false,
+        });
+      }
+    });
 });

@@ -41,6 +41,8 @@ const MEMBER_B1 = person(TENANT_B, "b0000000-0000-4000-8000-0000000000b4", "Balt
 const MEMBER_B2 = person(TENANT_B, "b0000000-0000-4000-8000-0000000000b5", "Brunhilde Bravomember");
 const OUTSIDER_B = person(TENANT_B, "b0000000-0000-4000-8000-0000000000b6", "Bonifacio Bravooutsider");
 const PEOPLE_B = [ADMIN_B, SUPPORTER_B, FACILITATOR_B, MEMBER_B1, MEMBER_B2, OUTSIDER_B];
+/** In tenant B but not in B's team: Teams does not list them, whatever team id they send. */
+const STRANGER_B = person(TENANT_B, "b0000000-0000-4000-8000-0000000000b7", "Bertrand Bravostranger");
 
 // Words only tenant B ever writes.
 const B_TEXTS = {
@@ -200,6 +202,8 @@ beforeAll(async () => {
   meetingRoster = await startMeetingRosterConnector(
     { [B_MEETING]: [FACILITATOR_B, ADMIN_B, SUPPORTER_B, MEMBER_B1, MEMBER_B2].map((who) => who.oid) },
     { [B_MEETING]: TENANT_B },
+    // B's team holds all of B's people (the outsider is outside the circle, not the team); nobody of A.
+    { teams: { [B_TEAM]: { tenantId: TENANT_B, members: PEOPLE_B.map((who) => who.oid) } } },
   );
   server = await startTestServer(
     {
@@ -326,7 +330,7 @@ function bParams(): Record<string, string> {
 }
 
 /** Parameters that name something of B's. A route with one must not find it: 403 or 404 only. */
-const B_THING_PARAMS = new Set(["code", "meetingId", "templateId", "resourceId", "roundId", "circleId", "pairingId"]);
+const B_THING_PARAMS = new Set(["code", "meetingId", "templateId", "resourceId", "roundId", "circleId", "pairingId", "teamKey"]);
 
 /** Bodies that would be accepted if the ids were the caller's own; anything unlisted gets {}. */
 function bodyFor(route: ApiRoute): unknown {
@@ -543,5 +547,34 @@ describe("tenant A cannot listen to tenant B's huddle", () => {
       const text = await answer.text();
       for (const marker of markersOfB()) expect(text).not.toContain(marker);
     }
+  });
+});
+
+describe("only the people Teams lists in B's team see its circles or ask to join", () => {
+  const teamPath = `/api/teams/${encodeURIComponent(B_TEAM)}/circles`;
+  const joinRequestsOfB = async () =>
+    ((await ok(ADMIN_B, "GET", "/api/circles")).body as { circles: { id: string; joinRequests?: { userId: string }[] }[] }).circles
+      .find((circle) => circle.id === b.circleIds[0])!
+      .joinRequests!.map((requester) => requester.userId);
+
+  it("refuses B's own stranger, who is not in B's team, and A's people, with a bare 403", async () => {
+    const before = await joinRequestsOfB();
+    for (const who of [STRANGER_B, ADMIN_A, MEMBER_A]) {
+      const answers = [
+        await call(who, "GET", teamPath),
+        await call(who, "POST", `/api/circles/${b.circleIds[0]}/join-requests`, { teamKey: B_TEAM }),
+      ];
+      for (const answer of answers) {
+        expect(answer.status, `${who.name}: ${answer.text}`).toBe(403);
+        expect(Object.keys(answer.body as object).sort()).toEqual(["code", "message"]);
+        for (const marker of markersOfB()) expect(answer.text).not.toContain(marker);
+      }
+    }
+    expect(await joinRequestsOfB()).toEqual(before);
+  });
+
+  it("still shows the team's circles to B's outsider, whom Teams lists in the team", async () => {
+    const listed = await ok(OUTSIDER_B, "GET", teamPath);
+    expect(listed.text).toContain(B_TEXTS.circleName);
   });
 });

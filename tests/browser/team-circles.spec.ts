@@ -83,6 +83,9 @@ describe("a team's circles in its channel tab", () => {
     await admin.getByRole("button", { name: "Link to this team" }).click();
     await admin.getByTestId("team-circle").first().waitFor({ timeout: 15_000 });
     await admin.page().context().close();
+    // The tab sends the team's thread id, which the bot's roster of the team answers to, not its group id.
+    const linked = (await api("ada", "GET", "/api/circles")) as { circles: CircleView[] };
+    expect(linked.circles.find((item) => item.id === circle.id)?.teamKey).toBe("19:ward-4-general@thread.tacv2");
 
     const colleague = await openTeamTab(outsider.key);
     const card = colleague.getByTestId("team-circle").filter({ hasText: circle.name });

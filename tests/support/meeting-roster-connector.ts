@@ -5,23 +5,55 @@ import type { AddressInfo } from "node:net";
  * A stand-in for the Bot Connector's meeting-participant API (`GET /v1/meetings/{id}/participants/
  * {userId}`, behind `TeamsInfo.getMeetingParticipant`). It answers as Teams does: 200 with the
  * person's meeting role for someone on the roster, 404 for anyone else or any meeting it does not know.
+ * Given teams, it also answers the team-member API (`GET /v3/conversations/{teamId}/members/{userId}`,
+ * behind `TeamsInfo.getTeamMember`): the member's account, with the team's tenant, or 404.
  */
 export interface MeetingRosterConnector {
   url: string;
   /** Meeting id → the Entra object ids of its participants; the first one is the organiser. */
   roster: Record<string, string[]>;
   lookups: () => number;
+  /** The paths of every team-member lookup, in order. */
+  teamLookups: string[];
   close(): Promise<void>;
+}
+
+/** A team (or group chat) as Teams knows it: its tenant and the Entra object ids of its members. */
+export interface TeamRoster {
+  tenantId: string;
+  members: string[];
+}
+
+export interface TeamRosterOptions {
+  teams?: Record<string, TeamRoster>;
+  /** People whose team lookups fail with a 500, as when Teams cannot be reached. */
+  failingUsers?: string[];
 }
 
 /** `tenants` optionally ties a meeting to its tenant: asked about it for another tenant, Teams knows nothing. */
 export async function startMeetingRosterConnector(
   roster: Record<string, string[]>,
   tenants: Record<string, string> = {},
+  { teams = {}, failingUsers = [] }: TeamRosterOptions = {},
 ): Promise<MeetingRosterConnector> {
   let lookups = 0;
+  const teamLookups: string[] = [];
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://connector");
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(url.pathname);
+    if (member) {
+      teamLookups.push(url.pathname);
+      const [teamId, userId] = [decodeURIComponent(member[1]!), decodeURIComponent(member[2]!)];
+      if (failingUsers.includes(userId)) return void response.writeHead(500).end();
+      const team = teams[teamId];
+      if (!team?.members.includes(userId))
+        return void response
+          .writeHead(404, { "Content-Type": "application/json" })
+          .end(JSON.stringify({ error: { code: "MemberNotFoundInConversation", message: "member not found" } }));
+      return void response
+        .writeHead(200, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ id: `29:${userId}`, aadObjectId: userId, name: "Someone", tenantId: team.tenantId, userRole: "user" }));
+    }
     const match = /^\/v1\/meetings\/([^/]+)\/participants\/([^/]+)$/.exec(url.pathname);
     if (!match) return void response.writeHead(404).end();
     lookups++;
@@ -42,6 +74,7 @@ export async function startMeetingRosterConnector(
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     roster,
     lookups: () => lookups,
+    teamLookups,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -12,6 +12,7 @@ import type { HuddleTemplateLibrary } from "../huddles/template-library.js";
 import type { CircleService } from "../circles/circle-service.js";
 import type { RoundService } from "../circles/round-service.js";
 import type { CircleNotifier } from "../circles/circle-notifier.js";
+import type { TeamDirectory } from "../circles/team-directory.js";
 import type { MyDataService } from "../privacy/my-data.js";
 import type { SupporterRosterService } from "../supporters/supporter-roster-service.js";
 import type { BuddyService } from "../buddies/buddy-service.js";
@@ -37,6 +38,8 @@ export interface ApiServices {
   rounds: RoundService;
   circles: CircleService;
   circleNotifier: CircleNotifier;
+  /** Who is in a Teams team or chat, asked of Teams for a team's circles. */
+  teams: TeamDirectory;
   myData: MyDataService;
   roster: SupporterRosterService;
   buddies: BuddyService;

@@ -1,30 +1,10 @@
 import type { Request, RequestHandler, Response } from "express";
 import { botMessages, format } from "../bot/bot-messages.js";
+import { sendDeadCalendarLink } from "../circles/calendar-link-route.js";
 import type { CalendarLinks } from "../circles/calendar-links.js";
-import { sendError } from "../http/error-responses.js";
 import { buddyCheckInCalendar } from "./buddy-calendar.js";
-import { PAIRING_ID_PATTERN, type BuddyPairingDocument } from "./buddy-documents.js";
+import type { BuddyPairingDocument } from "./buddy-documents.js";
 import type { BuddyService } from "./buddy-service.js";
-
-/**
- * Signed links to a pairing's check-in .ics, for the bot's card. They are circle calendar links
- * with a pairing id in place of the circle id: the same per-tenant key, lifetime and checks. The
- * id's prefix keeps the two apart, so a circle's link never opens a pairing and the other way round.
- */
-export class BuddyCalendarLinks {
-  constructor(private readonly links: CalendarLinks) {}
-
-  sign(tenantId: string, pairingId: string, userId: string): Promise<string> {
-    return this.links.sign(tenantId, pairingId, userId);
-  }
-
-  async verify(token: string): Promise<{ tenantId: string; pairingId: string; userId: string } | undefined> {
-    const claims = await this.links.verify(token);
-    if (!claims || typeof claims.circleId !== "string" || !PAIRING_ID_PATTERN.test(claims.circleId)) return undefined;
-    if (typeof claims.userId !== "string") return undefined;
-    return { tenantId: claims.tenantId, pairingId: claims.circleId, userId: claims.userId };
-  }
-}
 
 /** The check-in as the reader's calendar file: named after the other person. */
 export function pairingCalendar(pairing: BuddyPairingDocument, readerId: string, now: Date): string {
@@ -41,23 +21,16 @@ export function pairingCalendar(pairing: BuddyPairingDocument, readerId: string,
 }
 
 /**
- * `GET /api/buddy-calendar-links/:token`: the check-in .ics for the one person the link was signed
- * for, while the pairing lasts. Every failure looks the same, so a link reveals nothing.
+ * `GET /api/buddy-calendar-links/:token`: the check-in .ics for the one person the link was made
+ * for, while the pairing lasts. Ending the pairing revokes the link; the pairing check stays as well.
  */
-export function buddyCalendarDownload(
-  links: BuddyCalendarLinks,
-  buddies: BuddyService,
-  now: () => Date = () => new Date(),
-): RequestHandler {
+export function buddyCalendarDownload(links: CalendarLinks, buddies: BuddyService, now: () => Date = () => new Date()): RequestHandler {
   return async (request: Request, response: Response) => {
-    const claims = await links.verify(String(request.params.token ?? ""));
-    const pairing = claims ? await buddies.findForParty(claims.tenantId, claims.pairingId, claims.userId) : undefined;
-    if (!claims || !pairing) {
-      sendError(response, 404, "not_found", "This calendar link has expired or is no longer valid. Open Peer Circles to get a new one.");
-      return;
-    }
+    const grant = await links.open(String(request.params.token ?? ""), "buddy-pairing");
+    const pairing = grant ? await buddies.findForParty(grant.tenantId, grant.subjectId, grant.userId) : undefined;
+    if (!grant || !pairing) return sendDeadCalendarLink(response);
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Content-Disposition", 'attachment; filename="buddy-check-in.ics"');
-    response.type("text/calendar; charset=utf-8").send(pairingCalendar(pairing, claims.userId, now()));
+    response.type("text/calendar; charset=utf-8").send(pairingCalendar(pairing, grant.userId, now()));
   };
 }

@@ -2,7 +2,7 @@ import { botMessages } from "../bot/bot-messages.js";
 import type { ContactBook } from "../bot/contact-book.js";
 import type { ProactiveMessenger } from "../bot/proactive-messenger.js";
 import type { Logger } from "../logger.js";
-import type { BuddyCalendarLinks } from "./buddy-calendar-links.js";
+import type { CalendarLinks } from "../circles/calendar-links.js";
 import { buddyPairedCard } from "./buddy-card.js";
 import type { BuddyPairingDocument } from "./buddy-documents.js";
 
@@ -17,7 +17,7 @@ export class BuddyNotifier {
   constructor(
     private readonly contacts: ContactBook,
     private readonly messenger: ProactiveMessenger,
-    private readonly calendarLinks: BuddyCalendarLinks,
+    private readonly calendarLinks: CalendarLinks,
     private readonly logger: Logger,
     private readonly publicUrl?: string,
   ) {}
@@ -33,7 +33,7 @@ export class BuddyNotifier {
         }
         const calendarUrl = this.publicUrl
           ? new URL(
-              `/api/buddy-calendar-links/${await this.calendarLinks.sign(tenantId, pairing.id, person.userId)}`,
+              `/api/buddy-calendar-links/${await this.calendarLinks.mint(tenantId, "buddy-pairing", pairing.id, person.userId)}`,
               this.publicUrl,
             ).toString()
           : undefined;

@@ -7,6 +7,7 @@ import type {
 } from "../../../shared/circles/buddy-programme.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
+import { revokeCalendarLinks } from "../circles/calendar-links.js";
 import {
   BUDDY_CONTAINER,
   documentsOf,
@@ -116,6 +117,8 @@ export class BuddyService {
           ifMatch: stored.etag,
           ttlSeconds: ENDED_PAIRING_TTL_SECONDS,
         });
+        // Both people's check-in links end with the pairing.
+        await revokeCalendarLinks(this.store, tenantId, { subjectId: pairingId });
         return true;
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= MAX_END_ATTEMPTS) throw error;
@@ -140,7 +143,10 @@ export class BuddyService {
     await this.withdrawOffer(tenantId, userId);
     await this.withdrawRequest(tenantId, userId);
     for (const pairing of await this.pairings(tenantId))
-      if (isParty(pairing, userId)) await this.store.delete(BUDDY_CONTAINER, tenantId, pairing.id);
+      if (isParty(pairing, userId)) {
+        await this.store.delete(BUDDY_CONTAINER, tenantId, pairing.id);
+        await revokeCalendarLinks(this.store, tenantId, { subjectId: pairing.id });
+      }
   }
 
   private async pairings(tenantId: string): Promise<BuddyPairingDocument[]> {

@@ -4,18 +4,21 @@ import { sendError } from "../http/error-responses.js";
 import type { CalendarLinks } from "./calendar-links.js";
 import type { CircleService } from "./circle-service.js";
 
+/** One answer for every dead link (unknown, expired, revoked, old format), so none reveals which. */
+export function sendDeadCalendarLink(response: Response): void {
+  response.setHeader("Cache-Control", "no-store");
+  sendError(response, 404, "not_found", "This calendar link has expired or is no longer valid. Open Peer Circles to get a new one.");
+}
+
 /**
- * `GET /api/calendar-links/:token`: a circle's .ics for the one person the link was signed for,
- * while they are still in the circle. Every failure looks the same, so a link reveals nothing.
+ * `GET /api/calendar-links/:token`: a circle's .ics for the one person the link was made for,
+ * while they are still in the circle. Leaving revokes the link; the membership check stays as well.
  */
 export function calendarLinkDownload(links: CalendarLinks, circles: CircleService): RequestHandler {
   return async (request: Request, response: Response) => {
-    const claims = await links.verify(String(request.params.token ?? ""));
-    const circle = claims ? await circles.find(claims.tenantId, claims.circleId) : undefined;
-    if (!claims || !circle || !circle.members.some((member) => member.userId === claims.userId)) {
-      sendError(response, 404, "not_found", "This calendar link has expired or is no longer valid. Open Peer Circles to get a new one.");
-      return;
-    }
+    const grant = await links.open(String(request.params.token ?? ""), "circle");
+    const circle = grant ? await circles.find(grant.tenantId, grant.subjectId) : undefined;
+    if (!grant || !circle || !circle.members.some((member) => member.userId === grant.userId)) return sendDeadCalendarLink(response);
     const text = botMessages();
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Content-Disposition", 'attachment; filename="peer-circle.ics"');

@@ -1,78 +1,143 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { DocumentStore } from "../storage/document-store.js";
+import { createHash, randomBytes } from "node:crypto";
+import { MAX_QUERY_LIMIT, type DocumentStore, type JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
+import { SYSTEM_PARTITION } from "../requests/request-service.js";
 
-const SECRET_ID = "calendar-link-secret";
 export const CALENDAR_LINK_DAYS = 30;
+const LINK_CONTAINER = "circles";
+const ROUTE_BYTES = 16;
+const KEY_BYTES = 32;
+// base64url without padding: 16 bytes are 22 characters, 32 bytes are 43.
+const ROUTE_LENGTH = 22;
+const TOKEN = /^[A-Za-z0-9_-]{65}$/;
+/** The signing key of the links that carried readable claims; removed once a tenant mints new ones. */
+const RETIRED_SECRET_ID = "calendar-link-secret";
+const TENANT_ROUTE_ID = "calendar-link-route";
 
-export interface CalendarLinkClaims {
+/** What a calendar link opens: one circle's schedule, or one buddy pairing's check-in. */
+export type CalendarLinkSubject = "circle" | "buddy-pairing";
+
+/** What the server keeps for a link; the link itself carries none of it. */
+export interface CalendarLinkGrant {
   tenantId: string;
-  circleId: string;
+  subject: CalendarLinkSubject;
+  subjectId: string;
   userId: string;
-  expiresAt: number;
+}
+
+interface CalendarLinkRecord {
+  [key: string]: string;
+  kind: "calendarLink";
+  subject: CalendarLinkSubject;
+  subjectId: string;
+  userId: string;
+  createdAt: string;
 }
 
 /**
- * Signed links to a circle's .ics, for the bot's card: a calendar app opens them without a Teams
- * sign-in. Each names one person and expires; the server still checks that person is in the circle.
- * The key is per tenant, kept in the store, so links survive restarts and every instance agrees.
+ * Links to one person's .ics, for the bot's cards. A calendar app opens them without a Teams
+ * sign-in, so the link is the only key: it must reveal nothing and stop working the moment the
+ * person's place ends. A token is two random parts, nothing derived from anyone:
+ *
+ * - the tenant's route (16 bytes), the same in every link of that tenant. One point read in the
+ *   service's own partition turns it into the tenant, so finding a link never scans tenants;
+ * - the link's key (32 bytes). Its hash names the grant (who, what, when) in that tenant's
+ *   partition, so a copy of the store holds no working link.
+ *
+ * Grants expire with the store's TTL and are deleted when the person leaves, is removed, the
+ * pairing ends or they erase their data. The old signed links (readable base64 JSON with a MAC) do
+ * not have this shape and are refused from the day this shipped, rather than left to expire: each
+ * of them names a person and a circle to whoever sees it. A new card or the tab gives a new one.
  */
 export class CalendarLinks {
+  /** Routes never change once made, so every instance can keep them. */
+  private readonly tenantsByRoute = new Map<string, string>();
+  private readonly routesByTenant = new Map<string, string>();
+
   constructor(
     private readonly store: DocumentStore,
     private readonly now: () => Date = () => new Date(),
+    private readonly random: (size: number) => Buffer = randomBytes,
   ) {}
 
-  async sign(tenantId: string, circleId: string, userId: string): Promise<string> {
-    const claims: CalendarLinkClaims = { tenantId, circleId, userId, expiresAt: this.now().getTime() + CALENDAR_LINK_DAYS * 86_400_000 };
-    const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");
-    return `${payload}.${await this.mac(tenantId, payload)}`;
+  async mint(tenantId: string, subject: CalendarLinkSubject, subjectId: string, userId: string): Promise<string> {
+    const route = await this.routeOf(tenantId);
+    const key = this.random(KEY_BYTES).toString("base64url");
+    const record: CalendarLinkRecord = { kind: "calendarLink", subject, subjectId, userId, createdAt: this.now().toISOString() };
+    await this.store.create(LINK_CONTAINER, tenantId, grantId(key), record, { ttlSeconds: CALENDAR_LINK_DAYS * 86_400 });
+    return `${route}${key}`;
   }
 
-  /** The claims of a valid, unexpired link; undefined for anything else, without saying why. */
-  async verify(token: string): Promise<CalendarLinkClaims | undefined> {
-    const [payload, mac, extra] = token.split(".");
-    if (!payload || !mac || extra !== undefined || payload.length > 1000) return undefined;
-    let claims: CalendarLinkClaims;
+  /** The grant behind a live link of this kind; undefined for anything else, without saying why. */
+  async open(token: string, subject: CalendarLinkSubject): Promise<CalendarLinkGrant | undefined> {
+    if (!TOKEN.test(token)) return undefined;
+    const tenantId = await this.tenantOf(token.slice(0, ROUTE_LENGTH));
+    if (!tenantId) return undefined;
+    const stored = await this.store.get<CalendarLinkRecord>(LINK_CONTAINER, tenantId, grantId(token.slice(ROUTE_LENGTH)));
+    const record = stored?.value;
+    if (record?.kind !== "calendarLink" || record.subject !== subject) return undefined;
+    // The store hides expired documents, but Cosmos may purge late: the age is checked here too.
+    if (Date.parse(record.createdAt) + CALENDAR_LINK_DAYS * 86_400_000 < this.now().getTime()) return undefined;
+    return { tenantId, subject, subjectId: record.subjectId, userId: record.userId };
+  }
+
+  private async tenantOf(route: string): Promise<string | undefined> {
+    const known = this.tenantsByRoute.get(route);
+    if (known) return known;
+    const stored = await this.store.get<{ tenantId: string }>("settings", SYSTEM_PARTITION, systemRouteId(route));
+    const tenantId = stored?.value.tenantId;
+    if (typeof tenantId === "string") this.tenantsByRoute.set(route, tenantId);
+    return typeof tenantId === "string" ? tenantId : undefined;
+  }
+
+  /** The tenant's route, made on its first link. Two instances racing agree on whichever was stored first. */
+  private async routeOf(tenantId: string): Promise<string> {
+    const known = this.routesByTenant.get(tenantId) ?? (await this.storedRoute(tenantId));
+    if (known) return this.remember(tenantId, known);
+    const route = this.random(ROUTE_BYTES).toString("base64url");
+    // The way back from route to tenant is written first, so a route is never handed out unresolvable.
+    await this.store.create("settings", SYSTEM_PARTITION, systemRouteId(route), { kind: "calendarLinkRoute", tenantId });
     try {
-      claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as CalendarLinkClaims;
-    } catch {
-      return undefined;
-    }
-    if (typeof claims?.tenantId !== "string" || !/^[0-9a-f-]{1,64}$/i.test(claims.tenantId)) return undefined;
-    // Only a tenant that already has a key can have signed links; nobody else's guess creates one.
-    const secret = await this.existingSecret(claims.tenantId);
-    if (!secret) return undefined;
-    const expected = Buffer.from(macWith(secret, payload));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-    if (typeof claims.expiresAt !== "number" || claims.expiresAt < this.now().getTime()) return undefined;
-    return claims;
-  }
-
-  private async mac(tenantId: string, payload: string): Promise<string> {
-    return macWith(await this.secret(tenantId), payload);
-  }
-
-  private async existingSecret(tenantId: string): Promise<string | undefined> {
-    return (await this.store.get<{ secret: string }>("settings", tenantId, SECRET_ID))?.value.secret;
-  }
-
-  private async secret(tenantId: string): Promise<string> {
-    const existing = await this.existingSecret(tenantId);
-    if (existing) return existing;
-    try {
-      await this.store.create("settings", tenantId, SECRET_ID, {
-        kind: "calendarLinkSecret",
-        secret: randomBytes(32).toString("base64url"),
-      });
+      await this.store.create("settings", tenantId, TENANT_ROUTE_ID, { kind: "calendarLinkRoute", route });
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
+      await this.store.delete("settings", SYSTEM_PARTITION, systemRouteId(route));
+      return this.remember(tenantId, (await this.storedRoute(tenantId))!);
     }
-    return (await this.store.get<{ secret: string }>("settings", tenantId, SECRET_ID))!.value.secret;
+    // Nothing verifies the old signed links any more; their key goes too, so they stay dead for good.
+    await this.store.delete("settings", tenantId, RETIRED_SECRET_ID);
+    return this.remember(tenantId, route);
+  }
+
+  private async storedRoute(tenantId: string): Promise<string | undefined> {
+    const route = (await this.store.get<{ route: string }>("settings", tenantId, TENANT_ROUTE_ID))?.value.route;
+    return typeof route === "string" ? route : undefined;
+  }
+
+  private remember(tenantId: string, route: string): string {
+    this.routesByTenant.set(tenantId, route);
+    this.tenantsByRoute.set(route, tenantId);
+    return route;
   }
 }
 
-function macWith(secret: string, payload: string): string {
-  return createHmac("sha256", secret).update(payload).digest("base64url");
+/** Which links to revoke: a person's, a circle's or pairing's, or one person's for one of them. */
+export type CalendarLinkScope = { userId: string; subjectId?: string } | { userId?: string; subjectId: string };
+
+/**
+ * Deletes the grants in scope, so those links answer 404 from now on, even if the person comes
+ * back later (they get a new link then). Stateless, so every service that ends a place can call it.
+ */
+export async function revokeCalendarLinks(store: DocumentStore, tenantId: string, scope: CalendarLinkScope): Promise<void> {
+  const where: Record<string, string> = { kind: "calendarLink" };
+  if (scope.userId !== undefined) where.userId = scope.userId;
+  if (scope.subjectId !== undefined) where.subjectId = scope.subjectId;
+  for (;;) {
+    const grants = await store.query<JsonObject>(LINK_CONTAINER, tenantId, { where, limit: MAX_QUERY_LIMIT });
+    for (const grant of grants) await store.delete(LINK_CONTAINER, tenantId, grant.id);
+    if (grants.length < MAX_QUERY_LIMIT) return;
+  }
 }
+
+const grantId = (key: string) => `calendar-link-${createHash("sha256").update(key).digest("hex")}`;
+const systemRouteId = (route: string) => `calendar-route-${route}`;

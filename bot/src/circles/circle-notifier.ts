@@ -33,7 +33,10 @@ export class CircleNotifier {
           continue;
         }
         const calendarUrl = this.publicUrl
-          ? new URL(`/api/calendar-links/${await this.calendarLinks.sign(tenantId, circle.id, member.userId)}`, this.publicUrl).toString()
+          ? new URL(
+              `/api/calendar-links/${await this.calendarLinks.mint(tenantId, "circle", circle.id, member.userId)}`,
+              this.publicUrl,
+            ).toString()
           : undefined;
         const locale = typeof reference.locale === "string" ? reference.locale : undefined;
         const card = circlePublishedCard(

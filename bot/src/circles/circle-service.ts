@@ -4,6 +4,7 @@ import { facilitatorSchedule } from "../../../shared/circles/facilitator-rotatio
 import { zonedLocalToUtc } from "../../../shared/zoned-time.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
+import { revokeCalendarLinks } from "./calendar-links.js";
 import { circleCalendar, type CircleCalendarText } from "./circle-calendar.js";
 
 const CONTAINER = "circles";
@@ -73,7 +74,7 @@ export class CircleService {
   }
 
   async edit(tenantId: string, circleId: string, change: CircleEditInput): Promise<CircleView | undefined> {
-    return this.update(tenantId, circleId, (circle) => {
+    const edited = await this.update(tenantId, circleId, (circle) => {
       const { teamKey: _teamKey, joinUrl: _joinUrl, ...rest } = circle;
       const teamKey = change.teamKey === undefined ? circle.teamKey : (change.teamKey ?? undefined);
       const joinUrl = change.joinUrl === undefined ? circle.joinUrl : change.joinUrl || undefined;
@@ -86,6 +87,10 @@ export class CircleService {
         members: circle.members.filter((member) => !change.removeMembers?.includes(member.userId)),
       };
     });
+    // Someone removed loses their calendar link too, for good: being let back in gives a new one.
+    if (edited)
+      for (const userId of change.removeMembers ?? []) await revokeCalendarLinks(this.store, tenantId, { userId, subjectId: circleId });
+    return edited;
   }
 
   /** Asking to join is recorded once; an admin decides. Members of the circle cannot ask again. */
@@ -151,6 +156,7 @@ export class CircleService {
         ? { ...circle, members: circle.members.filter((member) => member.userId !== userId) }
         : undefined,
     );
+    if (updated) await revokeCalendarLinks(this.store, tenantId, { userId, subjectId: circleId });
     return Boolean(updated);
   }
 

@@ -1,14 +1,20 @@
 import { z } from "zod";
 import { circleEditSchema } from "../../../shared/circles/circle-programme.js";
 import { AppError, hasRole } from "../../../shared/index.js";
-import { parseInput, type ApiRoute } from "../api/api-routes.js";
+import { parseInput, type ApiRoute, type ApiServices } from "../api/api-routes.js";
 
 const circleId = z.string().regex(/^circle-[0-9a-f-]{1,60}$/, "is not a circle id");
-// Teams team group ids are GUIDs and chat ids look like "19:…@thread.v2"; nothing else is accepted.
+// Teams team ids and chat ids look like "19:…@thread.tacv2" / "19:…@thread.v2" (the bot roster's ids).
 const teamKey = z.string().regex(/^[A-Za-z0-9:@._=-]{1,200}$/, "is not a Teams team or chat id");
 const objectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "is not an Entra object id");
 const joinBody = z.strictObject({ teamKey });
 const circleNotFound = () => new AppError("not_found", "That circle does not exist.");
+const notInTeam = () => new AppError("forbidden", "Only members of this team or chat can see its circles or ask to join them.");
+
+/** Teams, not the tab, says who is in a team: the id in the path or body is only a claim. */
+async function assertInTeam(teams: ApiServices["teams"], tenantId: string, key: string, userId: string): Promise<void> {
+  if (!(await teams.isMember(tenantId, key, userId))) throw notInTeam();
+}
 
 /** A team's circles (its configurable tab), asking to join, and admins editing circles and deciding. */
 export const CIRCLE_TEAM_ROUTES: readonly ApiRoute[] = [
@@ -17,18 +23,21 @@ export const CIRCLE_TEAM_ROUTES: readonly ApiRoute[] = [
     path: "/api/teams/:teamKey/circles",
     role: "member",
     acceptsBody: false,
-    handle: async ({ caller, params }, { circles }) => ({
-      body: { circles: await circles.forTeam(caller.tenantId, parseInput(teamKey, params.teamKey), caller.userId) },
-    }),
+    handle: async ({ caller, params }, { circles, teams }) => {
+      const key = parseInput(teamKey, params.teamKey);
+      await assertInTeam(teams, caller.tenantId, key, caller.userId);
+      return { body: { circles: await circles.forTeam(caller.tenantId, key, caller.userId) } };
+    },
   },
   {
     method: "post",
     path: "/api/circles/:circleId/join-requests",
     role: "member",
     acceptsBody: true,
-    handle: async ({ caller, params, body }, { circles }) => {
+    handle: async ({ caller, params, body }, { circles, teams }) => {
       const id = parseInput(circleId, params.circleId);
       const { teamKey: fromTeam } = parseInput(joinBody, body);
+      await assertInTeam(teams, caller.tenantId, fromTeam, caller.userId);
       const person = { userId: caller.userId, displayName: caller.displayName ?? "" };
       // Only circles listed in that team's tab can be asked for, so ids from elsewhere reveal nothing.
       if (!(await circles.requestToJoin(caller.tenantId, id, person, fromTeam))) throw circleNotFound();

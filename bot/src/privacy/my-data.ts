@@ -1,5 +1,6 @@
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { BuddyService } from "../buddies/buddy-service.js";
+import { revokeCalendarLinks } from "../circles/calendar-links.js";
 import type { CircleDocument } from "../circles/circle-service.js";
 import type { HuddleService } from "../huddles/huddle-service.js";
 import type { ParticipationRecorder } from "../huddles/participation.js";
@@ -118,6 +119,8 @@ export class MyDataService {
     await this.buddies?.forget(tenantId, userId);
     await this.participation?.forget(tenantId, userId);
     await this.huddles?.forget(tenantId, userId);
+    // The .ics links in their cards stop working too, whoever holds them now.
+    await revokeCalendarLinks(this.store, tenantId, { userId });
     return done;
   }
 

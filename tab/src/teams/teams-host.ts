@@ -20,8 +20,9 @@ export interface TeamsHost {
 /** What a configurable tab shows: a huddle (in a meeting) or the team's circles (in a channel or chat). */
 export type TabChoice = { kind: "huddle"; templateId: string | undefined } | { kind: "teamCircles" };
 
+/** The team's thread id (not its group id): the id the bot's roster of the team answers to. */
 function teamKeyOf(context: app.Context): string | undefined {
-  return context.team?.groupId ?? context.chat?.id;
+  return context.team?.internalId ?? context.chat?.id;
 }
 
 export async function connectToTeams(): Promise<TeamsHost> {
