@@ -1,4 +1,5 @@
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { allPages } from "../storage/document-pages.js";
 import { ConflictError } from "../storage/store-errors.js";
 
 interface AttendanceDocument {
@@ -52,15 +53,17 @@ export class HuddleAttendance {
   }
 
   /** Erasure: takes the person out of every attendance list of the tenant; returns how many changed. */
-  async forget(tenantId: string, userId: string, limit: number): Promise<number> {
+  async forget(tenantId: string, userId: string): Promise<number> {
     let changed = 0;
-    for (const stored of await this.store.query<JsonObject>("huddles", tenantId, { where: { kind: "huddleAttendance" }, limit })) {
-      const value = stored.value as AttendanceDocument;
-      if (!value.attendees.includes(userId)) continue;
-      const next = { ...value, attendees: value.attendees.filter((other) => other !== userId) };
-      await this.store.replace("huddles", tenantId, stored.id, next as JsonObject, { ifMatch: stored.etag, ttlSeconds: this.ttlSeconds });
-      changed++;
-    }
+    const pages = allPages<JsonObject>(this.store, "huddles", tenantId, { filters: [{ kind: "huddleAttendance" }], limit: 200 });
+    for await (const page of pages)
+      for (const stored of page) {
+        const value = stored.value as AttendanceDocument;
+        if (!value.attendees.includes(userId)) continue;
+        const next = { ...value, attendees: value.attendees.filter((other) => other !== userId) };
+        await this.store.replace("huddles", tenantId, stored.id, next as JsonObject, { ifMatch: stored.etag, ttlSeconds: this.ttlSeconds });
+        changed++;
+      }
     return changed;
   }
 }

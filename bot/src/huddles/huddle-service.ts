@@ -9,7 +9,8 @@ import {
   type HuddleAction,
   type HuddleRefusal,
 } from "../../../shared/index.js";
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import type { DocumentStore, JsonObject, StoredDocument } from "../storage/document-store.js";
+import { allPages } from "../storage/document-pages.js";
 import { ConflictError } from "../storage/store-errors.js";
 import type { Touchpoint } from "../../../shared/insights/insights-report.js";
 import type { ParticipationRecorder } from "./participation.js";
@@ -38,8 +39,8 @@ export type HuddleOutcome<T> =
 /** Sessions end up deleted 30 days after their last change, keeping only anonymous aggregates elsewhere. */
 export const HUDDLE_TTL_SECONDS = 30 * 86_400;
 const MAX_PULSE_WRITE_ATTEMPTS = 8;
-/** Sessions live 30 days; erasure looks through at most this many of a tenant's (the store's page cap). */
-const MAX_SESSIONS_SCANNED = 1_000;
+/** Erasure reads a tenant's sessions a bounded page at a time. */
+const SESSION_PAGE = 200;
 
 /** One meeting's id can hold characters Cosmos refuses in ids, so the document id is its hash. */
 export function huddleDocumentId(meetingId: string): string {
@@ -172,41 +173,41 @@ export class HuddleService {
    */
   async forget(tenantId: string, userId: string): Promise<number> {
     let changed = 0;
-    for (const stored of await this.store.query<JsonObject>("huddles", tenantId, {
-      where: { kind: "huddle" },
-      limit: MAX_SESSIONS_SCANNED,
-    })) {
-      const session = stored.value as unknown as HuddleSession;
-      const key = opaqueKey(session, userId);
-      const listed = session.respondents?.includes(userId) || session.clock.speakers.includes(key);
-      if (!listed && session.clock.facilitatorId !== userId) continue;
-      const at = session.clock.speakers.indexOf(key);
-      const speakers = session.clock.speakers.filter((speaker) => speaker !== key);
-      const clock = {
-        ...session.clock,
-        speakers,
-        speakerIndex: Math.max(
-          0,
-          Math.min(
-            at >= 0 && at < session.clock.speakerIndex ? session.clock.speakerIndex - 1 : session.clock.speakerIndex,
-            speakers.length - 1,
-          ),
+    for await (const page of allPages<JsonObject>(this.store, "huddles", tenantId, { filters: [{ kind: "huddle" }], limit: SESSION_PAGE }))
+      for (const stored of page) if (await this.forgetIn(tenantId, stored, userId)) changed++;
+    return changed + (await this.attendance.forget(tenantId, userId));
+  }
+
+  private async forgetIn(tenantId: string, stored: StoredDocument<JsonObject>, userId: string): Promise<boolean> {
+    const session = stored.value as unknown as HuddleSession;
+    const key = opaqueKey(session, userId);
+    const listed = session.respondents?.includes(userId) || session.clock.speakers.includes(key);
+    if (!listed && session.clock.facilitatorId !== userId) return false;
+    const at = session.clock.speakers.indexOf(key);
+    const speakers = session.clock.speakers.filter((speaker) => speaker !== key);
+    const clock = {
+      ...session.clock,
+      speakers,
+      speakerIndex: Math.max(
+        0,
+        Math.min(
+          at >= 0 && at < session.clock.speakerIndex ? session.clock.speakerIndex - 1 : session.clock.speakerIndex,
+          speakers.length - 1,
         ),
-        facilitatorId: session.clock.facilitatorId === userId ? "" : session.clock.facilitatorId,
-      };
-      const next = {
-        ...session,
-        clock,
-        respondents: (session.respondents ?? []).filter((other) => other !== userId),
-      };
-      // A concurrent change wins; the erasure reads again on the person's next request to erase.
-      await this.store.replace("huddles", tenantId, stored.id, next as unknown as JsonObject, {
-        ifMatch: stored.etag,
-        ttlSeconds: HUDDLE_TTL_SECONDS,
-      });
-      changed++;
-    }
-    return changed + (await this.attendance.forget(tenantId, userId, MAX_SESSIONS_SCANNED));
+      ),
+      facilitatorId: session.clock.facilitatorId === userId ? "" : session.clock.facilitatorId,
+    };
+    const next = {
+      ...session,
+      clock,
+      respondents: (session.respondents ?? []).filter((other) => other !== userId),
+    };
+    // A concurrent change wins; the erasure reads again on the person's next request to erase.
+    await this.store.replace("huddles", tenantId, stored.id, next as unknown as JsonObject, {
+      ifMatch: stored.etag,
+      ttlSeconds: HUDDLE_TTL_SECONDS,
+    });
+    return true;
   }
 
   /**

@@ -2,6 +2,7 @@ import { AppError } from "../../../shared/app-error.js";
 import { addWeeks, isoWeek, MAX_RANGE_WEEKS, weeksBetween } from "../../../shared/insights/iso-week.js";
 import type { InsightsReport, InsightsSettings } from "../../../shared/insights/insights-report.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { allPages } from "../storage/document-pages.js";
 import { ConflictError } from "../storage/store-errors.js";
 import { buildReport } from "./build-report.js";
 import { requestCells, type RequestFacts } from "./request-cells.js";
@@ -10,6 +11,9 @@ import { WeekAggregates } from "./week-aggregate.js";
 export const INSIGHTS_SETTINGS_ID = "insights-settings";
 /** The range shown when an admin has not chosen one: the last twelve weeks. */
 export const DEFAULT_RANGE_WEEKS = 12;
+/** Requests are read a bounded page at a time, and never more than this many for one report. */
+const REQUEST_PAGE = 500;
+export const MAX_REQUESTS_READ = 100_000;
 
 export interface InsightsQueryInput {
   from?: string;
@@ -20,8 +24,8 @@ export interface InsightsQueryInput {
 
 /**
  * Programme insights for one tenant. A dashboard costs one point read per week (the anonymous week
- * aggregates the participation recorder keeps), one for the settings, and one query over the
- * tenant's requests, which are few next to participation events and must be read whole anyway so
+ * aggregates the participation recorder keeps), one for the settings, and a paged, capped read of
+ * the tenant's requests, which are few next to participation events and are read as they stand so
  * that erasure and retention apply to the figures at once.
  */
 export class InsightsService {
@@ -47,7 +51,7 @@ export class InsightsService {
     const [settings, aggregates, requests, trainingStatuses] = await Promise.all([
       this.settings(tenantId),
       this.weeks.read(tenantId, weeks),
-      this.store.query<JsonObject>("requests", tenantId),
+      this.requestFacts(tenantId),
       this.trainingStandings(tenantId, today),
     ]);
     return buildReport({
@@ -55,13 +59,22 @@ export class InsightsService {
       filter: { ...(query.category ? { category: query.category } : {}), ...(query.urgency ? { urgency: query.urgency } : {}) },
       settings,
       aggregates,
-      requests: requestCells(
-        requests.map((document) => document.value as RequestFacts),
-        from,
-        to,
-      ),
+      requests: requestCells(requests, from, to),
       training: { asOf: today, statuses: trainingStatuses },
     });
+  }
+
+  /**
+   * The facts of the tenant's requests, page by page up to a cap: retention deletes closed requests
+   * after their time, so a tenant far past the cap would be one whose retention is not running.
+   */
+  private async requestFacts(tenantId: string): Promise<RequestFacts[]> {
+    const facts: RequestFacts[] = [];
+    for await (const page of allPages<JsonObject>(this.store, "requests", tenantId, { filters: [{}], limit: REQUEST_PAGE })) {
+      for (const document of page) facts.push(document.value as RequestFacts);
+      if (facts.length >= MAX_REQUESTS_READ) break;
+    }
+    return facts.slice(0, MAX_REQUESTS_READ);
   }
 
   async settings(tenantId: string): Promise<InsightsSettings> {
