@@ -1,3 +1,6 @@
+import { IntTable } from "./int-table.js";
+import { nextWordHash, WORD_HASH_START, wordHash } from "./word-hash.js";
+
 /**
  * A small naive Bayes layer over word and word-pair features, trained on the development corpus
  * only (scripts/train-risk-model.ts) and shipped as data. The frames are precise but miss phrasings
@@ -16,16 +19,29 @@ export interface RiskModel {
 export const MODEL_CRISIS_THRESHOLD = 0.97;
 export const MODEL_BENIGN_VETO = 0.999;
 
-const stem = (token: string) => token.replace(/(?:ing|ed|es|s|ly)$/, "");
+const [G, N, I, E, D, S, L, Y, UNDERSCORE] = [..."gniedsly_"].map((letter) => letter.charCodeAt(0));
+
+/** Strips one of -ing, -ed, -es, -ly, -s, as /(?:ing|ed|es|s|ly)$/ would; by character codes, as it runs per word. */
+function stem(token: string): string {
+  const length = token.length;
+  const last = token.charCodeAt(length - 1);
+  const before = token.charCodeAt(length - 2);
+  if (last === G && before === N && token.charCodeAt(length - 3) === I) return token.slice(0, -3);
+  if ((before === E && (last === D || last === S)) || (before === L && last === Y)) return token.slice(0, -2);
+  return last === S ? token.slice(0, -1) : token;
+}
+
+const stemmedTokens = (clause: string) =>
+  clause
+    .split(" ")
+    .filter((token) => token && token !== "_")
+    .map(stem);
 
 /** Distinct features of a message's normalised clauses: stemmed words and adjacent word pairs. */
 export function modelFeatures(clauses: string[]): string[] {
   const features = new Set<string>();
   for (const clause of clauses) {
-    const tokens = clause
-      .split(" ")
-      .filter((token) => token && token !== "_")
-      .map(stem);
+    const tokens = stemmedTokens(clause);
     tokens.forEach((token, index) => {
       features.add(token);
       if (index + 1 < tokens.length) features.add(`${token}_${tokens[index + 1]}`);
@@ -34,14 +50,178 @@ export function modelFeatures(clauses: string[]): string[] {
   return [...features];
 }
 
-/** Posterior probabilities of none, elevated and crisis. */
+/**
+ * The model's features numbered, for counting without building feature names. Every name a lookup
+ * on `features` finds counts, those on its prototype included ("constructor" finds a function, whose
+ * missing entries turn the sums into NaN, as they always have). Words are numbered so a word pair is
+ * one number, and found by hash straight from the clause, checked letter by letter. Everything sits
+ * in typed arrays: between regex runs a Map's scattered entries would have left the caches.
+ */
+interface NumberedModel {
+  featureByName: Map<string, number>;
+  /** Three log likelihoods per feature; NaN where a lookup would find no number. */
+  likelihoods: Float64Array;
+  words: string[];
+  wordHashes: Int32Array;
+  /** Open addressing by word hash: word number + 1, or 0 for an empty slot. */
+  wordSlots: Int32Array;
+  /** Feature of each word on its own, or -1. */
+  featureOfWord: Int32Array;
+  /** Feature of each word pair, by first word × word count + second word. */
+  featureOfPair: IntTable;
+  /** Generation stamps: a feature is counted once per message. */
+  countedIn: Uint32Array;
+  generation: number;
+}
+
+const numberedModels = new WeakMap<RiskModel, NumberedModel | "by-features">();
+
+/** The numbered model, or "by-features" when some likelihood is neither a number nor missing. */
+function numbered(model: RiskModel): NumberedModel | "by-features" {
+  const known = numberedModels.get(model);
+  if (known) return known;
+  const names = new Set<string>();
+  for (let holder: object | null = model.features; holder; holder = Object.getPrototypeOf(holder) as object | null) {
+    for (const name of Object.getOwnPropertyNames(holder)) names.add(name);
+  }
+  const featureByName = new Map<string, number>();
+  const likelihoods: number[] = [];
+  for (const name of names) {
+    const likelihood = model.features[name];
+    if (!likelihood) continue;
+    featureByName.set(name, featureByName.size);
+    for (let index = 0; index < 3; index += 1) likelihoods.push(likelihood[index] === undefined ? Number.NaN : likelihood[index]!);
+  }
+  // `x += undefined` is NaN, as is `x += NaN`; `x += null` or `x += "1"` are not, so such a model is left to the straightforward sum.
+  if (likelihoods.some((value) => typeof value !== "number")) {
+    numberedModels.set(model, "by-features");
+    return "by-features";
+  }
+  const wordByName = new Map<string, number>();
+  const wordOf = (word: string) => {
+    let number = wordByName.get(word);
+    if (number === undefined) wordByName.set(word, (number = wordByName.size));
+    return number;
+  };
+  const singles: [number, number][] = [];
+  const pairs: [number, number, number][] = [];
+  for (const [name, feature] of featureByName) {
+    const join = name.indexOf("_");
+    if (join < 0) singles.push([wordOf(name), feature]);
+    else if (name.indexOf("_", join + 1) < 0) pairs.push([wordOf(name.slice(0, join)), wordOf(name.slice(join + 1)), feature]);
+  }
+  const words = [...wordByName.keys()];
+  const wordHashes = Int32Array.from(words, (word) => wordHash(word));
+  const wordSlots = new Int32Array(2 ** Math.ceil(Math.log2(words.length * 4 + 1)));
+  wordHashes.forEach((hash, number) => {
+    let slot = hash & (wordSlots.length - 1);
+    while (wordSlots[slot] !== 0) slot = (slot + 1) & (wordSlots.length - 1);
+    wordSlots[slot] = number + 1;
+  });
+  const featureOfWord = new Int32Array(words.length).fill(-1);
+  for (const [word, feature] of singles) featureOfWord[word] = feature;
+  const result: NumberedModel = {
+    featureByName,
+    likelihoods: Float64Array.from(likelihoods),
+    words,
+    wordHashes,
+    wordSlots,
+    featureOfWord,
+    featureOfPair: new IntTable(pairs.map(([first, second, feature]) => [first * words.length + second, feature] as const)),
+    countedIn: new Uint32Array(featureByName.size),
+    generation: 0,
+  };
+  numberedModels.set(model, result);
+  return result;
+}
+
+/** The number of the word `text` holds from `start` to `end`, or -1 when the model has no such word. */
+function wordAt(numbers: NumberedModel, text: string, start: number, end: number, hash: number): number {
+  const { wordSlots, wordHashes, words } = numbers;
+  for (let slot = hash & (wordSlots.length - 1); wordSlots[slot] !== 0; slot = (slot + 1) & (wordSlots.length - 1)) {
+    const number = wordSlots[slot]! - 1;
+    const word = words[number]!;
+    if (wordHashes[number] === hash && word.length === end - start && text.startsWith(word, start)) return number;
+  }
+  return -1;
+}
+
+/** Where `stem` would cut the token `text` holds from `start` to `end`. */
+function stemEnd(text: string, start: number, end: number): number {
+  const length = end - start;
+  const last = text.charCodeAt(end - 1);
+  const before = length >= 2 ? text.charCodeAt(end - 2) : -1;
+  if (length >= 3 && last === G && before === N && text.charCodeAt(end - 3) === I) return end - 3;
+  if ((before === E && (last === D || last === S)) || (before === L && last === Y)) return end - 2;
+  return last === S ? end - 1 : end;
+}
+
+/**
+ * Posterior probabilities of none, elevated and crisis: the same sum as over `modelFeatures(clauses)`
+ * and in the same order (floating-point sums depend on it), by numbers instead of feature names.
+ */
 export function modelPosterior(clauses: string[], model: RiskModel): [number, number, number] {
+  const numbers = numbered(model);
+  if (numbers === "by-features") return modelPosteriorByFeatures(clauses, model);
+  const { likelihoods, countedIn, featureOfWord, featureOfPair, featureByName } = numbers;
+  if (numbers.generation === 0xffffffff) countedIn.fill((numbers.generation = 0));
+  const generation = (numbers.generation += 1);
+  const logs = [...model.prior];
+  const count = (feature: number | undefined) => {
+    if (feature === undefined || feature < 0 || countedIn[feature] === generation) return;
+    countedIn[feature] = generation;
+    for (let index = 0; index < 3; index += 1) logs[index]! += likelihoods[feature * 3 + index]!;
+  };
+  const wordCount = numbers.words.length;
+  for (const clause of clauses) {
+    let previousStart = -1;
+    let previousEnd = -1;
+    let previousWord = -1;
+    let previousOdd = false;
+    // Tokens as clause.split(" ") gives them, without "" and "_".
+    for (let start = 0; start <= clause.length;) {
+      const space = clause.indexOf(" ", start);
+      const end = space < 0 ? clause.length : space;
+      const tokenStart = start;
+      start = end + 1;
+      if (end === tokenStart || (end - tokenStart === 1 && clause.charCodeAt(tokenStart) === UNDERSCORE)) continue;
+      const tokenEnd = stemEnd(clause, tokenStart, end);
+      let hash = WORD_HASH_START;
+      let odd = false;
+      for (let at = tokenStart; at < tokenEnd; at += 1) {
+        const code = clause.charCodeAt(at);
+        odd ||= code === UNDERSCORE;
+        hash = nextWordHash(hash, code);
+      }
+      // Words hold no "_", so a token with one is looked up by name, and so is any pair it is in.
+      const word = odd ? -1 : wordAt(numbers, clause, tokenStart, tokenEnd, hash);
+      if (previousStart >= 0) {
+        if (odd || previousOdd) {
+          count(featureByName.get(`${clause.slice(previousStart, previousEnd)}_${clause.slice(tokenStart, tokenEnd)}`));
+        } else if (previousWord >= 0 && word >= 0) count(featureOfPair.get(previousWord * wordCount + word));
+      }
+      count(word >= 0 ? featureOfWord[word] : odd ? featureByName.get(clause.slice(tokenStart, tokenEnd)) : undefined);
+      previousStart = tokenStart;
+      previousEnd = tokenEnd;
+      previousWord = word;
+      previousOdd = odd;
+    }
+  }
+  return normalised(logs);
+}
+
+/** The straightforward form, kept to show `modelPosterior` is the same sum. */
+export function modelPosteriorByFeatures(clauses: string[], model: RiskModel): [number, number, number] {
   const logs = [...model.prior];
   for (const feature of modelFeatures(clauses)) {
     const likelihood = model.features[feature];
     if (!likelihood) continue;
     for (let index = 0; index < 3; index += 1) logs[index]! += likelihood[index]!;
   }
+  return normalised(logs);
+}
+
+function normalised(logs: number[]): [number, number, number] {
   const top = Math.max(...logs);
   const weights = logs.map((value) => Math.exp(value - top));
   const total = weights.reduce((sum, value) => sum + value, 0);

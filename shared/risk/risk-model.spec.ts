@@ -1,0 +1,56 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { clausesOf } from "./risk-clauses.js";
+import { RISK_LEXICON_EN } from "./risk-lexicon-en.js";
+import RISK_MODEL_EN from "./risk-model-en.json" with { type: "json" };
+import { modelFeatures, modelPosterior, modelPosteriorByFeatures, type RiskModel } from "./risk-model.js";
+
+const model = RISK_MODEL_EN as RiskModel;
+const MODEL_WORDS = Object.keys(model.features).flatMap((feature) => feature.split("_"));
+const token = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...MODEL_WORDS) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...MODEL_WORDS), fc.constantFrom("s", "ing", "ed", "es", "ly"))
+      .map(([word, ending]) => word + ending),
+  },
+  // Names a lookup also finds on Object.prototype, and tokens that stem to nothing or hold "_".
+  { weight: 1, arbitrary: fc.constantFrom("constructor", "constructors", "__proto__", "tostring", "s", "ing", "_", "a_b", "", "x_") },
+  { weight: 1, arbitrary: fc.string({ maxLength: 5 }) },
+);
+const clauses = fc.array(
+  fc.array(token, { maxLength: 20 }).map((tokens) => tokens.join(" ")),
+  { maxLength: 6 },
+);
+
+describe("risk model", () => {
+  it("sums exactly what the straightforward sum over feature names does, in the same order", () => {
+    fc.assert(
+      fc.property(clauses, (sample) => {
+        expect(modelPosterior(sample, model)).toEqual(modelPosteriorByFeatures(sample, model));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("agrees on real normalised messages too", () => {
+    for (const text of ["I can't go on anymore", "constructors are fine", "my manager said i am killing it 🎉", ""]) {
+      const normalised = clausesOf(text, RISK_LEXICON_EN);
+      expect(modelPosterior(normalised, model)).toEqual(modelPosteriorByFeatures(normalised, model));
+    }
+  });
+
+  it("stems as /(?:ing|ed|es|s|ly)$/ does", () => {
+    fc.assert(
+      // "_" alone is the idiom placeholder, which the model skips.
+      fc.property(
+        fc.stringMatching(/^[a-zé_]{1,8}$/).filter((word) => word !== "_"),
+        (word) => {
+          expect(modelFeatures([word])).toEqual([word.replace(/(?:ing|ed|es|s|ly)$/, "")]);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
