@@ -16,7 +16,7 @@ export interface RiskModel {
   features: Record<string, number[]>;
 }
 
-export const MODEL_CRISIS_THRESHOLD = 0.97;
+export const MODEL_CRISIS_THRESHOLD = 0.995;
 export const MODEL_BENIGN_VETO = 0.999;
 
 const [G, N, I, E, D, S, L, Y, UNDERSCORE] = [..."gniedsly_"].map((letter) => letter.charCodeAt(0));

@@ -8,8 +8,8 @@ const corpus = (part: string) => parseCorpus(readFileSync(new URL(`../fixtures/r
  * The held-out part was written from the list of kinds alone, by an author who never saw the
  * screen, and is never tuned on. The issue's goals (crisis recall ≥ 98%, elevated-or-crisis ≥ 90%,
  * benign judged crisis ≤ 3%) are NOT met yet: `npm run bench` prints them with met = no. What this
- * suite holds is the floor measured when the held-out part was first run (crisis 80.4%,
- * elevated-or-crisis 94.4%, benign judged crisis 11.2%), so the screen cannot quietly get worse.
+ *  suite holds is the floor measured on the fresh held-out part (2026-12-03: crisis 90.5%,
+ * elevated-or-crisis 96.6%, benign judged crisis 6.5%), so the screen cannot quietly get worse.
  * Raise these floors towards the goals; never lower them to pass.
  */
 describe("crisis screen on the held-out corpus", () => {
@@ -23,7 +23,7 @@ describe("crisis screen on the held-out corpus", () => {
   });
 
   it("finds crisis phrasings at least as well as when first measured", () => {
-    expect(figures.crisisRecall).toBeGreaterThanOrEqual(0.8);
+    expect(figures.crisisRecall).toBeGreaterThanOrEqual(0.9);
   });
 
   it("meets the elevated-or-crisis goal of 90%", () => {
@@ -31,7 +31,7 @@ describe("crisis screen on the held-out corpus", () => {
   });
 
   it("judges benign phrasings crisis no more often than when first measured", () => {
-    expect(figures.benignJudgedCrisis).toBeLessThanOrEqual(0.115);
+    expect(figures.benignJudgedCrisis).toBeLessThanOrEqual(0.07);
   });
 });
 
@@ -42,8 +42,8 @@ describe("crisis screen on the development corpus", () => {
 
   it("holds the goals it was tuned towards on its own part", () => {
     const figures = screenFigures(corpus("development"));
-    expect(figures.crisisRecall).toBeGreaterThanOrEqual(0.85);
+    expect(figures.crisisRecall).toBeGreaterThanOrEqual(0.94);
     expect(figures.elevatedOrCrisisRecall).toBeGreaterThanOrEqual(0.9);
-    expect(figures.benignJudgedCrisis).toBeLessThanOrEqual(0.04);
+    expect(figures.benignJudgedCrisis).toBeLessThanOrEqual(0.03);
   });
 });
