@@ -1,5 +1,6 @@
 import { TeamsInfo, type CloudAdapter, type ConversationReference } from "botbuilder";
 import { DEV_USERS } from "../auth/dev-identity.js";
+import { askTeams, BriefAnswers, isNotMemberAnswer } from "../bot/ask-teams.js";
 import type { Logger } from "../logger.js";
 
 /**
@@ -22,7 +23,6 @@ export const DEV_TEAM_ROSTER: TeamDirectory = {
 const MEMBER_CACHE_MS = 60_000;
 /** A refusal is cached for less time, so someone just added to the team gets in soon. */
 const NON_MEMBER_CACHE_MS = 10_000;
-const MAX_CACHED_ANSWERS = 10_000;
 
 /**
  * Asks Teams through the conversation-member API (`TeamsInfo.getTeamMember`, which is
@@ -32,24 +32,20 @@ const MAX_CACHED_ANSWERS = 10_000;
  * are cached briefly: a team tab lists and asks within seconds. Any failure counts as "not a member".
  */
 export class TeamsTeamDirectory implements TeamDirectory {
-  private readonly answers = new Map<string, { member: boolean; until: number }>();
+  private readonly answers: BriefAnswers<boolean>;
 
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
     private readonly serviceUrl: string,
     private readonly logger: Logger,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.answers = new BriefAnswers(now, (member) => (member ? MEMBER_CACHE_MS : NON_MEMBER_CACHE_MS));
+  }
 
-  async isMember(tenantId: string, teamKey: string, userId: string): Promise<boolean> {
-    const key = `${tenantId}\u0000${teamKey}\u0000${userId}`;
-    const cached = this.answers.get(key);
-    if (cached && cached.until > this.now()) return cached.member;
-    const member = await this.lookUp(tenantId, teamKey, userId);
-    if (this.answers.size >= MAX_CACHED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
-    this.answers.set(key, { member, until: this.now() + (member ? MEMBER_CACHE_MS : NON_MEMBER_CACHE_MS) });
-    return member;
+  isMember(tenantId: string, teamKey: string, userId: string): Promise<boolean> {
+    return this.answers.get(`${tenantId}\u0000${teamKey}\u0000${userId}`, () => this.lookUp(tenantId, teamKey, userId));
   }
 
   private async lookUp(tenantId: string, teamKey: string, userId: string): Promise<boolean> {
@@ -60,20 +56,10 @@ export class TeamsTeamDirectory implements TeamDirectory {
     };
     let account: { aadObjectId?: string; tenantId?: string } | undefined;
     try {
-      let failure: { error: unknown } | undefined;
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-        try {
-          account = await TeamsInfo.getTeamMember(context, teamKey, userId);
-        } catch (error) {
-          // Thrown out of here, the adapter's turn-error handler would post an apology into the team.
-          failure = { error };
-        }
-      });
-      if (failure) throw failure.error;
+      account = await askTeams(this.adapter, this.botAppId, reference, (context) => TeamsInfo.getTeamMember(context, teamKey, userId));
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
-      // Teams answering "not in this team" is an ordinary answer; anything else is a failure to ask.
-      if (status === 404 || status === 403) this.logger.info({ event: "teams.not_a_member", status }, "not a team member");
+      if (isNotMemberAnswer(error)) this.logger.info({ event: "teams.not_a_member", status }, "not a team member");
       else this.logger.warn({ event: "teams.member_lookup_failed", errorName: (error as Error).name, status }, "team member lookup failed");
       return false;
     }

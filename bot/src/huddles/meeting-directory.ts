@@ -1,5 +1,6 @@
 import { TeamsInfo, type CloudAdapter, type ConversationReference } from "botbuilder";
 import { DEV_USERS } from "../auth/dev-identity.js";
+import { askTeams, BriefAnswers, isNotMemberAnswer } from "../bot/ask-teams.js";
 import type { Logger } from "../logger.js";
 
 /** A person's part in a Teams meeting, as Teams reports it. */
@@ -31,33 +32,27 @@ export const DEV_MEETING_ROSTER: MeetingDirectory = {
 const MEMBER_CACHE_MS = 60_000;
 /** A refusal is cached for less time, so someone who joins the meeting late gets in soon. */
 const NON_MEMBER_CACHE_MS = 10_000;
-const MAX_CACHED_ANSWERS = 10_000;
 
 /**
- * Asks Teams through the meeting-participant API (`TeamsInfo.getMeetingParticipant`), which needs
- * a turn context only to reach the connector, so it opens one on the tenant's service URL the way a
- * proactive message does. Answers are cached briefly: a huddle panel calls several routes a minute.
- * Any failure counts as "not a participant": joining a huddle is a privilege.
+ * Asks Teams through the meeting-participant API (`TeamsInfo.getMeetingParticipant`), in a
+ * proactive turn on the tenant's service URL. Answers are cached briefly: a huddle panel calls
+ * several routes a minute. Any failure counts as "not a participant": joining a huddle is a privilege.
  */
 export class TeamsMeetingDirectory implements MeetingDirectory {
-  private readonly answers = new Map<string, { role: MeetingRole | undefined; until: number }>();
+  private readonly answers: BriefAnswers<MeetingRole | undefined>;
 
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
     private readonly serviceUrl: string,
     private readonly logger: Logger,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.answers = new BriefAnswers(now, (role) => (role ? MEMBER_CACHE_MS : NON_MEMBER_CACHE_MS));
+  }
 
-  async roleOf(tenantId: string, meetingId: string, userId: string): Promise<MeetingRole | undefined> {
-    const key = `${tenantId}\u0000${meetingId}\u0000${userId}`;
-    const cached = this.answers.get(key);
-    if (cached && cached.until > this.now()) return cached.role;
-    const role = await this.lookUp(tenantId, meetingId, userId);
-    if (this.answers.size >= MAX_CACHED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
-    this.answers.set(key, { role, until: this.now() + (role ? MEMBER_CACHE_MS : NON_MEMBER_CACHE_MS) });
-    return role;
+  roleOf(tenantId: string, meetingId: string, userId: string): Promise<MeetingRole | undefined> {
+    return this.answers.get(`${tenantId}\u0000${meetingId}\u0000${userId}`, () => this.lookUp(tenantId, meetingId, userId));
   }
 
   private async lookUp(tenantId: string, meetingId: string, userId: string): Promise<MeetingRole | undefined> {
@@ -66,23 +61,15 @@ export class TeamsMeetingDirectory implements MeetingDirectory {
       serviceUrl: this.serviceUrl,
       conversation: { id: meetingId, isGroup: true, conversationType: "groupChat", name: "", tenantId },
     };
-    let role: string | undefined;
     try {
-      let failure: { error: unknown } | undefined;
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-        try {
-          const participant = await TeamsInfo.getMeetingParticipant(context, meetingId, userId, tenantId);
-          role = participant.meeting?.role ?? "Attendee";
-        } catch (error) {
-          // Thrown out of here, the adapter's turn-error handler would swallow it and post an apology into the meeting chat.
-          failure = { error };
-        }
-      });
-      if (failure) throw failure.error;
+      const participant = await askTeams(this.adapter, this.botAppId, reference, (context) =>
+        TeamsInfo.getMeetingParticipant(context, meetingId, userId, tenantId),
+      );
+      const role = participant.meeting?.role;
+      return role === "Organizer" || role === "Presenter" ? role : "Attendee";
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
-      // Teams answering "not in this meeting" is an ordinary answer; anything else is a failure to ask.
-      if (status === 404 || status === 403) this.logger.info({ event: "huddles.not_a_participant", status }, "not a meeting participant");
+      if (isNotMemberAnswer(error)) this.logger.info({ event: "huddles.not_a_participant", status }, "not a meeting participant");
       else
         this.logger.warn(
           { event: "huddles.participant_lookup_failed", errorName: (error as Error).name, status },
@@ -90,6 +77,5 @@ export class TeamsMeetingDirectory implements MeetingDirectory {
         );
       return undefined;
     }
-    return role === "Organizer" || role === "Presenter" ? role : "Attendee";
   }
 }
