@@ -23,7 +23,7 @@ const huddlePath = (meeting: string, suffix = "") => `/api/huddles/${encodeURICo
 /** The parts of the server's answers these attacks look at. */
 interface Answer {
   session: {
-    clock: { speakers: string[] };
+    clock: { speakers: string[]; seed: number };
     pulse: { stepId: string; answers: number; distribution?: unknown };
     closedPulses: unknown[];
   };
@@ -104,6 +104,8 @@ describe("huddle attacks", () => {
     expect(view.json.session.clock.speakers.length).toBeGreaterThan(0);
     const wire = [view.text, ...streams.map((stream) => stream.received())].join("\n");
     for (const user of DEV_USERS) expect(wire).not.toContain(user.userId);
+    // The session's seed keys its pulse hashes; with it, anyone could test a guessed id.
+    expect(view.json.session.clock.seed).toBe(0);
     for (const stream of streams) stream.close();
   });
 

@@ -56,7 +56,8 @@ export function wireView(session: HuddleSession, version: string, serverNow: num
     session: {
       ...rest,
       instance: instanceOf(session),
-      clock: { ...rest.clock, facilitatorId: opaqueKey(session, rest.clock.facilitatorId) },
+      // The seed stays on the server: it keys the pulse hashes, and older sessions' opaque ids.
+      clock: { ...rest.clock, seed: 0, facilitatorId: opaqueKey(session, rest.clock.facilitatorId) },
       // One view goes to every panel; facilitators read their notes from the template library.
       steps: rest.steps.map(({ facilitatorNotes: _notes, ...step }) => step),
       ...(pulse ? { pulse: { stepId: pulse.stepId, answers: pulse.answeredKeys.length } } : {}),
