@@ -3,7 +3,16 @@ import { IDIOM_PLACEHOLDER, screenedClausesOf } from "./risk-clauses.js";
 import { RISK_LEXICON_EN } from "./risk-lexicon-en.js";
 import type { RiskLexicon } from "./risk-lexicon.js";
 import RISK_MODEL_EN from "./risk-model-en.json" with { type: "json" };
-import { MODEL_BENIGN_VETO, MODEL_CRISIS_THRESHOLD, modelPosterior, type RiskModel } from "./risk-model.js";
+import RISK_LINEAR_EN from "./risk-linear-en.json" with { type: "json" };
+import {
+  EXPLAINED_CRISIS_THRESHOLD,
+  FRAME_CRISIS_FLOOR,
+  LINEAR_CRISIS_THRESHOLD,
+  LINEAR_RISK_THRESHOLD,
+  type LinearRiskModel,
+} from "./risk-linear-model.js";
+import { linearRiskScores } from "./risk-linear-scoring.js";
+import { modelPosterior, type RiskModel } from "./risk-model.js";
 import { ELEVATED_FRAMES_EN, RISK_FRAMES_EN } from "./risk-frames-en.js";
 import { type IndexedFrame, screenPlan, ScreenedText, type ScreenPlan } from "./screen-plan.js";
 
@@ -38,12 +47,18 @@ function planFor(lexicon: RiskLexicon): ScreenPlan {
   return plan;
 }
 
-/**
- * Screens text for risk to life or safety (`crisis`) or severe distress (`elevated`). It is a
- * transparent lexicon with normalisation, idiom, negation and reported-speech handling: explainable,
- * offline, and deliberately inclined to over-call rather than miss.
- */
-export function assessRisk(text: string, locale?: string): RiskAssessment {
+/** What the frames and lexicon found, before the statistical layer has its say. */
+export interface FrameScreen {
+  crisis: Set<string>;
+  elevated: Set<string>;
+  /** The English lexicon's normalised clauses, idioms replaced by a placeholder. */
+  clauses: string[];
+  /** Whether risk words were explained away (negated, someone else's, a story, an idiom). */
+  explained: boolean;
+}
+
+/** The frames and lexicon alone: precise, explainable, and blind to phrasings nobody wrote down. */
+export function screenByFrames(text: string, locale?: string): FrameScreen {
   const crisis = new Set<string>();
   const elevated = new Set<string>();
   let englishClauses: ScreenedText[] = [];
@@ -55,23 +70,56 @@ export function assessRisk(text: string, locale?: string): RiskAssessment {
     const helpingRole = message.test(plan.helpingRole);
     for (const clause of screened) screenClause(clause, message, helpingRole, lexicon, plan, crisis, elevated);
   }
-  const [benign, distressed, inCrisis] = modelPosterior(
-    englishClauses.map((clause) => clause.text),
-    RISK_MODEL_EN as RiskModel,
-  );
-  if (crisis.size > 0 && benign > MODEL_BENIGN_VETO) {
-    for (const reason of crisis) elevated.add(reason);
-    crisis.clear();
-  }
-  // Words the frames explained away (negated, someone else's, a story) are not the model's to call back.
   const explained =
     EXPLAINED_AWAY.some((reason) => elevated.has(reason)) ||
     (crisis.size === 0 &&
       englishClauses.some(
         (clause) => clause.text.includes(IDIOM_PLACEHOLDER.trim()) || planFor(RISK_LEXICON_EN).mediaCues.some((cue) => clause.test(cue)),
       ));
-  if (inCrisis > MODEL_CRISIS_THRESHOLD && !explained) crisis.add("crisis-language-like-known-phrasings");
-  else if (distressed + inCrisis > MODEL_CRISIS_THRESHOLD) elevated.add("distress-like-known-phrasings");
+  return { crisis, elevated, clauses: englishClauses.map((clause) => clause.text), explained };
+}
+
+/**
+ * Screens text for risk to life or safety (`crisis`) or severe distress (`elevated`). Frames over
+ * meaning (normalisation, idioms, negation, reported speech, first person and means) say why; two
+ * small statistical layers trained on labelled phrasings weigh them, so a phrasing nobody wrote
+ * down can still be caught. Explainable, offline, and deliberately inclined to over-call.
+ */
+export function assessRisk(text: string, locale?: string): RiskAssessment {
+  return combinedAssessment(text, screenByFrames(text, locale), {
+    bayes: RISK_MODEL_EN as RiskModel,
+    linear: RISK_LINEAR_EN as LinearRiskModel,
+  });
+}
+
+export interface RiskModels {
+  bayes: RiskModel;
+  linear: LinearRiskModel;
+  /** Only cross-validation sets these, to sweep the operating point. */
+  crisisThreshold?: number;
+  frameFloor?: number;
+  explainedThreshold?: number;
+  riskThreshold?: number;
+}
+
+/** The frames' findings weighed by the statistical layers; exported so evaluation can swap the models. */
+export function combinedAssessment(text: string, frames: FrameScreen, models: RiskModels): RiskAssessment {
+  const [, distressed, inCrisis] = modelPosterior(frames.clauses, models.bayes);
+  const [crisisScore, riskScore] = linearRiskScores(text, frames, models.linear, [inCrisis, distressed + inCrisis]);
+  const crisis = new Set<string>();
+  const elevated = new Set(frames.elevated);
+  // Only a score that is a number and low demotes a frame: anything the layer cannot score stays crisis.
+  const demoted = crisisScore <= (models.frameFloor ?? FRAME_CRISIS_FLOOR);
+  for (const reason of frames.crisis) (demoted ? elevated : crisis).add(reason);
+  // Words the frames explained away (negated, someone else's, a story) take more for the layer to call back.
+  const threshold = frames.explained
+    ? (models.explainedThreshold ?? EXPLAINED_CRISIS_THRESHOLD)
+    : (models.crisisThreshold ?? LINEAR_CRISIS_THRESHOLD);
+  if (crisis.size === 0 && crisisScore > threshold) {
+    crisis.add("crisis-language-like-known-phrasings");
+  }
+  if (crisis.size === 0 && elevated.size === 0 && riskScore > (models.riskThreshold ?? LINEAR_RISK_THRESHOLD))
+    elevated.add("distress-like-known-phrasings");
   if (crisis.size > 0) return { level: "crisis", reasons: [...crisis, ...elevated] };
   if (elevated.size > 0) return { level: "elevated", reasons: [...elevated] };
   return { level: "none", reasons: [] };

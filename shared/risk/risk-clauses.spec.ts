@@ -21,7 +21,7 @@ function straightforwardClausesOf(text: string, lexicon: RiskLexicon): string[] 
   const corrected = [...spellings]
     .join(" | ")
     .split(" ")
-    .map((token) => lexicon.misspellings[token] ?? token)
+    .map((token) => (Object.hasOwn(lexicon.misspellings, token) ? lexicon.misspellings[token]! : token))
     .join(" ");
   const withoutIdioms = lexicon.idioms.reduce((all, idiom) => all.replace(idiom, " _ "), corrected);
   return withoutIdioms

@@ -24,8 +24,8 @@ interface LexiconTools {
   /** By idiom: whether it can run clause by clause (see withoutIdiomsIn). */
   confinedIdioms: boolean[];
   /**
-   * Whole space-separated tokens the misspelling lookup changes. Names on Object.prototype count:
-   * the lookup has always found those too ("constructor" becomes the text of a function).
+   * Whole space-separated tokens the misspelling lookup changes: the lexicon's own entries only, so a
+   * word such as "constructor" is never looked up on Object.prototype.
    */
   correctable: RegExp;
 }
@@ -36,7 +36,7 @@ function toolsFor(lexicon: RiskLexicon): LexiconTools {
   let tools = toolsByLexicon.get(lexicon);
   if (!tools) {
     const corrected = Object.keys(lexicon.misspellings).filter((token) => lexicon.misspellings[token] !== token);
-    const tokens = [...corrected, ...Object.getOwnPropertyNames(Object.prototype)];
+    const tokens = corrected;
     const escaped = tokens.map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
     tools = {
       idiomIndex: new PatternIndex(lexicon.idioms),
@@ -85,7 +85,7 @@ export function screenedClausesOf(text: string, lexicon: RiskLexicon, index: Pat
   // The same as mapping every token through the lookup and joining them again, touching only those it changes.
   const corrected = joined.replace(
     tools.correctable,
-    (_, space: string, token: string) => `${space}${lexicon.misspellings[token] ?? token}`,
+    (_, space: string, token: string) => `${space}${Object.hasOwn(lexicon.misspellings, token) ? lexicon.misspellings[token] : token}`,
   );
   const { pieces, present } = withoutIdiomsIn(corrected, lexicon, tools, index);
   const evenlySpaced = !pieces.some((piece) => UNEVEN_SPACING.test(piece));

@@ -16,9 +16,6 @@ export interface RiskModel {
   features: Record<string, number[]>;
 }
 
-export const MODEL_CRISIS_THRESHOLD = 0.995;
-export const MODEL_BENIGN_VETO = 0.999;
-
 const [G, N, I, E, D, S, L, Y, UNDERSCORE] = [..."gniedsly_"].map((letter) => letter.charCodeAt(0));
 
 /** Strips one of -ing, -ed, -es, -ly, -s, as /(?:ing|ed|es|s|ly)$/ would; by character codes, as it runs per word. */
@@ -51,9 +48,9 @@ export function modelFeatures(clauses: string[]): string[] {
 }
 
 /**
- * The model's features numbered, for counting without building feature names. Every name a lookup
- * on `features` finds counts, those on its prototype included ("constructor" finds a function, whose
- * missing entries turn the sums into NaN, as they always have). Words are numbered so a word pair is
+ * The model's features numbered, for counting without building feature names. Only the model's own
+ * entries count: "constructor" is a word like any other, never Object.prototype's function (whose
+ * missing entries once turned the sums into NaN). Words are numbered so a word pair is
  * one number, and found by hash straight from the clause, checked letter by letter. Everything sits
  * in typed arrays: between regex runs a Map's scattered entries would have left the caches.
  */
@@ -81,14 +78,12 @@ function numbered(model: RiskModel): NumberedModel | "by-features" {
   const known = numberedModels.get(model);
   if (known) return known;
   const names = new Set<string>();
-  for (let holder: object | null = model.features; holder; holder = Object.getPrototypeOf(holder) as object | null) {
-    for (const name of Object.getOwnPropertyNames(holder)) names.add(name);
-  }
+  for (const name of Object.keys(model.features)) names.add(name);
   const featureByName = new Map<string, number>();
   const likelihoods: number[] = [];
   for (const name of names) {
     const likelihood = model.features[name];
-    if (!likelihood) continue;
+    if (!Array.isArray(likelihood)) continue;
     featureByName.set(name, featureByName.size);
     for (let index = 0; index < 3; index += 1) likelihoods.push(likelihood[index] === undefined ? Number.NaN : likelihood[index]!);
   }
@@ -214,8 +209,9 @@ export function modelPosterior(clauses: string[], model: RiskModel): [number, nu
 export function modelPosteriorByFeatures(clauses: string[], model: RiskModel): [number, number, number] {
   const logs = [...model.prior];
   for (const feature of modelFeatures(clauses)) {
-    const likelihood = model.features[feature];
-    if (!likelihood) continue;
+    // Own entries only: "constructor" is a word, not Object.prototype's function.
+    const likelihood = Object.hasOwn(model.features, feature) ? model.features[feature] : undefined;
+    if (!Array.isArray(likelihood)) continue;
     for (let index = 0; index < 3; index += 1) logs[index]! += likelihood[index]!;
   }
   return normalised(logs);

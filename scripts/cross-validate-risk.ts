@@ -1,0 +1,74 @@
+/**
+ * Five-fold cross-validation of the whole risk screen on the development corpus: each fold is
+ * screened by layers trained on the other four. This, not the held-out part, is what settings and
+ * thresholds are chosen on. Prints figures at the shipped operating point and a sweep around it.
+ *   node --import tsx scripts/cross-validate-risk.ts [threshold,...]
+ */
+import { readFileSync } from "node:fs";
+import { combinedAssessment, screenByFrames } from "../shared/risk/assess-risk.js";
+import { parseCorpus, type LabelledPhrasing } from "../shared/risk/risk-evaluation.js";
+import { LINEAR_CRISIS_THRESHOLD } from "../shared/risk/risk-linear-model.js";
+import { trainBayes, trainLinear } from "./risk-training.js";
+
+const FOLDS = 5;
+const rows = parseCorpus(readFileSync(new URL("../tests/fixtures/risk-corpus/development.jsonl", import.meta.url), "utf8"));
+const thresholds = process.argv[2]?.split(",").map(Number) ?? [0.5, 0.6, LINEAR_CRISIS_THRESHOLD, 0.8, 0.9];
+const frameFloor = process.env.FRAME_FLOOR ? Number(process.env.FRAME_FLOOR) : undefined;
+const riskThreshold = process.env.RISK_THRESHOLD ? Number(process.env.RISK_THRESHOLD) : undefined;
+const explainedThreshold = process.env.EXPLAINED ? Number(process.env.EXPLAINED) : undefined;
+const frames = rows.map(({ text }) => screenByFrames(text));
+const found = thresholds.map(() => new Array<string>(rows.length));
+for (let fold = 0; fold < FOLDS; fold += 1) {
+  // TRAIN_SHARE below 1 trains on part of the other folds: a learning curve says whether more data would help.
+  const share = Number(process.env.TRAIN_SHARE ?? 1);
+  const training = rows.filter((_, index) => index % FOLDS !== fold && (index * 7919) % 100 < share * 100);
+  const models = { bayes: trainBayes(training), linear: trainLinear(training) };
+  rows.forEach((row, index) => {
+    if (index % FOLDS !== fold) return;
+    thresholds.forEach((crisisThreshold, at) => {
+      found[at]![index] = combinedAssessment(row.text, frames[index]!, {
+        ...models,
+        crisisThreshold,
+        frameFloor,
+        explainedThreshold,
+        riskThreshold,
+      }).level;
+    });
+  });
+}
+const percent = (count: number, of: number) => `${((100 * count) / of).toFixed(1)}%`;
+thresholds.forEach((threshold, at) => {
+  const levels = found[at]!;
+  const missed: Record<string, number> = {};
+  let crisis = 0,
+    crisisFound = 0,
+    risk = 0,
+    riskFound = 0,
+    benign = 0,
+    benignCrisis = 0,
+    benignAny = 0;
+  rows.forEach(({ level, kind }: LabelledPhrasing, index) => {
+    const got = levels[index];
+    if (level === "crisis") {
+      crisis += 1;
+      if (got === "crisis") crisisFound += 1;
+      else missed[kind] = (missed[kind] ?? 0) + 1;
+    }
+    if (level !== "none") {
+      risk += 1;
+      if (got !== "none") riskFound += 1;
+    }
+    if (level === "none" && got !== "none") benignAny += 1;
+    if (level === "none") {
+      benign += 1;
+      if (got === "crisis") {
+        benignCrisis += 1;
+        missed[`benign ${kind}`] = (missed[`benign ${kind}`] ?? 0) + 1;
+      }
+    }
+  });
+  console.log(
+    `threshold ${threshold}${threshold === LINEAR_CRISIS_THRESHOLD ? " (shipped)" : ""}: crisis recall ${percent(crisisFound, crisis)}, ` +
+      `elevated-or-crisis ${percent(riskFound, risk)}, benign judged crisis ${percent(benignCrisis, benign)}, benign judged any risk ${percent(benignAny, benign)}  ${JSON.stringify(missed)}`,
+  );
+});

@@ -1,0 +1,185 @@
+import { IntTable } from "./int-table.js";
+import { nextWordHash, WORD_HASH_START, wordHash } from "./word-hash.js";
+import { linearTones, type FrameFindings, type LinearRiskModel } from "./risk-linear-model.js";
+
+/**
+ * The linear layer's weights numbered, so a message is scored without building a name for each of
+ * its word features: words are numbered once per token, word pairs are one integer key, and a
+ * generation stamp counts each feature once per message, as the named features do.
+ */
+interface NumberedLinearModel {
+  words: string[];
+  wordHashes: Int32Array;
+  /** Open addressing by word hash: word number + 1, or 0 for an empty slot. */
+  wordSlots: Int32Array;
+  /** Feature of each word on its own, or -1. */
+  featureOfWord: Int32Array;
+  /** Adjacent pairs and pairs one word apart, by first word × word count + second word. */
+  adjacentPairs: { get(key: number): number };
+  skipPairs: { get(key: number): number };
+  wordCount: number;
+  /** Frame, tone and other features, by name. */
+  named: Map<string, number>;
+  /** Crisis and risk weight of each feature side by side: one cache line holds both. */
+  weights: Float64Array;
+  countedIn: Uint32Array;
+  generation: number;
+}
+
+const numberedModels = new WeakMap<LinearRiskModel, NumberedLinearModel>();
+/** Above this many words a pair key no longer fits the table's 31-bit keys. */
+const MAX_TABLE_WORDS = 46_340;
+
+function numbered(model: LinearRiskModel): NumberedLinearModel {
+  const known = numberedModels.get(model);
+  if (known) return known;
+  const names = Object.keys(model.weights);
+  const wordNumbers = new Map<string, number>();
+  const wordOf = (word: string) => {
+    let number = wordNumbers.get(word);
+    if (number === undefined) wordNumbers.set(word, (number = wordNumbers.size));
+    return number;
+  };
+  const singles: [number, number][] = [];
+  const adjacent: [number, number, number][] = [];
+  const skips: [number, number, number][] = [];
+  const named = new Map<string, number>();
+  names.forEach((name, feature) => {
+    const parts = name.split("|");
+    if (parts[0] === "w" && parts.length === 2) singles.push([wordOf(parts[1]!), feature]);
+    else if ((parts[0] === "b" || parts[0] === "s") && parts.length === 3) {
+      (parts[0] === "b" ? adjacent : skips).push([wordOf(parts[1]!), wordOf(parts[2]!), feature]);
+    } else named.set(name, feature);
+  });
+  const wordCount = wordNumbers.size;
+  const table = (entries: [number, number, number][]) => {
+    const keyed = entries.map(([first, second, feature]) => [first * wordCount + second, feature] as const);
+    if (wordCount <= MAX_TABLE_WORDS) return new IntTable(keyed);
+    const map = new Map(keyed);
+    return { get: (key: number) => map.get(key) ?? -1 };
+  };
+  const featureOfWord = new Int32Array(wordCount).fill(-1);
+  for (const [word, feature] of singles) featureOfWord[word] = feature;
+  const words = [...wordNumbers.keys()];
+  const wordHashes = Int32Array.from(words, (word) => wordHash(word));
+  const wordSlots = new Int32Array(2 ** Math.ceil(Math.log2(words.length * 4 + 1)));
+  wordHashes.forEach((hash, number) => {
+    let slot = hash & (wordSlots.length - 1);
+    while (wordSlots[slot] !== 0) slot = (slot + 1) & (wordSlots.length - 1);
+    wordSlots[slot] = number + 1;
+  });
+  const result: NumberedLinearModel = {
+    words,
+    wordHashes,
+    wordSlots,
+    featureOfWord,
+    adjacentPairs: table(adjacent),
+    skipPairs: table(skips),
+    wordCount,
+    named,
+    weights: Float64Array.from(names.flatMap((name) => [model.weights[name]![0] ?? Number.NaN, model.weights[name]![1] ?? Number.NaN])),
+    countedIn: new Uint32Array(names.length),
+    generation: 0,
+  };
+  numberedModels.set(model, result);
+  return result;
+}
+
+// Naive Bayes is overconfident (it multiplies evidence as if independent); its say is bounded.
+const BAYES_BOUND = 1e-12;
+const logistic = (logOdds: number) => 1 / (1 + Math.exp(-logOdds));
+const logOddsOf = (probability: number) => {
+  const bounded = Math.min(Math.max(probability, BAYES_BOUND), 1 - BAYES_BOUND);
+  return Math.log(bounded / (1 - bounded));
+};
+
+/**
+ * Probability of crisis and of any risk: the same sums as over `linearFeatures(text, frames)` (see
+ * linearRiskScoresByFeatures), by numbers. `bayes` is the naive Bayes layer's [crisis, any risk].
+ */
+export function linearRiskScores(text: string, frames: FrameFindings, model: LinearRiskModel, bayes: [number, number]): [number, number] {
+  const numbers = numbered(model);
+  const { countedIn, weights, featureOfWord, wordCount, adjacentPairs, skipPairs } = numbers;
+  if (numbers.generation === 0xffffffff) countedIn.fill((numbers.generation = 0));
+  const generation = (numbers.generation += 1);
+  const sums = [model.bias[0] ?? 0, model.bias[1] ?? 0];
+  const count = (feature: number) => {
+    if (feature < 0 || countedIn[feature] === generation) return;
+    countedIn[feature] = generation;
+    sums[0]! += weights[2 * feature]!;
+    sums[1]! += weights[2 * feature + 1]!;
+  };
+  for (const name of namedFeatures(text, frames)) count(numbers.named.get(name) ?? -1);
+  // Word numbers of the last two tokens, walking each clause without cutting it into strings.
+  for (const clause of frames.clauses) {
+    let previous = -1;
+    let beforePrevious = -1;
+    for (let start = 0; start < clause.length;) {
+      let end = clause.indexOf(" ", start);
+      if (end < 0) end = clause.length;
+      if (end > start) {
+        const word = wordAt(numbers, clause, start, stemEnd(clause, start, end));
+        if (word >= 0) {
+          count(featureOfWord[word]!);
+          if (previous >= 0) count(adjacentPairs.get(previous * wordCount + word));
+          if (beforePrevious >= 0) count(skipPairs.get(beforePrevious * wordCount + word));
+        }
+        beforePrevious = previous;
+        previous = word;
+      }
+      start = end + 1;
+    }
+  }
+  return [logistic(sums[0]! + model.bayesShare * logOddsOf(bayes[0])), logistic(sums[1]! + model.bayesShare * logOddsOf(bayes[1]))];
+}
+
+const [G, N, I, E, D, S, L, Y] = [..."gniedsly"].map((letter) => letter.charCodeAt(0));
+
+/** Where `linearStem` would cut the token `text` holds from `start` to `end`, by character codes. */
+function stemEnd(text: string, start: number, end: number): number {
+  const length = end - start;
+  const last = text.charCodeAt(end - 1);
+  const before = text.charCodeAt(end - 2);
+  if (length > 4 && last === G && before === N && text.charCodeAt(end - 3) === I) return end - 3;
+  if (length > 3 && ((before === E && (last === D || last === S)) || (before === L && last === Y))) return end - 2;
+  if (length > 3 && last === S) return end - 1;
+  return end;
+}
+
+/** The number of the word `text` holds from `start` to `end`, or -1 when the model has no such word. */
+function wordAt(numbers: NumberedLinearModel, text: string, start: number, end: number): number {
+  let hash = WORD_HASH_START;
+  for (let at = start; at < end; at += 1) hash = nextWordHash(hash, text.charCodeAt(at));
+  const { wordSlots, wordHashes, words } = numbers;
+  for (let slot = hash & (wordSlots.length - 1); wordSlots[slot] !== 0; slot = (slot + 1) & (wordSlots.length - 1)) {
+    const number = wordSlots[slot]! - 1;
+    const word = words[number]!;
+    if (wordHashes[number] === hash && word.length === end - start && text.startsWith(word, start)) return number;
+  }
+  return -1;
+}
+
+/** The features that are not words: frame reasons, tones and frames read with a tone. */
+export function namedFeatures(text: string, frames: FrameFindings): string[] {
+  const tones = linearTones(text, frames);
+  const names = [...tones];
+  for (const reason of frames.crisis) {
+    names.push(`R|${reason}`);
+    for (const tone of tones) names.push(`R|${reason}|${tone}`);
+  }
+  for (const reason of frames.elevated) names.push(`E|${reason}`);
+  return names;
+}
+
+/** The straightforward form, kept to show `linearRiskScores` is the same sum. */
+export function linearRiskScoresByFeatures(features: string[], model: LinearRiskModel, bayes: [number, number]): [number, number] {
+  let crisis = model.bias[0] ?? 0;
+  let risk = model.bias[1] ?? 0;
+  for (const feature of features) {
+    const weight = Object.hasOwn(model.weights, feature) ? model.weights[feature] : undefined;
+    if (!weight) continue;
+    crisis += weight[0] ?? Number.NaN;
+    risk += weight[1] ?? Number.NaN;
+  }
+  return [logistic(crisis + model.bayesShare * logOddsOf(bayes[0])), logistic(risk + model.bayesShare * logOddsOf(bayes[1]))];
+}
