@@ -14,11 +14,11 @@ const ROUNDS = 2_000;
 /** Quality on both corpus parts, and time per 2,000-character message beside a lower-casing baseline timed alongside. */
 export async function riskScreenBenchmark(): Promise<BenchmarkFigure[]> {
   const figures: BenchmarkFigure[] = [];
-  for (const part of ["development", "heldout"] as const) {
+  for (const part of ["development", "heldout", "heldout-everyday"] as const) {
     const corpus = parseCorpus(readFileSync(new URL(`../tests/fixtures/risk-corpus/${part}.jsonl`, import.meta.url), "utf8"));
     const result = screenFigures(corpus);
-    const label = part === "heldout" ? "held-out" : "development";
-    const goal = part === "heldout";
+    const label = { development: "development", heldout: "held-out", "heldout-everyday": "held-out, everyday" }[part];
+    const goal = part !== "development";
     const pct = (value: number) => Math.round(value * 1000) / 10;
     figures.push(
       {

@@ -52,7 +52,11 @@ export function trainBayes(rows: LabelledPhrasing[], rounding = 100): RiskModel 
     if (row[0] + row[1] + row[2] < TRAINING_SETTINGS.bayesMinimumCount) continue;
     features[feature] = [round(logLikelihood(row[0], 0)), round(logLikelihood(row[1], 1)), round(logLikelihood(row[2], 2))];
   }
-  return { classes: [...CLASSES], prior: documents.map((count) => round(TRAINING_SETTINGS.equalBayesPriors ? Math.log(1 / 3) : Math.log(count / rows.length))), features };
+  return {
+    classes: [...CLASSES],
+    prior: documents.map((count) => round(TRAINING_SETTINGS.equalBayesPriors ? Math.log(1 / 3) : Math.log(count / rows.length))),
+    features,
+  };
 }
 
 /** Two logistic heads (crisis; any risk) by AdaGrad over binary features, with L2. */

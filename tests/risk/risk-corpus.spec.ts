@@ -34,9 +34,33 @@ describe("crisis screen on the held-out corpus", () => {
   });
 });
 
+/**
+ * A second blind held-out part, written later in the plainest everyday voice and heavier in
+ * workplace idioms (80 of its 180 benign lines). Measured 2026-12-03: crisis recall 98.8%,
+ * elevated-or-crisis 99.5%, benign judged crisis 3.9% (7/180), so the 3% goal is NOT met here; this
+ * holds the measured floor. Raise it towards the goal; never lower it to pass.
+ */
+describe("crisis screen on the everyday held-out corpus", () => {
+  const figures = screenFigures(corpus("heldout-everyday"));
+
+  it("is big enough to mean something", () => {
+    expect(figures.byLevel.crisis).toBeGreaterThanOrEqual(150);
+    expect(figures.byLevel.none).toBeGreaterThanOrEqual(150);
+  });
+
+  it("meets the crisis and elevated-or-crisis recall goals", () => {
+    expect(figures.crisisRecall).toBeGreaterThanOrEqual(0.98);
+    expect(figures.elevatedOrCrisisRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("judges benign phrasings crisis no more often than when first measured", () => {
+    expect(figures.benignJudgedCrisis).toBeLessThanOrEqual(0.04);
+  });
+});
+
 describe("crisis screen on the development corpus", () => {
   it("has together with the held-out part at least 800 phrasings", () => {
-    expect(corpus("development").length + corpus("heldout").length).toBeGreaterThanOrEqual(800);
+    expect(corpus("development").length + corpus("heldout").length + corpus("heldout-everyday").length).toBeGreaterThanOrEqual(800);
   });
 
   it("holds the goals it was tuned towards on its own part", () => {
