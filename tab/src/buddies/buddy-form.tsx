@@ -9,6 +9,7 @@ import {
 } from "../../../shared/circles/buddy-programme.js";
 import type { SessionViewer, Weekday } from "../../../shared/circles/circle-schedule.js";
 import { TimeZoneField } from "../circles/time-zone-field.js";
+import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
 import { TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
 import { daysAndHours, windowsOf } from "./buddy-format.js";
 import { BuddyWindowFields } from "./buddy-window-fields.js";
@@ -146,6 +147,7 @@ export function BuddyForm(props: BuddyFormProps & { viewer: SessionViewer; savin
           <Field label={text.buddyAvoid} hint={text.buddyAvoidHint} validationMessage={errorFor("avoid")}>
             <Textarea value={draft.avoid} resize="vertical" onChange={(_event, data) => change({ avoid: data.value })} />
           </Field>
+          <TypedCrisisNotice texts={[draft.team, draft.avoid]} locale={viewer.locale} testId="buddy-avoid-crisis" />
         </fieldset>
       )}
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
