@@ -16,6 +16,10 @@ const thresholds = process.argv[2]?.split(",").map(Number) ?? [0.5, 0.6, LINEAR_
 const frameFloor = process.env.FRAME_FLOOR ? Number(process.env.FRAME_FLOOR) : undefined;
 const riskThreshold = process.env.RISK_THRESHOLD ? Number(process.env.RISK_THRESHOLD) : undefined;
 const explainedThreshold = process.env.EXPLAINED ? Number(process.env.EXPLAINED) : undefined;
+// EVAL_SUBSET=<jsonl> scores only the rows whose text is in that file: two training corpora compared on the same rows.
+const subset = process.env.EVAL_SUBSET
+  ? new Set(parseCorpus(readFileSync(process.env.EVAL_SUBSET, "utf8")).map(({ text }) => text))
+  : undefined;
 const frames = rows.map(({ text }) => screenByFrames(text));
 const found = thresholds.map(() => new Array<string>(rows.length));
 for (let fold = 0; fold < FOLDS; fold += 1) {
@@ -47,7 +51,8 @@ thresholds.forEach((threshold, at) => {
     benign = 0,
     benignCrisis = 0,
     benignAny = 0;
-  rows.forEach(({ level, kind }: LabelledPhrasing, index) => {
+  rows.forEach(({ level, kind, text }: LabelledPhrasing, index) => {
+    if (subset && !subset.has(text)) return;
     const got = levels[index];
     if (level === "crisis") {
       crisis += 1;

@@ -4,6 +4,7 @@ import { requirementOf } from "./pattern-anchors.js";
 import { PatternIndex } from "./pattern-index.js";
 import { ELEVATED_FRAMES_EN, RISK_FRAMES_EN } from "./risk-frames-en.js";
 import { RISK_LEXICON_EN } from "./risk-lexicon-en.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 const lexicon = RISK_LEXICON_EN;
 const SCREEN_PATTERNS = [
@@ -51,7 +52,7 @@ describe("pattern index", () => {
         const idioms = idiomIndex.scan(sample);
         for (const idiom of lexicon.idioms) if (idiom.test(sample)) expect(idiomIndex.mayMatch(idioms, idiom), idiom.source).toBe(true);
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 
@@ -69,7 +70,7 @@ describe("pattern index", () => {
           if (pattern.test(message)) expect(present[clauses.length * width + id], pattern.source).toBe(1);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 

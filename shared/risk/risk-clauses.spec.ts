@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { clausesOf } from "./risk-clauses.js";
 import type { RiskLexicon } from "./risk-lexicon.js";
 import { RISK_LEXICON_EN } from "./risk-lexicon-en.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 /** The normalisation as first written, one plain step after another: the fast paths must agree with it. */
 function straightforwardClausesOf(text: string, lexicon: RiskLexicon): string[] {
@@ -77,7 +78,7 @@ describe("clause normalisation", () => {
       fc.property(text, (sample) => {
         expect(clausesOf(sample, lexicon)).toEqual(straightforwardClausesOf(sample, lexicon));
       }),
-      { numRuns: 1500 },
+      { numRuns: propertyRuns(1500) },
     );
   });
 });

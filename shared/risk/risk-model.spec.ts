@@ -4,6 +4,7 @@ import { clausesOf } from "./risk-clauses.js";
 import { RISK_LEXICON_EN } from "./risk-lexicon-en.js";
 import RISK_MODEL_EN from "./risk-model-en.json" with { type: "json" };
 import { modelFeatures, modelPosterior, modelPosteriorByFeatures, type RiskModel } from "./risk-model.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 const model = RISK_MODEL_EN as RiskModel;
 const MODEL_WORDS = Object.keys(model.features).flatMap((feature) => feature.split("_"));
@@ -30,7 +31,7 @@ describe("risk model", () => {
       fc.property(clauses, (sample) => {
         expect(modelPosterior(sample, model)).toEqual(modelPosteriorByFeatures(sample, model));
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -50,7 +51,7 @@ describe("risk model", () => {
           expect(modelFeatures([word])).toEqual([word.replace(/(?:ing|ed|es|s|ly)$/, "")]);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 });

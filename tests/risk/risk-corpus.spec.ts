@@ -36,9 +36,9 @@ describe("crisis screen on the held-out corpus", () => {
 
 /**
  * A second blind held-out part, written later in the plainest everyday voice and heavier in
- * workplace idioms (80 of its 180 benign lines). Measured 2026-12-03: crisis recall 98.8%,
- * elevated-or-crisis 99.5%, benign judged crisis 3.9% (7/180), so the 3% goal is NOT met here; this
- * holds the measured floor. Raise it towards the goal; never lower it to pass.
+ * workplace idioms (80 of its 180 benign lines). First measured 2026-12-03 at 98.8% / 99.5% / 3.9%;
+ * after development gained 1,100 idiom and masked-crisis phrasings (chosen because idioms led the
+ * cross-validated false calls; none of this part's text was looked at): 99.4%, 99.5%, 2.8% (5/180).
  */
 describe("crisis screen on the everyday held-out corpus", () => {
   const figures = screenFigures(corpus("heldout-everyday"));
@@ -53,8 +53,8 @@ describe("crisis screen on the everyday held-out corpus", () => {
     expect(figures.elevatedOrCrisisRecall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("judges benign phrasings crisis no more often than when first measured", () => {
-    expect(figures.benignJudgedCrisis).toBeLessThanOrEqual(0.04);
+  it("meets the goal of judging at most 3% of benign phrasings crisis", () => {
+    expect(figures.benignJudgedCrisis).toBeLessThanOrEqual(0.03);
   });
 });
 
