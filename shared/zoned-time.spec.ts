@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, isLocalDate, isLocalTime, utcToZoned, weekdayOf, zoneClock, zonedLocalToUtc } from "./zoned-time.js";
+import { propertyRuns } from "../tests/support/property-runs.js";
 
 describe("local dates", () => {
   it("knows real dates from look-alikes", () => {
@@ -54,7 +55,7 @@ describe("zonedLocalToUtc", () => {
           }
         },
       ),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchBuddies, type BuddyMatchInput, type BuddyNewcomer, type BuddyVolunteer } from "./buddy-matching.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 const WINDOWS = ["w0", "w1", "w2", "w3", "w4"];
 const TEAMS = ["ward-4", "ward-5", "pharmacy"];
@@ -124,7 +125,7 @@ describe("matchBuddies", () => {
       fc.property(problem, (input) => {
         expect(matchBuddies(input).pairs.length).toBe(mostPairs(input));
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 

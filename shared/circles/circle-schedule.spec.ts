@@ -12,6 +12,7 @@ import {
   type CircleRecurrence,
   type SessionViewer,
 } from "./circle-schedule.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -310,7 +311,7 @@ describe("nextSessions properties", () => {
           expect(previous?.end.getTime()).toBeLessThanOrEqual(from.getTime());
         }
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 

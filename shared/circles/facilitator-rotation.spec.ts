@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../app-error.js";
 import { facilitatorSchedule, nextFacilitator, type RotationMember } from "./facilitator-rotation.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 const willing = (...ids: string[]): RotationMember[] => ids.map((id) => ({ id, willing: true }));
 
@@ -97,7 +98,7 @@ describe("rotation properties", () => {
         for (const id of willingIds) expect(window.filter((chosen) => chosen === id)).toHaveLength(k);
         expect(schedule.every((id) => id !== undefined && willingIds.includes(id))).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -112,7 +113,7 @@ describe("rotation properties", () => {
           expect([...upcoming].sort()).toEqual([...willingIds].sort());
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 

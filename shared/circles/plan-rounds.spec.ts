@@ -12,6 +12,7 @@ import {
   type PlanRoundsInput,
   type PlanRoundsReport,
 } from "./plan-rounds.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 const ids = (count: number, prefix = "m") => Array.from({ length: count }, (_, index) => `${prefix}${index}`);
 const plain = (count: number): CircleMember[] => ids(count).map((id) => ({ id }));
@@ -79,7 +80,7 @@ describe("planRounds: hard rules on random instances", () => {
   it("places everyone once per round, or lists them with a reason, and keeps sizes, avoid lists and windows", () => {
     fc.assert(
       fc.property(instances, (input) => expectValidPlan(input, planRoundsWithReport(input))),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 
@@ -90,7 +91,7 @@ describe("planRounds: hard rules on random instances", () => {
         expect(report.unplaced).toEqual([]);
         for (const round of report.rounds) expect(round.flat().sort()).toEqual(ids(count).sort());
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 });

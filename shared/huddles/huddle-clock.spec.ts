@@ -11,6 +11,7 @@ import {
   type HuddleAction,
   type HuddleClockState,
 } from "./huddle-clock.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 const STEPS = [
   { id: "pulse", durationSeconds: 60 },
@@ -224,7 +225,7 @@ describe("huddle clock under any sequence of actions", () => {
           expect(huddleSummary(state).totalSeconds).toBeLessThanOrEqual(Math.ceil((now - T0) / 1000) + state.completed.length);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { closePulse, newPulse, pulseAnswerCount, pulseDistribution, recordPulseAnswer, type PulseState } from "./pulse.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 function answer(state: PulseState, key: string, level: number): PulseState {
   const result = recordPulseAnswer(state, key, level);
@@ -57,7 +58,7 @@ describe("pulse check", () => {
           expect(pulseDistribution(pulse) === undefined).toBe(distinct < 3);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { answerQuery, participationShare, percentile, publishedCells, type AtomicCell, type InsightsQuery } from "./suppression.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 const WEEKS = ["2026-W40", "2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45"];
 const CATEGORIES = ["workload", "conflict", "wellbeing", "other"];
@@ -73,7 +74,7 @@ describe("insights suppression", () => {
             expect(answerQuery(changed, query, groupsFor(query))).toEqual(answerQuery(cells, query, groupsFor(query)));
         },
       ),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 
@@ -93,7 +94,7 @@ describe("insights suppression", () => {
           expect(behind.every((cell) => cell.people >= K)).toBe(true);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 

@@ -10,6 +10,7 @@ import {
   type RequestState,
   type RequestStatus,
 } from "./request-status.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 const requester = { userId: "requester", isSupporter: false };
 const supporter = { userId: "supporter-a", isSupporter: true };
@@ -92,7 +93,7 @@ describe("request status machine", () => {
           expect(Boolean(state.claimedBy)).toBe(state.status !== "open" && !(state.status === "withdrawn" && !state.claimedBy));
         }
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });

@@ -11,6 +11,7 @@ import {
   timeToDeadline,
 } from "./response-targets.js";
 import type { BusinessCalendar, EscalationStage, ResponseTargets, Urgency } from "./response-targets.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -346,7 +347,7 @@ describe("the on-time shortcut", () => {
           expect(escalationStage(createdAt, now, urgency, targets, calendar)).toBe(expected);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RESOURCES } from "./resource-catalogue.js";
 import { inputFromResource, resourceFromInput, resourceInputSchema, RESOURCE_LIMITS } from "./resource-schema.js";
+import { propertyRuns } from "../../tests/support/property-runs.js";
 
 const valid = {
   title: "Contoso EAP",
@@ -81,7 +82,7 @@ describe("resource input", () => {
         if (accepted) expect(url.startsWith("https://")).toBe(true);
       }),
       // Long generated URLs make each run slow; a few hundred cover the schemes and shapes.
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 

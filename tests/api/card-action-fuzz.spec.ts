@@ -7,6 +7,7 @@ import { botMessages } from "../../bot/src/bot/bot-messages.js";
 import { RequestService } from "../../bot/src/requests/request-service.js";
 import { startConnectorStub } from "../support/connector-stub.js";
 import { startLoggedServer, type LoggedServer } from "../support/logged-server.js";
+import { propertyRuns } from "../support/property-runs.js";
 
 /**
  * Every Adaptive Card Action.Execute verb the bot handles, fed hostile `data` through the real
@@ -218,7 +219,7 @@ describe("Adaptive Card actions survive hostile data", () => {
             answered.invokeError++;
           }
         }),
-        { numRuns: RUNS_PER_VERB },
+        { numRuns: propertyRuns(RUNS_PER_VERB) },
       );
       expect(answered.card + answered.invokeError).toBe(RUNS_PER_VERB);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -262,7 +263,7 @@ describe("Adaptive Card actions survive hostile data", () => {
         if (response.status === 200) expect(body).toMatchObject({ statusCode: 200, type: CARD, value: { type: "AdaptiveCard" } });
         else expect(body).toMatchObject({ statusCode: response.status, type: INVOKE_ERROR, value: { code: expect.any(String) } });
       }),
-      { numRuns: RUNS_PER_VERB, examples: [['{"action":{"type":{"toString":0}}}', "personal"]] },
+      { numRuns: propertyRuns(RUNS_PER_VERB), examples: [['{"action":{"type":{"toString":0}}}', "personal"]] },
     );
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });

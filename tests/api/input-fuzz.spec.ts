@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_API_ROUTES } from "../../bot/src/api/all-routes.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
+import { propertyRuns } from "../support/property-runs.js";
 
 const RUNS_PER_ROUTE = 1000;
 let server: TestServer;
@@ -69,7 +70,7 @@ describe("every API route refuses bad input with a 400 and never a 5xx", () => {
             await response.arrayBuffer();
           }
         }),
-        { numRuns: RUNS_PER_ROUTE },
+        { numRuns: propertyRuns(RUNS_PER_ROUTE) },
       );
       if (route.acceptsBody) expect(badRequests).toBeGreaterThan(RUNS_PER_ROUTE * 0.9);
       const health = await fetch(`${server.url}/healthz`);

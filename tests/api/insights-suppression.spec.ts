@@ -19,6 +19,7 @@ import {
   type PopulationRequest,
   type Query,
 } from "../support/insights-population.js";
+import { propertyRuns } from "../support/property-runs.js";
 
 /**
  * Suppression over the real API with random populations stored as the services store them. The
@@ -137,7 +138,7 @@ describe("insights suppression over the API", () => {
           expect(value(wider) - value(narrower)).toBe(rest);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: propertyRuns(RUNS) },
     );
   });
 
@@ -156,7 +157,7 @@ describe("insights suppression over the API", () => {
           expect(after).toEqual(before);
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: propertyRuns(RUNS) },
     );
   });
 
@@ -223,7 +224,7 @@ describe("insights suppression over the API", () => {
           });
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: propertyRuns(RUNS) },
     );
   });
 });

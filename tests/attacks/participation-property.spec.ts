@@ -4,6 +4,7 @@ import { DEV_USERS } from "../../bot/src/auth/dev-identity.js";
 import "../support/fast-check-seed.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
 import { openHuddleStream, startMeetingRosterConnector, type MeetingRosterConnector } from "../support/meeting-roster-connector.js";
+import { propertyRuns } from "../support/property-runs.js";
 
 /**
  * Issue #13, acceptance 2: whatever admins, facilitators and members send, who took part in a huddle
@@ -112,7 +113,7 @@ describe("participation is what the server observed", () => {
           for (const [user, weeks] of ended) expect({ user, counted: weeks.length > 0 }).toEqual({ user, counted: observed.has(user) });
         },
       ),
-      { numRuns: 25 },
+      { numRuns: propertyRuns(25) },
     );
   });
 });

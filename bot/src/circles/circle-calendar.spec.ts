@@ -5,6 +5,7 @@ import { circleRecurrenceSchema } from "../../../shared/circles/circle-recurrenc
 import { nextSessions, WEEKDAYS, type CircleRecurrence } from "../../../shared/circles/circle-schedule.js";
 import { addDays } from "../../../shared/zoned-time.js";
 import { circleCalendar, type CircleCalendarInput } from "./circle-calendar.js";
+import { propertyRuns } from "../../../tests/support/property-runs.js";
 
 const NOW = new Date("2026-02-20T10:00:00Z");
 const JOIN_URL = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0?context=%7b%22Tid%22%3a%22t%22%7d";
@@ -210,7 +211,7 @@ describe("the calendar's sessions match nextSessions", () => {
           expect(event.duration.toSeconds()).toBe(durationMinutes * 60);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 

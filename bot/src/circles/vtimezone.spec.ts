@@ -2,6 +2,7 @@ import fc from "fast-check";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { vtimezoneComponent } from "./vtimezone.js";
+import { propertyRuns } from "../../../tests/support/property-runs.js";
 
 /** Building an Intl formatter is slow; one per zone keeps the spec fast. */
 const offsetLabels = new Map<string, Intl.DateTimeFormat>();
@@ -149,7 +150,7 @@ describe("vtimezoneComponent", () => {
           expectSameInstant(zone, timeZone, whole);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 
@@ -202,7 +203,7 @@ describe("vtimezoneComponent", () => {
           expectSameInstant(zone, timeZone, whole);
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 });

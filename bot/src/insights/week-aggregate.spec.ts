@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ParticipationRecorder } from "../huddles/participation.js";
 import { EmbeddedStore } from "../storage/embedded-store.js";
 import { applyDelta, emptyWeek, WeekAggregates, withoutPerson } from "./week-aggregate.js";
+import { propertyRuns } from "../../../tests/support/property-runs.js";
 
 let directory: string;
 let store: EmbeddedStore;
@@ -54,7 +55,7 @@ describe("week aggregates", () => {
         if (before.sessionPeople.huddle < 5) expect(after.sessionPeople.huddle).toBe(asIfNeverThere.sessionPeople.huddle);
         else expect(after).toEqual(before);
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 
