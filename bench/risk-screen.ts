@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { assessRisk } from "../shared/risk/assess-risk.js";
-import { parseCorpus, screenFigures } from "../shared/risk/risk-evaluation.js";
+import { parseCorpus, screenFigures, type LabelledPhrasing } from "../shared/risk/risk-evaluation.js";
 import { percentile, type BenchmarkFigure } from "./figure.js";
 
 const MESSAGE_LENGTH = 2_000;
@@ -45,6 +45,7 @@ export async function riskScreenBenchmark(): Promise<BenchmarkFigure[]> {
     );
   }
   const corpus = parseCorpus(readFileSync(new URL("../tests/fixtures/risk-corpus/development.jsonl", import.meta.url), "utf8"));
+  figures.push(paddedCrisisFigure(corpus));
   const messages = Array.from({ length: 50 }, (_, index) =>
     longMessage(
       corpus.map((row) => row.text),
@@ -81,6 +82,33 @@ export async function riskScreenBenchmark(): Promise<BenchmarkFigure[]> {
     },
   );
   return figures;
+}
+
+/**
+ * Held-out crisis phrasings the screen catches, set after two ordinary sentences and before a third
+ * (plain chat and logistics from development): how many it still catches. Work talk around a crisis
+ * sentence must not hide it; this is reported, not yet a goal.
+ */
+function paddedCrisisFigure(development: LabelledPhrasing[]): BenchmarkFigure {
+  const heldOut = parseCorpus(readFileSync(new URL("../tests/fixtures/risk-corpus/heldout.jsonl", import.meta.url), "utf8"));
+  const fillers = development
+    .filter(({ kind }) => kind === "everyday-chat" || kind === "logistics")
+    .map(({ text }) => text.replace(/[.!?\s]*$/, "."));
+  let caught = 0;
+  let kept = 0;
+  heldOut.forEach(({ text, level }, index) => {
+    if (level !== "crisis" || assessRisk(text).level !== "crisis") return;
+    caught += 1;
+    const padded = `${fillers[(index * 7) % fillers.length]} ${fillers[(index * 13 + 1) % fillers.length]} ${text} ${fillers[(index * 17 + 2) % fillers.length]}`;
+    if (assessRisk(padded).level === "crisis") kept += 1;
+  });
+  return {
+    name: `risk screen (held-out): crisis still caught amid three ordinary sentences (${kept}/${caught})`,
+    value: Math.round((1000 * kept) / Math.max(caught, 1)) / 10,
+    unit: "%",
+    target: "report",
+    met: null,
+  };
 }
 
 function longMessage(texts: string[], seed: number): string {

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { combinedAssessment, screenByFrames } from "../shared/risk/assess-risk.js";
 import { parseCorpus, type LabelledPhrasing } from "../shared/risk/risk-evaluation.js";
 import { LINEAR_CRISIS_THRESHOLD } from "../shared/risk/risk-linear-model.js";
-import { trainBayes, trainLinear } from "./risk-training.js";
+import { trainBayes, trainLinear, withFillerCopies } from "./risk-training.js";
 
 const FOLDS = 5;
 const rows = parseCorpus(readFileSync(new URL("../tests/fixtures/risk-corpus/development.jsonl", import.meta.url), "utf8"));
@@ -20,13 +20,24 @@ const explainedThreshold = process.env.EXPLAINED ? Number(process.env.EXPLAINED)
 const subset = process.env.EVAL_SUBSET
   ? new Set(parseCorpus(readFileSync(process.env.EVAL_SUBSET, "utf8")).map(({ text }) => text))
   : undefined;
+const localFrames = process.env.LOCAL_FRAMES === "0" ? false : undefined;
+// PAD_EVAL=1 screens each row between two ordinary sentences: crisis must survive work talk around it.
+if (process.env.PAD_EVAL === "1") {
+  const fillers = rows
+    .filter(({ kind }) => kind === "everyday-chat" || kind === "logistics")
+    .map(({ text }) => text.replace(/[.!?\s]*$/, "."));
+  rows.forEach((row, index) => {
+    row.text = `${fillers[(index * 7) % fillers.length]} ${row.text} ${fillers[(index * 13 + 5) % fillers.length]}`;
+  });
+}
 const frames = rows.map(({ text }) => screenByFrames(text));
 const found = thresholds.map(() => new Array<string>(rows.length));
 for (let fold = 0; fold < FOLDS; fold += 1) {
   // TRAIN_SHARE below 1 trains on part of the other folds: a learning curve says whether more data would help.
   const share = Number(process.env.TRAIN_SHARE ?? 1);
   const training = rows.filter((_, index) => index % FOLDS !== fold && (index * 7919) % 100 < share * 100);
-  const models = { bayes: trainBayes(training), linear: trainLinear(training) };
+  const augmented = withFillerCopies(training);
+  const models = { bayes: trainBayes(augmented), linear: trainLinear(augmented) };
   rows.forEach((row, index) => {
     if (index % FOLDS !== fold) return;
     thresholds.forEach((crisisThreshold, at) => {
@@ -36,6 +47,7 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
         frameFloor,
         explainedThreshold,
         riskThreshold,
+        localFrames,
       }).level;
     });
   });

@@ -25,11 +25,39 @@ export const TRAINING_SETTINGS = {
   benignWeight: 1,
   /** Naive Bayes priors from class counts (false) or equal (true): the corpus over-represents risk. */
   equalBayesPriors: false,
+  /**
+   * Copies of each phrasing set between ordinary sentences (plain chat and logistics from the same
+   * rows), labelled as the phrasing, so work talk around a crisis sentence stops reading as evidence
+   * of safety. Off: cross-validated, one copy raised recall on padded rows 89.8% → 91.2% but benign
+   * judged crisis 4.4% → 5.4% on plain ones; the check of a frame in its own clauses does more.
+   */
+  fillerCopies: 0,
   /** A weight this small in both heads changes no decision worth shipping it for. */
   pruneBelow: 0,
   // Cross-validation tries other settings through RISK_TRAINING='{"l2":0.001}'; the shipped model uses none.
   ...(JSON.parse(process.env.RISK_TRAINING ?? "{}") as object),
 };
+
+const FILLER_KINDS = new Set(["everyday-chat", "logistics"]);
+
+/** The rows, and copies of them between ordinary sentences drawn from the rows themselves. */
+export function withFillerCopies(rows: LabelledPhrasing[], copies = TRAINING_SETTINGS.fillerCopies): LabelledPhrasing[] {
+  const fillers = rows.filter(({ level, kind }) => level === "none" && FILLER_KINDS.has(kind)).map(({ text }) => sentence(text));
+  if (fillers.length === 0 || copies < 1) return rows;
+  let seed = 11;
+  const pick = () => fillers[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % fillers.length]!;
+  const padded: LabelledPhrasing[] = [];
+  for (let copy = 0; copy < copies; copy += 1) {
+    for (const row of rows) {
+      const before = seed % 3 === 0 ? "" : `${pick()} `;
+      const after = seed % 2 === 0 ? ` ${pick()}` : "";
+      padded.push({ ...row, text: `${before}${pick()} ${sentence(row.text)}${after}` });
+    }
+  }
+  return [...rows, ...padded];
+}
+
+const sentence = (text: string) => (/[.!?]\s*$/.test(text) ? text.trim() : `${text.trim()}.`);
 
 export function trainBayes(rows: LabelledPhrasing[], rounding = 100): RiskModel {
   const counts = new Map<string, [number, number, number]>();

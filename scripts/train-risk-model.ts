@@ -6,14 +6,15 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseCorpus } from "../shared/risk/risk-evaluation.js";
-import { trainBayes, trainLinear } from "./risk-training.js";
+import { trainBayes, trainLinear, withFillerCopies } from "./risk-training.js";
 
-const corpus = parseCorpus(readFileSync(new URL("../tests/fixtures/risk-corpus/development.jsonl", import.meta.url), "utf8"));
+const rows = parseCorpus(readFileSync(new URL("../tests/fixtures/risk-corpus/development.jsonl", import.meta.url), "utf8"));
+const corpus = withFillerCopies(rows);
 const bayes = trainBayes(corpus);
 writeFileSync(new URL("../shared/risk/risk-model-en.json", import.meta.url), `${JSON.stringify(bayes)}\n`);
 // The linear layer's frame features come from the frames alone, so it does not depend on the Bayes model written above.
 const linear = trainLinear(corpus);
 writeFileSync(new URL("../shared/risk/risk-linear-en.json", import.meta.url), `${JSON.stringify(linear)}\n`);
 console.log(
-  `risk model: ${Object.keys(bayes.features).length} Bayes features and ${Object.keys(linear.weights).length} linear weights from ${corpus.length} development phrasings`,
+  `risk model: ${Object.keys(bayes.features).length} Bayes features and ${Object.keys(linear.weights).length} linear weights from ${rows.length} development phrasings and ${corpus.length - rows.length} copies set in ordinary sentences`,
 );

@@ -7,6 +7,7 @@ import RISK_LINEAR_EN from "./risk-linear-en.json" with { type: "json" };
 import {
   EXPLAINED_CRISIS_THRESHOLD,
   FRAME_CRISIS_FLOOR,
+  LOCAL_FRAME_FLOOR,
   LINEAR_CRISIS_THRESHOLD,
   LINEAR_RISK_THRESHOLD,
   type LinearRiskModel,
@@ -53,6 +54,8 @@ export interface FrameScreen {
   elevated: Set<string>;
   /** The English lexicon's normalised clauses, idioms replaced by a placeholder. */
   clauses: string[];
+  /** Indexes of the English clauses in which a crisis frame or phrase fired. */
+  crisisClauses: number[];
   /** Whether risk words were explained away (negated, someone else's, a story, an idiom). */
   explained: boolean;
 }
@@ -61,6 +64,7 @@ export interface FrameScreen {
 export function screenByFrames(text: string, locale?: string): FrameScreen {
   const crisis = new Set<string>();
   const elevated = new Set<string>();
+  const crisisClauses: number[] = [];
   let englishClauses: ScreenedText[] = [];
   for (const lexicon of lexiconsFor(locale)) {
     const plan = planFor(lexicon);
@@ -68,7 +72,11 @@ export function screenByFrames(text: string, locale?: string): FrameScreen {
     const { clauses: screened, message } = ScreenedText.batch(scanned, scanned.clauses.join(" . "), plan.index);
     if (lexicon === RISK_LEXICON_EN) englishClauses = screened;
     const helpingRole = message.test(plan.helpingRole);
-    for (const clause of screened) screenClause(clause, message, helpingRole, lexicon, plan, crisis, elevated);
+    screened.forEach((clause, index) => {
+      const before = crisis.size;
+      screenClause(clause, message, helpingRole, lexicon, plan, crisis, elevated);
+      if (crisis.size > before && lexicon === RISK_LEXICON_EN) crisisClauses.push(index);
+    });
   }
   const explained =
     EXPLAINED_AWAY.some((reason) => elevated.has(reason)) ||
@@ -76,7 +84,7 @@ export function screenByFrames(text: string, locale?: string): FrameScreen {
       englishClauses.some(
         (clause) => clause.text.includes(IDIOM_PLACEHOLDER.trim()) || planFor(RISK_LEXICON_EN).mediaCues.some((cue) => clause.test(cue)),
       ));
-  return { crisis, elevated, clauses: englishClauses.map((clause) => clause.text), explained };
+  return { crisis, elevated, clauses: englishClauses.map((clause) => clause.text), crisisClauses, explained };
 }
 
 /**
@@ -100,6 +108,22 @@ export interface RiskModels {
   frameFloor?: number;
   explainedThreshold?: number;
   riskThreshold?: number;
+  /** Cross-validation can switch off the check of a frame in its own clauses, to measure it. */
+  localFrames?: boolean;
+}
+
+/**
+ * Whether the clauses a crisis frame fired in score above LOCAL_FRAME_FLOOR on their own. The whole
+ * message's score sums the ordinary words around the frame too, and in the corpus crisis phrasings
+ * seldom come with work talk, so without this a few ordinary sentences around "i am going to kill
+ * myself tonight" would demote it.
+ */
+function frameHoldsInItsClauses(text: string, frames: FrameScreen, models: RiskModels): boolean {
+  const own = frames.crisisClauses.map((index) => frames.clauses[index]!);
+  if (own.length === 0 || own.length === frames.clauses.length) return false;
+  const [, distressed, inCrisis] = modelPosterior(own, models.bayes);
+  const [local] = linearRiskScores(text, { ...frames, clauses: own }, models.linear, [inCrisis, distressed + inCrisis]);
+  return local > LOCAL_FRAME_FLOOR;
 }
 
 /** The frames' findings weighed by the statistical layers; exported so evaluation can swap the models. */
@@ -109,7 +133,8 @@ export function combinedAssessment(text: string, frames: FrameScreen, models: Ri
   const crisis = new Set<string>();
   const elevated = new Set(frames.elevated);
   // Only a score that is a number and low demotes a frame: anything the layer cannot score stays crisis.
-  const demoted = crisisScore <= (models.frameFloor ?? FRAME_CRISIS_FLOOR);
+  const floor = models.frameFloor ?? FRAME_CRISIS_FLOOR;
+  const demoted = crisisScore <= floor && (models.localFrames === false || !frameHoldsInItsClauses(text, frames, models));
   for (const reason of frames.crisis) (demoted ? elevated : crisis).add(reason);
   // Words the frames explained away (negated, someone else's, a story) take more for the layer to call back.
   const threshold = frames.explained

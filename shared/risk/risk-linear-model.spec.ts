@@ -64,6 +64,23 @@ describe("linear risk layer", () => {
     }
   });
 
+  it("keeps a crisis frame at crisis whatever ordinary work talk surrounds it", () => {
+    const work = [
+      "The quarterly report is attached, please review the figures for the north region before Friday.",
+      "Rota for next week is up, can someone cover Tuesday?",
+      "Minutes from today's standup are in the channel.",
+    ];
+    for (const crisis of [
+      "i am going to kill myself tonight.",
+      "I have the pills ready for tonight.",
+      "I've decided to end my life this weekend.",
+    ]) {
+      expect(assessRisk(crisis).level).toBe("crisis");
+      expect(assessRisk(`${work.join(" ")} ${crisis}`).level, crisis).toBe("crisis");
+      expect(assessRisk(`${work[0]} ${crisis} ${work[1]} ${work[2]}`).level, crisis).toBe("crisis");
+    }
+  });
+
   it("keeps a crisis frame at crisis when a layer cannot score the message", () => {
     const text = "i am going to kill myself tonight";
     const broken = { weights: {}, bias: [Number.NaN, Number.NaN], bayesShare: 0 } as unknown as LinearRiskModel;

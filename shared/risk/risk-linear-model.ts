@@ -20,6 +20,8 @@ export const LINEAR_CRISIS_THRESHOLD = 0.6;
 export const EXPLAINED_CRISIS_THRESHOLD = 0.97;
 /** Below this a crisis frame is demoted to elevated: the layer has seen such words be harmless. */
 export const FRAME_CRISIS_FLOOR = 0.1;
+/** A frame the whole message would demote stands if its own clauses score above this. */
+export const LOCAL_FRAME_FLOOR = 0.5;
 export const LINEAR_RISK_THRESHOLD = 0.75;
 
 /** What the frames said, as the linear layer sees it. */
