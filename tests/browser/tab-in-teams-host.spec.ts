@@ -83,11 +83,22 @@ describe("the tab inside a Teams host (teams-js protocol)", () => {
     await tab.waitForSelector('[data-theme="default"]', { timeout: 15_000 });
     const background = () => tab.$eval("[data-theme]", (element) => getComputedStyle(element).backgroundColor);
     const light = await background();
-    await page.evaluate(() => (window as unknown as { setTheme(theme: string): void }).setTheme("dark"));
-    await tab.waitForSelector('[data-theme="dark"]', { timeout: 5_000 });
+    // The tab registers its theme handler just after first render; on a loaded machine a change sent
+    // in that gap is lost, as a real host's would be, so the host says it again until the tab follows.
+    const switchTo = async (theme: string) => {
+      await expect
+        .poll(
+          async () => {
+            await page.evaluate((name) => (window as unknown as { setTheme(theme: string): void }).setTheme(name), theme);
+            return tab.$(`[data-theme="${theme}"]`).then((found) => found !== null);
+          },
+          { timeout: 15_000, interval: 250 },
+        )
+        .toBe(true);
+    };
+    await switchTo("dark");
     const dark = await background();
-    await page.evaluate(() => (window as unknown as { setTheme(theme: string): void }).setTheme("contrast"));
-    await tab.waitForSelector('[data-theme="contrast"]', { timeout: 5_000 });
+    await switchTo("contrast");
     const contrast = await background();
     expect(new Set([light, dark, contrast]).size).toBe(3);
     await page.close();
