@@ -1,5 +1,6 @@
 import { IntTable } from "./int-table.js";
-import { nextWordHash, WORD_HASH_START, wordHash } from "./word-hash.js";
+import { nextWordHash, WORD_HASH_START } from "./word-hash.js";
+import { WordTable } from "./word-table.js";
 import { linearTones, type FrameFindings, type LinearRiskModel } from "./risk-linear-model.js";
 
 /**
@@ -8,10 +9,7 @@ import { linearTones, type FrameFindings, type LinearRiskModel } from "./risk-li
  * generation stamp counts each feature once per message, as the named features do.
  */
 interface NumberedLinearModel {
-  words: string[];
-  wordHashes: Int32Array;
-  /** Open addressing by word hash: word number + 1, or 0 for an empty slot. */
-  wordSlots: Int32Array;
+  wordTable: WordTable;
   /** Feature of each word on its own, or -1. */
   featureOfWord: Int32Array;
   /** Adjacent pairs and pairs one word apart, by first word × word count + second word. */
@@ -60,18 +58,8 @@ function numbered(model: LinearRiskModel): NumberedLinearModel {
   };
   const featureOfWord = new Int32Array(wordCount).fill(-1);
   for (const [word, feature] of singles) featureOfWord[word] = feature;
-  const words = [...wordNumbers.keys()];
-  const wordHashes = Int32Array.from(words, (word) => wordHash(word));
-  const wordSlots = new Int32Array(2 ** Math.ceil(Math.log2(words.length * 4 + 1)));
-  wordHashes.forEach((hash, number) => {
-    let slot = hash & (wordSlots.length - 1);
-    while (wordSlots[slot] !== 0) slot = (slot + 1) & (wordSlots.length - 1);
-    wordSlots[slot] = number + 1;
-  });
   const result: NumberedLinearModel = {
-    words,
-    wordHashes,
-    wordSlots,
+    wordTable: new WordTable([...wordNumbers.keys()]),
     featureOfWord,
     adjacentPairs: table(adjacent),
     skipPairs: table(skips),
@@ -150,13 +138,7 @@ function stemEnd(text: string, start: number, end: number): number {
 function wordAt(numbers: NumberedLinearModel, text: string, start: number, end: number): number {
   let hash = WORD_HASH_START;
   for (let at = start; at < end; at += 1) hash = nextWordHash(hash, text.charCodeAt(at));
-  const { wordSlots, wordHashes, words } = numbers;
-  for (let slot = hash & (wordSlots.length - 1); wordSlots[slot] !== 0; slot = (slot + 1) & (wordSlots.length - 1)) {
-    const number = wordSlots[slot]! - 1;
-    const word = words[number]!;
-    if (wordHashes[number] === hash && word.length === end - start && text.startsWith(word, start)) return number;
-  }
-  return -1;
+  return numbers.wordTable.numberAt(text, start, end, hash);
 }
 
 /** The features that are not words: frame reasons, tones and frames read with a tone. */

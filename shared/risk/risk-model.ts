@@ -1,5 +1,6 @@
 import { IntTable } from "./int-table.js";
-import { nextWordHash, WORD_HASH_START, wordHash } from "./word-hash.js";
+import { nextWordHash, WORD_HASH_START } from "./word-hash.js";
+import { WordTable } from "./word-table.js";
 
 /**
  * A small naive Bayes layer over word and word-pair features, trained on the development corpus
@@ -59,9 +60,7 @@ interface NumberedModel {
   /** Three log likelihoods per feature; NaN where a lookup would find no number. */
   likelihoods: Float64Array;
   words: string[];
-  wordHashes: Int32Array;
-  /** Open addressing by word hash: word number + 1, or 0 for an empty slot. */
-  wordSlots: Int32Array;
+  wordTable: WordTable;
   /** Feature of each word on its own, or -1. */
   featureOfWord: Int32Array;
   /** Feature of each word pair, by first word × word count + second word. */
@@ -106,21 +105,13 @@ function numbered(model: RiskModel): NumberedModel | "by-features" {
     else if (name.indexOf("_", join + 1) < 0) pairs.push([wordOf(name.slice(0, join)), wordOf(name.slice(join + 1)), feature]);
   }
   const words = [...wordByName.keys()];
-  const wordHashes = Int32Array.from(words, (word) => wordHash(word));
-  const wordSlots = new Int32Array(2 ** Math.ceil(Math.log2(words.length * 4 + 1)));
-  wordHashes.forEach((hash, number) => {
-    let slot = hash & (wordSlots.length - 1);
-    while (wordSlots[slot] !== 0) slot = (slot + 1) & (wordSlots.length - 1);
-    wordSlots[slot] = number + 1;
-  });
   const featureOfWord = new Int32Array(words.length).fill(-1);
   for (const [word, feature] of singles) featureOfWord[word] = feature;
   const result: NumberedModel = {
     featureByName,
     likelihoods: Float64Array.from(likelihoods),
     words,
-    wordHashes,
-    wordSlots,
+    wordTable: new WordTable(words),
     featureOfWord,
     featureOfPair: new IntTable(pairs.map(([first, second, feature]) => [first * words.length + second, feature] as const)),
     countedIn: new Uint32Array(featureByName.size),
@@ -128,17 +119,6 @@ function numbered(model: RiskModel): NumberedModel | "by-features" {
   };
   numberedModels.set(model, result);
   return result;
-}
-
-/** The number of the word `text` holds from `start` to `end`, or -1 when the model has no such word. */
-function wordAt(numbers: NumberedModel, text: string, start: number, end: number, hash: number): number {
-  const { wordSlots, wordHashes, words } = numbers;
-  for (let slot = hash & (wordSlots.length - 1); wordSlots[slot] !== 0; slot = (slot + 1) & (wordSlots.length - 1)) {
-    const number = wordSlots[slot]! - 1;
-    const word = words[number]!;
-    if (wordHashes[number] === hash && word.length === end - start && text.startsWith(word, start)) return number;
-  }
-  return -1;
 }
 
 /** Where `stem` would cut the token `text` holds from `start` to `end`. */
@@ -189,7 +169,7 @@ export function modelPosterior(clauses: string[], model: RiskModel): [number, nu
         hash = nextWordHash(hash, code);
       }
       // Words hold no "_", so a token with one is looked up by name, and so is any pair it is in.
-      const word = odd ? -1 : wordAt(numbers, clause, tokenStart, tokenEnd, hash);
+      const word = odd ? -1 : numbers.wordTable.numberAt(clause, tokenStart, tokenEnd, hash);
       if (previousStart >= 0) {
         if (odd || previousOdd) {
           count(featureByName.get(`${clause.slice(previousStart, previousEnd)}_${clause.slice(tokenStart, tokenEnd)}`));
