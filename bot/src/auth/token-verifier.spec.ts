@@ -28,7 +28,7 @@ function sign(oid: string, expiresAtSeconds: number): Promise<string> {
     .sign(privateKey);
 }
 
-describe("token verifier memory", () => {
+describe("token verifier clock and memory", () => {
   it("checks a token's signature once, then answers from memory with the same identity", async () => {
     const verify = createTokenVerifier({ audiences: [AUDIENCE], allowedTenants: [], keys });
     const token = await sign("user-a", Math.floor(Date.now() / 1000) + 3600);
@@ -40,15 +40,32 @@ describe("token verifier memory", () => {
     expect(keyLookups - before).toBe(1);
   });
 
-  it("forgets a remembered token once it expires, and then refuses it", async () => {
+  it("forgets a remembered token once it expires by the injected clock, and then refuses it", async () => {
     let clock = Date.now();
     const verify = createTokenVerifier({ audiences: [AUDIENCE], allowedTenants: [], keys, clockToleranceSeconds: 0, now: () => clock });
-    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    const expiresAt = Math.floor(clock / 1000) + 3600;
     const token = await sign("user-b", expiresAt);
     await expect(verify(token)).resolves.toMatchObject({ userId: "user-b" });
+    clock = expiresAt * 1000 - 1;
+    await expect(verify(token)).resolves.toMatchObject({ userId: "user-b" });
     clock = expiresAt * 1000 + 1;
-    await new Promise((resolve) => setTimeout(resolve, expiresAt * 1000 + 50 - Date.now()));
     await expect(verify(token)).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+
+  it("reads the injected clock for the token's own expiry, allowing the clock tolerance and no more", async () => {
+    let clock = Date.now();
+    const verify = createTokenVerifier({ audiences: [AUDIENCE], allowedTenants: [], keys, clockToleranceSeconds: 60, now: () => clock });
+    const expiresAt = Math.floor(clock / 1000) + 3600;
+    clock = (expiresAt + 59) * 1000;
+    await expect(verify(await sign("user-d", expiresAt))).resolves.toMatchObject({ userId: "user-d" });
+    clock = (expiresAt + 61) * 1000;
+    await expect(verify(await sign("user-e", expiresAt))).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+
+  it("refuses, by the injected clock, a token that the wall clock would still accept", async () => {
+    const wallNow = Date.now();
+    const verify = createTokenVerifier({ audiences: [AUDIENCE], allowedTenants: [], keys, now: () => wallNow + 2 * 3600_000 });
+    await expect(verify(await sign("user-f", Math.floor(wallNow / 1000) + 3600))).rejects.toMatchObject({ code: "unauthenticated" });
   });
 
   it("never lets a changed signature ride on a remembered token", async () => {

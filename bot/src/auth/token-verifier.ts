@@ -16,7 +16,11 @@ export interface TokenVerifierOptions {
   allowedTenants: string[];
   keys: JWTVerifyGetKey;
   clockToleranceSeconds?: number;
-  /** For tests: the clock that decides when a remembered token has expired. */
+  /**
+   * The clock, in milliseconds since the epoch, that every expiry check reads: the token's own
+   * `exp` and `nbf` (with the tolerance above) and when a remembered token is forgotten.
+   * Defaults to `Date.now`; tests inject one so they never wait for a token to expire.
+   */
   now?: () => number;
 }
 
@@ -69,7 +73,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   // the RS256 signature once per token, not once per call, keeps busy moments cheap. The whole
   // token, signature included, is the key, and it is forgotten when the token expires.
   const remembered = new Map<string, { identity: VerifiedToken; expiresAtMs: number }>();
-  const verify = verifyOnce(options, clockTolerance);
+  const verify = verifyOnce(options, clockTolerance, now);
   return async (token) => {
     const known = remembered.get(token);
     if (known && known.expiresAtMs > now()) return known.identity;
@@ -81,7 +85,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   };
 }
 
-function verifyOnce(options: TokenVerifierOptions, clockTolerance: number) {
+function verifyOnce(options: TokenVerifierOptions, clockTolerance: number, now: () => number) {
   return async (token: string): Promise<{ identity: VerifiedToken; expiresAtMs: number }> => {
     let claimedTenant: unknown;
     try {
@@ -97,6 +101,7 @@ function verifyOnce(options: TokenVerifierOptions, clockTolerance: number) {
         audience: options.audiences,
         issuer: issuersFor(claimedTenant),
         clockTolerance,
+        currentDate: new Date(now()),
         requiredClaims: ["exp", "tid", "oid"],
       });
       if (typeof payload.oid !== "string" || payload.oid.length === 0) throw unauthenticated();
