@@ -66,6 +66,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     options.store ?? (await createStore(config)),
     config.STORE_DEADLINE_MS,
     (operation, outcome) => logger.warn({ event: "store.late_outcome", operation, outcome }, "store call finished after its deadline"),
+    // Ids, kinds and issue codes only (see InvalidDocumentReport): never a document's values.
+    (report) => logger.error({ event: "store.invalid_document", ...report }, "stored document failed its schema"),
   );
   const devIdentity = config.AUTH_MODE === "dev" ? await DevIdentityIssuer.create(config.AAD_APP_CLIENT_ID) : undefined;
   const bootstrapAdmins = [

@@ -7,6 +7,7 @@ import type {
   StoredDocument,
   WriteOptions,
 } from "./document-store.js";
+import type { InvalidDocumentReport } from "./invalid-document.js";
 import { StoreTimeoutError } from "./store-errors.js";
 
 export type StoreOperation = "get" | "create" | "replace" | "delete" | "query" | "ping";
@@ -30,7 +31,14 @@ export class DeadlineStore implements DocumentStore {
     private readonly inner: DocumentStore,
     private readonly deadlineMs: number,
     private readonly onLateOutcome: LateOutcomeListener = () => undefined,
+    /** Told about stored documents a typed collection could not read; else they go to the inner store's listener. */
+    private readonly onInvalidDocument?: (report: InvalidDocumentReport) => void,
   ) {}
+
+  reportInvalid(report: InvalidDocumentReport): void {
+    if (this.onInvalidDocument) this.onInvalidDocument(report);
+    else this.inner.reportInvalid?.(report);
+  }
 
   get kind(): DocumentStore["kind"] {
     return this.inner.kind;

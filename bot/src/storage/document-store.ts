@@ -4,6 +4,8 @@
  * also the partition key, so a caller cannot ask for another tenant's data by construction.
  */
 
+import type { InvalidDocumentReport } from "./invalid-document.js";
+
 /** The document containers the product uses. Adapters create them on start. */
 export const CONTAINERS = ["settings", "requests", "huddles", "circles", "audit"] as const;
 export type ContainerName = (typeof CONTAINERS)[number];
@@ -65,6 +67,11 @@ export interface DocumentStore {
   query<T extends JsonObject>(container: ContainerName, tenantId: string, query?: DocumentQuery): Promise<StoredDocument<T>[]>;
   /** Resolves when the store answers; rejects with `StoreUnavailableError` otherwise. */
   ping(): Promise<void>;
+  /**
+   * Told by a typed collection (`collection.ts`) about a document that failed its schema, so the
+   * server can log it. Optional: a bare adapter has nobody to tell.
+   */
+  reportInvalid?(report: InvalidDocumentReport): void;
   close(): Promise<void>;
 }
 
