@@ -1,6 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, isLocalDate, isLocalTime, utcToZoned, weekdayOf, zoneClock, zonedLocalToUtc } from "./zoned-time.js";
+import {
+  addDays,
+  daysBetween,
+  isLocalDate,
+  isLocalTime,
+  localDateOfWallMs,
+  utcToZoned,
+  wallMsOf,
+  weekdayOf,
+  zoneClock,
+  zonedLocalToUtc,
+} from "./zoned-time.js";
 import { propertyRuns } from "../tests/support/property-runs.js";
 
 describe("local dates", () => {
@@ -53,6 +64,41 @@ describe("zonedLocalToUtc", () => {
           if (back.getTime() !== wholeMinute.getTime()) {
             expect(wholeMinute.getTime() - back.getTime()).toBe(clock.offsetMs(back.getTime()) - clock.offsetMs(wholeMinute.getTime()));
           }
+        },
+      ),
+      { numRuns: propertyRuns(500) },
+    );
+  });
+});
+
+describe("wall-clock readings to the millisecond", () => {
+  it("reads and resolves seconds and milliseconds, and gaps and repeats as toUtc does", () => {
+    const london = zoneClock("Europe/London");
+    const summer = Date.parse("2026-07-01T08:15:42.123Z");
+    expect(london.wallMs(summer)).toBe(Date.parse("2026-07-01T09:15:42.123Z"));
+    expect(localDateOfWallMs(london.wallMs(summer))).toBe("2026-07-01");
+    expect(london.fromWallMs(wallMsOf("2026-07-01", (9 * 3600 + 15 * 60 + 42) * 1000 + 123))).toBe(summer);
+    const halfPastOne = 90 * 60_000 + 7;
+    expect(london.fromWallMs(wallMsOf("2026-03-29", halfPastOne))).toBe(Date.parse("2026-03-29T01:30:00.007Z")); // 02:30 BST
+    expect(london.fromWallMs(wallMsOf("2026-10-25", halfPastOne))).toBe(Date.parse("2026-10-25T00:30:00.007Z")); // first 01:30
+  });
+
+  it("agrees with toUtc on whole minutes and round-trips every moment whose reading is not repeated", () => {
+    const zones = ["America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "UTC"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2050-01-01T00:00:00Z"), noInvalidDate: true }),
+        (timeZone, at) => {
+          const clock = zoneClock(timeZone);
+          const wall = clock.wallMs(at.getTime());
+          const local = utcToZoned(at, timeZone);
+          expect(localDateOfWallMs(wall)).toBe(local.localDate);
+          const wholeMinuteWall = Math.floor(wall / 60_000) * 60_000;
+          expect(clock.fromWallMs(wholeMinuteWall)).toBe(clock.toUtc(local.localDate, local.localTime).getTime());
+          const back = clock.fromWallMs(wall);
+          expect(clock.wallMs(back)).toBe(wall);
+          if (back !== at.getTime()) expect(back).toBeLessThan(at.getTime());
         },
       ),
       { numRuns: propertyRuns(500) },

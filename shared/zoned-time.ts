@@ -22,6 +22,10 @@ export interface ZoneClock {
   offsetMs(epochMs: number): number;
   toLocal(at: Date): LocalDateTime;
   toUtc(localDate: string, localTime: string): Date;
+  /** The wall clock's reading at a moment, to the millisecond, written as the epoch milliseconds of the same reading in UTC. */
+  wallMs(epochMs: number): number;
+  /** The moment a wall-clock reading (as `wallMs` writes it) names, a skipped or repeated reading resolved as `toUtc` does. */
+  fromWallMs(wallMs: number): number;
 }
 
 /** Whether a string is a real calendar date written "YYYY-MM-DD" (so "2026-02-30" is not). */
@@ -69,7 +73,7 @@ export function zoneClock(timeZone: string): ZoneClock {
     second: "numeric",
   });
 
-  const wallMs = (epochMs: number): number => {
+  const wholeSecondWallMs = (epochMs: number): number => {
     const fields: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
     for (const part of format.formatToParts(epochMs)) fields[part.type] = Number(part.value);
     const { year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = fields;
@@ -79,7 +83,19 @@ export function zoneClock(timeZone: string): ZoneClock {
   const offsetMs = (epochMs: number): number => {
     // Intl stops at whole seconds, so compare against the whole second too.
     const whole = Math.floor(epochMs / 1000) * 1000;
-    return wallMs(whole) - whole;
+    return wholeSecondWallMs(whole) - whole;
+  };
+
+  const fromWallMs = (wall: number): number => {
+    // Offsets a day either side bracket any transition near this wall time (no zone changes twice in a day).
+    const before = offsetMs(wall - DAY_MS);
+    const after = offsetMs(wall + DAY_MS);
+    const matches = [wall - before, wall - after].filter((epochMs) => offsetMs(epochMs) === wall - epochMs);
+    // Two matches: the hour repeated when clocks go back. Take the first time the clock shows it.
+    if (matches.length > 0) return Math.min(...matches);
+    // No match: the hour skipped when clocks go forward. Reading it with the offset from before the jump
+    // moves it forward by the size of the jump (02:30 becomes 03:30), as RFC 5545 and Temporal both do.
+    return wall - before;
   };
 
   return {
@@ -90,17 +106,10 @@ export function zoneClock(timeZone: string): ZoneClock {
       return { localDate: formatDate(wall), localTime: `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}` };
     },
     toUtc(localDate, localTime) {
-      const wall = dateMs(localDate) + timeMinutes(localTime) * MINUTE_MS;
-      // Offsets a day either side bracket any transition near this wall time (no zone changes twice in a day).
-      const before = offsetMs(wall - DAY_MS);
-      const after = offsetMs(wall + DAY_MS);
-      const matches = [wall - before, wall - after].filter((epochMs) => offsetMs(epochMs) === wall - epochMs);
-      // Two matches: the hour repeated when clocks go back. Take the first time the clock shows it.
-      if (matches.length > 0) return new Date(Math.min(...matches));
-      // No match: the hour skipped when clocks go forward. Reading it with the offset from before the jump
-      // moves it forward by the size of the jump (02:30 becomes 03:30), as RFC 5545 and Temporal both do.
-      return new Date(wall - before);
+      return new Date(fromWallMs(dateMs(localDate) + timeMinutes(localTime) * MINUTE_MS));
     },
+    wallMs: (epochMs) => epochMs + offsetMs(epochMs),
+    fromWallMs,
   };
 }
 
@@ -116,6 +125,16 @@ export function zonedLocalToUtc(localDate: string, localTime: string, timeZone: 
 /** What a wall clock in `timeZone` shows at a moment. */
 export function utcToZoned(at: Date, timeZone: string): LocalDateTime {
   return zoneClock(timeZone).toLocal(at);
+}
+
+/** The local date of a wall-clock reading written as `ZoneClock#wallMs` writes it. */
+export function localDateOfWallMs(wallMs: number): string {
+  return formatDate(new Date(wallMs));
+}
+
+/** The wall-clock reading, as `ZoneClock#wallMs` writes it, `msIntoDay` after midnight on a local date. */
+export function wallMsOf(localDate: string, msIntoDay = 0): number {
+  return dateMs(localDate) + msIntoDay;
 }
 
 function dateFields(localDate: string): [number, number, number] {

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { isTimeZone, TIME_ZONE_MESSAGE } from "../time-zones.js";
+import { addDays, localDateOfWallMs, wallMsOf, weekdayOf, zoneClock, type ZoneClock } from "../zoned-time.js";
 
 /** `crisis` is set by screening; the other three are chosen by the requester. */
 export const URGENCIES = ["crisis", "today", "soon", "can_wait"] as const;
@@ -47,9 +48,8 @@ export interface EscalationDeadlines {
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-/** Requests made on a non-working day start counting when a working day would normally begin. */
-const WORKING_DAY_START = { hour: 9, minute: 0, second: 0, millisecond: 0 } as const;
+/** Requests made on a non-working day start counting when a working day would normally begin: 09:00. */
+const WORKING_DAY_START_MS = 9 * HOUR_MS;
 /** Stops a calendar made only of holidays from looping forever. */
 const MAX_DAYS_TO_NEXT_WORKING_DAY = 400;
 
@@ -132,118 +132,56 @@ function deadlineAfter(createdAt: number, target: ResponseTarget, calendar: Busi
 /** Same local time on the n-th following working day; from 09:00 of the next working day when created on a day off. */
 function addBusinessDays(createdAt: number, days: number, calendar: BusinessCalendar): number {
   const isWorkingDay = workingDayTest(calendar);
-  const created = toLocal(createdAt, calendar.timeZone);
-  const start: LocalDateTime = isWorkingDay(created) ? created : { ...nextWorkingDay(created, isWorkingDay), ...WORKING_DAY_START };
-  let date: LocalDate = start;
+  const clock = clockFor(calendar.timeZone);
+  const createdWallMs = clock.wallMs(createdAt);
+  const createdDate = localDateOfWallMs(createdWallMs);
+  let date = createdDate;
+  let msIntoDay = createdWallMs - wallMsOf(createdDate);
+  if (!isWorkingDay(createdDate)) {
+    date = nextWorkingDay(createdDate, isWorkingDay);
+    msIntoDay = WORKING_DAY_START_MS;
+  }
   for (let counted = 0; counted < days; counted++) date = nextWorkingDay(date, isWorkingDay);
-  return toInstant({ ...start, year: date.year, month: date.month, day: date.day }, calendar.timeZone);
+  // A skipped local time moves on by the gap's length (01:30 becomes 02:30) and a repeated one takes its first
+  // occurrence, because that is when a clock on the wall first shows the deadline (shared/zoned-time.ts).
+  return clock.fromWallMs(wallMsOf(date, msIntoDay));
 }
 
 // ---- Calendar dates -------------------------------------------------------------------------------------------
 
-interface LocalDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-interface LocalDateTime extends LocalDate {
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-}
-
-function workingDayTest(calendar: BusinessCalendar): (date: LocalDate) => boolean {
+/** Local dates are "YYYY-MM-DD", as holidays are written; the time-zone arithmetic is shared/zoned-time.ts. */
+function workingDayTest(calendar: BusinessCalendar): (localDate: string) => boolean {
   const weekdays = new Set(calendar.workingDays.filter((day) => Number.isInteger(day) && day >= 1 && day <= 7));
   if (weekdays.size === 0) throw new RangeError("A business calendar needs at least one working day (1 = Monday … 7 = Sunday)");
   const holidays = new Set(calendar.holidays ?? []);
-  return (date) => weekdays.has(isoWeekday(date)) && !holidays.has(isoDate(date));
+  return (localDate) => weekdays.has(isoWeekday(localDate)) && !holidays.has(localDate);
 }
 
-function nextWorkingDay(from: LocalDate, isWorkingDay: (date: LocalDate) => boolean): LocalDate {
+function nextWorkingDay(from: string, isWorkingDay: (localDate: string) => boolean): string {
   let date = from;
   for (let step = 0; step < MAX_DAYS_TO_NEXT_WORKING_DAY; step++) {
-    date = dayAfter(date);
+    date = addDays(date, 1);
     if (isWorkingDay(date)) return date;
   }
-  throw new RangeError(`No working day within ${MAX_DAYS_TO_NEXT_WORKING_DAY} days of ${isoDate(from)}: check the holidays`);
+  throw new RangeError(`No working day within ${MAX_DAYS_TO_NEXT_WORKING_DAY} days of ${from}: check the holidays`);
 }
 
-// Calendar arithmetic runs on a UTC Date purely as a proleptic Gregorian calculator, never as an instant.
-function dayAfter(date: LocalDate): LocalDate {
-  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
-  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+/** 1 = Monday … 7 = Sunday. */
+function isoWeekday(localDate: string): number {
+  return weekdayOf(localDate) || 7;
 }
 
-function isoWeekday(date: LocalDate): number {
-  const sundayIsZero = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-  return sundayIsZero === 0 ? 7 : sundayIsZero;
-}
+// Building a zone clock (an Intl formatter) is far slower than using one, and the escalation sweep asks the same
+// zones repeatedly. Calendars are validated to real IANA zones, so the cache holds at most one entry per zone.
+const clocks = new Map<string, ZoneClock>();
 
-function isoDate(date: LocalDate): string {
-  const pad = (value: number, width: number) => String(value).padStart(width, "0");
-  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
-}
-
-// ---- Time zones -----------------------------------------------------------------------------------------------
-
-// Building a DateTimeFormat is far slower than using one, and the escalation sweep asks the same zones repeatedly.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(timeZone, formatter);
+function clockFor(timeZone: string): ZoneClock {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = zoneClock(timeZone);
+    clocks.set(timeZone, clock);
   }
-  return formatter;
-}
-
-function toLocal(instant: number, timeZone: string): LocalDateTime {
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value);
-  return {
-    year: field("year"),
-    month: field("month"),
-    day: field("day"),
-    hour: field("hour"),
-    minute: field("minute"),
-    second: field("second"),
-    millisecond: ((instant % 1000) + 1000) % 1000,
-  };
-}
-
-/** The local wall time read as if it were UTC: subtracting the real instant gives the zone's offset. */
-function wallTimeAsUtc(local: LocalDateTime): number {
-  return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
-}
-
-function offsetAt(instant: number, timeZone: string): number {
-  return wallTimeAsUtc(toLocal(instant, timeZone)) - instant;
-}
-
-/**
- * The instant a local wall time names. A time skipped by a spring-forward gap moves on by the gap's length
- * (01:30 becomes 02:30), and a time repeated by a fall-back takes its first occurrence, because that is when a
- * clock on the wall first shows the deadline. Both match Temporal's "compatible" disambiguation.
- */
-function toInstant(local: LocalDateTime, timeZone: string): number {
-  const wallTime = wallTimeAsUtc(local);
-  // Offsets a day either side bracket any single transition near this wall time.
-  const withOffsetBefore = wallTime - offsetAt(wallTime - DAY_MS, timeZone);
-  const withOffsetAfter = wallTime - offsetAt(wallTime + DAY_MS, timeZone);
-  const matches = [withOffsetBefore, withOffsetAfter].filter((instant) => wallTimeAsUtc(toLocal(instant, timeZone)) === wallTime);
-  return matches.length > 0 ? Math.min(...matches) : withOffsetBefore;
+  return clock;
 }
 
 // ---- Admin configuration --------------------------------------------------------------------------------------
