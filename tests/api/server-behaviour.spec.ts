@@ -101,10 +101,14 @@ describe("when the store is unreachable", () => {
 describe("graceful shutdown", () => {
   it("finishes a request in flight, refuses new ones, then closes the store", async () => {
     let closed = false;
+    let slowReadStarted = false;
     const server = await startTestServer({ AUTH_MODE: "dev" }, undefined, (store) =>
       Object.assign(Object.create(store) as DocumentStore, {
         get: async (...args: Parameters<DocumentStore["get"]>) => {
-          if (args[2].startsWith("prefs-")) await delay(400);
+          if (args[2].startsWith("prefs-")) {
+            slowReadStarted = true;
+            await delay(400);
+          }
           return store.get(...args);
         },
         close: async () => {
@@ -115,7 +119,8 @@ describe("graceful shutdown", () => {
     );
     const token = await devToken(server, "mia");
     const inFlight = fetch(`${server.url}/api/me/preferences`, { headers: { Authorization: `Bearer ${token}`, Connection: "close" } });
-    await delay(100);
+    // Stop only once the request is inside the server, waiting on the deliberately slow read.
+    await expect.poll(() => slowReadStarted, { timeout: 5_000 }).toBe(true);
     const stopping = server.stop();
     const response = await inFlight;
     expect(response.status).toBe(200);

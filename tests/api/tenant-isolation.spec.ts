@@ -491,13 +491,14 @@ describe("tenant A cannot reach tenant B's data through any route", () => {
 
 describe("tenant A cannot listen to tenant B's huddle", () => {
   /** Opens the huddle's event stream and collects what arrives until `stop` is called. */
-  async function listen(who: Person): Promise<{ status: number; received: () => string; stop: () => void }> {
+  async function listen(who: Person): Promise<{ status: number; received: () => string; ended: () => boolean; stop: () => void }> {
     const controller = new AbortController();
     const response = await fetch(`${server.url}/api/huddles/${encodeURIComponent(B_MEETING)}/events`, {
       headers: { Authorization: `Bearer ${await tokenFor(who)}` },
       signal: controller.signal,
     });
     let text = "";
+    let ended = false;
     const reader = response.body?.getReader();
     const decoder = new TextDecoder();
     void (async () => {
@@ -509,20 +510,24 @@ describe("tenant A cannot listen to tenant B's huddle", () => {
         }
       } catch {
         // Aborted by stop().
+      } finally {
+        ended = true;
       }
     })();
-    return { status: response.status, received: () => text, stop: () => controller.abort() };
+    return { status: response.status, received: () => text, ended: () => ended, stop: () => controller.abort() };
   }
 
   it("streams nothing of B's meeting to A's admin or member, nor to B's outsider, while B's member gets every change", async () => {
     const asB = await listen(MEMBER_B1);
     const strangers = await Promise.all([ADMIN_A, MEMBER_A, OUTSIDER_B].map(listen));
     try {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The stream opens with the current state; the change is made once B's member is surely listening.
+      await expect.poll(() => asB.received(), { timeout: 5_000 }).toContain("event: state");
       await ok(FACILITATOR_B, "POST", `/api/huddles/${encodeURIComponent(B_MEETING)}/actions`, { type: "next" });
       await expect.poll(() => asB.received().match(/event: state/g)?.length ?? 0, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
-      await new Promise((resolve) => setTimeout(resolve, 200));
       expect(asB.received()).toContain(B_TEXTS.templateName);
+      // Each refusal's whole body is read before it is searched, so an empty one cannot pass for a clean one.
+      await expect.poll(() => strangers.every((stream) => stream.ended()), { timeout: 5_000 }).toBe(true);
       // Teams says none of them is in B's meeting, so the stream is refused before anything is read.
       for (const stream of strangers) {
         expect(stream.status).toBe(403);
