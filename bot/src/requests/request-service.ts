@@ -4,7 +4,6 @@ import {
   referenceCodeFrom,
   standingOf,
   transition,
-  type HelpRequest,
   type RequestAction,
   type RequestActor,
   type RequestForm,
@@ -15,7 +14,19 @@ import {
 } from "../../../shared/index.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
-import { activeCrisisOf, activePage, requesterPage, requesterPages, sortByUrgency, type RequestPage } from "./request-lists.js";
+import { auditEntries, helpRequests, tenantRegistrations, type AuditEntry, type StoredHelpRequest } from "./request-documents.js";
+import {
+  activeCaseCounts,
+  activeCrisisOf,
+  activePage,
+  claimedCrisisUpdates,
+  requesterPage,
+  requesterPages,
+  sortByUrgency,
+  type RequestPage,
+} from "./request-lists.js";
+
+export type { AuditEntry, StoredHelpRequest } from "./request-documents.js";
 
 export interface Requester {
   tenantId: string;
@@ -23,28 +34,10 @@ export interface Requester {
   displayName?: string;
 }
 
-export interface StoredHelpRequest extends HelpRequest {
-  /** Where to reach the requester. The user's name is removed unless they chose to share it. */
-  conversationReference?: JsonObject;
-  /** When a supporter first claimed it, kept through releases, for the programme's time-to-claim figure. */
-  claimedAt?: string;
-  /** The form's one-off key: the same form sent twice (a double click, a retry) is one request. */
-  submissionId?: string;
-}
-
 /** What one submission did: `firstDelivery` is false when the same form had already been stored and announced. */
 export interface SubmissionOutcome {
   request: StoredHelpRequest;
   firstDelivery: boolean;
-}
-
-export interface AuditEntry {
-  [key: string]: string;
-  kind: "audit";
-  requestCode: string;
-  actorId: string;
-  action: string;
-  at: string;
 }
 
 const MAX_CODE_ATTEMPTS = 5;
@@ -56,13 +49,21 @@ export const SYSTEM_PARTITION = "_system";
  * the bot and the tab's API make the very same calls.
  */
 export class RequestService {
+  private readonly requests;
+  private readonly audits;
+  private readonly tenants;
+
   constructor(
     private readonly store: DocumentStore,
     private readonly now: () => Date = () => new Date(),
     private readonly random: (size: number) => Uint8Array = randomBytes,
     /** Closed requests are deleted by the store this many days after closing (privacy rule 5). */
     private readonly retentionDays = 180,
-  ) {}
+  ) {
+    this.requests = helpRequests(store);
+    this.audits = auditEntries(store);
+    this.tenants = tenantRegistrations(store);
+  }
 
   /** Stores the request and its first audit entry; resolves only once the write is acknowledged. */
   async submit(
@@ -112,7 +113,7 @@ export class RequestService {
         ...(submissionId ? { submissionId } : {}),
       };
       try {
-        await this.store.create("requests", requester.tenantId, request.referenceCode, request as unknown as JsonObject);
+        await this.requests.create(requester.tenantId, request.referenceCode, request);
         return { request, firstDelivery: await this.recordCreation(requester, request.referenceCode) };
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
@@ -128,12 +129,7 @@ export class RequestService {
   private async recordCreation(requester: Requester, referenceCode: string): Promise<boolean> {
     await this.registerTenant(requester.tenantId);
     try {
-      await this.store.create(
-        "audit",
-        requester.tenantId,
-        `${referenceCode}-created`,
-        this.auditEntry(referenceCode, requester.userId, "created"),
-      );
+      await this.audits.create(requester.tenantId, `${referenceCode}-created`, this.auditEntry(referenceCode, requester.userId, "created"));
       return true;
     } catch (error) {
       if (error instanceof ConflictError) return false;
@@ -157,7 +153,7 @@ export class RequestService {
   }
 
   async get(tenantId: string, referenceCode: string): Promise<StoredHelpRequest | undefined> {
-    return (await this.store.get<JsonObject>("requests", tenantId, referenceCode))?.value as StoredHelpRequest | undefined;
+    return (await this.requests.get(tenantId, referenceCode))?.value;
   }
 
   /**
@@ -184,9 +180,9 @@ export class RequestService {
     action: RequestAction,
     actor: RequestActor,
   ): Promise<{ ok: true; request: StoredHelpRequest } | { ok: false; refusal: TransitionRefusal | "not_found" }> {
-    const document = await this.store.get<JsonObject>("requests", tenantId, referenceCode);
+    const document = await this.requests.get(tenantId, referenceCode);
     if (!document) return { ok: false, refusal: "not_found" };
-    const current = document.value as StoredHelpRequest;
+    const current = document.value;
     // A stranger hears what they would for a code never issued; only those involved learn why not.
     if (standingOf(current, actor) === "stranger") return { ok: false, refusal: "not_found" };
     const result = transition(
@@ -206,7 +202,7 @@ export class RequestService {
       updatedAt: at,
     };
     try {
-      await this.store.replace("requests", tenantId, referenceCode, next as unknown as JsonObject, {
+      await this.requests.replace(tenantId, referenceCode, next, {
         ifMatch: document.etag,
         ...(isClosed(next.status) ? { ttlSeconds: this.retentionSeconds() } : {}),
       });
@@ -222,15 +218,13 @@ export class RequestService {
 
   /** Tenants that have ever had a request, so background work knows where to look. */
   async tenantsWithRequests(): Promise<string[]> {
-    const documents = await this.store.query<{ kind: string; tenantId: string }>("settings", SYSTEM_PARTITION, {
-      where: { kind: "tenant" },
-    });
+    const documents = await this.tenants.query(SYSTEM_PARTITION);
     return documents.map((document) => document.value.tenantId);
   }
 
   private async registerTenant(tenantId: string): Promise<void> {
-    if (await this.store.get("settings", SYSTEM_PARTITION, `tenant-${tenantId}`)) return;
-    await this.store.create("settings", SYSTEM_PARTITION, `tenant-${tenantId}`, { kind: "tenant", tenantId }).catch((error: unknown) => {
+    if (await this.tenants.get(SYSTEM_PARTITION, `tenant-${tenantId}`)) return;
+    await this.tenants.create(SYSTEM_PARTITION, `tenant-${tenantId}`, { kind: "tenant", tenantId }).catch((error: unknown) => {
       if (!(error instanceof ConflictError)) throw error;
     });
   }
@@ -247,7 +241,7 @@ export class RequestService {
 
   /** Every entry of a request's audit trail, oldest first: who did what, when; never any content. */
   async auditTrail(tenantId: string, referenceCode: string): Promise<AuditEntry[]> {
-    const entries = await this.store.query<AuditEntry>("audit", tenantId, { where: { kind: "audit", requestCode: referenceCode } });
+    const entries = await this.audits.query(tenantId, { where: { requestCode: referenceCode } });
     return entries.map((entry) => entry.value).sort((a, b) => a.at.localeCompare(b.at));
   }
 
@@ -256,10 +250,20 @@ export class RequestService {
     return activePage(this.store, tenantId, continuation);
   }
 
+  /** Claimed and in-conversation requests per supporter, for the roster's caseloads. */
+  activeCaseCounts(tenantId: string): Promise<Map<string, number>> {
+    return activeCaseCounts(this.store, tenantId);
+  }
+
+  /** When each crisis request a supporter has claimed last changed. */
+  claimedCrisisUpdates(tenantId: string, supporterId: string): Promise<string[]> {
+    return claimedCrisisUpdates(this.store, tenantId, supporterId);
+  }
+
   /** Open requests of a tenant, most urgent first, for the supporters' queue. */
   async openRequests(tenantId: string): Promise<StoredHelpRequest[]> {
-    const documents = await this.store.query<JsonObject>("requests", tenantId, { where: { kind: "helpRequest", status: "open" } });
-    return sortByUrgency(documents.map((document) => document.value as unknown as StoredHelpRequest));
+    const documents = await this.requests.query(tenantId, { where: { status: "open" } });
+    return sortByUrgency(documents.map((document) => document.value));
   }
 
   private auditEntry(requestCode: string, actorId: string, action: string): AuditEntry {
@@ -267,8 +271,7 @@ export class RequestService {
   }
 
   private async audit(tenantId: string, requestCode: string, actorId: string, action: string, closed = false): Promise<void> {
-    await this.store.create(
-      "audit",
+    await this.audits.create(
       tenantId,
       `${requestCode}-${randomUUID()}`,
       this.auditEntry(requestCode, actorId, action),
@@ -277,10 +280,10 @@ export class RequestService {
   }
 
   private async expireAuditTrail(tenantId: string, requestCode: string): Promise<void> {
-    const entries = await this.store.query<JsonObject>("audit", tenantId, { where: { kind: "audit", requestCode } });
+    const entries = await this.audits.query(tenantId, { where: { requestCode } });
     for (const entry of entries) {
-      await this.store
-        .replace("audit", tenantId, entry.id, entry.value, { ifMatch: entry.etag, ttlSeconds: this.retentionSeconds() })
+      await this.audits
+        .replace(tenantId, entry.id, entry.value, { ifMatch: entry.etag, ttlSeconds: this.retentionSeconds() })
         .catch(() => undefined); // Written again meanwhile by another instance: it set the same retention.
     }
   }

@@ -8,7 +8,9 @@ import {
   type RequestUrgency,
   type ResponseTargets,
 } from "../../../shared/index.js";
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { collection } from "../storage/collection.js";
+import { InvalidDocumentError } from "../storage/invalid-document.js";
+import type { DocumentStore } from "../storage/document-store.js";
 
 export interface ResponsePolicy {
   targets: ResponseTargets;
@@ -24,21 +26,50 @@ export const responsePolicySchema = z.strictObject({ targets: responseTargetsSch
 
 const DOCUMENT_ID = "response-policy";
 
+interface ResponsePolicyDocument {
+  kind: "responsePolicy";
+  policy: ResponsePolicy;
+  setBy: string;
+  setAt: string;
+}
+
+const policyDocumentSchema: z.ZodType<ResponsePolicyDocument> = z.looseObject({
+  kind: z.literal("responsePolicy"),
+  policy: responsePolicySchema,
+  setBy: z.string(),
+  setAt: z.string(),
+});
+
 /** Each tenant's response targets and business calendar (flow A.6), with the product defaults until an admin sets them. */
 export class ResponsePolicyStore {
-  constructor(private readonly store: DocumentStore) {}
+  private readonly policies;
 
+  constructor(store: DocumentStore) {
+    this.policies = collection(store, "settings", "responsePolicy", policyDocumentSchema);
+  }
+
+  /**
+   * A policy document that fails its schema is reported (see `Collection`) and the defaults apply:
+   * the sweeper reads this for every tenant, and chasing late requests on the defaults is better
+   * than not chasing them at all.
+   */
   async get(tenantId: string): Promise<ResponsePolicy> {
-    const stored = await this.store.get<JsonObject>("settings", tenantId, DOCUMENT_ID);
-    const parsed = responsePolicySchema.safeParse(stored?.value.policy);
-    return parsed.success ? parsed.data : DEFAULT_RESPONSE_POLICY;
+    try {
+      return (await this.policies.get(tenantId, DOCUMENT_ID))?.value.policy ?? DEFAULT_RESPONSE_POLICY;
+    } catch (error) {
+      if (error instanceof InvalidDocumentError) return DEFAULT_RESPONSE_POLICY;
+      throw error;
+    }
   }
 
   async set(tenantId: string, policy: ResponsePolicy, setBy: string): Promise<void> {
-    const value = { kind: "responsePolicy", policy, setBy, setAt: new Date().toISOString() } as unknown as JsonObject;
-    const existing = await this.store.get("settings", tenantId, DOCUMENT_ID);
-    if (existing) await this.store.replace("settings", tenantId, DOCUMENT_ID, value, { ifMatch: existing.etag });
-    else await this.store.create("settings", tenantId, DOCUMENT_ID, value);
+    const value: ResponsePolicyDocument = { kind: "responsePolicy", policy, setBy, setAt: new Date().toISOString() };
+    const existing = await this.policies.get(tenantId, DOCUMENT_ID).catch((error: unknown) => {
+      if (error instanceof InvalidDocumentError) return this.policies.delete(tenantId, DOCUMENT_ID).then(() => undefined);
+      throw error;
+    });
+    if (existing) await this.policies.replace(tenantId, DOCUMENT_ID, value, { ifMatch: existing.etag });
+    else await this.policies.create(tenantId, DOCUMENT_ID, value);
   }
 }
 

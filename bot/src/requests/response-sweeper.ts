@@ -1,6 +1,7 @@
 import { escalationStage, type EscalationStage } from "../../../shared/index.js";
 import { DEFAULT_RESPONSE_POLICY, type ResponsePolicy, type ResponsePolicyStore } from "./response-policy.js";
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import type { DocumentStore } from "../storage/document-store.js";
+import { reminderMarkers, sweeperLeases, type SweeperLease } from "./request-documents.js";
 import { ConflictError } from "../storage/store-errors.js";
 import type { StoredHelpRequest } from "./request-service.js";
 import { SYSTEM_PARTITION, type RequestService } from "./request-service.js";
@@ -77,8 +78,8 @@ export class ResponseSweeper {
   /** True for exactly one caller per request and stage, whichever instance it runs on. */
   private async claimReminder(tenantId: string, code: string, stage: EscalationStage): Promise<boolean> {
     try {
-      const marker = { kind: "reminder", code, stage, by: this.options.instanceId };
-      await this.options.store.create("requests", tenantId, `reminder-${code}-${stage}`, marker, { ttlSeconds: MARKER_TTL_SECONDS });
+      const marker = { kind: "reminder" as const, code, stage, by: this.options.instanceId };
+      await reminderMarkers(this.options.store).create(tenantId, `reminder-${code}-${stage}`, marker, { ttlSeconds: MARKER_TTL_SECONDS });
       return true;
     } catch (error) {
       if (error instanceof ConflictError) return false;
@@ -88,12 +89,13 @@ export class ResponseSweeper {
 
   private async acquireLease(): Promise<boolean> {
     const now = this.options.now().getTime();
-    const lease: JsonObject = { kind: "lease", holder: this.options.instanceId, expiresAt: now + (this.options.leaseMs ?? 60_000) };
-    const current = await this.options.store.get<{ holder: string; expiresAt: number }>("settings", SYSTEM_PARTITION, LEASE_ID);
+    const lease: SweeperLease = { kind: "lease", holder: this.options.instanceId, expiresAt: now + (this.options.leaseMs ?? 60_000) };
+    const leases = sweeperLeases(this.options.store);
+    const current = await leases.get(SYSTEM_PARTITION, LEASE_ID);
     try {
-      if (!current) await this.options.store.create("settings", SYSTEM_PARTITION, LEASE_ID, lease);
+      if (!current) await leases.create(SYSTEM_PARTITION, LEASE_ID, lease);
       else if (current.value.holder === this.options.instanceId || current.value.expiresAt <= now) {
-        await this.options.store.replace("settings", SYSTEM_PARTITION, LEASE_ID, lease, { ifMatch: current.etag });
+        await leases.replace(SYSTEM_PARTITION, LEASE_ID, lease, { ifMatch: current.etag });
       } else return false;
       return true;
     } catch (error) {

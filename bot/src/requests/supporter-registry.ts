@@ -1,4 +1,7 @@
+import { z } from "zod";
+import { collection } from "../storage/collection.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { jsonObjectSchema } from "../storage/json-schema.js";
 import { ConflictError } from "../storage/store-errors.js";
 
 export interface SupporterPresence {
@@ -19,18 +22,35 @@ export interface SupporterPresence {
   updatedAt: string;
 }
 
+const presenceSchema: z.ZodType<SupporterPresence> = z.looseObject({
+  kind: z.literal("supporter"),
+  userId: z.string(),
+  onDuty: z.boolean(),
+  listed: z.boolean().optional(),
+  displayName: z.string().optional(),
+  conversationReference: jsonObjectSchema.optional(),
+  trainedOn: z.string().optional(),
+  languages: z.array(z.string()).optional(),
+  bio: z.string().optional(),
+  updatedAt: z.string(),
+});
+
 const documentId = (userId: string) => `supporter-${userId}`;
 const MAX_WRITE_ATTEMPTS = 5;
 
 /** Peer supporters' duty status and how to reach them, per tenant. Roles live in the RoleDirectory. */
 export class SupporterRegistry {
+  private readonly presences;
+
   constructor(
-    private readonly store: DocumentStore,
+    store: DocumentStore,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.presences = collection(store, "settings", "supporter", presenceSchema);
+  }
 
   async get(tenantId: string, userId: string): Promise<SupporterPresence | undefined> {
-    return (await this.store.get<JsonObject>("settings", tenantId, documentId(userId)))?.value as SupporterPresence | undefined;
+    return (await this.presences.get(tenantId, documentId(userId)))?.value;
   }
 
   /** Records how to reach a supporter, keeping their duty status. */
@@ -44,8 +64,8 @@ export class SupporterRegistry {
 
   /** Everyone the bot knows how to reach among supporters and admins; callers check roles. */
   async all(tenantId: string): Promise<SupporterPresence[]> {
-    const documents = await this.store.query<JsonObject>("settings", tenantId, { where: { kind: "supporter" } });
-    return documents.map((document) => document.value as SupporterPresence);
+    const documents = await this.presences.query(tenantId);
+    return documents.map((document) => document.value);
   }
 
   /** Supporters on the roster the bot has no conversation with yet, so it cannot notify them. */
@@ -74,31 +94,31 @@ export class SupporterRegistry {
 
   /** Supporters who chose to be named in the form, for "a specific supporter". */
   async listed(tenantId: string): Promise<{ userId: string; displayName: string }[]> {
-    const documents = await this.store.query<JsonObject>("settings", tenantId, { where: { kind: "supporter", listed: true } });
+    const documents = await this.presences.query(tenantId, { where: { listed: true } });
     return documents
-      .map((document) => document.value as SupporterPresence)
+      .map((document) => document.value)
       .filter((supporter) => supporter.displayName)
       .map((supporter) => ({ userId: supporter.userId, displayName: supporter.displayName! }));
   }
 
   async onDuty(tenantId: string): Promise<SupporterPresence[]> {
-    const documents = await this.store.query<JsonObject>("settings", tenantId, { where: { kind: "supporter", onDuty: true } });
-    return documents.map((document) => document.value as SupporterPresence);
+    const documents = await this.presences.query(tenantId, { where: { onDuty: true } });
+    return documents.map((document) => document.value);
   }
 
   private async update(tenantId: string, userId: string, change: (current: SupporterPresence) => SupporterPresence): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const existing = await this.store.get<JsonObject>("settings", tenantId, documentId(userId));
-      const base: SupporterPresence = (existing?.value as SupporterPresence | undefined) ?? {
+      const existing = await this.presences.get(tenantId, documentId(userId));
+      const base: SupporterPresence = existing?.value ?? {
         kind: "supporter",
         userId,
         onDuty: false,
         updatedAt: "",
       };
-      const next = { ...change(base), updatedAt: this.now().toISOString() } as unknown as JsonObject;
+      const next: SupporterPresence = { ...change(base), updatedAt: this.now().toISOString() };
       try {
-        if (existing) await this.store.replace("settings", tenantId, documentId(userId), next, { ifMatch: existing.etag });
-        else await this.store.create("settings", tenantId, documentId(userId), next);
+        if (existing) await this.presences.replace(tenantId, documentId(userId), next, { ifMatch: existing.etag });
+        else await this.presences.create(tenantId, documentId(userId), next);
         return;
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;

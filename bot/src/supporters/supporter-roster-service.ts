@@ -9,11 +9,23 @@ import {
 import type { DirectoryEntry, MyCaseload, RosterEntry, SupporterProfileInput } from "../../../shared/supporters/supporter-profile.js";
 import { hasRole, type GrantableRole } from "../../../shared/index.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
-import type { RequestService, StoredHelpRequest } from "../requests/request-service.js";
+import type { RequestService } from "../requests/request-service.js";
 import type { SupporterPresence, SupporterRegistry } from "../requests/supporter-registry.js";
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { z } from "zod";
+import { collection } from "../storage/collection.js";
+import type { DocumentStore } from "../storage/document-store.js";
 
 const SETTINGS_ID = "supporter-settings";
+
+interface SupporterSettings {
+  kind: "supporterSettings";
+  caseloadCap: number;
+}
+
+const supporterSettingsSchema: z.ZodType<SupporterSettings> = z.looseObject({
+  kind: z.literal("supporterSettings"),
+  caseloadCap: z.number().int().positive(),
+});
 
 /**
  * The supporters' side of the programme: the admins' roster (training, refreshers), the members'
@@ -21,37 +33,34 @@ const SETTINGS_ID = "supporter-settings";
  * them out of routing so nobody carries more than the programme thinks is healthy.
  */
 export class SupporterRosterService {
+  private readonly settings;
+
   constructor(
-    private readonly store: DocumentStore,
+    store: DocumentStore,
     private readonly supporters: SupporterRegistry,
     private readonly roles: RoleDirectory,
     private readonly requests: RequestService,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.settings = collection(store, "settings", "supporterSettings", supporterSettingsSchema);
+  }
 
   async caseloadCap(tenantId: string): Promise<number> {
-    const stored = await this.store.get<{ caseloadCap: number }>("settings", tenantId, SETTINGS_ID);
+    const stored = await this.settings.get(tenantId, SETTINGS_ID);
     return stored?.value.caseloadCap ?? DEFAULT_CASELOAD_CAP;
   }
 
   async setCaseloadCap(tenantId: string, caseloadCap: number): Promise<number> {
-    const existing = await this.store.get<JsonObject>("settings", tenantId, SETTINGS_ID);
-    const value = { kind: "supporterSettings", caseloadCap };
-    if (existing) await this.store.replace("settings", tenantId, SETTINGS_ID, value, { ifMatch: existing.etag });
-    else await this.store.create("settings", tenantId, SETTINGS_ID, value);
+    const existing = await this.settings.get(tenantId, SETTINGS_ID);
+    const value: SupporterSettings = { kind: "supporterSettings", caseloadCap };
+    if (existing) await this.settings.replace(tenantId, SETTINGS_ID, value, { ifMatch: existing.etag });
+    else await this.settings.create(tenantId, SETTINGS_ID, value);
     return caseloadCap;
   }
 
-  /** Active (claimed or in conversation) requests per supporter. Open ones have nobody yet, so are not read. */
-  async activeCases(tenantId: string): Promise<Map<string, number>> {
-    const counts = new Map<string, number>();
-    for (const status of ["claimed", "in_conversation"]) {
-      for (const { value } of await this.store.query<JsonObject>("requests", tenantId, { where: { kind: "helpRequest", status } })) {
-        const claimedBy = (value as unknown as StoredHelpRequest).claimedBy;
-        if (claimedBy) counts.set(claimedBy, (counts.get(claimedBy) ?? 0) + 1);
-      }
-    }
-    return counts;
+  /** Active (claimed or in conversation) requests per supporter, as the requests module counts them. */
+  activeCases(tenantId: string): Promise<Map<string, number>> {
+    return this.requests.activeCaseCounts(tenantId);
   }
 
   /** Those of `candidates` with room for another request; the rest are not told about new ones. */
@@ -121,11 +130,11 @@ export class SupporterRosterService {
       this.caseloadCap(tenantId),
       this.activeCases(tenantId),
       this.supporters.get(tenantId, userId),
-      this.store.query<JsonObject>("requests", tenantId, { where: { kind: "helpRequest", claimedBy: userId, crisis: true } }),
+      this.requests.claimedCrisisUpdates(tenantId, userId),
     ]);
     const activeCases = cases.get(userId) ?? 0;
     const since = this.now().getTime() - CRISIS_NUDGE_DAYS * 86_400_000;
-    const crisisRecently = crisis.some(({ value }) => Date.parse((value as unknown as StoredHelpRequest).updatedAt) >= since);
+    const crisisRecently = crisis.some((updatedAt) => Date.parse(updatedAt) >= since);
     return {
       activeCases,
       caseloadCap: cap,
