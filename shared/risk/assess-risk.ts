@@ -82,7 +82,7 @@ export function screenByFrames(text: string, locale?: string): FrameScreen {
     EXPLAINED_AWAY.some((reason) => elevated.has(reason)) ||
     (crisis.size === 0 &&
       englishClauses.some(
-        (clause) => clause.text.includes(IDIOM_PLACEHOLDER.trim()) || planFor(RISK_LEXICON_EN).mediaCues.some((cue) => clause.test(cue)),
+        (clause) => clause.text.includes(IDIOM_PLACEHOLDER.trim()) || clause.testAny(planFor(RISK_LEXICON_EN).mediaCues),
       ));
   return { crisis, elevated, clauses: englishClauses.map((clause) => clause.text), crisisClauses, explained };
 }
@@ -165,7 +165,7 @@ function screenClause(
   crisis: Set<string>,
   elevated: Set<string>,
 ): void {
-  const isMedia = helpingRole || plan.mediaCues.some((cue) => clause.test(cue));
+  const isMedia = helpingRole || clause.testAny(plan.mediaCues);
   for (const match of matchesIn(clause, plan.crisis, lexicon.negations)) {
     if (isMedia) elevated.add("crisis-language-about-a-story-or-topic");
     else if (isReportedAbout(clause, match.index, plan)) elevated.add("concern-for-someone-else");
@@ -173,7 +173,7 @@ function screenClause(
   }
   for (const match of matchesIn(clause, plan.elevated, lexicon.negations)) elevated.add(match.reason);
   screenFrames(clause, message, lexicon, plan, isMedia, crisis, elevated);
-  if (!isMedia && plan.reportedCues.some((cue) => clause.test(cue)) && clause.test(plan.reportedHarm)) {
+  if (!isMedia && clause.testAny(plan.reportedCues) && clause.test(plan.reportedHarm)) {
     elevated.add("concern-for-someone-else");
   }
 }
@@ -187,14 +187,23 @@ function matchesIn(clause: ScreenedText, patterns: ScreenPlan["crisis"], negatio
   return found;
 }
 
+const SPACE = 32;
+
+/** Whether `text` from `start` to `end` is one of `words`. */
+function isOneOf(text: string, start: number, end: number, words: readonly string[]): boolean {
+  for (const word of words) if (word.length === end - start && text.startsWith(word, start)) return true;
+  return false;
+}
+
 /** A negation among the few words just before the phrase, in the same clause, turns it around. */
 function isNegated(clause: string, index: number, negations: string[]): boolean {
   // The last few of clause.slice(0, index).trim().split(" "), taken from the end without splitting it all.
-  const before = clause.slice(0, index).trim();
-  let end = before.length;
+  // Compared in place: cutting each of those words out as a string would be garbage per match.
+  let end = index;
+  while (end > 0 && clause.charCodeAt(end - 1) === SPACE) end -= 1;
   for (let taken = 0; taken < NEGATION_WINDOW_TOKENS; taken += 1) {
-    const space = end > 0 ? before.lastIndexOf(" ", end - 1) : -1;
-    if (negations.includes(before.slice(space + 1, end))) return true;
+    const space = end > 0 ? clause.lastIndexOf(" ", end - 1) : -1;
+    if (isOneOf(clause, space + 1, end, negations)) return true;
     if (space < 0) return false;
     end = space;
   }
@@ -237,7 +246,7 @@ function screenFrames(
   for (const indexed of plan.frames) {
     const { frame } = indexed;
     const index = frameMatch(clause, indexed);
-    if (index < 0 || indexed.unlessInMessage.some((pattern) => message.test(pattern))) continue;
+    if (index < 0 || message.testAny(indexed.unlessInMessage)) continue;
     if (isNegated(clause.text, index, lexicon.negations)) elevated.add("negated-risk-language");
     else if (isMedia) elevated.add("crisis-language-about-a-story-or-topic");
     else if (frame.subject === "self" && isReportedAbout(clause, index, plan)) elevated.add("concern-for-someone-else");
@@ -259,5 +268,5 @@ function frameMatch(clause: ScreenedText, { all, unless }: IndexedFrame): number
     if (first < 0) return -1;
     index = Math.max(index, first);
   }
-  return unless.some((pattern) => clause.test(pattern)) ? -1 : index;
+  return clause.testAny(unless) ? -1 : index;
 }

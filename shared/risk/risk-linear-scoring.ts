@@ -1,5 +1,4 @@
 import { IntTable } from "./int-table.js";
-import { nextWordHash, WORD_HASH_START } from "./word-hash.js";
 import { WordTable } from "./word-table.js";
 import { linearTones, type FrameFindings, type LinearRiskModel } from "./risk-linear-model.js";
 
@@ -9,18 +8,19 @@ import { linearTones, type FrameFindings, type LinearRiskModel } from "./risk-li
  * generation stamp counts each feature once per message, as the named features do.
  */
 interface NumberedLinearModel {
+  /** Words, each with its feature on its own (or -1) as its value. */
   wordTable: WordTable;
-  /** Feature of each word on its own, or -1. */
-  featureOfWord: Int32Array;
   /** Adjacent pairs and pairs one word apart, by first word × word count + second word. */
   adjacentPairs: { get(key: number): number };
   skipPairs: { get(key: number): number };
   wordCount: number;
   /** Frame, tone and other features, by name. */
   named: Map<string, number>;
-  /** Crisis and risk weight of each feature side by side: one cache line holds both. */
+  /**
+   * Per feature, its crisis weight, its risk weight and the generation of the message it was last
+   * counted in, side by side (with one spare, to keep each feature inside one cache line).
+   */
   weights: Float64Array;
-  countedIn: Uint32Array;
   generation: number;
 }
 
@@ -59,14 +59,14 @@ function numbered(model: LinearRiskModel): NumberedLinearModel {
   const featureOfWord = new Int32Array(wordCount).fill(-1);
   for (const [word, feature] of singles) featureOfWord[word] = feature;
   const result: NumberedLinearModel = {
-    wordTable: new WordTable([...wordNumbers.keys()]),
-    featureOfWord,
+    wordTable: new WordTable([...wordNumbers.keys()], featureOfWord),
     adjacentPairs: table(adjacent),
     skipPairs: table(skips),
     wordCount,
     named,
-    weights: Float64Array.from(names.flatMap((name) => [model.weights[name]![0] ?? Number.NaN, model.weights[name]![1] ?? Number.NaN])),
-    countedIn: new Uint32Array(names.length),
+    weights: Float64Array.from(
+      names.flatMap((name) => [model.weights[name]![0] ?? Number.NaN, model.weights[name]![1] ?? Number.NaN, 0, 0]),
+    ),
     generation: 0,
   };
   numberedModels.set(model, result);
@@ -87,15 +87,15 @@ const logOddsOf = (probability: number) => {
  */
 export function linearRiskScores(text: string, frames: FrameFindings, model: LinearRiskModel, bayes: [number, number]): [number, number] {
   const numbers = numbered(model);
-  const { countedIn, weights, featureOfWord, wordCount, adjacentPairs, skipPairs } = numbers;
-  if (numbers.generation === 0xffffffff) countedIn.fill((numbers.generation = 0));
+  const { weights, wordTable, wordCount, adjacentPairs, skipPairs } = numbers;
+  // Generations are whole numbers held exactly by a double far past any process's message count.
   const generation = (numbers.generation += 1);
   const sums = [model.bias[0] ?? 0, model.bias[1] ?? 0];
   const count = (feature: number) => {
-    if (feature < 0 || countedIn[feature] === generation) return;
-    countedIn[feature] = generation;
-    sums[0]! += weights[2 * feature]!;
-    sums[1]! += weights[2 * feature + 1]!;
+    if (feature < 0 || weights[4 * feature + 2] === generation) return;
+    weights[4 * feature + 2] = generation;
+    sums[0]! += weights[4 * feature]!;
+    sums[1]! += weights[4 * feature + 1]!;
   };
   for (const name of namedFeatures(text, frames)) count(numbers.named.get(name) ?? -1);
   // Word numbers of the last two tokens, walking each clause without cutting it into strings.
@@ -106,9 +106,10 @@ export function linearRiskScores(text: string, frames: FrameFindings, model: Lin
       let end = clause.indexOf(" ", start);
       if (end < 0) end = clause.length;
       if (end > start) {
-        const word = wordAt(numbers, clause, start, stemEnd(clause, start, end));
+        const slot = wordTable.slotAt(clause, start, stemEnd(clause, start, end));
+        const word = wordTable.numberIn(slot);
         if (word >= 0) {
-          count(featureOfWord[word]!);
+          count(wordTable.valueIn(slot));
           if (previous >= 0) count(adjacentPairs.get(previous * wordCount + word));
           if (beforePrevious >= 0) count(skipPairs.get(beforePrevious * wordCount + word));
         }
@@ -132,13 +133,6 @@ function stemEnd(text: string, start: number, end: number): number {
   if (length > 3 && ((before === E && (last === D || last === S)) || (before === L && last === Y))) return end - 2;
   if (length > 3 && last === S) return end - 1;
   return end;
-}
-
-/** The number of the word `text` holds from `start` to `end`, or -1 when the model has no such word. */
-function wordAt(numbers: NumberedLinearModel, text: string, start: number, end: number): number {
-  let hash = WORD_HASH_START;
-  for (let at = start; at < end; at += 1) hash = nextWordHash(hash, text.charCodeAt(at));
-  return numbers.wordTable.numberAt(text, start, end, hash);
 }
 
 /** The features that are not words: frame reasons, tones and frames read with a tone. */

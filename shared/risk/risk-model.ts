@@ -1,5 +1,4 @@
 import { IntTable } from "./int-table.js";
-import { nextWordHash, WORD_HASH_START } from "./word-hash.js";
 import { WordTable } from "./word-table.js";
 
 /**
@@ -57,16 +56,17 @@ export function modelFeatures(clauses: string[]): string[] {
  */
 interface NumberedModel {
   featureByName: Map<string, number>;
-  /** Three log likelihoods per feature; NaN where a lookup would find no number. */
+  /**
+   * Per feature, three log likelihoods (NaN where a lookup would find no number) and the generation
+   * of the message it was last counted in, side by side: a feature is counted once per message, and
+   * one fetch brings both its numbers and its stamp.
+   */
   likelihoods: Float64Array;
   words: string[];
+  /** Words, each with its feature on its own (or -1) as its value. */
   wordTable: WordTable;
-  /** Feature of each word on its own, or -1. */
-  featureOfWord: Int32Array;
   /** Feature of each word pair, by first word × word count + second word. */
   featureOfPair: IntTable;
-  /** Generation stamps: a feature is counted once per message. */
-  countedIn: Uint32Array;
   generation: number;
 }
 
@@ -85,6 +85,7 @@ function numbered(model: RiskModel): NumberedModel | "by-features" {
     if (!Array.isArray(likelihood)) continue;
     featureByName.set(name, featureByName.size);
     for (let index = 0; index < 3; index += 1) likelihoods.push(likelihood[index] === undefined ? Number.NaN : likelihood[index]!);
+    likelihoods.push(0);
   }
   // `x += undefined` is NaN, as is `x += NaN`; `x += null` or `x += "1"` are not, so such a model is left to the straightforward sum.
   if (likelihoods.some((value) => typeof value !== "number")) {
@@ -111,10 +112,8 @@ function numbered(model: RiskModel): NumberedModel | "by-features" {
     featureByName,
     likelihoods: Float64Array.from(likelihoods),
     words,
-    wordTable: new WordTable(words),
-    featureOfWord,
+    wordTable: new WordTable(words, featureOfWord),
     featureOfPair: new IntTable(pairs.map(([first, second, feature]) => [first * words.length + second, feature] as const)),
-    countedIn: new Uint32Array(featureByName.size),
     generation: 0,
   };
   numberedModels.set(model, result);
@@ -138,14 +137,14 @@ function stemEnd(text: string, start: number, end: number): number {
 export function modelPosterior(clauses: string[], model: RiskModel): [number, number, number] {
   const numbers = numbered(model);
   if (numbers === "by-features") return modelPosteriorByFeatures(clauses, model);
-  const { likelihoods, countedIn, featureOfWord, featureOfPair, featureByName } = numbers;
-  if (numbers.generation === 0xffffffff) countedIn.fill((numbers.generation = 0));
+  const { likelihoods, wordTable, featureOfPair, featureByName } = numbers;
+  // Generations are whole numbers held exactly by a double far past any process's message count.
   const generation = (numbers.generation += 1);
   const logs = [...model.prior];
   const count = (feature: number | undefined) => {
-    if (feature === undefined || feature < 0 || countedIn[feature] === generation) return;
-    countedIn[feature] = generation;
-    for (let index = 0; index < 3; index += 1) logs[index]! += likelihoods[feature * 3 + index]!;
+    if (feature === undefined || feature < 0 || likelihoods[feature * 4 + 3] === generation) return;
+    likelihoods[feature * 4 + 3] = generation;
+    for (let index = 0; index < 3; index += 1) logs[index]! += likelihoods[feature * 4 + index]!;
   };
   const wordCount = numbers.words.length;
   for (const clause of clauses) {
@@ -153,6 +152,7 @@ export function modelPosterior(clauses: string[], model: RiskModel): [number, nu
     let previousEnd = -1;
     let previousWord = -1;
     let previousOdd = false;
+    let underscore = clause.indexOf("_");
     // Tokens as clause.split(" ") gives them, without "" and "_".
     for (let start = 0; start <= clause.length;) {
       const space = clause.indexOf(" ", start);
@@ -161,21 +161,17 @@ export function modelPosterior(clauses: string[], model: RiskModel): [number, nu
       start = end + 1;
       if (end === tokenStart || (end - tokenStart === 1 && clause.charCodeAt(tokenStart) === UNDERSCORE)) continue;
       const tokenEnd = stemEnd(clause, tokenStart, end);
-      let hash = WORD_HASH_START;
-      let odd = false;
-      for (let at = tokenStart; at < tokenEnd; at += 1) {
-        const code = clause.charCodeAt(at);
-        odd ||= code === UNDERSCORE;
-        hash = nextWordHash(hash, code);
-      }
+      if (underscore >= 0 && underscore < tokenStart) underscore = clause.indexOf("_", tokenStart);
+      const odd = underscore >= 0 && underscore < tokenEnd;
       // Words hold no "_", so a token with one is looked up by name, and so is any pair it is in.
-      const word = odd ? -1 : numbers.wordTable.numberAt(clause, tokenStart, tokenEnd, hash);
+      const slot = odd ? -1 : wordTable.slotAt(clause, tokenStart, tokenEnd);
+      const word = wordTable.numberIn(slot);
       if (previousStart >= 0) {
         if (odd || previousOdd) {
           count(featureByName.get(`${clause.slice(previousStart, previousEnd)}_${clause.slice(tokenStart, tokenEnd)}`));
         } else if (previousWord >= 0 && word >= 0) count(featureOfPair.get(previousWord * wordCount + word));
       }
-      count(word >= 0 ? featureOfWord[word] : odd ? featureByName.get(clause.slice(tokenStart, tokenEnd)) : undefined);
+      count(word >= 0 ? wordTable.valueIn(slot) : odd ? featureByName.get(clause.slice(tokenStart, tokenEnd)) : undefined);
       previousStart = tokenStart;
       previousEnd = tokenEnd;
       previousWord = word;

@@ -117,4 +117,10 @@ export class ScreenedText {
   test(pattern: Indexed): boolean {
     return this.firstMatch(pattern) >= 0;
   }
+
+  /** Whether any of the patterns matches; a loop, since a closure per call would be garbage per clause and frame. */
+  testAny(patterns: readonly Indexed[]): boolean {
+    for (const pattern of patterns) if (this.firstMatch(pattern) >= 0) return true;
+    return false;
+  }
 }
