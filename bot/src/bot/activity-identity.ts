@@ -23,3 +23,26 @@ export function normaliseCommand(text: string | undefined): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** The manifest's name for where the activity came from: a channel is the team scope. */
+export function scopeOf(context: TurnContext): "personal" | "team" | "groupChat" {
+  if (isPersonalChat(context)) return "personal";
+  return context.activity.conversation?.conversationType === "channel" ? "team" : "groupChat";
+}
+
+/** The person's language: the activity's own locale, else the one in Teams' clientInfo entity. */
+export function localeOf(activity: Partial<Activity>): string | undefined {
+  if (typeof activity.locale === "string" && activity.locale.trim()) return activity.locale;
+  const clientInfo = (activity.entities ?? []).find((entity) => (entity as { type?: unknown } | null)?.type === "clientInfo") as
+    { locale?: unknown } | undefined;
+  return typeof clientInfo?.locale === "string" && clientInfo.locale.trim() ? clientInfo.locale : undefined;
+}
+
+/**
+ * Gives an activity without a locale the one from its clientInfo entity, once at the start of a
+ * turn, so every reply and card in the turn (and the contact remembered for later) uses it.
+ */
+export function adoptClientLocale(activity: Partial<Activity>): void {
+  const locale = localeOf(activity);
+  if (locale && !activity.locale) activity.locale = locale;
+}

@@ -1,90 +1,59 @@
-import { CardFactory, MessageFactory, TurnContext } from "botbuilder";
-import { hasRole, requestSummaryView } from "../../../shared/index.js";
-import type { RoleDirectory } from "../auth/role-directory.js";
-import type { RequestService } from "../requests/request-service.js";
-import type { SupporterRegistry } from "../requests/supporter-registry.js";
-import type { SupportersChannel } from "../requests/supporters-channel.js";
+import { TurnContext } from "botbuilder";
+import { hasRole, requestSummaryView, type Role } from "../../../shared/index.js";
 import type { JsonObject } from "../storage/document-store.js";
-import { identityOf, normaliseCommand } from "./activity-identity.js";
-import { botMessages } from "./bot-messages.js";
+import type { BotServices } from "./bot-services.js";
 import { queueCard } from "./cards/supporter-cards.js";
-
-const SUPPORTER_COMMANDS = new Set(["on duty", "off duty", "queue", "list me", "unlist me"]);
-
-interface SupporterCommandDependencies {
-  roles: RoleDirectory;
-  supporters: SupporterRegistry;
-  requests: RequestService;
-  supportersChannel?: SupportersChannel;
-  now: () => Date;
-}
+import type { CommandTurn, Identity } from "./commands/registry-types.js";
 
 const referenceOf = (context: TurnContext) =>
   JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as JsonObject;
 
-/** Supporter commands, and remembering how to reach a supporter. Returns true when it answered. */
-export async function handleSupporterCommand(context: TurnContext, command: string, deps: SupporterCommandDependencies): Promise<boolean> {
-  const identity = identityOf(context.activity);
-  const messages = botMessages(context.activity.locale);
-  if (!identity) return false;
-  const roles = await deps.roles.rolesOf(identity.tenantId, identity.userId);
-  const isSupporter = hasRole(roles, "supporter");
-  const reference = referenceOf(context);
-  if (!isSupporter) {
-    // Admins are reached when a response target is missed, so the bot keeps their address too.
-    if (hasRole(roles, "admin") && !(await deps.supporters.get(identity.tenantId, identity.userId))?.conversationReference) {
-      await deps.supporters.remember(identity.tenantId, identity.userId, reference);
-    }
-    if (!SUPPORTER_COMMANDS.has(command)) return false;
-    await context.sendActivity(messages.supporterOnly);
-    return true;
+/**
+ * Supporters are reached for new requests, and admins when a response target is missed, so the bot
+ * keeps the address of each the first time they write to it in personal chat.
+ */
+export async function rememberStaffContact(context: TurnContext, identity: Identity, roles: readonly Role[], services: BotServices) {
+  if (!hasRole(roles, "supporter") && !hasRole(roles, "admin")) return;
+  const { supporters } = services.options;
+  if (!(await supporters.get(identity.tenantId, identity.userId))?.conversationReference) {
+    await supporters.remember(identity.tenantId, identity.userId, referenceOf(context));
   }
-  if (!(await deps.supporters.get(identity.tenantId, identity.userId))?.conversationReference) {
-    await deps.supporters.remember(identity.tenantId, identity.userId, reference);
-  }
-  if (command === "list me" || command === "unlist me") {
-    await deps.supporters.setListed(identity.tenantId, identity.userId, command === "list me", context.activity.from.name);
-    await context.sendActivity(command === "list me" ? messages.listedConfirmed : messages.unlistedConfirmed);
-    return true;
-  }
-  if (command === "on duty" || command === "off duty") {
-    await deps.supporters.setOnDuty(identity.tenantId, identity.userId, command === "on duty", reference);
-    await context.sendActivity(command === "on duty" ? messages.onDutyConfirmed : messages.offDutyConfirmed);
-    return true;
-  }
-  if (command !== "queue") return false;
-  // One bounded page, most urgent first: a card cannot hold a long queue, and the tab pages through it.
-  const open = (await deps.requests.activeRequests(identity.tenantId)).requests.filter((request) => request.status === "open");
-  await context.sendActivity(
-    MessageFactory.attachment(
-      CardFactory.adaptiveCard(
-        queueCard(
-          messages,
-          open.filter((request) => request.requesterId !== identity.userId).map((request) => requestSummaryView(request, identity.userId)),
-          deps.now(),
-          context.activity.locale,
-        ),
-      ),
-    ),
-  );
-  return true;
+}
+
+/** `list me` / `unlist me`: whether colleagues can ask for this supporter by name in the form. */
+export function setListed(listed: boolean) {
+  return async ({ context, identity, messages, services }: CommandTurn): Promise<void> => {
+    if (!identity) return;
+    await services.options.supporters.setListed(identity.tenantId, identity.userId, listed, context.activity.from.name);
+    await context.sendActivity(listed ? messages.listedConfirmed : messages.unlistedConfirmed);
+  };
+}
+
+/** `on duty` / `off duty`: whether new requests come to this supporter. */
+export function setOnDuty(onDuty: boolean) {
+  return async ({ context, identity, messages, services }: CommandTurn): Promise<void> => {
+    if (!identity) return;
+    await services.options.supporters.setOnDuty(identity.tenantId, identity.userId, onDuty, referenceOf(context));
+    await context.sendActivity(onDuty ? messages.onDutyConfirmed : messages.offDutyConfirmed);
+  };
+}
+
+/** One bounded page of open requests, most urgent first: a card cannot hold a long queue, and the tab pages through it. */
+export async function sendQueue({ context, identity, messages, services }: CommandTurn): Promise<void> {
+  if (!identity) return;
+  const open = (await services.options.requests.activeRequests(identity.tenantId)).requests.filter((request) => request.status === "open");
+  const others = open.filter((request) => request.requesterId !== identity.userId);
+  const summaries = others.map((request) => requestSummaryView(request, identity.userId));
+  await services.sendCard(context, queueCard(messages, summaries, services.now(), context.activity.locale));
 }
 
 /** `set supporters channel`, said by an admin in a team channel, makes that channel get every new request card. */
-export async function setSupportersChannel(
-  context: TurnContext,
-  text: string,
-  deps: Pick<SupporterCommandDependencies, "roles" | "supportersChannel">,
-): Promise<boolean> {
-  if (normaliseCommand(text) !== "set supporters channel" || context.activity.conversation.conversationType !== "channel") return false;
-  const identity = identityOf(context.activity);
-  const messages = botMessages(context.activity.locale);
-  if (!identity || !deps.supportersChannel || !hasRole(await deps.roles.rolesOf(identity.tenantId, identity.userId), "admin")) {
+export async function setSupportersChannel({ context, identity, messages, services }: CommandTurn): Promise<void> {
+  const { supportersChannel } = services.options;
+  if (!identity || !supportersChannel) {
     await context.sendActivity(messages.adminOnly);
-    return true;
+    return;
   }
-  const reference = referenceOf(context);
-  await deps.supportersChannel.set(identity.tenantId, reference, identity.userId);
+  await supportersChannel.set(identity.tenantId, referenceOf(context), identity.userId);
   await context.sendActivity(messages.supportersChannelSet);
-  return true;
 }

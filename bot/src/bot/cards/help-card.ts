@@ -1,4 +1,6 @@
-import type { BotMessages } from "../bot-messages.js";
+import type { BotMessageKey, BotMessages } from "../bot-messages.js";
+import { listedCommands } from "../commands/command-registry.js";
+import type { CommandRole } from "../commands/registry-types.js";
 
 /** An Adaptive Card 1.5 payload. Kept as plain JSON so it can be snapshot-tested and rendered anywhere. */
 export interface AdaptiveCard {
@@ -11,13 +13,27 @@ export interface AdaptiveCard {
 
 const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 
+/** The heading over each role's commands in the help card. */
+const ROLE_HEADINGS: Record<CommandRole, BotMessageKey> = {
+  everyone: "helpWhatICanDo",
+  supporter: "helpForSupporter",
+  admin: "helpForAdmin",
+};
+
+/** One heading and list per role, from the command registry's personal-chat commands. */
+function commandSections(messages: BotMessages): unknown[] {
+  const roles = Object.keys(ROLE_HEADINGS) as CommandRole[];
+  return roles.flatMap((role) => {
+    const commands = listedCommands("personal").filter((command) => command.role === role);
+    if (commands.length === 0) return [];
+    return [
+      { type: "TextBlock", text: messages[ROLE_HEADINGS[role]], weight: "Bolder", wrap: true, spacing: "Medium", style: "heading" },
+      { type: "FactSet", facts: commands.map((command) => ({ title: command.names[0], value: messages[command.helpKey] })) },
+    ];
+  });
+}
+
 export function helpCard(messages: BotMessages, resourcesUrl?: string): AdaptiveCard {
-  const commands: [string, string][] = [
-    ["help", messages.helpCommandHelp],
-    ["talk to someone", messages.helpCommandTalk],
-    ["my requests", messages.helpCommandRequests],
-    ["resources", messages.helpCommandResources],
-  ];
   return {
     type: "AdaptiveCard",
     $schema: CARD_SCHEMA,
@@ -25,8 +41,7 @@ export function helpCard(messages: BotMessages, resourcesUrl?: string): Adaptive
     body: [
       { type: "TextBlock", text: messages.helpTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
       { type: "TextBlock", text: messages.helpIntro, wrap: true },
-      { type: "TextBlock", text: messages.helpWhatICanDo, weight: "Bolder", wrap: true, spacing: "Medium", style: "heading" },
-      { type: "FactSet", facts: commands.map(([title, value]) => ({ title, value })) },
+      ...commandSections(messages),
       { type: "TextBlock", text: messages.helpWhoSeesWhat, weight: "Bolder", wrap: true, spacing: "Medium", style: "heading" },
       ...[messages.helpPrivacyRequester, messages.helpPrivacyAnonymous, messages.helpPrivacyAdmins, messages.helpScreenLimits].map(
         (text) => ({
