@@ -2,7 +2,7 @@ import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { EmergencyBlock } from "./components/emergency-block.js";
 import { ErrorState } from "./components/error-state.js";
-import { TAB_MESSAGES_EN as text } from "./i18n/messages.js";
+import { MessagesProvider, useMessages } from "./i18n/use-messages.js";
 // One chunk per frame context, so a side panel does not download the personal app's pages.
 // Only development identity mode needs the user switcher, so its dropdown stays out of the first download.
 const DevIdentityBanner = lazy(() =>
@@ -43,7 +43,8 @@ export function App() {
         setState({ phase: "ready", session });
         session.notifySuccess();
       },
-      (error: unknown) => !cancelled && setState({ phase: "failed", message: (error as Error).message || text.errorNetwork }),
+      // An empty message is filled in by the shell, in the viewer's language.
+      (error: unknown) => !cancelled && setState({ phase: "failed", message: (error as Error).message }),
     );
     return () => {
       cancelled = true;
@@ -51,47 +52,57 @@ export function App() {
   }, []);
 
   const session = state.phase === "ready" ? state.session : undefined;
-  const route = routeFor(location.pathname, session?.context.frameContext ?? "standalone");
-  // Until (or unless) the session starts, the browser's own language picks the crisis line.
+  // Until (or unless) the session starts, the browser's own language picks the words and the crisis line.
   const locale = session?.context.locale ?? browserContext().locale;
   return (
-    <FluentProvider
-      theme={fluentThemeFor(theme)}
-      data-theme={theme}
-      data-frame-context={session?.context.frameContext}
-      style={{ minHeight: "100vh" }}
-    >
-      <main aria-label={text.appName} style={{ padding: route === "stage" ? 24 : 16, display: "grid", gap: 16 }}>
-        {state.phase === "starting" && <Spinner label={text.loading} style={{ paddingTop: 32 }} />}
-        {state.phase === "failed" && <ErrorState message={state.message} />}
-        {session?.devIdentity && (
-          <Suspense fallback={null}>
-            <DevIdentityBanner choice={session.devIdentity} />
+    <MessagesProvider locale={locale}>
+      <FluentProvider
+        theme={fluentThemeFor(theme)}
+        data-theme={theme}
+        data-frame-context={session?.context.frameContext}
+        style={{ minHeight: "100vh" }}
+      >
+        <Shell state={state} locale={locale} />
+      </FluentProvider>
+    </MessagesProvider>
+  );
+}
+
+function Shell({ state, locale }: { state: StartState; locale: string }) {
+  const { text } = useMessages();
+  const session = state.phase === "ready" ? state.session : undefined;
+  const route = routeFor(location.pathname, session?.context.frameContext ?? "standalone");
+  return (
+    <main aria-label={text.appName} style={{ padding: route === "stage" ? 24 : 16, display: "grid", gap: 16 }}>
+      {state.phase === "starting" && <Spinner label={text.loading} style={{ paddingTop: 32 }} />}
+      {state.phase === "failed" && <ErrorState message={state.message || text.errorNetwork} />}
+      {session?.devIdentity && (
+        <Suspense fallback={null}>
+          <DevIdentityBanner choice={session.devIdentity} />
+        </Suspense>
+      )}
+      {session && (
+        <PageBoundary>
+          <Suspense fallback={<Spinner label={text.loading} />}>
+            {route === "home" && <HomePage session={session} />}
+            {route === "myRequests" && <MyRequestsPage session={session} />}
+            {route === "queue" && <QueuePage session={session} />}
+            {route === "sidePanel" && <SidePanelPage session={session} />}
+            {route === "stage" && <StagePage session={session} />}
+            {route === "config" && <ConfigPage session={session} />}
+            {route === "templates" && <TemplatesPage session={session} />}
+            {route === "teamCircles" && <TeamCirclesPage session={session} />}
+            {route === "myData" && <MyDataPage session={session} />}
+            {route === "supporters" && <SupportersPage session={session} />}
+            {route === "programme" && <ProgrammePage session={session} />}
+            {route === "insights" && <InsightsPage session={session} />}
+            {route === "resources" && <ResourcesPage session={session} />}
           </Suspense>
-        )}
-        {session && (
-          <PageBoundary>
-            <Suspense fallback={<Spinner label={text.loading} />}>
-              {route === "home" && <HomePage session={session} />}
-              {route === "myRequests" && <MyRequestsPage session={session} />}
-              {route === "queue" && <QueuePage session={session} />}
-              {route === "sidePanel" && <SidePanelPage session={session} />}
-              {route === "stage" && <StagePage session={session} />}
-              {route === "config" && <ConfigPage session={session} />}
-              {route === "templates" && <TemplatesPage session={session} />}
-              {route === "teamCircles" && <TeamCirclesPage session={session} />}
-              {route === "myData" && <MyDataPage session={session} />}
-              {route === "supporters" && <SupportersPage session={session} />}
-              {route === "programme" && <ProgrammePage session={session} />}
-              {route === "insights" && <InsightsPage session={session} />}
-              {route === "resources" && <ResourcesPage session={session} />}
-            </Suspense>
-          </PageBoundary>
-        )}
-        {/* Outside every phase and boundary: no request, failed start, missing chunk or page error removes it. */}
-        <EmergencyBlock locale={locale} />
-      </main>
-    </FluentProvider>
+        </PageBoundary>
+      )}
+      {/* Outside every phase and boundary: no request, failed start, missing chunk or page error removes it. */}
+      <EmergencyBlock locale={locale} />
+    </main>
   );
 }
 
@@ -99,9 +110,14 @@ export function App() {
 class PageBoundary extends Component<{ children: ReactNode }, { message?: string }> {
   override state: { message?: string } = {};
   static getDerivedStateFromError(error: unknown) {
-    return { message: (error as Error)?.message || text.errorNetwork };
+    return { message: (error as Error)?.message ?? "" };
   }
   override render() {
-    return this.state.message !== undefined ? <ErrorState message={this.state.message} /> : this.props.children;
+    return this.state.message !== undefined ? <PageError message={this.state.message} /> : this.props.children;
   }
+}
+
+function PageError({ message }: { message: string }) {
+  const { text } = useMessages();
+  return <ErrorState message={message || text.errorNetwork} />;
 }

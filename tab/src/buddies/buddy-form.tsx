@@ -10,7 +10,8 @@ import {
 import type { SessionViewer, Weekday } from "../../../shared/circles/circle-schedule.js";
 import { TimeZoneField } from "../circles/time-zone-field.js";
 import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
-import { TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
+import { type TabMessageKey } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { daysAndHours, windowsOf } from "./buddy-format.js";
 import { BuddyWindowFields } from "./buddy-window-fields.js";
 
@@ -73,6 +74,7 @@ function inputFrom(kind: BuddyFormProps["kind"], draft: Draft): unknown {
  * so the button is offered only for answers the server will accept. Loaded on demand: the schema brings zod.
  */
 export function BuddyForm(props: BuddyFormProps & { viewer: SessionViewer; saving: boolean; onCancel: () => void }) {
+  const { text } = useMessages();
   const { kind, viewer, saving, onCancel } = props;
   const [draft, setDraft] = useState<Draft>(() => draftFrom(props, viewer.timeZone));
   const [touched, setTouched] = useState(false);

@@ -2,7 +2,7 @@ import type { BuddyUnmatchedReason } from "../../../shared/circles/buddy-matchin
 import type { BuddyCheckIn } from "../../../shared/circles/buddy-programme.js";
 import { buddyWindow, parseBuddyWindow } from "../../../shared/circles/buddy-windows.js";
 import { formatSessionForViewer, type SessionViewer, type Weekday } from "../../../shared/circles/circle-schedule.js";
-import { formatMessage, TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
+import type { Messages, TabMessageKey } from "../i18n/messages.js";
 import { weekdayName } from "../circles/circle-format.js";
 
 /**
@@ -22,7 +22,7 @@ export const UNMATCHED_REASON_KEYS: Record<BuddyUnmatchedReason, TabMessageKey> 
 };
 
 /** "Suggested first check-in: Tuesday 12 May, 09:00–09:15 BST", or that it was, once it has gone. */
-export function checkInText(checkIn: BuddyCheckIn, viewer: SessionViewer, now = new Date()): string {
+export function checkInText({ formatMessage }: Messages, checkIn: BuddyCheckIn, viewer: SessionViewer, now = new Date()): string {
   const start = new Date(checkIn.start);
   const when = formatSessionForViewer(start, new Date(checkIn.end), viewer);
   return formatMessage(start.getTime() > now.getTime() ? "buddyCheckIn" : "buddyCheckInPast", { when });
@@ -56,7 +56,7 @@ export function windowsOf(days: readonly Weekday[], hours: readonly string[]): s
 }
 
 /** "Monday, Tuesday at 09:00, 10:00 (Europe/London)" */
-export function windowsText(windows: readonly string[], timeZone: string, locale: string): string {
+export function windowsText({ formatMessage }: Messages, windows: readonly string[], timeZone: string, locale: string): string {
   const { days, hours } = daysAndHours(windows);
   return formatMessage("buddyWindowsSummary", {
     days: days.map((day) => weekdayName(day, locale)).join(", "),
@@ -65,4 +65,4 @@ export function windowsText(windows: readonly string[], timeZone: string, locale
   });
 }
 
-export const reasonText = (reason: BuddyUnmatchedReason): string => text[UNMATCHED_REASON_KEYS[reason]];
+export const reasonText = ({ text }: Messages, reason: BuddyUnmatchedReason): string => text[UNMATCHED_REASON_KEYS[reason]];

@@ -4,7 +4,7 @@ import type { BuddyPairingView } from "../../../shared/circles/buddy-programme.j
 import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
 import { saveFile } from "../circles/save-file.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { checkInText, sinceText } from "./buddy-format.js";
 
@@ -20,6 +20,8 @@ export function BuddyPairingCard({
   viewer: SessionViewer;
   onEnded: (name: string) => void;
 }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState>();
@@ -53,7 +55,7 @@ export function BuddyPairingCard({
       </Subtitle1>
       <Text>{pairing.role === "newcomer" ? text.buddyNewcomerHint : text.buddyBuddyHint}</Text>
       <Text weight="semibold" data-testid="buddy-check-in">
-        {checkInText(pairing.checkIn, viewer)}
+        {checkInText(messages, pairing.checkIn, viewer)}
       </Text>
       <Text size={200}>{formatMessage("buddySince", { date: sinceText(pairing.since, viewer) })}</Text>
       {notice && <Notice {...notice} />}

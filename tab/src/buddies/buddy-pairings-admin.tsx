@@ -4,13 +4,15 @@ import type { BuddyMatchReport } from "../../../shared/circles/buddy-programme.j
 import { viewerOf } from "../circles/circle-format.js";
 import { Notice } from "../circles/notice.js";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 import { reasonText, sinceText } from "./buddy-format.js";
 
 /** The Programme page's buddy section: run the matching, see what it did, and every active pairing. */
 export function BuddyPairingsAdmin({ session }: { session: Session }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const [pairings, reload] = useLoad(() => session.api.buddyPairings(), [session]);
   const [matching, setMatching] = useState(false);
   const [report, setReport] = useState<BuddyMatchReport>();
@@ -61,7 +63,7 @@ export function BuddyPairingsAdmin({ session }: { session: Session }) {
               <ul aria-labelledby="buddy-unmatched-title" style={{ margin: 0, paddingInlineStart: 20 }}>
                 {report.unmatched.map((person) => (
                   <li key={person.userId} data-testid="buddy-unmatched">
-                    {formatMessage("buddyUnmatchedPerson", { name: person.displayName, reason: reasonText(person.reason) })}
+                    {formatMessage("buddyUnmatchedPerson", { name: person.displayName, reason: reasonText(messages, person.reason) })}
                   </li>
                 ))}
               </ul>

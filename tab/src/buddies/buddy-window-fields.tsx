@@ -2,7 +2,7 @@ import { Checkbox, Text, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import type { Weekday } from "../../../shared/circles/circle-schedule.js";
 import { weekdayName } from "../circles/circle-format.js";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { FORM_HOURS, FORM_WEEKDAYS, hourLabel } from "./buddy-format.js";
 
 const fieldset = { border: "none", margin: 0, padding: 0, display: "grid", gap: 4 } as const;
@@ -24,6 +24,7 @@ export function BuddyWindowFields({
   error?: string | undefined;
   onChange: (next: { days: Weekday[]; hours: string[] }) => void;
 }) {
+  const { text } = useMessages();
   const id = useId();
   const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list, item] : list.filter((entry) => entry !== item));
   return (

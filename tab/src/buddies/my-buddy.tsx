@@ -5,7 +5,7 @@ import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
 import { viewerOf } from "../circles/circle-format.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 import { windowsText } from "./buddy-format.js";
@@ -18,6 +18,7 @@ type Editing = "offer" | "request" | undefined;
 
 /** Home's "My buddy": my pairings, my open offer or request, and the two ways in when there are none. */
 export function MyBuddy({ session }: { session: Session }) {
+  const { text, formatMessage } = useMessages();
   const [mine, reload] = useLoad(() => session.api.myBuddies(), [session]);
   const [editing, setEditing] = useState<Editing>();
   const [saving, setSaving] = useState(false);
@@ -107,6 +108,8 @@ function OpenAnswers({
   run: (work: () => Promise<unknown>, success: string) => Promise<void>;
   session: Session;
 }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const { offer, request } = mine;
   const hasBuddy = mine.pairings.some((pairing) => pairing.role === "newcomer");
   return (
@@ -116,7 +119,7 @@ function OpenAnswers({
         <MessageBar intent="info" layout="multiline" data-testid="buddy-request-open">
           <MessageBarBody>
             <MessageBarTitle>{text.buddyRequestOpen}</MessageBarTitle>
-            {windowsText(request.windows, request.timeZone, viewer.locale)}
+            {windowsText(messages, request.windows, request.timeZone, viewer.locale)}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -126,7 +129,7 @@ function OpenAnswers({
             <MessageBarTitle>
               {formatMessage("buddyOfferOpen", { count: String(offer.capacity), active: String(offer.activePairings) })}
             </MessageBarTitle>
-            {windowsText(offer.windows, offer.timeZone, viewer.locale)}
+            {windowsText(messages, offer.windows, offer.timeZone, viewer.locale)}
           </MessageBarBody>
         </MessageBar>
       )}

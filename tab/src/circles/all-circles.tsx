@@ -2,7 +2,7 @@ import { Button, Card, Spinner, Text, Title3 } from "@fluentui/react-components"
 import { useState } from "react";
 import type { CircleEditInput } from "../../../shared/circles/circle-programme.js";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 import { cadenceText, nextSessionText, viewerOf } from "./circle-format.js";
@@ -11,6 +11,8 @@ import { Notice, type NoticeState } from "./notice.js";
 
 /** Every circle in the organisation, for the admin: who is in it and when it meets, in the admin's zone. */
 export function AllCircles({ session, generation }: { session: Session; generation: number }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const [circles, reload] = useLoad(() => session.api.allCircles(), [session, generation]);
   const viewer = viewerOf(session);
   const [editing, setEditing] = useState<string>();
@@ -58,7 +60,7 @@ export function AllCircles({ session, generation }: { session: Session; generati
             )}
             <Text>
               {formatMessage("programmeCircleSchedule", {
-                cadence: cadenceText(circle.recurrence.cadence),
+                cadence: cadenceText(messages, circle.recurrence.cadence),
                 when: nextSessionText(circle.recurrence, viewer) ?? text.circleNoUpcoming,
               })}
             </Text>

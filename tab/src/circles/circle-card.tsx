@@ -2,7 +2,7 @@ import { Button, Card, MessageBar, MessageBarActions, MessageBarBody, Text, Subt
 import { useState } from "react";
 import type { CircleView } from "../../../shared/circles/circle-programme.js";
 import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { nextSessionText } from "./circle-format.js";
 import { Notice, type NoticeState } from "./notice.js";
@@ -22,6 +22,7 @@ export function CircleCard({
   myUserId: string;
   onLeft: (name: string) => void;
 }) {
+  const { text, formatMessage } = useMessages();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState>();

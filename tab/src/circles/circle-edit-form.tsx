@@ -1,7 +1,7 @@
 import { Button, Checkbox, Field, Input } from "@fluentui/react-components";
 import { useState } from "react";
 import type { CircleEditInput, CircleView } from "../../../shared/circles/circle-programme.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 
 /**
  * An admin's edit of one circle: its name, topic and Teams join link, and members to take out. The
@@ -18,6 +18,7 @@ export function CircleEditForm({
   onSave: (change: CircleEditInput) => void;
   onCancel: () => void;
 }) {
+  const { text, formatMessage } = useMessages();
   const [name, setName] = useState(circle.name);
   const [topic, setTopic] = useState(circle.topic ?? "");
   const [joinUrl, setJoinUrl] = useState(circle.joinUrl ?? "");

@@ -8,7 +8,7 @@ import {
   type SessionViewer,
   type Weekday,
 } from "../../../shared/circles/circle-schedule.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import type { Messages } from "../i18n/messages.js";
 import type { Session } from "../session.js";
 
 /**
@@ -47,18 +47,23 @@ export function nextSessionText(recurrence: CircleRecurrence, viewer: SessionVie
   return session ? formatSessionForViewer(session.start, session.end, viewer) : undefined;
 }
 
-export function cadenceText(cadence: CircleCadence): string {
+export function cadenceText({ text }: Messages, cadence: CircleCadence): string {
   return cadence === "weekly" ? text.cadenceWeekly : text.cadenceFortnightly;
 }
 
 /** e.g. "Monday 9 March, 18:30–19:30 GMT+5:30, then every week". */
-export function slotText(round: Pick<RoundSummary, "cadence" | "startsOn">, slot: CandidateSlot, viewer: SessionViewer): string {
+export function slotText(
+  messages: Messages,
+  round: Pick<RoundSummary, "cadence" | "startsOn">,
+  slot: CandidateSlot,
+  viewer: SessionViewer,
+): string {
   const when = nextSessionText(slotRecurrence(round, slot), viewer) ?? "";
-  return formatMessage("roundSlotWhen", { when, cadence: cadenceText(round.cadence) });
+  return messages.formatMessage("roundSlotWhen", { when, cadence: cadenceText(messages, round.cadence) });
 }
 
 /** The slot as the admin set it, for when the viewer's zone differs: "set for Monday at 14:00, Europe/London time". */
-export function slotHomeText(slot: CandidateSlot, locale: string): string {
+export function slotHomeText({ formatMessage }: Messages, slot: CandidateSlot, locale: string): string {
   return formatMessage("roundSlotHome", { weekday: weekdayName(slot.weekday, locale), time: slot.localTime, timeZone: slot.timeZone });
 }
 

@@ -1,7 +1,7 @@
 import { Spinner, Text, Title3 } from "@fluentui/react-components";
 import { useState } from "react";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 import { CircleCard } from "./circle-card.js";
@@ -10,6 +10,7 @@ import { Notice } from "./notice.js";
 
 /** The circles I belong to, or a word on how to join one. */
 export function MyCircles({ session, myUserId }: { session: Session; myUserId: string }) {
+  const { text, formatMessage } = useMessages();
   const [circles, reload] = useLoad(() => session.api.myCircles(), [session]);
   const [left, setLeft] = useState<string>();
   const viewer = viewerOf(session);

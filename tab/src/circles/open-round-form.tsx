@@ -3,7 +3,8 @@ import { useId, useRef, useState } from "react";
 import { CIRCLE_PROGRAMME_LIMITS as limits, openRoundSchema, type OpenRoundInput } from "../../../shared/circles/circle-programme.js";
 import { CIRCLE_RECURRENCE_LIMITS, type CircleCadence, type SessionViewer, type Weekday } from "../../../shared/circles/circle-schedule.js";
 import { addDays, utcToZoned } from "../../../shared/zoned-time.js";
-import { formatMessage, TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
+import type { Messages, TabMessageKey } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { weekdayName } from "./circle-format.js";
 import { TimeZoneField } from "./time-zone-field.js";
 
@@ -57,7 +58,7 @@ function inputFrom(draft: RoundDraft): unknown {
   };
 }
 
-function firstProblem(draft: RoundDraft): { path: string; label: string; message: string } | undefined {
+function firstProblem({ text, formatMessage }: Messages, draft: RoundDraft): { path: string; label: string; message: string } | undefined {
   const parsed = openRoundSchema.safeParse(inputFrom(draft));
   if (parsed.success) return undefined;
   const issue = parsed.error.issues[0]!;
@@ -84,6 +85,8 @@ export function OpenRoundForm({
   onSubmit: (input: OpenRoundInput) => void;
   onCancel: () => void;
 }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const slotCount = useRef(1);
   const newSlot = (): SlotDraft => ({
     id: `slot-${slotCount.current++}`,
@@ -108,7 +111,7 @@ export function OpenRoundForm({
   });
   const [touched, setTouched] = useState(false);
   const titleId = useId();
-  const problem = firstProblem(draft);
+  const problem = firstProblem(messages, draft);
   const errorFor = (path: string) => (touched && problem?.path === path ? problem.message : undefined);
   const change = (next: Partial<RoundDraft>) => {
     setTouched(true);
@@ -233,6 +236,7 @@ function SlotFields({
   onChange: (next: Partial<SlotDraft>) => void;
   onRemove: () => void;
 }) {
+  const { text, formatMessage } = useMessages();
   const heading = formatMessage("openRoundSlotHeading", { number: String(number) });
   return (
     <section aria-label={heading} data-testid="slot-fields" style={{ display: "grid", gap: 8 }}>

@@ -3,7 +3,8 @@ import { lazy, Suspense, useState } from "react";
 import type { RoundSummary, SignUpInput } from "../../../shared/circles/circle-programme.js";
 import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import type { Messages } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 import { localDateText, slotHomeText, slotText, viewerOf } from "./circle-format.js";
@@ -14,6 +15,7 @@ const SignUpForm = lazy(() => import("./sign-up-form.js").then((module) => ({ de
 
 /** The rounds a member can sign up for, each with its times shown in the member's own zone. */
 export function OpenRounds({ session }: { session: Session }) {
+  const { text } = useMessages();
   const [rounds, reload] = useLoad(() => session.api.circleRounds(), [session]);
   const viewer = viewerOf(session);
   return (
@@ -46,6 +48,8 @@ function RoundCard({
   viewer: SessionViewer;
   onChanged: () => void;
 }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<NoticeState>();
@@ -82,9 +86,9 @@ function RoundCard({
           <ul style={{ margin: 0, paddingInlineStart: 20, display: "grid", gap: 4 }}>
             {round.slots.map((slot) => (
               <li key={slot.id} data-testid="round-slot">
-                {slotText(round, slot, viewer)}
+                {slotText(messages, round, slot, viewer)}
                 <Text size={200} block>
-                  {slotHomeText(slot, viewer.locale)}
+                  {slotHomeText(messages, slot, viewer.locale)}
                 </Text>
               </li>
             ))}
@@ -107,7 +111,7 @@ function RoundCard({
         <MessageBar intent="success" layout="multiline" data-testid="signed-up">
           <MessageBarBody>
             <MessageBarTitle>{text.roundSignedUp}</MessageBarTitle>
-            {formatMessage("roundSignedUpTimes", { times: chosenTimes(round, round.mySignUp, viewer) })}
+            {formatMessage("roundSignedUpTimes", { times: chosenTimes(messages, round, round.mySignUp, viewer) })}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -134,9 +138,9 @@ function RoundCard({
   );
 }
 
-function chosenTimes(round: RoundSummary, signUp: SignUpInput, viewer: SessionViewer): string {
+function chosenTimes(messages: Messages, round: RoundSummary, signUp: SignUpInput, viewer: SessionViewer): string {
   return round.slots
     .filter((slot) => signUp.windows.includes(slot.id))
-    .map((slot) => slotText(round, slot, viewer))
+    .map((slot) => slotText(messages, round, slot, viewer))
     .join("; ");
 }

@@ -2,7 +2,7 @@ import { Badge, Button, Card, MessageBar, MessageBarActions, MessageBarBody, Spi
 import { useState } from "react";
 import type { RoundPreview, RoundSummary } from "../../../shared/circles/circle-programme.js";
 import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { cadenceText, localDateText, slotHomeText, slotText } from "./circle-format.js";
 import { Notice, type NoticeState } from "./notice.js";
@@ -22,6 +22,8 @@ export function RoundAdminCard({
   viewer: SessionViewer;
   onPublished: (message: string) => void;
 }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const [preview, setPreview] = useState<PreviewState>({ status: "idle" });
   const [confirming, setConfirming] = useState(false);
   const [publishing, setPublishing] = useState(false);
@@ -77,15 +79,15 @@ export function RoundAdminCard({
         {formatMessage("programmeRoundShape", {
           min: String(round.groupSize.min),
           max: String(round.groupSize.max),
-          cadence: cadenceText(round.cadence),
+          cadence: cadenceText(messages, round.cadence),
         })}
       </Text>
       <ul style={{ margin: 0, paddingInlineStart: 20 }}>
         {round.slots.map((slot) => (
           <li key={slot.id}>
-            {slotText(round, slot, viewer)}
+            {slotText(messages, round, slot, viewer)}
             <Text size={200} block>
-              {slotHomeText(slot, viewer.locale)}
+              {slotHomeText(messages, slot, viewer.locale)}
             </Text>
           </li>
         ))}

@@ -1,7 +1,8 @@
 import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import type { RoundPreview, RoundSummary } from "../../../shared/circles/circle-programme.js";
 import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
-import { formatMessage, TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
+import { type TabMessageKey } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { slotText } from "./circle-format.js";
 
 /**
@@ -15,6 +16,8 @@ const UNPLACED_REASONS: Record<RoundPreview["unplaced"][number]["reason"], TabMe
 
 /** The circles the grouping proposes, for the admin to check before anyone sees them. */
 export function RoundPreviewView({ round, preview, viewer }: { round: RoundSummary; preview: RoundPreview; viewer: SessionViewer }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const headingId = `preview-${round.id}-title`;
   return (
     <section aria-labelledby={headingId} data-testid="round-preview" style={{ display: "grid", gap: 12 }}>
@@ -37,7 +40,9 @@ export function RoundPreviewView({ round, preview, viewer }: { round: RoundSumma
                 {formatMessage("programmeProposedSize", { count: String(circle.members.length) })}
               </Text>
               <Text block>
-                {slot ? formatMessage("programmeProposedSlot", { when: slotText(round, slot, viewer) }) : text.programmeProposedNoSlot}
+                {slot
+                  ? formatMessage("programmeProposedSlot", { when: slotText(messages, round, slot, viewer) })
+                  : text.programmeProposedNoSlot}
               </Text>
               {circle.repeatPairs > 0 && (
                 <Text block size={200}>

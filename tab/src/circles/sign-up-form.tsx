@@ -8,7 +8,8 @@ import {
 } from "../../../shared/circles/circle-programme.js";
 import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
 import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
-import { formatMessage, TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
+import { type TabMessageKey } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { slotHomeText, slotText } from "./circle-format.js";
 import { TimeZoneField } from "./time-zone-field.js";
 
@@ -79,6 +80,8 @@ export function SignUpForm({
   onSubmit: (input: SignUpInput) => void;
   onCancel: () => void;
 }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const [draft, setDraft] = useState<Draft>(() => draftFrom(initial, viewer.timeZone));
   const [touched, setTouched] = useState(false);
   const titleId = useId();
@@ -128,9 +131,9 @@ export function SignUpForm({
             onChange={(_event, data) => toggleWindow(slot.id, Boolean(data.checked))}
             label={
               <>
-                {slotText(round, slot, viewer)}
+                {slotText(messages, round, slot, viewer)}
                 <Text size={200} block>
-                  {slotHomeText(slot, viewer.locale)}
+                  {slotHomeText(messages, slot, viewer.locale)}
                 </Text>
               </>
             }

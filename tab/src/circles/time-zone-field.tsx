@@ -1,6 +1,6 @@
 import { Combobox, Field, Input, Option } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 
 /** Every IANA zone this browser knows; empty where Intl cannot list them, and the field falls back to typing. */
 const ALL_ZONES: readonly string[] = (() => {
@@ -37,6 +37,7 @@ export function TimeZoneField({
   onChange: (timeZone: string) => void;
   validationMessage?: string | undefined;
 }) {
+  const { text } = useMessages();
   const matches = useMemo(() => matchingZones(value), [value]);
   return (
     <Field label={label} required validationMessage={validationMessage}>

@@ -1,10 +1,11 @@
 import { Button, Card, Text, Title3 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { RequestDetail } from "../api/api-client.js";
-import { formatMessage, labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import type { TabMessageKey } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 
-const NEXT_STEPS: Record<string, { action: string; label: keyof typeof text }[]> = {
+const NEXT_STEPS: Record<string, { action: string; label: TabMessageKey }[]> = {
   claimed: [
     { action: "start_conversation", label: "actionStartConversation" },
     { action: "refer", label: "actionRefer" },
@@ -20,6 +21,7 @@ const NEXT_STEPS: Record<string, { action: string; label: keyof typeof text }[]>
 
 /** What only the claimer sees: the request itself, and the next steps the status machine allows. */
 export function ClaimedRequestPanel({ request, session, onChanged }: { request: RequestDetail; session: Session; onChanged: () => void }) {
+  const { text, formatMessage, labelFor } = useMessages();
   const [busy, setBusy] = useState(false);
   const act = async (action: string) => {
     setBusy(true);

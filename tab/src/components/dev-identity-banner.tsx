@@ -1,9 +1,10 @@
 import { Dropdown, Field, MessageBar, MessageBarBody, Option } from "@fluentui/react-components";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { DevIdentityChoice } from "../session.js";
 
 /** Visible whenever the tab signs in with a sample user instead of Teams SSO. */
 export function DevIdentityBanner({ choice }: { choice: DevIdentityChoice }) {
+  const { text } = useMessages();
   const current = choice.users.find((user) => user.key === choice.current);
   return (
     <MessageBar intent="info" layout="multiline" data-testid="dev-identity-banner">

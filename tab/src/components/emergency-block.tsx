@@ -1,6 +1,6 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from "@fluentui/react-components";
 import { byCountry, countryOfLocale, crisisResourcesOrDefaults } from "../../../shared/resources/crisis-lines.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { contactActionLabel, contactHref } from "../resources/resource-format.js";
 
 /** Where every surface's "See all crisis lines" goes: the top of Resources. */
@@ -15,6 +15,7 @@ const LINK_STYLE = { color: tokens.colorNeutralForeground1, textDecoration: "und
  * click away on Resources.
  */
 export function EmergencyBlock({ locale }: { locale?: string }) {
+  const { text } = useMessages();
   return (
     <aside aria-label={text.emergencyTitle} data-testid="emergency-block">
       <MessageBar intent="warning" layout="multiline">
@@ -31,6 +32,8 @@ export function EmergencyBlock({ locale }: { locale?: string }) {
 
 /** The person's country's first crisis line, from the shipped defaults: no request, works offline. */
 export function TopCrisisLine({ locale, testId }: { locale?: string | undefined; testId?: string }) {
+  const messages = useMessages();
+  const { formatMessage } = messages;
   const top = byCountry(countryOfLocale(locale), crisisResourcesOrDefaults([]))[0];
   const contact = top?.contacts.find((candidate) => candidate.kind === "phone") ?? top?.contacts[0];
   if (!top || !contact) return null;
@@ -38,13 +41,14 @@ export function TopCrisisLine({ locale, testId }: { locale?: string | undefined;
     <Text as="p" block style={{ margin: "4px 0 0" }} data-testid={testId}>
       {formatMessage("emergencyTopLine", { name: top.title })}{" "}
       <Link href={contactHref(contact)} inline style={LINK_STYLE}>
-        {contactActionLabel(contact)}
+        {contactActionLabel(messages, contact)}
       </Link>
     </Text>
   );
 }
 
 export function SeeAllCrisisLines({ testId }: { testId?: string }) {
+  const { text } = useMessages();
   return (
     <Text as="p" block style={{ margin: "4px 0 0" }}>
       <Link href={CRISIS_LINES_PATH} inline style={LINK_STYLE} data-testid={testId}>

@@ -1,7 +1,8 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  const { text } = useMessages();
   return (
     <div role="alert" style={{ padding: 16 }}>
       <MessageBar intent="error" layout="multiline">

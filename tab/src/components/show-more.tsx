@@ -1,9 +1,10 @@
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { MorePages } from "../use-paged-list.js";
 
 /** The next page of a list the server sends in pages; nothing at all once the list is complete. */
 export function ShowMore({ more }: { more: MorePages }) {
+  const { text } = useMessages();
   if (!more.showMore && !more.moreFailed) return null;
   return (
     <div style={{ display: "grid", gap: 8, justifyItems: "start" }}>

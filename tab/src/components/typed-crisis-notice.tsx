@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { useDeferredValue, useMemo } from "react";
 import { assessRisk, type RiskAssessment } from "../../../shared/risk/assess-risk.js";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { SeeAllCrisisLines, TopCrisisLine } from "./emergency-block.js";
 
 const NO_RISK: RiskAssessment = { level: "none", reasons: [] };
@@ -40,6 +40,7 @@ export function TypedCrisisNotice({
   locale?: string | undefined;
   testId?: string;
 }) {
+  const { text } = useMessages();
   const assessment = useCrisisScreen(texts, locale);
   if (assessment.level !== "crisis") return null;
   return (

@@ -1,5 +1,5 @@
 import { Text } from "@fluentui/react-components";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 
 function clockText(milliseconds: number): string {
   const seconds = Math.ceil(milliseconds / 1000);
@@ -8,6 +8,7 @@ function clockText(milliseconds: number): string {
 
 /** Time left, or overtime counting up in a different colour: never hidden. */
 export function Countdown({ remainingMs, overtimeMs, size }: { remainingMs: number; overtimeMs: number; size: "panel" | "stage" }) {
+  const { text } = useMessages();
   const over = overtimeMs > 0;
   return (
     <div data-testid="countdown" data-overtime={over} aria-label={over ? text.huddleOvertime : text.huddleTimeLeft}>

@@ -1,6 +1,6 @@
 import { Button } from "@fluentui/react-components";
 import type { HuddleClockState } from "../../../shared/huddles/huddle-clock.js";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 
 /** The facilitator's buttons; only the ones the clock would accept now are offered. */
 export function HuddleControls({
@@ -12,6 +12,7 @@ export function HuddleControls({
   hasRound: boolean;
   onAction: (type: string) => void;
 }) {
+  const { text } = useMessages();
   const live = clock.phase === "running" || clock.phase === "paused";
   const buttons: [string, string, boolean][] = [
     ["start", text.huddleStart, clock.phase === "ready"],

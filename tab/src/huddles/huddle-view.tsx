@@ -2,7 +2,7 @@ import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title3 } from 
 import { useEffect, useState } from "react";
 import { clockReading, huddleSummary } from "../../../shared/huddles/huddle-clock.js";
 import type { HuddleView as HuddleState, Me } from "../api/api-client.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 import { Countdown } from "./countdown.js";
@@ -32,6 +32,7 @@ export function meetingIdOf(session: Session): string | undefined {
 
 /** The side panel (controls for the facilitator) and the stage (large, no controls) share this view. */
 export function HuddleView({ session, meetingId, surface }: { session: Session; meetingId: string; surface: "panel" | "stage" }) {
+  const { text, formatMessage } = useMessages();
   const [me] = useLoad(() => session.api.me(), [session]);
   const { view, viewerKey, connection, offsetMs, accept } = useHuddle(session.api, meetingId);
   const [notice, setNotice] = useState<string>();

@@ -1,6 +1,6 @@
 import { Switch } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 
 const STORAGE_KEY = "peer-circles.huddle-sound";
 
@@ -26,6 +26,7 @@ function chime(): void {
 
 /** Each person chooses whether time running out makes a sound; muted unless they turn it on. */
 export function SoundToggle({ overtime, stepId }: { overtime: boolean; stepId: string }) {
+  const { text } = useMessages();
   const [enabled, setEnabled] = useState(() => localStorage.getItem(STORAGE_KEY) === "on");
   const chimedFor = useRef<string | undefined>(undefined);
   useEffect(() => {

@@ -7,7 +7,7 @@ import {
   type HuddleTemplateInput,
 } from "../../../shared/huddles/templates.js";
 import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 
 const BLANK_STEP: HuddleStepInput = { title: "", prompt: "", durationSeconds: 120 };
 
@@ -41,6 +41,7 @@ export function TemplateEditor({
   onSave: (input: HuddleTemplateInput) => void;
   onCancel: () => void;
 }) {
+  const { text, formatMessage } = useMessages();
   const [draft, setDraft] = useState<HuddleTemplateInput>(initial);
   const [touched, setTouched] = useState(false);
   const problem = firstProblem(draft);
@@ -138,6 +139,7 @@ function StepFields({
   onRemove: () => void;
   onMove: (offset: number) => void;
 }) {
+  const { text, formatMessage } = useMessages();
   const minutes = Math.floor(step.durationSeconds / 60);
   const seconds = step.durationSeconds % 60;
   const numberLabel = { number: String(number) };

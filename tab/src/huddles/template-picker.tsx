@@ -1,6 +1,6 @@
 import { Dropdown, Field, Option } from "@fluentui/react-components";
 import type { HuddleTemplate } from "../../../shared/huddles/templates.js";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 
 /** Choosing a huddle template, on the tab's settings page and in an empty side panel alike. */
 export function TemplatePicker({
@@ -14,6 +14,7 @@ export function TemplatePicker({
   onChange: (id: string) => void;
   required?: boolean;
 }) {
+  const { text } = useMessages();
   const chosen = templates.find((template) => template.id === templateId);
   return (
     <Field label={text.huddleChooseTemplate} required={required} hint={chosen?.description}>

@@ -1,4 +1,4 @@
-/** Every string the tab shows, in one catalogue so the app can be translated. */
+/** Every string the tab shows, in English: the source catalogue, and the fallback for any language without its own. */
 export const TAB_MESSAGES_EN = {
   appName: "Peer Circles",
   loading: "Loading Peer Circles…",
@@ -146,7 +146,6 @@ export const TAB_MESSAGES_EN = {
   huddleChanged: "Someone else changed the huddle a moment ago; you are seeing the latest state.",
   huddleSteps: "Steps",
   huddleStepNow: "Now: {title}",
-  sidePanelEmpty: "No huddle is running in this meeting.",
   stageTitle: "Huddle",
   stageEmpty: "The huddle will appear here when the facilitator starts it.",
   programmeTitle: "Programme",
@@ -306,11 +305,7 @@ export const TAB_MESSAGES_EN = {
   errorSignIn: "We could not sign you in. Close and reopen Peer Circles.",
   errorNetwork: "Peer Circles could not reach its server. Check your connection and try again.",
   retry: "Try again",
-  notInTeams: "Open Peer Circles from Microsoft Teams to sign in.",
   lastUpdated: "Updated {time}",
-  navHome: "Home",
-  navMyRequests: "My requests",
-  navQueue: "Queue",
   myRequestsTitle: "My requests",
   myRequestsEmpty: "You have not asked for support. When you want to talk, message the Peer Circles bot: type “talk to someone”.",
   queueTitle: "Open requests",
@@ -563,7 +558,6 @@ export const TAB_MESSAGES_EN = {
   insightsWeekOf: "Week of {date}",
   insightsAll: "All",
   insightsTotal: "Total",
-  insightsRowHeader: "Row",
   insightsTable_participation: "Participation",
   insightsTableAbout_participation:
     "Share of members with at least one peer touchpoint (a huddle, a circle session or a buddy check-in) each week.",
@@ -611,15 +605,3 @@ export const TAB_MESSAGES_EN = {
     "What you wrote sounds like you might be in danger right now. Please contact a crisis line or your local emergency number now: they answer straight away. Nothing has been sent yet.",
   typedCrisisSomeoneElse: "If someone else is in danger, call your local emergency number for them.",
 } as const;
-
-export type TabMessageKey = keyof typeof TAB_MESSAGES_EN;
-
-/** Labels keyed by data values, e.g. ("status", "open"); unknown values show as they are. */
-export function labelFor(group: "category" | "urgency" | "status" | "audit" | "contact", value: string): string {
-  const key = group === "audit" ? `audit${value.charAt(0).toUpperCase()}${value.slice(1)}` : `${group}_${value}`;
-  return (TAB_MESSAGES_EN as Record<string, string>)[key] ?? value;
-}
-
-export function formatMessage(key: TabMessageKey, values: Record<string, string> = {}): string {
-  return TAB_MESSAGES_EN[key].replace(/\{(\w+)\}/g, (_match, name: string) => values[name] ?? `{${name}}`);
-}

@@ -1,7 +1,7 @@
 import { Button, Card, Spinner, Text, Title3 } from "@fluentui/react-components";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import type { InsightsTable } from "../../../shared/insights/insights-report.js";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { FigureTable } from "./figure-table.js";
 import { tableAbout, tableTitle } from "./insights-format.js";
 
@@ -13,15 +13,17 @@ const InsightsChart = lazy(() => import("./insights-charts.js").then((module) =>
  * know to look for it.
  */
 export function FigureSection({ table, locale, children }: { table: InsightsTable; locale: string; children?: ReactNode }) {
+  const messages = useMessages();
+  const { text } = messages;
   const [showTable, setShowTable] = useState(false);
   const headingId = `insights-${table.id}-title`;
   const tableId = `insights-${table.id}-table`;
   return (
     <Card role="region" aria-labelledby={headingId} data-testid={`figure-${table.id}`} style={{ minWidth: 0 }}>
       <Title3 as="h2" id={headingId}>
-        {tableTitle(table)}
+        {tableTitle(messages, table)}
       </Title3>
-      <Text>{tableAbout(table)}</Text>
+      <Text>{tableAbout(messages, table)}</Text>
       {children}
       <div data-testid={`chart-${table.id}`} style={{ width: "100%", minWidth: 0 }}>
         <Suspense fallback={<Spinner size="small" label={text.insightsChartLoading} />}>

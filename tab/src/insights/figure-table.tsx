@@ -1,6 +1,7 @@
 import { tokens } from "@fluentui/react-components";
 import type { CSSProperties } from "react";
 import type { InsightsTable } from "../../../shared/insights/insights-report.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { columnLabel, formatValue, rowLabel, tableTitle } from "./insights-format.js";
 
 // Wide tables scroll sideways inside their own box, so the page itself fits 320 px.
@@ -21,16 +22,17 @@ const withheld: CSSProperties = { ...cell, color: tokens.colorNeutralForeground2
  * as "fewer than 5". The CSV download holds exactly these cells.
  */
 export function FigureTable({ table, locale, id }: { table: InsightsTable; locale: string; id: string }) {
+  const messages = useMessages();
   return (
-    <div style={scroller} id={id} tabIndex={0} role="region" aria-label={tableTitle(table)}>
+    <div style={scroller} id={id} tabIndex={0} role="region" aria-label={tableTitle(messages, table)}>
       <table style={tableStyle} data-figure={table.id}>
-        <caption style={caption}>{tableTitle(table)}</caption>
+        <caption style={caption}>{tableTitle(messages, table)}</caption>
         <thead>
           <tr>
             <td style={cell} />
             {table.columns.map((column) => (
               <th key={column} scope="col" style={cell}>
-                {columnLabel(table, column)}
+                {columnLabel(messages, table, column)}
               </th>
             ))}
           </tr>
@@ -39,11 +41,11 @@ export function FigureTable({ table, locale, id }: { table: InsightsTable; local
           {table.rows.map((row) => (
             <tr key={row.key} data-row={row.key}>
               <th scope="row" style={rowHeader}>
-                {rowLabel(table, row.key, locale)}
+                {rowLabel(messages, table, row.key, locale)}
               </th>
               {row.values.map((value, index) => (
                 <td key={table.columns[index]} data-column={table.columns[index]} style={value.withheld ? withheld : cell}>
-                  {formatValue(value, table.units[index]!, locale)}
+                  {formatValue(messages, value, table.units[index]!, locale)}
                 </td>
               ))}
             </tr>

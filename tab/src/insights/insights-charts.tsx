@@ -12,7 +12,7 @@ import {
 import { Text } from "@fluentui/react-components";
 import { weekStart } from "../../../shared/insights/iso-week.js";
 import type { InsightsTable } from "../../../shared/insights/insights-report.js";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { columnLabel, rowLabel, tableTitle, weekTick } from "./insights-format.js";
 
 /**
@@ -59,17 +59,19 @@ function colourOf(table: InsightsTable, column: string): string {
 }
 
 export function InsightsChart({ table, locale }: { table: InsightsTable; locale: string }) {
+  const messages = useMessages();
+  const { text } = messages;
   const shown = points(table);
   if (shown.length === 0) return <Text>{text.insightsChartEmpty}</Text>;
-  const title = tableTitle(table);
-  const label = (row: string) => (table.rowKind === "week" ? weekTick(row, locale) : rowLabel(table, row, locale));
+  const title = tableTitle(messages, table);
+  const label = (row: string) => (table.rowKind === "week" ? weekTick(row, locale) : rowLabel(messages, table, row, locale));
   const rows = [...new Set(shown.map((point) => point.row))];
   const columns = table.columns.filter((column) => column !== "all" && shown.some((point) => point.column === column));
   const common = { height: HEIGHT, culture: locale, enableReflow: true, hideTickOverlap: true };
 
   if (table.id === "participation") {
     const data: LineChartPoints[] = columns.map((column) => ({
-      legend: columnLabel(table, column),
+      legend: columnLabel(messages, table, column),
       color: colourOf(table, column),
       data: shown
         .filter((point) => point.column === column)
@@ -96,7 +98,7 @@ export function InsightsChart({ table, locale }: { table: InsightsTable; locale:
         data={shown.map((point) => ({
           x: label(point.row),
           y: point.value,
-          legend: columnLabel(table, point.column),
+          legend: columnLabel(messages, table, point.column),
           color: colourOf(table, point.column),
         }))}
         hideLegend
@@ -108,7 +110,7 @@ export function InsightsChart({ table, locale }: { table: InsightsTable; locale:
       xAxisPoint: label(row),
       chartData: shown
         .filter((point) => point.row === row)
-        .map((point) => ({ legend: columnLabel(table, point.column), data: point.value, color: colourOf(table, point.column) })),
+        .map((point) => ({ legend: columnLabel(messages, table, point.column), data: point.value, color: colourOf(table, point.column) })),
     }));
     return <VerticalStackedBarChart {...common} chartTitle={title} data={data} />;
   }
@@ -116,7 +118,9 @@ export function InsightsChart({ table, locale }: { table: InsightsTable; locale:
     name: label(row),
     series: columns.flatMap((column) => {
       const point = shown.find((candidate) => candidate.row === row && candidate.column === column);
-      return point ? [{ key: column, data: point.value, legend: columnLabel(table, column), color: colourOf(table, column) }] : [];
+      return point
+        ? [{ key: column, data: point.value, legend: columnLabel(messages, table, column), color: colourOf(table, column) }]
+        : [];
     }),
   }));
   return <GroupedVerticalBarChart {...common} chartTitle={title} data={data} />;

@@ -3,7 +3,7 @@ import { useState, type CSSProperties, type FormEvent } from "react";
 import { isIsoWeek, MAX_RANGE_WEEKS, weeksBetween } from "../../../shared/insights/iso-week.js";
 import type { InsightsReport } from "../../../shared/insights/insights-report.js";
 import type { InsightsQuery } from "../api/api-client.js";
-import { labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 
 // Side by side where there is room, one under another at 320 px.
 const formStyle: CSSProperties = {
@@ -23,6 +23,7 @@ export function InsightsControls({
   options: InsightsReport["options"];
   onChange(next: InsightsQuery & { from: string; to: string }): void;
 }) {
+  const { text, labelFor } = useMessages();
   const [from, setFrom] = useState(query.from);
   const [to, setTo] = useState(query.to);
   const [category, setCategory] = useState(query.category ?? "");

@@ -3,7 +3,7 @@ import { useState, type CSSProperties, type FormEvent } from "react";
 import type { InsightsSettings } from "../../../shared/insights/insights-report.js";
 import type { ApiClient } from "../api/api-client.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 
 const formStyle: CSSProperties = {
   display: "grid",
@@ -14,6 +14,7 @@ const formStyle: CSSProperties = {
 
 /** What participation is a share of, and what it aims for; the server checks the same limits. */
 export function InsightsSettingsForm({ api, settings, onSaved }: { api: ApiClient; settings: InsightsSettings; onSaved(): void }) {
+  const { text } = useMessages();
   const [size, setSize] = useState(settings.programmeSize?.toString() ?? "");
   const [target, setTarget] = useState(settings.targetShare === undefined ? "" : String(Math.round(settings.targetShare * 1000) / 10));
   const [targetBy, setTargetBy] = useState(settings.targetBy ?? "");

@@ -2,7 +2,7 @@ import { Text, Title3 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { TemplatePicker } from "../huddles/template-picker.js";
 import { useTemplateList } from "../huddles/use-template-list.js";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { configureTabSave } from "../teams/teams-host.js";
 
@@ -11,6 +11,7 @@ import { configureTabSave } from "../teams/teams-host.js";
  * once one is picked. In a channel or group chat: the tab will list that team's circles.
  */
 export function ConfigPage({ session }: { session: Session }) {
+  const { text } = useMessages();
   const inMeeting = Boolean(session.context.meetingId);
   const [templateId, setTemplateId] = useState<string>();
   const { templates } = useTemplateList(session);

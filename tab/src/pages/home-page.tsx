@@ -5,7 +5,8 @@ import { MyBuddy } from "../buddies/my-buddy.js";
 import { MyCircles } from "../circles/my-circles.js";
 import { OpenRounds } from "../circles/open-rounds.js";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
+import { type TabMessageKey } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 
 const ROLE_LABELS: Record<string, TabMessageKey> = {
@@ -18,6 +19,7 @@ const ROLE_LABELS: Record<string, TabMessageKey> = {
 type Load = { status: "loading" } | { status: "ready"; me: Me; at: Date } | { status: "failed"; message: string };
 
 export function HomePage({ session }: { session: Session }) {
+  const { text, formatMessage } = useMessages();
   const [load, setLoad] = useState<Load>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 

@@ -6,7 +6,7 @@ import type { InsightsQuery } from "../api/api-client.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
 import { saveFile } from "../circles/save-file.js";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { FigureSection } from "../insights/figure-section.js";
 import { formatShare } from "../insights/insights-format.js";
 import { InsightsControls } from "../insights/insights-controls.js";
@@ -24,6 +24,7 @@ function defaultQuery(): RangeQuery {
 
 /** Programme admins see aggregate figures here; anyone else is told the page is not for them. */
 export function InsightsPage({ session }: { session: Session }) {
+  const { text } = useMessages();
   const [me, retry] = useLoad(() => session.api.me(), [session]);
   if (me.status === "loading") return <Spinner label={text.loading} />;
   if (me.status === "failed")
@@ -49,6 +50,7 @@ function allWithheld(report: InsightsReport): boolean {
 }
 
 function InsightsDashboard({ session }: { session: Session }) {
+  const { text } = useMessages();
   const locale = session.context.locale;
   const [query, setQuery] = useState<RangeQuery>(defaultQuery);
   const [report, reload] = useLoad(() => session.api.insights(query), [session, query]);
@@ -113,6 +115,7 @@ function InsightsDashboard({ session }: { session: Session }) {
 }
 
 function ParticipationNote({ report, locale }: { report: InsightsReport; locale: string }) {
+  const { text, formatMessage } = useMessages();
   if (report.participation === "needs-programme-size")
     return (
       <MessageBar intent="info" layout="multiline">

@@ -1,10 +1,11 @@
 import { Text, Title3 } from "@fluentui/react-components";
 import { HuddleView, meetingIdOf } from "../huddles/huddle-view.js";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 
 /** The meeting side panel: the facilitator's controls and each participant's view. Fits 320 px. */
 export function SidePanelPage({ session }: { session: Session }) {
+  const { text } = useMessages();
   const meetingId = meetingIdOf(session);
   return (
     <section aria-labelledby="side-panel-title" style={{ display: "grid", gap: 8, maxWidth: 420 }}>
@@ -16,6 +17,7 @@ export function SidePanelPage({ session }: { session: Session }) {
 
 /** The shared stage: the current prompt and timer, large enough to read across a room. */
 export function StagePage({ session }: { session: Session }) {
+  const { text } = useMessages();
   const meetingId = meetingIdOf(session);
   return (
     <section aria-labelledby="stage-title" style={{ display: "grid", gap: 12, textAlign: "center" }}>

@@ -4,7 +4,8 @@ import type { ErasurePreview } from "../api/api-client.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
 import { saveFile } from "../circles/save-file.js";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
+import { type TabMessageKey } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 
@@ -21,6 +22,7 @@ const WHAT_GOES: [keyof ErasurePreview, TabMessageKey][] = [
 
 /** Privacy rules in practice: every member can take their data with them, or have it erased. */
 export function MyDataPage({ session }: { session: Session }) {
+  const { text, formatMessage } = useMessages();
   const [preview, reload] = useLoad(() => session.api.erasurePreview(), [session]);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);

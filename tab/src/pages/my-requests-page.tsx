@@ -21,7 +21,7 @@ import { useState } from "react";
 import type { RequestSummary } from "../api/api-client.js";
 import { ErrorState } from "../components/error-state.js";
 import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
-import { labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { dateTime } from "../time-format.js";
 import { useLoad } from "../use-load.js";
@@ -32,6 +32,7 @@ const WITHDRAWABLE = new Set(["open", "claimed", "in_conversation"]);
 
 /** A member's own requests: status, what happened when, and withdraw. */
 export function MyRequestsPage({ session }: { session: Session }) {
+  const { text } = useMessages();
   const [list, reload, more] = usePagedList((continuation?: string) => session.api.myRequests(continuation), [session]);
   const [openCode, setOpenCode] = useState<string>();
   const { locale, timeZone } = session.context;
@@ -85,6 +86,7 @@ function RequestRow({
   onChanged: () => void;
   onOpen: () => void;
 }) {
+  const { text, labelFor } = useMessages();
   const [busy, setBusy] = useState(false);
   const withdraw = async () => {
     setBusy(true);
@@ -122,6 +124,7 @@ function RequestRow({
 }
 
 function RequestTimeline({ code, session, locale, timeZone }: { code: string; session: Session; locale: string; timeZone: string }) {
+  const { text, labelFor } = useMessages();
   const [detail] = useLoad(() => session.api.requestDetail(code), [code, session]);
   if (detail.status === "loading") return <Spinner size="tiny" />;
   if (detail.status === "failed") return <ErrorState message={text.errorNetwork} />;
@@ -149,6 +152,7 @@ function RequestTimeline({ code, session, locale, timeZone }: { code: string; se
 
 /** Writing to the supporter through the bot; a failed send keeps the words in the box. */
 function MessageComposer({ code, session }: { code: string; session: Session }) {
+  const { text } = useMessages();
   const [message, setMessage] = useState("");
   const [state, setState] = useState<"idle" | "sending" | "sent" | "failed" | "crisis">("idle");
   const send = async () => {

@@ -8,7 +8,7 @@ import { viewerOf } from "../circles/circle-format.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
 import { RoundAdminCard } from "../circles/round-admin-card.js";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 
@@ -17,6 +17,7 @@ const OpenRoundForm = lazy(() => import("../circles/open-round-form.js").then((m
 
 /** Programme admins run sign-up rounds here; anyone else is pointed back to their Home tab. */
 export function ProgrammePage({ session }: { session: Session }) {
+  const { text } = useMessages();
   const [me, retry] = useLoad(() => session.api.me(), [session]);
   if (me.status === "loading") return <Spinner label={text.loading} />;
   if (me.status === "failed")
@@ -38,6 +39,7 @@ export function ProgrammePage({ session }: { session: Session }) {
 }
 
 function ProgrammeAdmin({ session }: { session: Session }) {
+  const { text, formatMessage } = useMessages();
   const [rounds, reloadRounds] = useLoad(() => session.api.circleRounds(), [session]);
   const [opening, setOpening] = useState(false);
   const [saving, setSaving] = useState(false);

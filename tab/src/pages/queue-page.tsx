@@ -21,7 +21,7 @@ import type { RequestDetail, RequestSummary } from "../api/api-client.js";
 import { ClaimedRequestPanel } from "../components/claimed-request-panel.js";
 import { CaseloadBanner } from "../supporters/caseload-banner.js";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, labelFor, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { duration, relativeTime } from "../time-format.js";
 import { usePagedList } from "../use-paged-list.js";
@@ -32,6 +32,7 @@ const STATUS_FILTERS = ["all", "open", "claimed", "in_conversation"] as const;
 
 /** The supporters' queue: open requests, most urgent first, with no one's words until claimed. */
 export function QueuePage({ session }: { session: Session }) {
+  const { text, formatMessage, labelFor } = useMessages();
   const [queue, reload, more] = usePagedList((continuation?: string) => session.api.queue(continuation), [session]);
   const [urgency, setUrgency] = useState<(typeof URGENCY_FILTERS)[number]>("all");
   const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number]>("all");

@@ -6,7 +6,7 @@ import type { ResourceInput } from "../../../shared/resources/resource-schema.js
 import { searchResources } from "../../../shared/resources/resource-search.js";
 import { ApiError, type ListedResource } from "../api/api-client.js";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { EmergencyLines } from "../resources/emergency-lines.js";
 import { ResourceCard } from "../resources/resource-card.js";
 import { ResourceFilters } from "../resources/resource-filters.js";
@@ -21,6 +21,7 @@ type Notice = { intent: "success" | "error"; message: string };
 
 /** Resources: the emergency block first, then the tenant's catalogue to search and filter. Admins edit it here. */
 export function ResourcesPage({ session }: { session: Session }) {
+  const { text, formatMessage } = useMessages();
   const { locale, timeZone } = session.context;
   const ownCountry = countryOfLocale(locale);
   const [country, setCountry] = useState(ownCountry);

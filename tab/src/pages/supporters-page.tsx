@@ -1,6 +1,6 @@
 import { Badge, Card, Link, Spinner, Text, Title2 } from "@fluentui/react-components";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 
@@ -19,6 +19,7 @@ function languageNames(tags: readonly string[], locale: string): string {
  * they are on duty. "Ask" opens the bot with that person already chosen in the request form.
  */
 export function SupportersPage({ session }: { session: Session }) {
+  const { text, formatMessage } = useMessages();
   const [me] = useLoad(() => session.api.me(), [session]);
   const [directory, reload] = useLoad(() => session.api.supporterDirectory(), [session]);
   if (directory.status === "loading") return <Spinner label={text.loading} />;

@@ -4,7 +4,7 @@ import type { TeamCircleView } from "../../../shared/circles/circle-programme.js
 import { cadenceText, nextSessionText, viewerOf } from "../circles/circle-format.js";
 import { Notice } from "../circles/notice.js";
 import { ErrorState } from "../components/error-state.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 
@@ -13,6 +13,8 @@ import { useLoad } from "../use-load.js";
  * meet in the viewer's own time, how many are in each (never who), and a way to ask to join.
  */
 export function TeamCirclesPage({ session }: { session: Session }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const teamKey = session.context.teamKey ?? new URLSearchParams(location.search).get("team") ?? undefined;
   const [me] = useLoad(() => session.api.me(), [session]);
   const [circles, reload] = useLoad(
@@ -53,7 +55,7 @@ export function TeamCirclesPage({ session }: { session: Session }) {
           {circle.topic && <Text>{circle.topic}</Text>}
           <Text data-testid="team-circle-when">
             {formatMessage("programmeCircleSchedule", {
-              cadence: cadenceText(circle.recurrence.cadence),
+              cadence: cadenceText(messages, circle.recurrence.cadence),
               when: nextSessionText(circle.recurrence, viewer) ?? text.circleNoUpcoming,
             })}
           </Text>
@@ -88,6 +90,7 @@ function LinkCircle({
   onLinked: () => void;
   onNotice: (notice: { intent: "success" | "error"; message: string }) => void;
 }) {
+  const { text } = useMessages();
   const [all] = useLoad(() => session.api.allCircles(), [session]);
   const [chosen, setChosen] = useState<string>();
   if (all.status !== "ready") return null;

@@ -20,7 +20,8 @@ import {
 import type { ListedTemplate } from "../api/api-client.js";
 import { ErrorState } from "../components/error-state.js";
 import { TemplateEditor } from "../huddles/template-editor.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import type { Messages } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 
@@ -30,6 +31,8 @@ const NEW_TEMPLATE: HuddleTemplateInput = { name: "", description: "", steps: [{
 
 /** Facilitators and admins build their organisation's huddle templates here; everyone else can look. */
 export function TemplatesPage({ session }: { session: Session }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const [me] = useLoad(() => session.api.me(), [session]);
   const [library, reload] = useLoad(() => session.api.huddleTemplates(), [session]);
   const [editing, setEditing] = useState<Editing>();
@@ -84,7 +87,7 @@ export function TemplatesPage({ session }: { session: Session }) {
     <Card key={listed.template.id} data-testid="template-row" data-template-id={listed.template.id}>
       <CardHeader
         header={<Text weight="semibold">{listed.template.name}</Text>}
-        description={<Text size={200}>{summaryOf(listed.template)}</Text>}
+        description={<Text size={200}>{summaryOf(messages, listed.template)}</Text>}
       />
       {listed.template.description && <Text>{listed.template.description}</Text>}
       {canEdit && (
@@ -161,7 +164,7 @@ export function TemplatesPage({ session }: { session: Session }) {
   );
 }
 
-function summaryOf(template: HuddleTemplate): string {
+function summaryOf({ formatMessage }: Messages, template: HuddleTemplate): string {
   return formatMessage("templatesSummary", {
     steps: String(template.steps.length),
     minutes: String(Math.round(templateDurationSeconds(template) / 60)),

@@ -1,7 +1,7 @@
 import { Button, Link, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ResourceContact } from "../../../shared/resources/resource-catalogue.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { contactActionLabel, contactHref, opensElsewhere } from "./resource-format.js";
 
 type CopyState = { value: string; copied: boolean } | undefined;
@@ -19,6 +19,8 @@ async function copyText(value: string): Promise<boolean> {
 
 /** One action per contact (call, open, chat, email) with a Copy beside it, and where the copy went. */
 export function ContactActions({ contacts }: { contacts: readonly ResourceContact[] }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const [copy, setCopy] = useState<CopyState>();
   if (contacts.length === 0) return null;
   return (
@@ -31,7 +33,7 @@ export function ContactActions({ contacts }: { contacts: readonly ResourceContac
               data-contact-kind={contact.kind}
               {...(opensElsewhere(contact) ? { target: "_blank", rel: "noopener noreferrer" } : {})}
             >
-              {contactActionLabel(contact)}
+              {contactActionLabel(messages, contact)}
             </Link>
             <Button
               size="small"

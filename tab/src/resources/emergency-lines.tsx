@@ -2,7 +2,7 @@ import { Field, Select, Text, Title2, tokens } from "@fluentui/react-components"
 import { useEffect, useId } from "react";
 import { byCountry } from "../../../shared/resources/crisis-lines.js";
 import type { Resource } from "../../../shared/resources/resource-catalogue.js";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { ContactActions } from "./contact-actions.js";
 import { availabilityText, countryName } from "./resource-format.js";
 
@@ -30,6 +30,8 @@ export function EmergencyLines({
   locale: string;
   onCountryChange: (country: string | undefined) => void;
 }) {
+  const messages = useMessages();
+  const { text } = messages;
   const headingId = useId();
   useEffect(() => {
     // The page arrives after the browser has looked for the anchor, so it is honoured here.
@@ -74,7 +76,9 @@ export function EmergencyLines({
               {line.title}
             </Text>
             <Text>{line.description}</Text>
-            {availabilityText(line.availability, locale) && <Text size={200}>{availabilityText(line.availability, locale)}</Text>}
+            {availabilityText(messages, line.availability, locale) && (
+              <Text size={200}>{availabilityText(messages, line.availability, locale)}</Text>
+            )}
             <ContactActions contacts={line.contacts} />
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, CardHeader, Text } from "@fluentui/react-components";
 import type { Resource } from "../../../shared/resources/resource-catalogue.js";
-import { formatMessage, TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { ContactActions } from "./contact-actions.js";
 import { availabilityText, categoryLabel, countryName, languageName, listOf } from "./resource-format.js";
 
@@ -18,7 +18,9 @@ export function ResourceCard({
   onEdit: () => void;
   onDelete: () => void;
 }) {
-  const availability = availabilityText(resource.availability, locale);
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
+  const availability = availabilityText(messages, resource.availability, locale);
   const details = [
     availability,
     resource.countries.length
@@ -48,7 +50,7 @@ export function ResourceCard({
         }
         description={
           <Badge appearance="tint" color="informative" style={{ marginTop: 4 }}>
-            {categoryLabel(resource.category)}
+            {categoryLabel(messages, resource.category)}
           </Badge>
         }
       />

@@ -8,7 +8,7 @@ import {
 } from "../../../shared/resources/resource-catalogue.js";
 import { RESOURCE_LIMITS as limits, resourceInputSchema, type ResourceInput } from "../../../shared/resources/resource-schema.js";
 import { TimeZoneField } from "../circles/time-zone-field.js";
-import { formatMessage, TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { candidateOf, draftOf, type ResourceDraft } from "./resource-draft.js";
 import { categoryLabel } from "./resource-format.js";
 
@@ -36,6 +36,8 @@ export function ResourceEditor({
   onSave: (input: ResourceInput) => void;
   onCancel: () => void;
 }) {
+  const messages = useMessages();
+  const { text, formatMessage } = messages;
   const [draft, setDraft] = useState<ResourceDraft>(() => draftOf(initial, timeZone));
   const [touched, setTouched] = useState(false);
   const problem = firstProblem(draft);
@@ -75,7 +77,7 @@ export function ResourceEditor({
         <Select value={draft.category} onChange={(_event, data) => change({ category: data.value as ResourceDraft["category"] })}>
           {RESOURCE_CATEGORIES.map((category) => (
             <option key={category} value={category}>
-              {categoryLabel(category)}
+              {categoryLabel(messages, category)}
             </option>
           ))}
         </Select>
@@ -95,7 +97,7 @@ export function ResourceEditor({
                 <Select value={contact.kind} onChange={(_event, data) => changeContact(index, { kind: data.value as ResourceContactKind })}>
                   {RESOURCE_CONTACT_KINDS.map((kind) => (
                     <option key={kind} value={kind}>
-                      {text[`resourceContactKind_${kind}` as TabMessageKey]}
+                      {text[`resourceContactKind_${kind}` as const]}
                     </option>
                   ))}
                 </Select>
@@ -173,6 +175,7 @@ function AvailabilityFields({
   change: (next: Partial<ResourceDraft>) => void;
   errorFor: (path: string) => string | undefined;
 }) {
+  const { text } = useMessages();
   return (
     <div style={{ display: "grid", gap: 8 }}>
       <Field label={text.resourceFieldAvailability}>
@@ -182,7 +185,7 @@ function AvailabilityFields({
         >
           {(["none", "always", "hours", "note"] as const).map((kind) => (
             <option key={kind} value={kind}>
-              {text[`resourceAvailability_${kind}` as TabMessageKey]}
+              {text[`resourceAvailability_${kind}` as const]}
             </option>
           ))}
         </Select>

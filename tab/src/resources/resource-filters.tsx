@@ -1,6 +1,6 @@
 import { Button, Field, SearchBox, ToggleButton } from "@fluentui/react-components";
 import { RESOURCE_CATEGORIES, type ResourceCategory } from "../../../shared/resources/resource-catalogue.js";
-import { TAB_MESSAGES_EN as text } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import { categoryLabel } from "./resource-format.js";
 
 /** The search box and one toggle per category; no category chosen means all of them. */
@@ -15,6 +15,8 @@ export function ResourceFilters({
   onQueryChange: (query: string) => void;
   onCategoriesChange: (categories: ResourceCategory[]) => void;
 }) {
+  const messages = useMessages();
+  const { text } = messages;
   const toggle = (category: ResourceCategory) =>
     onCategoriesChange(categories.includes(category) ? categories.filter((chosen) => chosen !== category) : [...categories, category]);
   return (
@@ -33,7 +35,7 @@ export function ResourceFilters({
         </Button>
         {RESOURCE_CATEGORIES.map((category) => (
           <ToggleButton key={category} size="small" checked={categories.includes(category)} onClick={() => toggle(category)}>
-            {categoryLabel(category)}
+            {categoryLabel(messages, category)}
           </ToggleButton>
         ))}
       </div>

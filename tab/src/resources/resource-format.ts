@@ -1,12 +1,16 @@
 import type { ResourceAvailability, ResourceCategory, ResourceContact } from "../../../shared/resources/resource-catalogue.js";
-import { formatMessage, TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
+import type { Messages, TabMessageKey } from "../i18n/messages.js";
 
-export function categoryLabel(category: ResourceCategory): string {
-  return text[`resourceCategory_${category}` as TabMessageKey];
+export function categoryLabel({ text }: Messages, category: ResourceCategory): string {
+  return text[`resourceCategory_${category}` as const];
 }
 
 /** Opening hours as the resource states them, in its own time zone (a helpline keeps its own clock). */
-export function availabilityText(availability: ResourceAvailability | undefined, locale: string): string | undefined {
+export function availabilityText(
+  { text, formatMessage }: Messages,
+  availability: ResourceAvailability | undefined,
+  locale: string,
+): string | undefined {
   if (!availability) return undefined;
   if (availability.kind === "always") return text.resourceAlways;
   if (availability.kind === "note") return availability.note;
@@ -17,7 +21,7 @@ export function availabilityText(availability: ResourceAvailability | undefined,
     );
   };
   return formatMessage("resourceHours", {
-    days: text[`resourceDays_${availability.days}` as TabMessageKey],
+    days: text[`resourceDays_${availability.days}` as const],
     from: time(availability.from),
     to: time(availability.to),
     timeZone: availability.timeZone,
@@ -71,7 +75,7 @@ const ACTION_KEYS: Record<ResourceContact["kind"], TabMessageKey> = {
 };
 
 /** "Call 116 123", "Open samaritans.org": the action names what it reaches, so links read well out of context. */
-export function contactActionLabel(contact: ResourceContact): string {
+export function contactActionLabel({ formatMessage }: Messages, contact: ResourceContact): string {
   const shown = contact.kind === "url" ? contact.value.replace(/^https:\/\/(www\.)?/, "").replace(/\/$/, "") : contact.value;
   return formatMessage(ACTION_KEYS[contact.kind], { value: shown });
 }

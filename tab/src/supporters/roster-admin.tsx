@@ -18,7 +18,7 @@ import { localDateText } from "../circles/circle-format.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
 import { ErrorState } from "../components/error-state.js";
 import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
-import { TAB_MESSAGES_EN as text, type TabMessageKey } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 
@@ -26,6 +26,7 @@ const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 /** The programme admins' roster: who supports, when their refresher is due, and the caseload limit. */
 export function RosterAdmin({ session }: { session: Session }) {
+  const { text } = useMessages();
   const [roster, reload] = useLoad(() => session.api.supporterRoster(), [session]);
   const [draft, setDraft] = useState({ userId: "", displayName: "", trainedOn: "", languages: "", bio: "" });
   const [cap, setCap] = useState<string>();
@@ -77,7 +78,7 @@ export function RosterAdmin({ session }: { session: Session }) {
                 <TableRow key={entry.userId}>
                   <TableCell>{entry.displayName || entry.userId}</TableCell>
                   <TableCell>
-                    {text[`rosterStatus_${entry.trainingStatus}` as TabMessageKey]}
+                    {text[`rosterStatus_${entry.trainingStatus}` as const]}
                     {entry.refresherDue ? ` · ${localDateText(entry.refresherDue, session.context.locale)}` : ""}
                   </TableCell>
                   <TableCell>{entry.activeCases}</TableCell>

@@ -1,0 +1,57 @@
+import { TAB_MESSAGES_DE } from "./de.js";
+import { TAB_MESSAGES_EN } from "./en.js";
+
+export { TAB_MESSAGES_EN };
+export type TabMessageKey = keyof typeof TAB_MESSAGES_EN;
+/** One language's catalogue: every key the English one has, no more, each a string. */
+export type TabCatalogue = { readonly [K in TabMessageKey]: string };
+
+/** The languages the tab speaks; any other locale reads English. */
+export const TAB_CATALOGUES = { en: TAB_MESSAGES_EN, de: TAB_MESSAGES_DE } as const satisfies Record<string, TabCatalogue>;
+export type TabLanguage = keyof typeof TAB_CATALOGUES;
+
+/** The catalogue language for a BCP 47 locale such as "de-DE" or Teams' "de-de"; English when it has none. */
+export function languageOf(locale: string | undefined): TabLanguage {
+  let language: string | undefined;
+  try {
+    language = locale ? new Intl.Locale(locale).language : undefined;
+  } catch {
+    language = undefined;
+  }
+  return language !== undefined && Object.hasOwn(TAB_CATALOGUES, language) ? (language as TabLanguage) : "en";
+}
+
+/** The "{name}" placeholders of a message, sorted, for checking that translations keep them. */
+export function placeholdersOf(message: string): string[] {
+  return [...new Set([...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!))].sort();
+}
+
+function isMessageKey(key: string): key is TabMessageKey {
+  return Object.hasOwn(TAB_MESSAGES_EN, key);
+}
+
+export type LabelGroup = "category" | "urgency" | "status" | "audit" | "contact" | "rosterStatus" | "insightsColumn";
+
+/** Everything a component needs to show text in the viewer's language. */
+export interface Messages {
+  readonly language: TabLanguage;
+  readonly text: TabCatalogue;
+  /** A message with its "{name}" placeholders filled in; a missing value stays visible as "{name}". */
+  formatMessage(key: TabMessageKey, values?: Record<string, string>): string;
+  /** Labels keyed by data values, e.g. ("status", "open"); unknown values show as they are. */
+  labelFor(group: LabelGroup, value: string): string;
+}
+
+export function messagesFor(locale: string | undefined): Messages {
+  const language = languageOf(locale);
+  const text: TabCatalogue = TAB_CATALOGUES[language];
+  return {
+    language,
+    text,
+    formatMessage: (key, values = {}) => text[key].replace(/\{(\w+)\}/g, (_match, name: string) => values[name] ?? `{${name}}`),
+    labelFor: (group, value) => {
+      const key = group === "audit" ? `audit${value.charAt(0).toUpperCase()}${value.slice(1)}` : `${group}_${value}`;
+      return isMessageKey(key) ? text[key] : value;
+    },
+  };
+}
