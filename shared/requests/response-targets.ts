@@ -1,5 +1,5 @@
 /**
- * Response targets for help requests (PRODUCT.md, Flows > A, step 6): how long a request may wait to be
+ * Response targets for help requests (docs/product.md, flow A.6): how long a request may wait to be
  * claimed, and when the chase moves from re-sending to supporters to telling the admins.
  *
  * Pure logic: every instant is epoch milliseconds handed in by the caller, so the escalation timer, the queue
