@@ -2,44 +2,27 @@ import type { CircleEditInput, CircleView, PersonRef, TeamCircleView } from "../
 import { nextSessions, type CircleRecurrence } from "../../../shared/circles/circle-schedule.js";
 import { facilitatorSchedule } from "../../../shared/circles/facilitator-rotation.js";
 import { zonedLocalToUtc } from "../../../shared/zoned-time.js";
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 import { revokeCalendarLinks } from "./calendar-links.js";
+import { circleDocuments, type CircleDocument } from "./circle-documents.js";
 import { circleCalendar, type CircleCalendarText } from "./circle-calendar.js";
 
-const CONTAINER = "circles";
 const MAX_CIRCLES = 1000;
 const MAX_WRITE_ATTEMPTS = 5;
 
-/** A circle as stored. `formedWith` keeps who it was formed with, for the grouping history. */
-export interface CircleDocument {
-  [key: string]: unknown;
-  kind: "circle";
-  id: string;
-  name: string;
-  topic?: string;
-  roundId?: string;
-  recurrence: CircleRecurrence;
-  joinUrl?: string;
-  members: PersonRef[];
-  formedWith: string[];
-  /** Who facilitated, oldest first, when a session was overridden; empty means the rotation ran as planned. */
-  facilitatorHistory: string[];
-  teamKey?: string;
-  joinRequests?: PersonRef[];
-  /** Someone who offered to facilitate one particular session (its start, ISO), instead of the rotation. */
-  facilitatorOverride?: { sessionStart: string; userId: string };
-  /** After this many sessions the programme re-forms circles (a new round, avoiding repeats). */
-  sessionsPlanned?: number;
-  createdAt: string;
-}
+export type { CircleDocument } from "./circle-documents.js";
 
 /** Circles as their members see them: schedule, members, whose turn it is to facilitate. */
 export class CircleService {
+  private readonly circles;
+
   constructor(
     private readonly store: DocumentStore,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.circles = circleDocuments(store);
+  }
 
   async mine(tenantId: string, userId: string): Promise<CircleView[]> {
     return (await this.documents(tenantId))
@@ -58,9 +41,9 @@ export class CircleService {
 
   /** The circles a team's tab lists: schedules and sizes, never who is in them. */
   async forTeam(tenantId: string, teamKey: string, callerId: string): Promise<TeamCircleView[]> {
-    const circles = await this.store.query<JsonObject>(CONTAINER, tenantId, { where: { kind: "circle", teamKey }, limit: MAX_CIRCLES });
+    const circles = await this.circles.query(tenantId, { where: { teamKey }, limit: MAX_CIRCLES });
     return circles
-      .map(({ value }) => value as unknown as CircleDocument)
+      .map(({ value }) => value)
       .map((circle) => ({
         id: circle.id,
         name: circle.name,
@@ -116,8 +99,8 @@ export class CircleService {
   }
 
   private async documents(tenantId: string): Promise<CircleDocument[]> {
-    const stored = await this.store.query<JsonObject>(CONTAINER, tenantId, { where: { kind: "circle" }, limit: MAX_CIRCLES });
-    return stored.map(({ value }) => value as unknown as CircleDocument).sort((a, b) => a.name.localeCompare(b.name));
+    const stored = await this.circles.query(tenantId, { limit: MAX_CIRCLES });
+    return stored.map(({ value }) => value).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Read, change, write with the version read; retried when someone else wrote in between. */
@@ -127,13 +110,12 @@ export class CircleService {
     change: (circle: CircleDocument) => CircleDocument | undefined,
   ): Promise<CircleView | undefined> {
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, circleId);
-      const circle = stored?.value as unknown as CircleDocument | undefined;
-      if (!stored || circle?.kind !== "circle") return undefined;
-      const next = change(circle);
+      const stored = await this.circles.get(tenantId, circleId);
+      if (!stored) return undefined;
+      const next = change(stored.value);
       if (!next) return undefined;
       try {
-        await this.store.replace(CONTAINER, tenantId, circleId, next as unknown as JsonObject, { ifMatch: stored.etag });
+        await this.circles.replace(tenantId, circleId, next, { ifMatch: stored.etag });
         return this.view(next);
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
@@ -144,9 +126,7 @@ export class CircleService {
   /** Only members (or an admin, decided by the caller) get a circle; anyone else is told it does not exist. */
   async find(tenantId: string, circleId: string): Promise<CircleDocument | undefined> {
     if (!circleId.startsWith("circle-")) return undefined;
-    const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, circleId);
-    const circle = stored?.value as unknown as CircleDocument | undefined;
-    return circle?.kind === "circle" ? circle : undefined;
+    return (await this.circles.get(tenantId, circleId))?.value;
   }
 
   /** Leaving is quiet: nobody is told why, and the circle carries on with the others. */

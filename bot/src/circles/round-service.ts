@@ -2,30 +2,17 @@ import { createHash, randomUUID } from "node:crypto";
 import type { CircleRecurrence } from "../../../shared/circles/circle-schedule.js";
 import type { OpenRoundInput, PersonRef, RoundPreview, RoundSummary, SignUpInput } from "../../../shared/circles/circle-programme.js";
 import { planRoundsWithReport, countRepeatedPairs } from "../../../shared/circles/plan-rounds.js";
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
-import type { CircleDocument } from "./circle-service.js";
+import type { DocumentStore } from "../storage/document-store.js";
+import {
+  circleDocuments,
+  roundDocuments,
+  signUpDocuments,
+  type CircleDocument,
+  type RoundDocument,
+  type SignUpDocument,
+} from "./circle-documents.js";
 
-const CONTAINER = "circles";
 const MAX_DOCUMENTS = 1000;
-
-interface RoundDocument extends OpenRoundInput {
-  [key: string]: unknown;
-  kind: "round";
-  status: "open" | "published";
-  createdBy: string;
-  createdAt: string;
-}
-
-interface SignUpDocument {
-  [key: string]: unknown;
-  kind: "signup";
-  roundId: string;
-  userId: string;
-  displayName: string;
-  /** Lower-cased sign-in name, so others can name this person by email in their avoid list. */
-  signInName?: string;
-  answer: SignUpInput;
-}
 
 export type RoundOutcome<T> =
   { ok: true; value: T } | { ok: false; refusal: "not_found" | "closed" | "sign_ups_closed" | "unknown_window" | "no_sign_ups" };
@@ -42,22 +29,30 @@ const seedOf = (roundId: string) => createHash("sha256").update(roundId).digest(
  * people who have met before are kept apart where possible.
  */
 export class RoundService {
+  private readonly rounds;
+  private readonly signUps;
+  private readonly circles;
+
   constructor(
-    private readonly store: DocumentStore,
+    store: DocumentStore,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.rounds = roundDocuments(store);
+    this.signUps = signUpDocuments(store);
+    this.circles = circleDocuments(store);
+  }
 
   async open(tenantId: string, input: OpenRoundInput, adminId: string): Promise<RoundSummary> {
     const id = `round-${randomUUID()}`;
     const round: RoundDocument = { ...input, kind: "round", status: "open", createdBy: adminId, createdAt: this.now().toISOString() };
-    await this.store.create(CONTAINER, tenantId, id, round as unknown as JsonObject);
+    await this.rounds.create(tenantId, id, round);
     return this.summary(id, round, 0);
   }
 
   async list(tenantId: string, callerId: string, includePublished: boolean): Promise<RoundSummary[]> {
     const [rounds, signUps] = await Promise.all([
-      this.documents<RoundDocument>(tenantId, "round"),
-      this.documents<SignUpDocument>(tenantId, "signup"),
+      this.rounds.query(tenantId, { limit: MAX_DOCUMENTS }),
+      this.signUps.query(tenantId, { limit: MAX_DOCUMENTS }),
     ]);
     return rounds
       .filter(({ value }) => includePublished || value.status === "open")
@@ -88,9 +83,9 @@ export class RoundService {
       answer,
     };
     const id = signUpId(roundId, person.userId);
-    const existing = await this.store.get(CONTAINER, tenantId, id);
-    if (existing) await this.store.replace(CONTAINER, tenantId, id, document as unknown as JsonObject, { ifMatch: existing.etag });
-    else await this.store.create(CONTAINER, tenantId, id, document as unknown as JsonObject);
+    const existing = await this.signUps.get(tenantId, id);
+    if (existing) await this.signUps.replace(tenantId, id, document, { ifMatch: existing.etag });
+    else await this.signUps.create(tenantId, id, document);
     const count = (await this.signUpsFor(tenantId, roundId)).length;
     return { ok: true, value: this.summary(roundId, round.value, count, answer) };
   }
@@ -98,7 +93,7 @@ export class RoundService {
   async withdraw(tenantId: string, roundId: string, userId: string): Promise<RoundOutcome<void>> {
     const round = await this.openForSignUps(tenantId, roundId);
     if (!round.ok) return round;
-    return (await this.store.delete(CONTAINER, tenantId, signUpId(roundId, userId)))
+    return (await this.signUps.delete(tenantId, signUpId(roundId, userId)))
       ? { ok: true, value: undefined }
       : { ok: false, refusal: "not_found" };
   }
@@ -154,15 +149,13 @@ export class RoundService {
 
   /** Turns the preview into circles. Publishing twice is refused, so nobody is put in two circles. */
   async publish(tenantId: string, roundId: string): Promise<RoundOutcome<CircleDocument[]>> {
-    const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, roundId);
-    if (!stored || (stored.value as unknown as RoundDocument).kind !== "round") return { ok: false, refusal: "not_found" };
+    const stored = await this.rounds.get(tenantId, roundId);
+    if (!stored) return { ok: false, refusal: "not_found" };
     const preview = await this.preview(tenantId, roundId);
     if (!preview.ok) return preview;
-    const round = stored.value as unknown as RoundDocument;
+    const round = stored.value;
     // Marking the round first, conditionally, is what makes a double click publish once.
-    await this.store.replace(CONTAINER, tenantId, roundId, { ...round, status: "published" } as unknown as JsonObject, {
-      ifMatch: stored.etag,
-    });
+    await this.rounds.replace(tenantId, roundId, { ...round, status: "published" }, { ifMatch: stored.etag });
     const circles: CircleDocument[] = [];
     for (const [index, group] of preview.value.groups.entries()) {
       const slot = round.slots.find((candidate) => candidate.id === group.slotId) ?? round.slots[0]!;
@@ -187,16 +180,15 @@ export class RoundService {
         ...(round.sessionsBeforeReform ? { sessionsPlanned: round.sessionsBeforeReform } : {}),
         createdAt: this.now().toISOString(),
       };
-      await this.store.create(CONTAINER, tenantId, circle.id, circle as unknown as JsonObject);
+      await this.circles.create(tenantId, circle.id, circle);
       circles.push(circle);
     }
     return { ok: true, value: circles };
   }
 
   private async openRound(tenantId: string, roundId: string): Promise<RoundOutcome<RoundDocument>> {
-    const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, roundId);
-    const round = stored?.value as unknown as RoundDocument | undefined;
-    if (!round || round.kind !== "round") return { ok: false, refusal: "not_found" };
+    const round = (await this.rounds.get(tenantId, roundId))?.value;
+    if (!round) return { ok: false, refusal: "not_found" };
     if (round.status !== "open") return { ok: false, refusal: "closed" };
     return { ok: true, value: round };
   }
@@ -209,22 +201,17 @@ export class RoundService {
   }
 
   private async signUpsFor(tenantId: string, roundId: string): Promise<SignUpDocument[]> {
-    const stored = await this.store.query<JsonObject>(CONTAINER, tenantId, { where: { kind: "signup", roundId }, limit: MAX_DOCUMENTS });
-    return stored.map(({ value }) => value as unknown as SignUpDocument);
+    const stored = await this.signUps.query(tenantId, { where: { roundId }, limit: MAX_DOCUMENTS });
+    return stored.map(({ value }) => value);
   }
 
   /** Every circle formed so far, grouped by round: who has already met whom. */
   private async history(tenantId: string): Promise<string[][][]> {
-    const circles = await this.documents<CircleDocument>(tenantId, "circle");
+    const circles = await this.circles.query(tenantId, { limit: MAX_DOCUMENTS });
     const byRound = new Map<string, string[][]>();
     for (const { value } of circles)
       byRound.set(value.roundId ?? value.id, [...(byRound.get(value.roundId ?? value.id) ?? []), value.formedWith]);
     return [...byRound.values()];
-  }
-
-  private async documents<T>(tenantId: string, kind: string): Promise<{ id: string; value: T }[]> {
-    const stored = await this.store.query<JsonObject>(CONTAINER, tenantId, { where: { kind }, limit: MAX_DOCUMENTS });
-    return stored.map(({ id, value }) => ({ id, value: value as unknown as T }));
   }
 
   private summary(id: string, round: RoundDocument, signUpCount: number, mySignUp?: SignUpInput): RoundSummary {

@@ -1,16 +1,18 @@
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { BuddyService } from "../buddies/buddy-service.js";
 import { revokeCalendarLinks } from "../circles/calendar-links.js";
-import type { CircleDocument } from "../circles/circle-service.js";
+import { circlesWith, deleteSignUp, removeFromCircle, signUpsOf } from "../circles/circle-personal-data.js";
 import type { HuddleService } from "../huddles/huddle-service.js";
 import type { ParticipationRecorder } from "../huddles/participation.js";
 import type { RequestService } from "../requests/request-service.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { countRequests, exportedRequests, withdrawAndAnonymise, type WithdrawalListener } from "./my-request-data.js";
 
+/** Everything stored about a person, as the export hands it to them (sent as JSON). */
+export type MyDataExport = Awaited<ReturnType<MyDataService["export"]>>;
+
 /** Person-specific documents in "settings", by id. */
 const PERSONAL_SETTINGS = (userId: string) => [`prefs-${userId}`, `contact-${userId}`, `supporter-${userId}`];
-const MAX = 1000;
 
 export interface ErasurePreview {
   /** Open requests that will be withdrawn, then erased. */
@@ -63,7 +65,11 @@ export class MyDataService {
     this.now = parts.now ?? (() => new Date());
   }
 
-  async export(tenantId: string, userId: string): Promise<JsonObject> {
+  /**
+   * Reads are complete or fail: a damaged document among the person's fails the export (reported,
+   * InvalidDocumentError) instead of being left out of what they are told is everything.
+   */
+  async export(tenantId: string, userId: string) {
     const [requests, circles, signUps, settings, roles] = await Promise.all([
       exportedRequests(this.requests, tenantId, userId),
       this.circlesWith(tenantId, userId),
@@ -84,10 +90,10 @@ export class MyDataService {
         name: circle.name,
         member: circle.members.some((member) => member.userId === userId),
         askedToJoin: (circle.joinRequests ?? []).some((person) => person.userId === userId),
-        recurrence: circle.recurrence as unknown as JsonObject,
+        recurrence: circle.recurrence,
       })),
       signUps: signUps.map(({ value }) => value),
-      buddies: ((await this.buddies?.exportFor(tenantId, userId)) ?? null) as unknown as JsonObject,
+      buddies: (await this.buddies?.exportFor(tenantId, userId)) ?? null,
       participationWeeks: (await this.participation?.weeksOf(tenantId, userId)) ?? [],
     };
   }
@@ -113,8 +119,8 @@ export class MyDataService {
   async erase(tenantId: string, userId: string, onWithdrawn?: WithdrawalListener): Promise<ErasurePreview> {
     const done = await this.preview(tenantId, userId);
     await withdrawAndAnonymise(this.store, this.requests, tenantId, userId, onWithdrawn);
-    for (const circle of await this.circlesWith(tenantId, userId)) await this.removeFromCircle(tenantId, circle.id, userId);
-    for (const signUp of await this.signUps(tenantId, userId)) await this.store.delete("circles", tenantId, signUp.id);
+    for (const circle of await this.circlesWith(tenantId, userId)) await removeFromCircle(this.store, tenantId, circle.id, userId);
+    for (const signUp of await this.signUps(tenantId, userId)) await deleteSignUp(this.store, tenantId, signUp.id);
     for (const id of PERSONAL_SETTINGS(userId)) await this.store.delete("settings", tenantId, id);
     await this.buddies?.forget(tenantId, userId);
     await this.participation?.forget(tenantId, userId);
@@ -124,41 +130,11 @@ export class MyDataService {
     return done;
   }
 
-  private async removeFromCircle(tenantId: string, circleId: string, userId: string): Promise<void> {
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      const stored = await this.store.get<JsonObject>("circles", tenantId, circleId);
-      if (!stored) return;
-      const circle = stored.value as unknown as CircleDocument;
-      const next = {
-        ...circle,
-        members: circle.members.filter((member) => member.userId !== userId),
-        formedWith: circle.formedWith.filter((id) => id !== userId),
-        facilitatorHistory: circle.facilitatorHistory.filter((id) => id !== userId),
-        joinRequests: (circle.joinRequests ?? []).filter((person) => person.userId !== userId),
-      };
-      try {
-        await this.store.replace("circles", tenantId, circleId, next as unknown as JsonObject, { ifMatch: stored.etag });
-        return;
-      } catch {
-        // Someone changed the circle meanwhile; read it again.
-      }
-    }
-    throw new Error("circle kept changing during erasure");
+  private circlesWith(tenantId: string, userId: string) {
+    return circlesWith(this.store, tenantId, userId);
   }
 
-  private async circlesWith(tenantId: string, userId: string): Promise<CircleDocument[]> {
-    const circles = await this.store.query<JsonObject>("circles", tenantId, { where: { kind: "circle" }, limit: MAX });
-    return circles
-      .map(({ value }) => value as unknown as CircleDocument)
-      .filter(
-        (circle) =>
-          circle.members.some((member) => member.userId === userId) ||
-          circle.formedWith.includes(userId) ||
-          (circle.joinRequests ?? []).some((person) => person.userId === userId),
-      );
-  }
-
-  private async signUps(tenantId: string, userId: string) {
-    return this.store.query<JsonObject>("circles", tenantId, { where: { kind: "signup", userId }, limit: MAX });
+  private signUps(tenantId: string, userId: string) {
+    return signUpsOf(this.store, tenantId, userId);
   }
 }
