@@ -1,5 +1,5 @@
 import type { CircleEditInput, CircleView, PersonRef, TeamCircleView } from "../../../shared/circles/circle-programme.js";
-import { nextSessions, type CircleRecurrence } from "../../../shared/circles/circle-schedule.js";
+import { nextSessions } from "../../../shared/circles/circle-schedule.js";
 import { facilitatorSchedule } from "../../../shared/circles/facilitator-rotation.js";
 import { zonedLocalToUtc } from "../../../shared/zoned-time.js";
 import type { DocumentStore } from "../storage/document-store.js";
