@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { BOT_MESSAGES_EN } from "../bot/src/bot/bot-messages.js";
+import { manifestCommandLists } from "../bot/src/bot/commands/manifest-commands.js";
 import { createZip } from "./zip-writer.js";
 
 export const PROJECT_ROOT = new URL("../", import.meta.url).pathname;
@@ -38,9 +40,16 @@ export function fillPlaceholders(template: string, values: Record<string, string
   return filled;
 }
 
+/**
+ * appPackage/manifest.json filled for an environment, with the bot's command lists from the bot's
+ * command registry: a command added there is offered in Teams without editing the manifest.
+ */
 export function filledManifest(environmentName: string): Record<string, unknown> {
   const template = readFileSync(join(PROJECT_ROOT, "appPackage", "manifest.json"), "utf8");
-  return JSON.parse(fillPlaceholders(template, environmentValues(environmentName))) as Record<string, unknown>;
+  const manifest = JSON.parse(fillPlaceholders(template, environmentValues(environmentName))) as Record<string, unknown>;
+  const [bot] = manifest.bots as Record<string, unknown>[];
+  if (bot) bot.commandLists = manifestCommandLists(BOT_MESSAGES_EN);
+  return manifest;
 }
 
 /** Writes appPackage/build/appPackage.<env>.zip with the filled manifest and both icons. */

@@ -1,23 +1,26 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import Ajv from "ajv-draft-04";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
+import { BOT_MESSAGES_EN } from "../../bot/src/bot/bot-messages.js";
+import { BOT_COMMANDS, listedCommands } from "../../bot/src/bot/commands/command-registry.js";
+import { commandDescription } from "../../bot/src/bot/commands/manifest-commands.js";
+import { COMMAND_SCOPES } from "../../bot/src/bot/commands/registry-types.js";
 import { buildAppPackage, fillPlaceholders, filledManifest, PROJECT_ROOT } from "../../scripts/app-package.js";
+import { NEWEST_MANIFEST_VERSION, schemaErrors, teamsSchema, type JsonSchema } from "./teams-schemas.js";
 
-const schema = JSON.parse(readFileSync(join(PROJECT_ROOT, "tests/fixtures/schemas/MicrosoftTeams.v1.22.schema.json"), "utf8")) as object;
+const schema = teamsSchema(NEWEST_MANIFEST_VERSION, "MicrosoftTeams");
+const validateManifest = (manifest: unknown) => schemaErrors(manifest, schema);
 
-function validateManifest(manifest: unknown) {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addFormat("uri", (value: string) => URL.canParse(value));
-  const check = ajv.compile(schema);
-  return { valid: check(manifest), errors: (check.errors ?? []).map((error) => `${error.instancePath} ${error.message}`) };
+interface CommandList {
+  scopes: string[];
+  commands: { title: string; description?: string }[];
 }
-
 interface Manifest {
+  $schema: string;
   manifestVersion: string;
-  bots: { scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
+  bots: { scopes: string[]; commandLists: CommandList[] }[];
   configurableTabs: { context: string[] }[];
   staticTabs: { entityId: string }[];
   authorization: { permissions: { resourceSpecific: { name: string }[] } };
@@ -25,26 +28,65 @@ interface Manifest {
   validDomains: string[];
 }
 
+/** The schema's limits on bot command lists, read from the schema rather than restated here. */
+function commandListLimits(teams: JsonSchema) {
+  const bots = teams.properties.bots as { items: { properties: { commandLists: JsonSchema & { maxItems: number } } } };
+  const lists = bots.items.properties.commandLists;
+  const items = lists.items as { properties: { commands: { maxItems: number } } };
+  return { lists: lists.maxItems, commandsPerList: items.properties.commands.maxItems };
+}
+
+const localManifest = () => filledManifest("local") as unknown as Manifest;
+
 describe("Teams app manifest", () => {
-  it.each(["local", "dev"])("the manifest filled for %s validates against the official v1.22 schema", (environment) => {
-    const result = validateManifest(filledManifest(environment));
-    expect(result.errors).toEqual([]);
-    expect(result.valid).toBe(true);
+  it(`uses the newest manifest version @microsoft/app-manifest ships a schema for (${NEWEST_MANIFEST_VERSION})`, () => {
+    const template = JSON.parse(readFileSync(join(PROJECT_ROOT, "appPackage/manifest.json"), "utf8")) as Manifest;
+    expect(template.manifestVersion).toBe(NEWEST_MANIFEST_VERSION);
+    expect(template.$schema).toBe(
+      `https://developer.microsoft.com/en-us/json-schemas/teams/v${NEWEST_MANIFEST_VERSION}/MicrosoftTeams.schema.json`,
+    );
   });
 
-  it("the schema check can fail: a manifest with a lowercase groupchat scope is refused", () => {
-    const manifest = filledManifest("local") as unknown as Manifest;
+  it.each(["local", "dev"])("the manifest filled for %s validates against the package's schema", async (environment) => {
+    expect(await validateManifest(filledManifest(environment))).toEqual([]);
+  });
+
+  it("the schema check can fail: a manifest with a lowercase groupchat scope is refused", async () => {
+    const manifest = localManifest();
     manifest.bots[0]!.scopes = ["personal", "groupchat"];
-    expect(validateManifest(manifest).valid).toBe(false);
+    expect((await validateManifest(manifest)).join("\n")).toMatch(/scopes/);
+  });
+
+  it("has one command list per scope, equal to the command registry's offered commands there", () => {
+    const lists = localManifest().bots[0]!.commandLists;
+    const scopes = COMMAND_SCOPES.filter((scope) => listedCommands(scope).length > 0);
+    expect(lists.map((list) => list.scopes)).toEqual(scopes.map((scope) => [scope]));
+    for (const [index, scope] of scopes.entries()) {
+      const expected = listedCommands(scope).map((command) => ({
+        title: command.names[0],
+        description: commandDescription(BOT_MESSAGES_EN, command),
+      }));
+      expect(lists[index]!.commands, scope).toEqual(expected);
+    }
+    // The drift this replaced: the bot understood "unlist me" but the manifest did not offer it.
+    expect(lists[0]!.commands.map((command) => command.title)).toContain("unlist me");
+    const offered = new Set(lists.flatMap((list) => list.commands.map((command) => command.title)));
+    for (const command of BOT_COMMANDS) expect(offered.has(command.names[0]), command.names[0]).toBe(command.listed);
+  });
+
+  it("keeps each scope's commands within the schema's per-list limit, which the schema enforces", async () => {
+    const limits = commandListLimits(schema);
+    expect(COMMAND_SCOPES.length).toBeLessThanOrEqual(limits.lists);
+    for (const scope of COMMAND_SCOPES) expect(listedCommands(scope).length, scope).toBeLessThanOrEqual(limits.commandsPerList);
+    const overfull = localManifest();
+    const commands = Array.from({ length: limits.commandsPerList + 1 }, (_, index) => ({ title: `command ${index}`, description: "x" }));
+    overfull.bots[0]!.commandLists[0]!.commands = commands;
+    expect((await validateManifest(overfull)).join("\n")).toMatch(/commands/);
   });
 
   it("declares the bot, static tabs, meeting contexts, stage permissions and SSO", () => {
-    const manifest = filledManifest("local") as unknown as Manifest;
-    expect(manifest.manifestVersion).toBe("1.22");
+    const manifest = localManifest();
     expect(manifest.bots[0]!.scopes).toEqual(["personal", "team", "groupChat"]);
-    expect(manifest.bots[0]!.commandLists[0]!.commands.map((command) => command.title)).toEqual(
-      expect.arrayContaining(["help", "talk to someone", "my requests", "resources", "queue", "on duty", "off duty"]),
-    );
     expect(manifest.configurableTabs[0]!.context).toEqual(
       expect.arrayContaining(["meetingSidePanel", "meetingStage", "meetingChatTab", "meetingDetailsTab", "channelTab"]),
     );
@@ -91,15 +133,16 @@ describe("manifest icons", () => {
 });
 
 describe("npm run package", () => {
-  it("writes appPackage/build/appPackage.local.zip with the manifest and both icons", () => {
+  it("writes appPackage/build/appPackage.local.zip with the manifest and both icons", async () => {
     const zipPath = join(PROJECT_ROOT, "appPackage/build/appPackage.local.zip");
     rmSync(zipPath, { force: true });
     execFileSync("npm", ["run", "--silent", "package", "--", "local"], { cwd: PROJECT_ROOT, stdio: "pipe" });
     expect(existsSync(zipPath)).toBe(true);
     const listing = execFileSync("unzip", ["-Z1", zipPath], { encoding: "utf8" }).trim().split("\n").sort();
     expect(listing).toEqual(["color.png", "manifest.json", "outline.png"]);
-    const manifest = JSON.parse(execFileSync("unzip", ["-p", zipPath, "manifest.json"], { encoding: "utf8" })) as object;
-    expect(validateManifest(manifest).valid).toBe(true);
+    const manifest = JSON.parse(execFileSync("unzip", ["-p", zipPath, "manifest.json"], { encoding: "utf8" })) as Manifest;
+    expect(await validateManifest(manifest)).toEqual([]);
+    expect(manifest.bots[0]!.commandLists).toEqual(localManifest().bots[0]!.commandLists);
   });
 
   it("can also be built in-process", async () => {
