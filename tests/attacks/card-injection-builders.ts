@@ -86,7 +86,7 @@ function circle(values: Record<string, string>): CircleDocument {
 
 function pairing(newcomerName: string, buddyName: string): BuddyPairingDocument {
   return {
-    kind: "buddy-pairing",
+    kind: "buddyPairing",
     id: "buddy-pairing-00000000-0000-4000-8000-000000000000",
     newcomer: { userId: "newcomer", displayName: newcomerName, timeZone: "Europe/Berlin" },
     buddy: { userId: "buddy", displayName: buddyName, timeZone: "America/New_York" },

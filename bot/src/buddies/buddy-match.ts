@@ -2,9 +2,16 @@ import { createHash, randomUUID } from "node:crypto";
 import { matchBuddies, type BuddyUnmatchedReason } from "../../../shared/circles/buddy-matching.js";
 import { checkInAt, utcCells } from "../../../shared/circles/buddy-windows.js";
 import type { PersonRef } from "../../../shared/circles/circle-programme.js";
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
-import { BUDDY_CONTAINER, documentsOf, type BuddyPairingDocument, type OfferDocument, type RequestDocument } from "./buddy-documents.js";
+import {
+  buddyMatchLocks,
+  buddyOffers,
+  buddyPairings,
+  buddyRequests,
+  MAX_BUDDY_DOCUMENTS,
+  type BuddyPairingDocument,
+} from "./buddy-documents.js";
 
 /** A day's notice, so both people have read the bot's message before the suggested check-in. */
 export const CHECK_IN_LEAD_HOURS = 24;
@@ -24,14 +31,11 @@ export interface MatchRun {
  */
 export async function matchOpenRequests(store: DocumentStore, tenantId: string, now: Date): Promise<MatchRun | undefined> {
   try {
-    await store.create(
-      BUDDY_CONTAINER,
+    await buddyMatchLocks(store).create(
       tenantId,
       LOCK_ID,
-      { kind: "buddy-match-lock", startedAt: now.toISOString() },
-      {
-        ttlSeconds: LOCK_SECONDS,
-      },
+      { kind: "buddyMatchLock", startedAt: now.toISOString() },
+      { ttlSeconds: LOCK_SECONDS },
     );
   } catch (error) {
     if (error instanceof ConflictError) return undefined;
@@ -40,15 +44,15 @@ export async function matchOpenRequests(store: DocumentStore, tenantId: string, 
   try {
     return await run(store, tenantId, now);
   } finally {
-    await store.delete(BUDDY_CONTAINER, tenantId, LOCK_ID);
+    await buddyMatchLocks(store).delete(tenantId, LOCK_ID);
   }
 }
 
 async function run(store: DocumentStore, tenantId: string, now: Date): Promise<MatchRun> {
   const [offers, requests, pairings] = await Promise.all([
-    documentsOf<OfferDocument>(store, tenantId, "buddy-offer"),
-    documentsOf<RequestDocument>(store, tenantId, "buddy-request"),
-    documentsOf<BuddyPairingDocument>(store, tenantId, "buddy-pairing"),
+    buddyOffers(store).query(tenantId, { limit: MAX_BUDDY_DOCUMENTS }),
+    buddyRequests(store).query(tenantId, { limit: MAX_BUDDY_DOCUMENTS }),
+    buddyPairings(store).query(tenantId, { limit: MAX_BUDDY_DOCUMENTS }),
   ]);
   const active = pairings.map(({ value }) => value).filter((pairing) => pairing.status === "active");
 
@@ -56,7 +60,10 @@ async function run(store: DocumentStore, tenantId: string, now: Date): Promise<M
   const paired = new Set(active.map((pairing) => pairing.newcomer.userId));
   const open = [];
   for (const request of requests) {
-    if (paired.has(request.value.userId)) await store.delete(BUDDY_CONTAINER, tenantId, request.id).catch(() => false);
+    if (paired.has(request.value.userId))
+      await buddyRequests(store)
+        .delete(tenantId, request.id)
+        .catch(() => false);
     else open.push(request);
   }
 
@@ -99,7 +106,7 @@ async function run(store: DocumentStore, tenantId: string, now: Date): Promise<M
     const offer = offerOf.get(pair.buddyId)!;
     const checkIn = checkInAt(pair.window, from);
     const pairing: BuddyPairingDocument = {
-      kind: "buddy-pairing",
+      kind: "buddyPairing",
       id: `buddy-pairing-${randomUUID()}`,
       newcomer: { userId: request.value.userId, displayName: request.value.displayName, timeZone: request.value.answer.timeZone },
       buddy: { userId: offer.userId, displayName: offer.displayName, timeZone: offer.answer.timeZone },
@@ -109,7 +116,7 @@ async function run(store: DocumentStore, tenantId: string, now: Date): Promise<M
     };
     // Taking the request as it was read is what honours a newcomer who withdrew or changed it meanwhile.
     if (!(await takeRequest(store, tenantId, request))) continue;
-    await store.create(BUDDY_CONTAINER, tenantId, pairing.id, pairing as unknown as JsonObject);
+    await buddyPairings(store).create(tenantId, pairing.id, pairing);
     created.push(pairing);
   }
   const nameOf = new Map(open.map(({ value }) => [value.userId, value.displayName]));
@@ -125,7 +132,7 @@ async function run(store: DocumentStore, tenantId: string, now: Date): Promise<M
 
 async function takeRequest(store: DocumentStore, tenantId: string, request: { id: string; etag: string }): Promise<boolean> {
   try {
-    return await store.delete(BUDDY_CONTAINER, tenantId, request.id, { ifMatch: request.etag });
+    return await buddyRequests(store).delete(tenantId, request.id, { ifMatch: request.etag });
   } catch (error) {
     if (error instanceof ConflictError) return false;
     throw error;

@@ -64,4 +64,18 @@ describe("buddy service", () => {
     expect((await buddies.mine(TENANT, "fin")).pairings).toEqual([]);
     expect((await buddies.mine(TENANT, "fin")).offer).toMatchObject({ activePairings: 0 });
   });
+
+  it("reads buddy documents written under the earlier kebab-case kinds, and rewrites them in the new spelling", async () => {
+    const pairingId = await pairMiaWithFin();
+    // As an older version wrote them: the same documents, with `buddy-pairing` and `buddy-offer` as their kind.
+    for (const id of [pairingId, ...(await store.query("circles", TENANT, { where: { kind: "buddyOffer" } })).map((doc) => doc.id)]) {
+      const current = (await store.get("circles", TENANT, id))!;
+      const legacy = current.value.kind === "buddyPairing" ? "buddy-pairing" : "buddy-offer";
+      await store.replace("circles", TENANT, id, { ...current.value, kind: legacy }, { ifMatch: current.etag });
+    }
+    expect((await buddies.mine(TENANT, "mia")).pairings.map((pairing) => pairing.id)).toEqual([pairingId]);
+    expect((await buddies.mine(TENANT, "fin")).offer).toMatchObject({ capacity: 1, activePairings: 1 });
+    expect(await buddies.end(TENANT, pairingId, "mia")).toBe(true);
+    expect((await store.get("circles", TENANT, pairingId))?.value).toMatchObject({ kind: "buddyPairing", status: "ended" });
+  });
 });

@@ -5,13 +5,15 @@ import type {
   BuddyRequestInput,
   MyBuddies,
 } from "../../../shared/circles/buddy-programme.js";
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 import { revokeCalendarLinks } from "../circles/calendar-links.js";
 import {
-  BUDDY_CONTAINER,
-  documentsOf,
+  buddyOffers,
+  buddyPairings,
+  buddyRequests,
   isParty,
+  MAX_BUDDY_DOCUMENTS,
   offerId,
   PAIRING_ID_PATTERN,
   requestId,
@@ -35,19 +37,27 @@ export type BuddyOutcome<T> = { ok: true; value: T } | { ok: false; refusal: "al
  * manager or who to avoid goes back to them alone.
  */
 export class BuddyService {
+  private readonly offers;
+  private readonly requests;
+  private readonly pairingDocuments;
+
   constructor(
     private readonly store: DocumentStore,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.offers = buddyOffers(store);
+    this.requests = buddyRequests(store);
+    this.pairingDocuments = buddyPairings(store);
+  }
 
   async offer(tenantId: string, person: PersonOnRecord, answer: BuddyOfferInput): Promise<MyBuddies> {
-    const document: OfferDocument = { kind: "buddy-offer", ...recordOf(person), answer, updatedAt: this.now().toISOString() };
-    await upsert(this.store, tenantId, offerId(person.userId), document);
+    const document: OfferDocument = { kind: "buddyOffer", ...recordOf(person), answer, updatedAt: this.now().toISOString() };
+    await upsert(this.offers, tenantId, offerId(person.userId), document);
     return this.mine(tenantId, person.userId);
   }
 
   async withdrawOffer(tenantId: string, userId: string): Promise<boolean> {
-    return this.store.delete(BUDDY_CONTAINER, tenantId, offerId(userId));
+    return this.offers.delete(tenantId, offerId(userId));
   }
 
   /** One buddy at a time: someone already paired as a newcomer ends that pairing before asking again. */
@@ -56,24 +66,24 @@ export class BuddyService {
     if (pairings.some((pairing) => pairing.status === "active" && pairing.newcomer.userId === person.userId)) {
       return { ok: false, refusal: "already_paired" };
     }
-    const document: RequestDocument = { kind: "buddy-request", ...recordOf(person), answer, updatedAt: this.now().toISOString() };
-    await upsert(this.store, tenantId, requestId(person.userId), document);
+    const document: RequestDocument = { kind: "buddyRequest", ...recordOf(person), answer, updatedAt: this.now().toISOString() };
+    await upsert(this.requests, tenantId, requestId(person.userId), document);
     return { ok: true, value: await this.mine(tenantId, person.userId) };
   }
 
   async withdrawRequest(tenantId: string, userId: string): Promise<boolean> {
-    return this.store.delete(BUDDY_CONTAINER, tenantId, requestId(userId));
+    return this.requests.delete(tenantId, requestId(userId));
   }
 
   async mine(tenantId: string, userId: string): Promise<MyBuddies> {
     const [pairings, offer, request] = await Promise.all([
       this.pairings(tenantId),
-      this.store.get<JsonObject>(BUDDY_CONTAINER, tenantId, offerId(userId)),
-      this.store.get<JsonObject>(BUDDY_CONTAINER, tenantId, requestId(userId)),
+      this.offers.get(tenantId, offerId(userId)),
+      this.requests.get(tenantId, requestId(userId)),
     ]);
     const active = pairings.filter((pairing) => pairing.status === "active" && isParty(pairing, userId));
-    const offerAnswer = (offer?.value as unknown as OfferDocument | undefined)?.answer;
-    const requestAnswer = (request?.value as unknown as RequestDocument | undefined)?.answer;
+    const offerAnswer = offer?.value.answer;
+    const requestAnswer = request?.value.answer;
     return {
       pairings: active.map((pairing) => viewFor(pairing, userId)).sort((a, b) => a.since.localeCompare(b.since)),
       ...(offerAnswer
@@ -99,21 +109,20 @@ export class BuddyService {
   /** An active pairing, only for one of its two people; anyone else is told it does not exist. */
   async findForParty(tenantId: string, pairingId: string, userId: string): Promise<BuddyPairingDocument | undefined> {
     if (!PAIRING_ID_PATTERN.test(pairingId)) return undefined;
-    const pairing = (await this.store.get<JsonObject>(BUDDY_CONTAINER, tenantId, pairingId))?.value as unknown as
-      BuddyPairingDocument | undefined;
-    return pairing?.kind === "buddy-pairing" && pairing.status === "active" && isParty(pairing, userId) ? pairing : undefined;
+    const pairing = (await this.pairingDocuments.get(tenantId, pairingId))?.value;
+    return pairing?.status === "active" && isParty(pairing, userId) ? pairing : undefined;
   }
 
   /** Ending is quiet: no reason is asked or kept, and the other person is not messaged. */
   async end(tenantId: string, pairingId: string, userId: string): Promise<boolean> {
     if (!PAIRING_ID_PATTERN.test(pairingId)) return false;
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.store.get<JsonObject>(BUDDY_CONTAINER, tenantId, pairingId);
-      const pairing = stored?.value as unknown as BuddyPairingDocument | undefined;
-      if (!stored || pairing?.kind !== "buddy-pairing" || pairing.status !== "active" || !isParty(pairing, userId)) return false;
+      const stored = await this.pairingDocuments.get(tenantId, pairingId);
+      const pairing = stored?.value;
+      if (!stored || !pairing || pairing.status !== "active" || !isParty(pairing, userId)) return false;
       const ended: BuddyPairingDocument = { ...pairing, status: "ended", endedAt: this.now().toISOString() };
       try {
-        await this.store.replace(BUDDY_CONTAINER, tenantId, pairingId, ended as unknown as JsonObject, {
+        await this.pairingDocuments.replace(tenantId, pairingId, ended, {
           ifMatch: stored.etag,
           ttlSeconds: ENDED_PAIRING_TTL_SECONDS,
         });
@@ -144,13 +153,13 @@ export class BuddyService {
     await this.withdrawRequest(tenantId, userId);
     for (const pairing of await this.pairings(tenantId))
       if (isParty(pairing, userId)) {
-        await this.store.delete(BUDDY_CONTAINER, tenantId, pairing.id);
+        await this.pairingDocuments.delete(tenantId, pairing.id);
         await revokeCalendarLinks(this.store, tenantId, { subjectId: pairing.id });
       }
   }
 
   private async pairings(tenantId: string): Promise<BuddyPairingDocument[]> {
-    return (await documentsOf<BuddyPairingDocument>(this.store, tenantId, "buddy-pairing")).map(({ value }) => value);
+    return (await this.pairingDocuments.query(tenantId, { limit: MAX_BUDDY_DOCUMENTS })).map(({ value }) => value);
   }
 }
 
