@@ -1,3 +1,4 @@
+import { connect, createServer, type Server, type Socket } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
@@ -9,24 +10,78 @@ const MEETING = "MCMxOTptZWV0aW5nX3N5bmMtdGVzdEB0aHJlYWQudjI=";
 
 let server: TestServer;
 let browser: Browser;
+let link: NetworkLink;
+
+/**
+ * One client's network: a TCP relay to the server that can be cut (every open connection reset,
+ * new ones refused) and restored. Browser offline emulation leaves an open event stream running,
+ * so it cannot drop a panel's connection; this can.
+ */
+interface NetworkLink {
+  url: string;
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+async function openNetworkLink(serverUrl: string): Promise<NetworkLink> {
+  const target = new URL(serverUrl);
+  const sockets = new Set<Socket>();
+  let down = false;
+  const relay: Server = createServer((client) => {
+    if (down) return void client.destroy();
+    const upstream = connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("error", () => undefined);
+      socket.on("close", () => {
+        sockets.delete(socket);
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+  const { port } = relay.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut: () => {
+      down = true;
+      for (const socket of sockets) socket.resetAndDestroy();
+    },
+    restore: () => {
+      down = false;
+    },
+    close: () => new Promise<void>((resolve) => relay.close(() => resolve())),
+  };
+}
 
 beforeAll(async () => {
   server = await startTestServer({ AUTH_MODE: "dev" });
+  link = await openNetworkLink(server.url);
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
+  link?.cut();
+  await link?.close();
   await server?.stop();
 });
 
 /** One person's Teams client: a side panel or the stage, with the computer clock off by `skewMs`. */
-async function openMeetingView(userKey: string, frameContext: "sidePanel" | "meetingStage", skewMs: number): Promise<Page> {
+async function openMeetingView(
+  userKey: string,
+  frameContext: "sidePanel" | "meetingStage",
+  skewMs: number,
+  serverUrl = server.url,
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
   await page.clock.install({ time: Date.now() + skewMs });
   const user = DEV_USERS.find((candidate) => candidate.key === userKey)!;
   await openFakeTeamsHost(
     page,
-    server.url,
+    serverUrl,
     {
       tabUrl: frameContext === "sidePanel" ? "/meeting/side-panel" : "/meeting/stage",
       frameContext,
@@ -69,7 +124,8 @@ describe("a huddle seen from four Teams clients with skewed clocks", () => {
   it("shows the same prompt and time everywhere, catches up late joiners and dropped connections", async () => {
     const facilitator = await openMeetingView("fin", "sidePanel", 0);
     const participantA = await openMeetingView("mia", "sidePanel", -90_000);
-    const participantB = await openMeetingView("max", "sidePanel", 45_000);
+    // B reaches the server over a network link the test can cut.
+    const participantB = await openMeetingView("max", "sidePanel", 45_000, link.url);
     const stage = await openMeetingView("sky", "meetingStage", 0);
     const everyone = [facilitator, participantA, participantB, stage];
 
@@ -99,11 +155,15 @@ describe("a huddle seen from four Teams clients with skewed clocks", () => {
     await tab(late).locator('[data-testid="huddle"][data-step="one-word"]').waitFor({ timeout: 15_000 });
     await expectInSync([...everyone, late], "one-word");
 
-    await participantB.context().setOffline(true);
+    // B drops off, notices (its panel says it is reconnecting), and misses the next step entirely.
+    link.cut();
+    await tab(participantB).getByText("Connection lost. Reconnecting…").waitFor({ timeout: 15_000 });
     await tab(facilitator).getByRole("button", { name: "Next step" }).click();
-    await participantB.waitForTimeout(1500);
-    await participantB.context().setOffline(false);
+    await tab(facilitator).locator('[data-testid="huddle"][data-step="blockers"]').waitFor({ timeout: 15_000 });
+    expect(await tab(participantB).locator('[data-testid="huddle"]').getAttribute("data-step")).toBe("one-word");
+    link.restore();
     await expectInSync([facilitator, participantB], "blockers");
+    await tab(participantB).getByText("Connection lost. Reconnecting…").waitFor({ state: "detached", timeout: 15_000 });
 
     for (const page of [...everyone, late]) await page.close();
   }, 120_000);
