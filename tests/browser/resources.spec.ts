@@ -72,7 +72,7 @@ describe("resources in the tab", () => {
   it("shows a member in Germany the German crisis line first, and lets them choose another country", async () => {
     const { context, frame } = await openResources({ locale: "de-DE" });
     expect((await crisisLineNames(frame)).slice(0, 2)).toEqual(["TelefonSeelsorge", "Find a Helpline (international directory)"]);
-    expect(await frame.getByTestId("crisis-lines").getByRole("link", { name: "Call 0800 111 0 111" }).getAttribute("href")).toBe(
+    expect(await frame.getByTestId("crisis-lines").getByRole("link", { name: "0800 111 0 111 anrufen" }).getAttribute("href")).toBe(
       "tel:08001110111",
     );
     // The always-present block agrees, without waiting for the catalogue.
@@ -84,8 +84,8 @@ describe("resources in the tab", () => {
     expect((await crisisLineNames(frame))[0]).toBe("Find a Helpline (international directory)");
 
     // Members read; only admins edit.
-    expect(await frame.getByRole("button", { name: "Add a resource" }).count()).toBe(0);
-    expect(await frame.getByRole("button", { name: /^Edit/ }).count()).toBe(0);
+    expect(await frame.getByRole("button", { name: "Hilfsangebot hinzufügen" }).count()).toBe(0);
+    expect(await frame.getByRole("button", { name: /^Bearbeiten/ }).count()).toBe(0);
     await context.close();
   });
 

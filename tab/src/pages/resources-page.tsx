@@ -6,6 +6,7 @@ import type { ResourceInput } from "../../../shared/resources/resource-schema.js
 import { searchResources } from "../../../shared/resources/resource-search.js";
 import { ApiError, type ListedResource } from "../api/api-client.js";
 import { ErrorState } from "../components/error-state.js";
+import { inViewerLanguage } from "../i18n/shipped-resources.js";
 import { useMessages } from "../i18n/use-messages.js";
 import { EmergencyLines } from "../resources/emergency-lines.js";
 import { ResourceCard } from "../resources/resource-card.js";
@@ -21,7 +22,7 @@ type Notice = { intent: "success" | "error"; message: string };
 
 /** Resources: the emergency block first, then the tenant's catalogue to search and filter. Admins edit it here. */
 export function ResourcesPage({ session }: { session: Session }) {
-  const { text, formatMessage } = useMessages();
+  const { text, formatMessage, language } = useMessages();
   const { locale, timeZone } = session.context;
   const ownCountry = countryOfLocale(locale);
   const [country, setCountry] = useState(ownCountry);
@@ -37,10 +38,13 @@ export function ResourcesPage({ session }: { session: Session }) {
   const [notice, setNotice] = useState<Notice>();
 
   const listed = useMemo(() => (catalogue.status === "ready" ? catalogue.data.resources : []), [catalogue]);
-  const resources = useMemo(() => listed.map((item) => item.resource), [listed]);
+  // Shipped entries read in the viewer's language until an admin rewords them; the editor gets them as stored.
+  const resources = useMemo(() => listed.map((item) => inViewerLanguage(item.resource, language)), [listed, language]);
   const found = useMemo(() => searchResources(resources, query, { categories }), [resources, query, categories]);
   // Until the tenant's lines arrive (or if they cannot), the shipped ones: this block is never empty.
-  const crisisLines = crisisResourcesOrDefaults(catalogue.status === "ready" ? resources : DEFAULT_RESOURCES);
+  const crisisLines = crisisResourcesOrDefaults(catalogue.status === "ready" ? resources : DEFAULT_RESOURCES).map((line) =>
+    inViewerLanguage(line, language),
+  );
   const isAdmin = me.status === "ready" && me.data.roles.includes("admin");
 
   const run = async (work: () => Promise<unknown>, success: string) => {

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { languageOf, messagesFor, placeholdersOf, TAB_CATALOGUES, TAB_MESSAGES_EN, type TabCatalogue } from "./messages.js";
+
+const englishKeys = Object.keys(TAB_MESSAGES_EN).sort();
+const translations = Object.entries(TAB_CATALOGUES).filter(([language]) => language !== "en") as [string, TabCatalogue][];
+
+/** What differs between two catalogues' keys and placeholders; empty when they agree. */
+function differences(catalogue: Record<string, string>, reference: Record<string, string> = TAB_MESSAGES_EN): string[] {
+  const keys = Object.keys(catalogue);
+  return [
+    ...Object.keys(reference)
+      .filter((key) => !Object.hasOwn(catalogue, key))
+      .map((key) => `missing ${key}`),
+    ...keys.filter((key) => !Object.hasOwn(reference, key)).map((key) => `extra ${key}`),
+    ...keys.filter((key) => typeof catalogue[key] !== "string" || catalogue[key]!.trim() === "").map((key) => `empty ${key}`),
+    ...keys
+      .filter((key) => Object.hasOwn(reference, key) && typeof catalogue[key] === "string")
+      .filter((key) => placeholdersOf(catalogue[key]!).join() !== placeholdersOf(reference[key]!).join())
+      .map(
+        (key) =>
+          `placeholders of ${key}: {${placeholdersOf(catalogue[key]!).join("} {")}} instead of {${placeholdersOf(reference[key]!).join("} {")}}`,
+      ),
+  ];
+}
+
+describe("the tab's catalogues", () => {
+  it("include German", () => {
+    expect(translations.map(([language]) => language)).toContain("de");
+  });
+
+  it.each(translations)("%s has exactly the English keys, none empty, each with the same placeholders", (_language, catalogue) => {
+    expect(differences(catalogue)).toEqual([]);
+    expect(Object.keys(catalogue).sort()).toEqual(englishKeys);
+  });
+
+  it("the check itself notices a missing key, an extra key and a changed placeholder", () => {
+    const { appName: _dropped, ...missing } = TAB_MESSAGES_EN;
+    expect(differences(missing)).toEqual(["missing appName"]);
+    expect(differences({ ...TAB_MESSAGES_EN, navHome: "Home" })).toEqual(["extra navHome"]);
+    expect(differences({ ...TAB_MESSAGES_EN, signedInAs: "Angemeldet als {nmae}" })).toEqual([
+      "placeholders of signedInAs: {nmae} instead of {name}",
+    ]);
+    expect(differences({ ...TAB_MESSAGES_EN, circleMemberYou: "(Sie)" })).toEqual([
+      "placeholders of circleMemberYou: {} instead of {name}",
+    ]);
+  });
+
+  it("translates what it says it does: German differs from English in most messages", () => {
+    const same = englishKeys.filter((key) => TAB_CATALOGUES.de[key as keyof TabCatalogue] === TAB_MESSAGES_EN[key as keyof TabCatalogue]);
+    // Names, codes and pure placeholders read the same in both ("Peer Circles", "{name}:", "Status"…).
+    expect(same.length).toBeLessThan(englishKeys.length * 0.05);
+  });
+});
+
+describe("choosing the catalogue", () => {
+  it.each([
+    ["de-DE", "de"],
+    ["de-de", "de"],
+    ["de-AT", "de"],
+    ["de", "de"],
+    ["en-GB", "en"],
+    ["fr-FR", "en"],
+    ["not a locale", "en"],
+    ["", "en"],
+    [undefined, "en"],
+  ] as const)("%s reads %s", (locale, language) => {
+    expect(languageOf(locale)).toBe(language);
+  });
+
+  it("fills placeholders, leaves unknown ones visible, and labels data values in the viewer's language", () => {
+    const german = messagesFor("de-DE");
+    expect(german.formatMessage("signedInAs", { name: "Mia" })).toBe("Angemeldet als Mia");
+    expect(german.formatMessage("signedInAs")).toBe("Angemeldet als {name}");
+    expect(german.labelFor("status", "open")).toBe("Wartet auf eine Ansprechperson");
+    expect(german.labelFor("audit", "start_conversation")).toBe("Gespräch begonnen");
+    expect(german.labelFor("urgency", "unheard_of")).toBe("unheard_of");
+    expect(messagesFor("en-GB").labelFor("status", "open")).toBe("Waiting for a supporter");
+  });
+});
