@@ -1,6 +1,8 @@
+import { BOT_MESSAGES_DE } from "./bot-messages.de.js";
+
 /**
- * Every user-facing string the bot and its cards say, in one catalogue so it can be translated.
- * Keys are stable; only the English text lives here for now.
+ * Every user-facing string the bot and its cards say, in one catalogue per language. Keys are
+ * stable; English is the default, and bot-messages.de.ts has the German.
  */
 export const BOT_MESSAGES_EN = {
   helpTitle: "Peer Circles",
@@ -226,6 +228,11 @@ export function format(template: string, values: Record<string, string>): string
   return template.replace(/\{(\w+)\}/g, (_match, name: string) => values[name] ?? `{${name}}`);
 }
 
-export function botMessages(_locale?: string): BotMessages {
-  return BOT_MESSAGES_EN;
+/** The catalogues by primary language subtag ("de" for de-DE, de-AT, de-CH…). */
+export const BOT_CATALOGUES: Readonly<Record<string, BotMessages>> = { en: BOT_MESSAGES_EN, de: BOT_MESSAGES_DE };
+
+/** The catalogue for a BCP 47 locale such as "de-DE" (see localeOf for where it comes from); English otherwise. */
+export function botMessages(locale?: string): BotMessages {
+  const language = (locale ?? "").trim().toLowerCase().split(/[-_]/)[0] ?? "";
+  return Object.hasOwn(BOT_CATALOGUES, language) ? BOT_CATALOGUES[language]! : BOT_MESSAGES_EN;
 }

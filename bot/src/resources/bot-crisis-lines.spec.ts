@@ -8,6 +8,8 @@ import type { CrisisLine } from "../../../shared/index.js";
 import { RoleDirectory } from "../auth/role-directory.js";
 import type { ProactiveMessenger } from "../bot/proactive-messenger.js";
 import { PeerCirclesBot } from "../bot/peer-circles-bot.js";
+import { BOT_MESSAGES_DE } from "../bot/bot-messages.de.js";
+import { format } from "../bot/bot-messages.js";
 import { RequestService } from "../requests/request-service.js";
 import { SupporterRegistry } from "../requests/supporter-registry.js";
 import { EmbeddedStore } from "../storage/embedded-store.js";
@@ -61,10 +63,11 @@ describe("the bot's emergency card uses the tenant's crisis lines", () => {
   it("welcomes a person in Germany with the German line first, from the catalogue", async () => {
     await botAdapter("de-DE", (tenantId) => library.crisisLines(tenantId))
       .send(welcome)
-      .assertReply((activity) => expect(cardText(activity)).toContain("Who sees what"))
+      // In German: the locale picks the bot's German catalogue as well as the country's lines.
+      .assertReply((activity) => expect(cardText(activity)).toContain(BOT_MESSAGES_DE.helpWhoSeesWhat))
       .assertReply((activity) => {
         const text = cardText(activity);
-        expect(text).toContain("Call 0800 111 0 111");
+        expect(text).toContain(format(BOT_MESSAGES_DE.emergencyCall, { phone: "0800 111 0 111" }));
         expect(text.indexOf("TelefonSeelsorge")).toBeLessThan(text.indexOf("Samaritans"));
         expect(text.indexOf("findahelpline.com")).toBeLessThan(text.indexOf("Samaritans"));
       });
