@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BOT_MESSAGES_EN } from "../bot/src/bot/bot-messages.js";
-import { manifestCommandLists } from "../bot/src/bot/commands/manifest-commands.js";
+import { BOT_MESSAGES_EN, botMessages } from "../bot/src/bot/bot-messages.js";
+import { localizedCommandStrings, manifestCommandLists } from "../bot/src/bot/commands/manifest-commands.js";
 import { createZip } from "./zip-writer.js";
 
 export const PROJECT_ROOT = new URL("../", import.meta.url).pathname;
@@ -52,13 +52,38 @@ export function filledManifest(environmentName: string): Record<string, unknown>
   return manifest;
 }
 
-/** Writes appPackage/build/appPackage.<env>.zip with the filled manifest and both icons. */
+export interface AdditionalLanguage {
+  languageTag: string;
+  file: string;
+}
+
+/** The languages the manifest's localizationInfo names besides the default. */
+export function additionalLanguages(manifest: Record<string, unknown>): AdditionalLanguage[] {
+  return (manifest.localizationInfo as { additionalLanguages?: AdditionalLanguage[] } | undefined)?.additionalLanguages ?? [];
+}
+
+/**
+ * A language's localization file: appPackage/<file> filled for the environment, plus the bot's
+ * command descriptions from that language's bot catalogue, at the manifest's own list positions.
+ */
+export function filledLocalization(environmentName: string, language: AdditionalLanguage): Record<string, unknown> {
+  const template = readFileSync(join(PROJECT_ROOT, "appPackage", language.file), "utf8");
+  const strings = JSON.parse(fillPlaceholders(template, environmentValues(environmentName))) as Record<string, unknown>;
+  return { ...strings, ...localizedCommandStrings(botMessages(language.languageTag)) };
+}
+
+/** Writes appPackage/build/appPackage.<env>.zip with the filled manifest, its localization files and both icons. */
 export async function buildAppPackage(environmentName: string): Promise<string> {
   const manifest = filledManifest(environmentName);
   const buildDirectory = join(PROJECT_ROOT, "appPackage", "build");
   mkdirSync(buildDirectory, { recursive: true });
   const zipPath = join(buildDirectory, `appPackage.${environmentName}.zip`);
   const icons = ["color.png", "outline.png"].map((name) => ({ name, data: readFileSync(join(PROJECT_ROOT, "appPackage", name)) }));
-  writeFileSync(zipPath, createZip([{ name: "manifest.json", data: Buffer.from(JSON.stringify(manifest, null, 2)) }, ...icons]));
+  const localizations = additionalLanguages(manifest).map((language) => ({
+    name: language.file,
+    data: Buffer.from(JSON.stringify(filledLocalization(environmentName, language), null, 2)),
+  }));
+  const manifestEntry = { name: "manifest.json", data: Buffer.from(JSON.stringify(manifest, null, 2)) };
+  writeFileSync(zipPath, createZip([manifestEntry, ...localizations, ...icons]));
   return zipPath;
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
+import { BOT_MESSAGES_DE } from "../../bot/src/bot/bot-messages.de.js";
 import { BOT_MESSAGES_EN } from "../../bot/src/bot/bot-messages.js";
 import { BOT_COMMANDS, listedCommands } from "../../bot/src/bot/commands/command-registry.js";
 import { commandDescription } from "../../bot/src/bot/commands/manifest-commands.js";
@@ -139,7 +140,9 @@ describe("npm run package", () => {
     execFileSync("npm", ["run", "--silent", "package", "--", "local"], { cwd: PROJECT_ROOT, stdio: "pipe" });
     expect(existsSync(zipPath)).toBe(true);
     const listing = execFileSync("unzip", ["-Z1", zipPath], { encoding: "utf8" }).trim().split("\n").sort();
-    expect(listing).toEqual(["color.png", "manifest.json", "outline.png"]);
+    expect(listing).toEqual(["color.png", "de.json", "manifest.json", "outline.png"]);
+    const german = JSON.parse(execFileSync("unzip", ["-p", zipPath, "de.json"], { encoding: "utf8" })) as Record<string, string>;
+    expect(german["bots[0].commandLists[0].commands[0].description"]).toBe(BOT_MESSAGES_DE.helpCommandHelp);
     const manifest = JSON.parse(execFileSync("unzip", ["-p", zipPath, "manifest.json"], { encoding: "utf8" })) as Manifest;
     expect(await validateManifest(manifest)).toEqual([]);
     expect(manifest.bots[0]!.commandLists).toEqual(localManifest().bots[0]!.commandLists);
