@@ -1,14 +1,6 @@
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
-import { allPages } from "../storage/document-pages.js";
+import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
-
-interface AttendanceDocument {
-  [key: string]: unknown;
-  kind: "huddleAttendance";
-  /** The session these people were seen in; a new session in the same meeting starts empty. */
-  instance: string;
-  attendees: string[];
-}
+import { huddleAttendances, type AttendanceDocument } from "./huddle-documents.js";
 
 const MAX_WRITE_ATTEMPTS = 12;
 /** More people than a Teams meeting can hold; beyond it nobody new is noted, and nothing breaks. */
@@ -20,25 +12,28 @@ const MAX_ATTENDEES = 1_000;
  * newcomer never changes the version a facilitator's next click is based on.
  */
 export class HuddleAttendance {
+  private readonly attendances;
+
   constructor(
-    private readonly store: DocumentStore,
+    store: DocumentStore,
     private readonly ttlSeconds: number,
-  ) {}
+  ) {
+    this.attendances = huddleAttendances(store);
+  }
 
   /** Adds people to the session's attendance and returns everyone seen in it so far. */
   async add(tenantId: string, documentId: string, instance: string, userIds: readonly string[]): Promise<string[]> {
     const id = attendanceId(documentId);
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.store.get<JsonObject>("huddles", tenantId, id);
-      const current = stored?.value as AttendanceDocument | undefined;
+      const stored = await this.attendances.get(tenantId, id);
+      const current = stored?.value;
       const known = current?.instance === instance ? current.attendees : [];
       const attendees = [...new Set([...known, ...userIds.filter(Boolean)])].slice(0, MAX_ATTENDEES);
       if (stored && current?.instance === instance && attendees.length === known.length) return known;
       const next: AttendanceDocument = { kind: "huddleAttendance", instance, attendees };
       try {
-        if (stored)
-          await this.store.replace("huddles", tenantId, id, next as JsonObject, { ifMatch: stored.etag, ttlSeconds: this.ttlSeconds });
-        else await this.store.create("huddles", tenantId, id, next as JsonObject, { ttlSeconds: this.ttlSeconds });
+        if (stored) await this.attendances.replace(tenantId, id, next, { ifMatch: stored.etag, ttlSeconds: this.ttlSeconds });
+        else await this.attendances.create(tenantId, id, next, { ttlSeconds: this.ttlSeconds });
         return attendees;
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
@@ -47,21 +42,21 @@ export class HuddleAttendance {
   }
 
   async read(tenantId: string, documentId: string, instance: string): Promise<string[]> {
-    const stored = await this.store.get<JsonObject>("huddles", tenantId, attendanceId(documentId));
-    const value = stored?.value as AttendanceDocument | undefined;
+    const value = (await this.attendances.get(tenantId, attendanceId(documentId)))?.value;
     return value?.instance === instance ? value.attendees : [];
   }
 
   /** Erasure: takes the person out of every attendance list of the tenant; returns how many changed. */
   async forget(tenantId: string, userId: string): Promise<number> {
     let changed = 0;
-    const pages = allPages<JsonObject>(this.store, "huddles", tenantId, { filters: [{ kind: "huddleAttendance" }], limit: 200 });
+    // Strict: erasure that skipped a damaged list would leave the person in it unseen.
+    const pages = this.attendances.pages(tenantId, { filters: [{}], limit: 200 }, { invalid: "throw" });
     for await (const page of pages)
       for (const stored of page) {
-        const value = stored.value as AttendanceDocument;
+        const value = stored.value;
         if (!value.attendees.includes(userId)) continue;
-        const next = { ...value, attendees: value.attendees.filter((other) => other !== userId) };
-        await this.store.replace("huddles", tenantId, stored.id, next as JsonObject, { ifMatch: stored.etag, ttlSeconds: this.ttlSeconds });
+        const next: AttendanceDocument = { ...value, attendees: value.attendees.filter((other) => other !== userId) };
+        await this.attendances.replace(tenantId, stored.id, next, { ifMatch: stored.etag, ttlSeconds: this.ttlSeconds });
         changed++;
       }
     return changed;

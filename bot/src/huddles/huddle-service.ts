@@ -9,13 +9,14 @@ import {
   type HuddleAction,
   type HuddleRefusal,
 } from "../../../shared/index.js";
-import type { DocumentStore, JsonObject, StoredDocument } from "../storage/document-store.js";
-import { allPages } from "../storage/document-pages.js";
+import type { CollectionDocument } from "../storage/collection.js";
+import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 import type { Touchpoint } from "../../../shared/insights/insights-report.js";
 import type { ParticipationRecorder } from "./participation.js";
 import type { HuddleTemplateLibrary } from "./template-library.js";
 import { HuddleAttendance } from "./huddle-attendance.js";
+import { huddleSessions } from "./huddle-documents.js";
 import { instanceOf, newHuddleSecret, opaqueKey, wireView, type HuddleSession, type HuddleView } from "./huddle-wire.js";
 
 export type { HuddleSession, HuddleView };
@@ -52,13 +53,16 @@ export function huddleDocumentId(meetingId: string): string {
  * on a version that moved meanwhile is refused as "changed", so two clicks on "next" advance once.
  */
 export class HuddleService {
+  private readonly sessions;
+
   constructor(
-    private readonly store: DocumentStore,
+    store: DocumentStore,
     private readonly now: () => number = Date.now,
     private readonly participation?: ParticipationRecorder,
     private readonly templates?: Pick<HuddleTemplateLibrary, "find">,
   ) {
     this.attendance = new HuddleAttendance(store, HUDDLE_TTL_SECONDS);
+    this.sessions = huddleSessions(store);
   }
 
   private readonly attendance: HuddleAttendance;
@@ -85,16 +89,12 @@ export class HuddleService {
       respondents: [],
     };
     const id = huddleDocumentId(meetingId);
-    const existing = await this.store.get<JsonObject>("huddles", tenantId, id);
+    const existing = await this.sessions.get(tenantId, id);
     try {
-      if (existing && (existing.value as unknown as HuddleSession).clock.phase !== "ended")
-        return { ok: false, refusal: "already_running" };
+      if (existing && existing.value.clock.phase !== "ended") return { ok: false, refusal: "already_running" };
       const stored = existing
-        ? await this.store.replace("huddles", tenantId, id, session as unknown as JsonObject, {
-            ifMatch: existing.etag,
-            ttlSeconds: HUDDLE_TTL_SECONDS,
-          })
-        : await this.store.create("huddles", tenantId, id, session as unknown as JsonObject, { ttlSeconds: HUDDLE_TTL_SECONDS });
+        ? await this.sessions.replace(tenantId, id, session, { ifMatch: existing.etag, ttlSeconds: HUDDLE_TTL_SECONDS })
+        : await this.sessions.create(tenantId, id, session, { ttlSeconds: HUDDLE_TTL_SECONDS });
       await this.attendance.add(tenantId, id, instanceOf(session), [facilitatorId, ...alreadyConnected]);
       return { ok: true, value: this.view(session, stored.etag) };
     } catch (error) {
@@ -104,8 +104,8 @@ export class HuddleService {
   }
 
   async read(tenantId: string, meetingId: string): Promise<HuddleView | undefined> {
-    const stored = await this.store.get<JsonObject>("huddles", tenantId, huddleDocumentId(meetingId));
-    return stored ? this.view(stored.value as unknown as HuddleSession, stored.etag) : undefined;
+    const stored = await this.sessions.get(tenantId, huddleDocumentId(meetingId));
+    return stored ? this.view(stored.value, stored.etag) : undefined;
   }
 
   /**
@@ -121,10 +121,10 @@ export class HuddleService {
     connected: readonly string[] = [],
   ): Promise<HuddleOutcome<HuddleView>> {
     const id = huddleDocumentId(meetingId);
-    const stored = await this.store.get<JsonObject>("huddles", tenantId, id);
+    const stored = await this.sessions.get(tenantId, id);
     if (!stored) return { ok: false, refusal: "not_found" };
     if (expectedVersion && expectedVersion !== stored.etag) return { ok: false, refusal: "changed" };
-    const session = stored.value as unknown as HuddleSession;
+    const session = stored.value;
     const attendees = await this.attendance.add(tenantId, id, instanceOf(session), [action.by, ...connected]);
     const resolved = this.resolve(session, action, attendees, connected);
     if (!resolved) return { ok: false, refusal: "not_participant" };
@@ -133,10 +133,7 @@ export class HuddleService {
     if (!result.ok) return result;
     const next = this.withPulseFor(tenantId, meetingId, { ...session, clock: result.state }, attendees);
     try {
-      const written = await this.store.replace("huddles", tenantId, id, next as unknown as JsonObject, {
-        ifMatch: stored.etag,
-        ttlSeconds: HUDDLE_TTL_SECONDS,
-      });
+      const written = await this.sessions.replace(tenantId, id, next, { ifMatch: stored.etag, ttlSeconds: HUDDLE_TTL_SECONDS });
       // Who the server saw take part counts as a peer touchpoint this week, pseudonymously, and the
       // week's anonymous aggregate gains the session, its counted pulses and their distinct people.
       if (action.type === "end")
@@ -160,8 +157,7 @@ export class HuddleService {
    */
   async noteAttendance(tenantId: string, meetingId: string, userIds: readonly string[]): Promise<void> {
     const id = huddleDocumentId(meetingId);
-    const stored = await this.store.get<JsonObject>("huddles", tenantId, id);
-    const session = stored?.value as unknown as HuddleSession | undefined;
+    const session = (await this.sessions.get(tenantId, id))?.value;
     if (!session || session.clock.phase === "ended") return;
     await this.attendance.add(tenantId, id, instanceOf(session), userIds);
   }
@@ -173,13 +169,14 @@ export class HuddleService {
    */
   async forget(tenantId: string, userId: string): Promise<number> {
     let changed = 0;
-    for await (const page of allPages<JsonObject>(this.store, "huddles", tenantId, { filters: [{ kind: "huddle" }], limit: SESSION_PAGE }))
+    // Strict: erasure that skipped a damaged session would leave the person in it unseen.
+    for await (const page of this.sessions.pages(tenantId, { filters: [{}], limit: SESSION_PAGE }, { invalid: "throw" }))
       for (const stored of page) if (await this.forgetIn(tenantId, stored, userId)) changed++;
     return changed + (await this.attendance.forget(tenantId, userId));
   }
 
-  private async forgetIn(tenantId: string, stored: StoredDocument<JsonObject>, userId: string): Promise<boolean> {
-    const session = stored.value as unknown as HuddleSession;
+  private async forgetIn(tenantId: string, stored: CollectionDocument<HuddleSession>, userId: string): Promise<boolean> {
+    const session = stored.value;
     const key = opaqueKey(session, userId);
     const listed = session.respondents?.includes(userId) || session.clock.speakers.includes(key);
     if (!listed && session.clock.facilitatorId !== userId) return false;
@@ -197,16 +194,13 @@ export class HuddleService {
       ),
       facilitatorId: session.clock.facilitatorId === userId ? "" : session.clock.facilitatorId,
     };
-    const next = {
+    const next: HuddleSession = {
       ...session,
       clock,
       respondents: (session.respondents ?? []).filter((other) => other !== userId),
     };
     // A concurrent change wins; the erasure reads again on the person's next request to erase.
-    await this.store.replace("huddles", tenantId, stored.id, next as unknown as JsonObject, {
-      ifMatch: stored.etag,
-      ttlSeconds: HUDDLE_TTL_SECONDS,
-    });
+    await this.sessions.replace(tenantId, stored.id, next, { ifMatch: stored.etag, ttlSeconds: HUDDLE_TTL_SECONDS });
     return true;
   }
 
@@ -234,19 +228,16 @@ export class HuddleService {
   async answerPulse(tenantId: string, meetingId: string, userId: string, level: number): Promise<HuddleOutcome<HuddleView>> {
     const id = huddleDocumentId(meetingId);
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.store.get<JsonObject>("huddles", tenantId, id);
+      const stored = await this.sessions.get(tenantId, id);
       if (!stored) return { ok: false, refusal: "not_found" };
-      const session = stored.value as unknown as HuddleSession;
+      const session = stored.value;
       if (!session.pulse || session.clock.phase === "ended") return { ok: false, refusal: "no_pulse" };
       const key = participantKey(tenantId, meetingId, session.clock.seed, session.pulse.stepId, userId);
       const recorded = recordPulseAnswer(session.pulse, key, level);
       if (!recorded.ok) return recorded;
       const next = { ...session, pulse: recorded.state };
       try {
-        const written = await this.store.replace("huddles", tenantId, id, next as unknown as JsonObject, {
-          ifMatch: stored.etag,
-          ttlSeconds: HUDDLE_TTL_SECONDS,
-        });
+        const written = await this.sessions.replace(tenantId, id, next, { ifMatch: stored.etag, ttlSeconds: HUDDLE_TTL_SECONDS });
         await this.attendance.add(tenantId, id, instanceOf(session), [userId]);
         return { ok: true, value: this.view(next, written.etag) };
       } catch (error) {

@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import {
   BUILT_IN_TEMPLATES,
   findBuiltInTemplate,
+  HUDDLE_TEMPLATE_KINDS,
   templateFromInput,
   type HuddleTemplate,
   type HuddleTemplateInput,
 } from "../../../shared/index.js";
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { collection } from "../storage/collection.js";
+import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
+import { huddleStepSchema } from "./huddle-documents.js";
 
 /** A template as listed: built-ins carry no version, because nobody can edit them. */
 export interface ListedTemplate {
@@ -16,14 +20,29 @@ export interface ListedTemplate {
   updatedAt?: string;
 }
 
+/** Spelled `huddle-template` until 2026-12; documents on disk may still say so, and are read under either spelling. */
 interface StoredTemplate {
-  [key: string]: unknown;
-  kind: "huddle-template";
+  kind: "huddleTemplate";
   template: HuddleTemplate;
   createdBy: string;
   updatedBy: string;
   updatedAt: string;
 }
+
+const storedTemplateSchema: z.ZodType<StoredTemplate> = z.looseObject({
+  kind: z.literal("huddleTemplate"),
+  template: z.looseObject({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    kind: z.enum(HUDDLE_TEMPLATE_KINDS),
+    steps: z.array(huddleStepSchema),
+    builtIn: z.boolean(),
+  }),
+  createdBy: z.string(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
 
 export type TemplateOutcome = { ok: true; value: ListedTemplate } | { ok: false; refusal: "not_found" | "built_in" | "changed" | "limit" };
 
@@ -39,19 +58,20 @@ export const MAX_CUSTOM_TEMPLATES = 100;
  * a template never changes a meeting already under way.
  */
 export class HuddleTemplateLibrary {
+  private readonly templates;
+
   constructor(
-    private readonly store: DocumentStore,
+    store: DocumentStore,
     private readonly now: () => Date = () => new Date(),
     private readonly newId: () => string = () => `${CUSTOM_ID_PREFIX}${randomUUID()}`,
-  ) {}
+  ) {
+    this.templates = collection(store, CONTAINER, "huddleTemplate", storedTemplateSchema, { legacyKinds: ["huddle-template"] });
+  }
 
   async list(tenantId: string): Promise<ListedTemplate[]> {
-    const custom = await this.store.query<JsonObject>(CONTAINER, tenantId, {
-      where: { kind: "huddle-template" },
-      limit: MAX_CUSTOM_TEMPLATES,
-    });
+    const custom = await this.templates.query(tenantId, { limit: MAX_CUSTOM_TEMPLATES });
     const customListed = custom
-      .map((stored) => ({ stored: stored.value as unknown as StoredTemplate, version: stored.etag }))
+      .map((stored) => ({ stored: stored.value, version: stored.etag }))
       .sort((a, b) => a.stored.template.name.localeCompare(b.stored.template.name))
       .map(({ stored, version }) => ({ template: stored.template, version, updatedAt: stored.updatedAt }));
     return [...BUILT_IN_TEMPLATES.map((template) => ({ template })), ...customListed];
@@ -61,16 +81,15 @@ export class HuddleTemplateLibrary {
     const builtIn = findBuiltInTemplate(templateId);
     if (builtIn) return builtIn;
     if (!templateId.startsWith(CUSTOM_ID_PREFIX)) return undefined;
-    const stored = await this.store.get<JsonObject>(CONTAINER, tenantId, templateId);
-    return stored ? (stored.value as unknown as StoredTemplate).template : undefined;
+    return (await this.templates.get(tenantId, templateId))?.value.template;
   }
 
   async create(tenantId: string, input: HuddleTemplateInput, userId: string): Promise<TemplateOutcome> {
-    const existing = await this.store.query(CONTAINER, tenantId, { where: { kind: "huddle-template" }, limit: MAX_CUSTOM_TEMPLATES });
+    const existing = await this.templates.query(tenantId, { limit: MAX_CUSTOM_TEMPLATES });
     if (existing.length >= MAX_CUSTOM_TEMPLATES) return { ok: false, refusal: "limit" };
     const id = this.newId();
     const document = this.document(templateFromInput(input, id), userId, userId);
-    const stored = await this.store.create(CONTAINER, tenantId, id, document as unknown as JsonObject);
+    const stored = await this.templates.create(tenantId, id, document);
     return { ok: true, value: { template: document.template, version: stored.etag, updatedAt: document.updatedAt } };
   }
 
@@ -82,12 +101,12 @@ export class HuddleTemplateLibrary {
     userId: string,
   ): Promise<TemplateOutcome> {
     if (findBuiltInTemplate(templateId)) return { ok: false, refusal: "built_in" };
-    const stored = templateId.startsWith(CUSTOM_ID_PREFIX) ? await this.store.get<JsonObject>(CONTAINER, tenantId, templateId) : undefined;
+    const stored = templateId.startsWith(CUSTOM_ID_PREFIX) ? await this.templates.get(tenantId, templateId) : undefined;
     if (!stored) return { ok: false, refusal: "not_found" };
-    const previous = stored.value as unknown as StoredTemplate;
+    const previous = stored.value;
     const document = this.document(templateFromInput(input, templateId), previous.createdBy, userId);
     try {
-      const written = await this.store.replace(CONTAINER, tenantId, templateId, document as unknown as JsonObject, { ifMatch: version });
+      const written = await this.templates.replace(tenantId, templateId, document, { ifMatch: version });
       return { ok: true, value: { template: document.template, version: written.etag, updatedAt: document.updatedAt } };
     } catch (error) {
       if (error instanceof ConflictError) return { ok: false, refusal: "changed" };
@@ -103,9 +122,7 @@ export class HuddleTemplateLibrary {
     if (findBuiltInTemplate(templateId)) return { ok: false, refusal: "built_in" };
     if (!templateId.startsWith(CUSTOM_ID_PREFIX)) return { ok: false, refusal: "not_found" };
     try {
-      return (await this.store.delete(CONTAINER, tenantId, templateId, { ifMatch: version }))
-        ? { ok: true }
-        : { ok: false, refusal: "not_found" };
+      return (await this.templates.delete(tenantId, templateId, { ifMatch: version })) ? { ok: true } : { ok: false, refusal: "not_found" };
     } catch (error) {
       if (error instanceof ConflictError) return { ok: false, refusal: "changed" };
       throw error;
@@ -113,6 +130,6 @@ export class HuddleTemplateLibrary {
   }
 
   private document(template: HuddleTemplate, createdBy: string, updatedBy: string): StoredTemplate {
-    return { kind: "huddle-template", template, createdBy, updatedBy, updatedAt: this.now().toISOString() };
+    return { kind: "huddleTemplate", template, createdBy, updatedBy, updatedAt: this.now().toISOString() };
   }
 }
