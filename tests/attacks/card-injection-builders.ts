@@ -4,6 +4,7 @@ import { resourceContactSchema } from "../../shared/resources/resource-schema.js
 import { botMessages, format } from "../../bot/src/bot/bot-messages.js";
 import { emergencyCard } from "../../bot/src/bot/cards/emergency-card.js";
 import { helpCard, type AdaptiveCard } from "../../bot/src/bot/cards/help-card.js";
+import { infoCard } from "../../bot/src/bot/cards/info-card.js";
 import { relayedMessageCard, textWithComposerCard } from "../../bot/src/bot/cards/relay-cards.js";
 import { myRequestsCard, requestConfirmationCard, requestDetailsCard, requestFormCard } from "../../bot/src/bot/cards/request-cards.js";
 import { claimedRequestCard, newRequestCard, noticeCard, queueCard } from "../../bot/src/bot/cards/supporter-cards.js";
@@ -221,6 +222,17 @@ export const CARDS_WITHOUT_USER_TEXT: readonly { builder: string; configuredUrls
   },
   { builder: "queueCard", configuredUrls: [], card: () => queueCard(messages, [helpRequest({ crisis: true })], NOW, "en") },
   { builder: "noticeCard", configuredUrls: [], card: () => noticeCard(messages.requestNotFound) },
+  {
+    builder: "infoCard",
+    configuredUrls: [RESOURCES_URL],
+    card: () =>
+      infoCard({
+        title: messages.helpWhoSeesWhat,
+        intro: messages.helpIntro,
+        points: [messages.helpPrivacyRequester, messages.helpPrivacyAdmins],
+        link: { title: messages.helpOpenResources, url: RESOURCES_URL },
+      }),
+  },
   {
     builder: "textWithComposerCard",
     configuredUrls: [],

@@ -1,0 +1,28 @@
+import type { AdaptiveCard } from "./help-card.js";
+
+export interface InfoCardContent {
+  title: string;
+  intro?: string;
+  /** Shown as bullet points, in order. */
+  points: readonly string[];
+  /** An Action.OpenUrl, e.g. to a page of the tab; left off when there is no address for it. */
+  link?: { title: string; url: string | undefined };
+}
+
+/**
+ * A titled card of points with an optional link: the shape of a command's answer that only
+ * informs. All text comes from the bot's catalogue; nothing anyone typed goes in it.
+ */
+export function infoCard({ title, intro, points, link }: InfoCardContent): AdaptiveCard {
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body: [
+      { type: "TextBlock", text: title, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
+      ...(intro ? [{ type: "TextBlock", text: intro, wrap: true }] : []),
+      ...points.map((point) => ({ type: "TextBlock", text: `• ${point}`, wrap: true, spacing: "Small" })),
+    ],
+    ...(link?.url ? { actions: [{ type: "Action.OpenUrl", title: link.title, url: link.url }] } : {}),
+  };
+}
