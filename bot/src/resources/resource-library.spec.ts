@@ -4,9 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RESOURCES } from "../../../shared/resources/resource-catalogue.js";
 import { inputFromResource } from "../../../shared/resources/resource-schema.js";
-import type { JsonObject } from "../storage/document-store.js";
 import { EmbeddedStore } from "../storage/embedded-store.js";
-import { DEFAULT_VERSION, ResourceLibrary } from "./resource-library.js";
+import { DEFAULT_VERSION, ResourceLibrary, resourceDocuments } from "./resource-library.js";
 
 const TENANT_A = "tenant-a";
 const TENANT_B = "tenant-b";
@@ -47,13 +46,13 @@ describe("the per-tenant resource library", () => {
 
   it("keeps an adapted entry that a later release no longer ships, as the tenant's own", async () => {
     const retired = { ...samaritans, id: "default-retired-line", title: "A line we stopped shipping", checkAndAdapt: false };
-    await store.create("settings", TENANT_B, retired.id, {
+    await resourceDocuments(store).create(TENANT_B, retired.id, {
       kind: "resource",
       resource: retired,
       createdBy: "admin-b",
       updatedBy: "admin-b",
       updatedAt: "2029-01-01T00:00:00.000Z",
-    } as unknown as JsonObject);
+    });
     const listed = (await library.list(TENANT_B)).find((item) => item.resource.id === retired.id);
     expect(listed).toMatchObject({ isDefault: true, resource: { title: "A line we stopped shipping" } });
     expect((await library.update(TENANT_B, retired.id, inputFromResource(retired), DEFAULT_VERSION, "admin-b")).ok).toBe(false);

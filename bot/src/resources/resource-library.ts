@@ -1,8 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { crisisLinesOrDefaults, type CrisisLine } from "../../../shared/resources/crisis-lines.js";
-import { DEFAULT_ID_PREFIX, DEFAULT_RESOURCES, isDefaultResourceId, type Resource } from "../../../shared/resources/resource-catalogue.js";
+import {
+  DEFAULT_ID_PREFIX,
+  DEFAULT_RESOURCES,
+  isDefaultResourceId,
+  RESOURCE_CATEGORIES,
+  RESOURCE_CONTACT_KINDS,
+  type Resource,
+} from "../../../shared/resources/resource-catalogue.js";
 import { resourceFromInput, type ResourceInput } from "../../../shared/resources/resource-schema.js";
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { z } from "zod";
+import { collection } from "../storage/collection.js";
+import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
 /** A resource as listed, with the version to send back with an edit. */
@@ -14,8 +23,7 @@ export interface ListedResource {
   updatedAt?: string;
 }
 
-interface StoredResource {
-  [key: string]: unknown;
+export interface StoredResource {
   kind: "resource";
   /** Absent on a tombstone: a shipped entry the tenant's admins removed. */
   resource?: Resource;
@@ -25,10 +33,48 @@ interface StoredResource {
   updatedAt: string;
 }
 
+const resourceSchema: z.ZodType<Resource> = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  category: z.enum(RESOURCE_CATEGORIES),
+  contacts: z.array(z.looseObject({ kind: z.enum(RESOURCE_CONTACT_KINDS), value: z.string() })),
+  availability: z
+    .union([
+      z.looseObject({ kind: z.literal("always") }),
+      z.looseObject({
+        kind: z.literal("hours"),
+        days: z.enum(["weekdays", "every_day"]),
+        from: z.string(),
+        to: z.string(),
+        timeZone: z.string(),
+      }),
+      z.looseObject({ kind: z.literal("note"), note: z.string() }),
+    ])
+    .optional(),
+  countries: z.array(z.string()),
+  languages: z.array(z.string()),
+  tags: z.array(z.string()),
+  body: z.string().optional(),
+  source: z.string().optional(),
+  checkAndAdapt: z.boolean(),
+});
+
+const storedResourceSchema: z.ZodType<StoredResource> = z.looseObject({
+  kind: z.literal("resource"),
+  resource: resourceSchema.optional(),
+  removed: z.literal(true).optional(),
+  createdBy: z.string(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+
+/** The tenant's own resource documents (adapted defaults, tombstones, custom entries) in `settings`. */
+export const resourceDocuments = (store: DocumentStore) => collection(store, "settings", "resource", storedResourceSchema);
+
 export type ResourceRefusal = "not_found" | "changed" | "limit";
 export type ResourceOutcome = { ok: true; value: ListedResource } | { ok: false; refusal: ResourceRefusal };
 
-const CONTAINER = "settings";
 const CUSTOM_ID_PREFIX = "resource-";
 /** The version of a shipped entry nobody in the tenant has changed yet. */
 export const DEFAULT_VERSION = "default";
@@ -45,17 +91,21 @@ const QUERY_LIMIT = MAX_CUSTOM_RESOURCES + DEFAULT_RESOURCES.length;
  * admins editing at once cannot silently overwrite each other.
  */
 export class ResourceLibrary {
+  private readonly resources;
+
   constructor(
-    private readonly store: DocumentStore,
+    store: DocumentStore,
     private readonly now: () => Date = () => new Date(),
     private readonly newId: () => string = () => `${CUSTOM_ID_PREFIX}${randomUUID()}`,
-  ) {}
+  ) {
+    this.resources = resourceDocuments(store);
+  }
 
   async list(tenantId: string): Promise<ListedResource[]> {
     const stored = new Map(
-      (await this.store.query<JsonObject>(CONTAINER, tenantId, { where: { kind: "resource" }, limit: QUERY_LIMIT })).map((document) => [
+      (await this.resources.query(tenantId, { limit: QUERY_LIMIT })).map((document) => [
         document.id,
-        { value: document.value as unknown as StoredResource, etag: document.etag },
+        { value: document.value, etag: document.etag },
       ]),
     );
     const defaults: ListedResource[] = [];
@@ -78,13 +128,13 @@ export class ResourceLibrary {
   }
 
   async create(tenantId: string, input: ResourceInput, userId: string): Promise<ResourceOutcome> {
-    const existing = await this.store.query(CONTAINER, tenantId, { where: { kind: "resource" }, limit: QUERY_LIMIT });
+    const existing = await this.resources.query(tenantId, { limit: QUERY_LIMIT });
     if (existing.filter((document) => document.id.startsWith(CUSTOM_ID_PREFIX)).length >= MAX_CUSTOM_RESOURCES) {
       return { ok: false, refusal: "limit" };
     }
     const id = this.newId();
     const document = this.document(resourceFromInput(input, id), userId, userId);
-    const written = await this.store.create(CONTAINER, tenantId, id, document as unknown as JsonObject);
+    const written = await this.resources.create(tenantId, id, document);
     return { ok: true, value: this.listed(document, written.etag, false) };
   }
 
@@ -95,7 +145,7 @@ export class ResourceLibrary {
     const document = this.document(resourceFromInput(input, id), previous?.createdBy ?? userId, userId);
     return this.conditionally(async () => {
       const written = previous
-        ? await this.store.replace(CONTAINER, tenantId, id, document as unknown as JsonObject, { ifMatch: version })
+        ? await this.resources.replace(tenantId, id, document, { ifMatch: version })
         : await this.firstChange(tenantId, id, document, version);
       return { ok: true, value: this.listed(document, written.etag, isDefault) };
     });
@@ -112,9 +162,7 @@ export class ResourceLibrary {
     const isDefault = id.startsWith(DEFAULT_ID_PREFIX);
     return this.conditionally(async () => {
       if (!isDefault) {
-        return (await this.store.delete(CONTAINER, tenantId, id, { ifMatch: version }))
-          ? { ok: true }
-          : { ok: false, refusal: "not_found" };
+        return (await this.resources.delete(tenantId, id, { ifMatch: version })) ? { ok: true } : { ok: false, refusal: "not_found" };
       }
       // A removed default must stay removed, so it leaves a tombstone rather than nothing.
       const tombstone: StoredResource = {
@@ -124,7 +172,7 @@ export class ResourceLibrary {
         updatedBy: userId,
         updatedAt: this.now().toISOString(),
       };
-      if (previous) await this.store.replace(CONTAINER, tenantId, id, tombstone as unknown as JsonObject, { ifMatch: version });
+      if (previous) await this.resources.replace(tenantId, id, tombstone, { ifMatch: version });
       else await this.firstChange(tenantId, id, tombstone, version);
       return { ok: true };
     });
@@ -136,7 +184,7 @@ export class ResourceLibrary {
    */
   private async current(tenantId: string, id: string): Promise<StoredResource | undefined | "none"> {
     if (!id.startsWith(CUSTOM_ID_PREFIX) && !id.startsWith(DEFAULT_ID_PREFIX)) return "none";
-    const previous = (await this.store.get<JsonObject>(CONTAINER, tenantId, id))?.value as unknown as StoredResource | undefined;
+    const previous = (await this.resources.get(tenantId, id))?.value;
     if (previous) return previous.resource ? previous : "none";
     return isDefaultResourceId(id) ? undefined : "none";
   }
@@ -144,7 +192,7 @@ export class ResourceLibrary {
   /** The first change to a default: only from its shipped version, and only once (a create cannot win twice). */
   private async firstChange(tenantId: string, id: string, document: StoredResource, version: string) {
     if (version !== DEFAULT_VERSION) throw new ConflictError("etag");
-    return this.store.create(CONTAINER, tenantId, id, document as unknown as JsonObject);
+    return this.resources.create(tenantId, id, document);
   }
 
   private async conditionally<T>(write: () => Promise<T>): Promise<T | { ok: false; refusal: "changed" }> {
