@@ -27,6 +27,20 @@ export const BOT_MESSAGES_DE: BotMessages = {
   helpCommandTalk: "Bitte um ein vertrauliches Gespräch mit einem Peer-Unterstützer.",
   helpCommandRequests: "Deine Anfragen und ihr Stand.",
   helpCommandResources: "Hilfsangebote, auch Krisentelefone.",
+  helpCommandPrivacy: "Was Peer Circles über dich speichert und wo du es ansehen, herunterladen oder löschen kannst.",
+  privacyTitle: "Was Peer Circles über dich speichert",
+  privacyIntro:
+    "Nur, was nötig ist, um dich mit Unterstützung zusammenzubringen. Unter „Deine Daten“ im Tab von Peer Circles kannst du alles ansehen, herunterladen oder löschen.",
+  privacyRequests:
+    "Deine Anfragen: was du schreiben wolltest, ihre Kategorie, Dringlichkeit und ihr Stand, und wann was passiert ist. Abgeschlossene Anfragen werden nach einer Aufbewahrungsfrist automatisch gelöscht (180 Tage, wenn deine Organisation keine andere gewählt hat).",
+  privacyChatText:
+    "Was du mir schreibst, wird nur gespeichert, wenn du es als Anfrage sendest. Nachrichten in Gruppenchats und Kanälen werden gar nicht gespeichert.",
+  privacyCircles: "Deine Peer-Circles, deine Anmeldungen für Circle-Runden und deine Bitten, einem Circle beizutreten.",
+  privacyBuddies: "Buddy-Angebote, -Wünsche und -Paarungen, an denen du beteiligt bist.",
+  privacySettings: "Deine Einstellungen und wie ich dich in Teams erreiche, damit ich dir sagen kann, wenn jemand deine Anfrage übernimmt.",
+  privacySupporters: "Wenn du Peer-Unterstützer bist: ob du im Dienst bist und ob man dich namentlich anfragen kann.",
+  privacyParticipation: "Wöchentliche Teilnahmezahlen für die Zahlen des Programms. Programm-Admins sehen immer nur Summen, nie Namen.",
+  privacyOpenMyData: "„Deine Daten“ öffnen",
   helpCommandAsk: "Eine bestimmte Person um Unterstützung bitten (der Tab „Unterstützer“ schreibt das für dich).",
   helpCommandQueue: "Die offenen Anfragen ansehen.",
   helpCommandOnDuty: "Ab jetzt neue Anfragen hier bekommen.",

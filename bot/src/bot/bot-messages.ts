@@ -27,6 +27,20 @@ export const BOT_MESSAGES_EN = {
   helpCommandTalk: "Ask for a private conversation with a peer supporter.",
   helpCommandRequests: "See your requests and their status.",
   helpCommandResources: "Support resources, including crisis lines.",
+  helpCommandPrivacy: "What Peer Circles stores about you, and where to see, download or erase it.",
+  privacyTitle: "What Peer Circles stores about you",
+  privacyIntro:
+    "Only what it needs to connect you with support. You can see all of it, download it or erase it under Your data in the Peer Circles tab.",
+  privacyRequests:
+    "Your requests: what you chose to write, their category, urgency and status, and when each step happened. Closed requests are deleted automatically after a retention period (180 days unless your organisation chose another).",
+  privacyChatText:
+    "What you type to me is kept only when you send it as a request. Messages in group chats and channels are not kept at all.",
+  privacyCircles: "Your peer circles, your sign-ups for circle rounds and your requests to join a circle.",
+  privacyBuddies: "Buddy offers, requests and pairings you are part of.",
+  privacySettings: "Your settings, and how I can reach you in Teams, so I can tell you when someone takes your request.",
+  privacySupporters: "If you are a peer supporter: whether you are on duty, and whether colleagues can ask for you by name.",
+  privacyParticipation: "Weekly participation counts for the programme's figures. Programme admins only ever see totals, never names.",
+  privacyOpenMyData: "Open Your data",
   helpCommandAsk: "Ask a supporter by name (the Supporters tab says this for you).",
   helpCommandQueue: "See the open requests.",
   helpCommandOnDuty: "Start receiving new requests here.",

@@ -1,3 +1,4 @@
+import { infoCard } from "../cards/info-card.js";
 import { CLAIM_REQUEST_VERB, REFRESH_REQUEST_VERB, REQUEST_ACTION_VERB } from "../cards/supporter-cards.js";
 import { REQUEST_DETAILS_VERB, SUBMIT_REQUEST_VERB } from "../cards/request-cards.js";
 import { RELAY_VERB } from "../cards/relay-cards.js";
@@ -5,6 +6,7 @@ import { sendQueue, setListed, setOnDuty, setSupportersChannel } from "../suppor
 import { changeStatus, claim, refresh, relay, submitRequest } from "./card-verbs.js";
 import {
   askNamedSupporter,
+  MY_DATA_PATH,
   requestDetails,
   sendHelp,
   sendMyRequests,
@@ -41,6 +43,31 @@ export const BOT_COMMANDS: readonly BotCommand[] = [
   },
   { names: ["my requests"], scopes: ["personal"], role: "everyone", helpKey: "helpCommandRequests", listed: true, handler: sendMyRequests },
   { names: ["resources"], scopes: ["personal"], role: "everyone", helpKey: "helpCommandResources", listed: true, handler: sendResources },
+  {
+    names: ["privacy", "my data"],
+    scopes: ["personal"],
+    role: "everyone",
+    helpKey: "helpCommandPrivacy",
+    listed: true,
+    handler: ({ context, messages, services }) =>
+      services.sendCard(
+        context,
+        infoCard({
+          title: messages.privacyTitle,
+          intro: messages.privacyIntro,
+          points: [
+            messages.privacyRequests,
+            messages.privacyChatText,
+            messages.privacyCircles,
+            messages.privacyBuddies,
+            messages.privacySettings,
+            messages.privacySupporters,
+            messages.privacyParticipation,
+          ],
+          link: { title: messages.privacyOpenMyData, url: services.tabUrl(MY_DATA_PATH) },
+        }),
+      ),
+  },
   {
     names: ["ask"],
     takesArgument: true,
