@@ -1,5 +1,6 @@
 import { Dropdown, Field, Option } from "@fluentui/react-components";
 import type { HuddleTemplate } from "../../../shared/huddles/templates.js";
+import { templateInViewerLanguage } from "../i18n/shipped-templates.js";
 import { useMessages } from "../i18n/use-messages.js";
 
 /** Choosing a huddle template, on the tab's settings page and in an empty side panel alike. */
@@ -14,8 +15,9 @@ export function TemplatePicker({
   onChange: (id: string) => void;
   required?: boolean;
 }) {
-  const { text } = useMessages();
-  const chosen = templates.find((template) => template.id === templateId);
+  const { text, language } = useMessages();
+  const shown = templates.map((template) => templateInViewerLanguage(template, language));
+  const chosen = shown.find((template) => template.id === templateId);
   return (
     <Field label={text.huddleChooseTemplate} required={required} hint={chosen?.description}>
       <Dropdown
@@ -25,7 +27,7 @@ export function TemplatePicker({
         selectedOptions={templateId ? [templateId] : []}
         onOptionSelect={(_event, data) => data.optionValue && onChange(data.optionValue)}
       >
-        {templates.map((template) => (
+        {shown.map((template) => (
           <Option key={template.id} value={template.id}>
             {template.name}
           </Option>

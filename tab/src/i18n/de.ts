@@ -479,6 +479,7 @@ export const TAB_MESSAGES_DE: TabCatalogue = {
   resourcesListHeading: "Alle Hilfsangebote",
   resourcesSearch: "Hilfsangebote durchsuchen",
   resourcesSearchHint: "Die Schreibweise muss nicht perfekt sein.",
+  resourcesSearchClear: "Suche löschen",
   resourcesCategories: "Kategorien",
   resourcesAllCategories: "Alle",
   resourceCategory_eap: "Mitarbeiterberatung (EAP)",

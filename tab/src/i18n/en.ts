@@ -456,6 +456,7 @@ export const TAB_MESSAGES_EN = {
   resourcesListHeading: "All resources",
   resourcesSearch: "Search resources",
   resourcesSearchHint: "Spelling does not need to be perfect.",
+  resourcesSearchClear: "Clear the search",
   resourcesCategories: "Categories",
   resourcesAllCategories: "All",
   resourceCategory_eap: "EAP",

@@ -22,7 +22,13 @@ export function ResourceFilters({
   return (
     <div style={{ display: "grid", gap: 8 }}>
       <Field label={text.resourcesSearch} hint={text.resourcesSearchHint} style={{ maxWidth: 480 }}>
-        <SearchBox value={query} onChange={(_event, data) => onQueryChange(data.value)} data-testid="resource-search" />
+        <SearchBox
+          value={query}
+          onChange={(_event, data) => onQueryChange(data.value)}
+          // Fluent's own label for the clear button is the English "clear".
+          dismiss={{ "aria-label": text.resourcesSearchClear }}
+          data-testid="resource-search"
+        />
       </Field>
       <div role="group" aria-label={text.resourcesCategories} style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
         <Button
