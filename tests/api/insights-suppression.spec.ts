@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_TENANT_ID } from "../../bot/src/auth/dev-identity.js";
-import { applyDelta, emptyWeek, weekAggregateId, type WeekAggregate } from "../../bot/src/insights/week-aggregate.js";
+import { applyDelta, emptyWeek, weekAggregateId, weekAggregates, type WeekAggregate } from "../../bot/src/insights/week-aggregate.js";
 import type { JsonObject } from "../../bot/src/storage/document-store.js";
 import type { InsightsReport } from "../../shared/insights/insights-report.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
@@ -47,7 +47,7 @@ async function seed(population: readonly PopulationRequest[], weeks: readonly We
       return store.create("requests", DEV_TENANT_ID, id, value as JsonObject);
     }),
   );
-  await Promise.all(weeks.map((week) => store.create("audit", DEV_TENANT_ID, weekAggregateId(week.week), week as unknown as JsonObject)));
+  await Promise.all(weeks.map((week) => weekAggregates(store).create(DEV_TENANT_ID, weekAggregateId(week.week), week)));
 }
 
 async function report(query: Query): Promise<InsightsReport> {

@@ -7,7 +7,7 @@ import type { RiskAssessment } from "../../shared/index.js";
 import { RoleDirectory } from "../../bot/src/auth/role-directory.js";
 import { RoundService } from "../../bot/src/circles/round-service.js";
 import { isoWeek, ParticipationRecorder } from "../../bot/src/huddles/participation.js";
-import { weekAggregateId, type WeekAggregate } from "../../bot/src/insights/week-aggregate.js";
+import { weekAggregateId, weekAggregates } from "../../bot/src/insights/week-aggregate.js";
 import { MyDataService } from "../../bot/src/privacy/my-data.js";
 import { RequestService } from "../../bot/src/requests/request-service.js";
 import { CosmosStore } from "../../bot/src/storage/cosmos-store.js";
@@ -142,7 +142,7 @@ describe.each([
     expect(JSON.stringify(await store.query("audit", TENANT, { limit: 1000 }))).not.toContain(miaPseudonym);
     expect(await participationIn(store, MIA_ALONE)).toEqual([]);
     expect(await participationIn(store, SHARED_HUDDLE)).toHaveLength(1);
-    const sharedWeek = (await store.get("audit", TENANT, weekAggregateId(isoWeek(SHARED_HUDDLE))))!.value as unknown as WeekAggregate;
+    const sharedWeek = (await weekAggregates(store).get(TENANT, weekAggregateId(isoWeek(SHARED_HUDDLE))))!.value;
     expect(sharedWeek).toMatchObject({ participants: 2, sessions: { huddle: 1 }, sessionPeople: { huddle: 1 } });
     expect(sharedWeek.seen.huddle).toHaveLength(1);
     const aggregates = await store.query("requests", TENANT, { where: { kind: "anonymisedRequest" } });

@@ -1,8 +1,10 @@
 import { AppError } from "../../../shared/app-error.js";
 import { addWeeks, isoWeek, MAX_RANGE_WEEKS, weeksBetween } from "../../../shared/insights/iso-week.js";
 import type { InsightsReport, InsightsSettings } from "../../../shared/insights/insights-report.js";
-import type { DocumentStore, JsonObject } from "../storage/document-store.js";
-import { allPages } from "../storage/document-pages.js";
+import { z } from "zod";
+import { requestRecordPages } from "../requests/request-lists.js";
+import { collection } from "../storage/collection.js";
+import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 import { buildReport } from "./build-report.js";
 import { requestCells, type RequestFacts } from "./request-cells.js";
@@ -14,6 +16,17 @@ export const DEFAULT_RANGE_WEEKS = 12;
 /** Requests are read a bounded page at a time, and never more than this many for one report. */
 const REQUEST_PAGE = 500;
 export const MAX_REQUESTS_READ = 100_000;
+
+interface InsightsSettingsDocument extends InsightsSettings {
+  kind: "insightsSettings";
+}
+
+const settingsSchema: z.ZodType<InsightsSettingsDocument> = z.looseObject({
+  kind: z.literal("insightsSettings"),
+  programmeSize: z.number().optional(),
+  targetShare: z.number().optional(),
+  targetBy: z.string().optional(),
+});
 
 export interface InsightsQueryInput {
   from?: string;
@@ -30,6 +43,7 @@ export interface InsightsQueryInput {
  */
 export class InsightsService {
   private readonly weeks: WeekAggregates;
+  private readonly settingsDocuments;
 
   constructor(
     private readonly store: DocumentStore,
@@ -38,6 +52,7 @@ export class InsightsService {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.weeks = new WeekAggregates(store);
+    this.settingsDocuments = collection(store, "settings", "insightsSettings", settingsSchema);
   }
 
   async report(tenantId: string, query: InsightsQueryInput): Promise<InsightsReport> {
@@ -70,16 +85,16 @@ export class InsightsService {
    */
   private async requestFacts(tenantId: string): Promise<RequestFacts[]> {
     const facts: RequestFacts[] = [];
-    for await (const page of allPages<JsonObject>(this.store, "requests", tenantId, { filters: [{}], limit: REQUEST_PAGE })) {
-      for (const document of page) facts.push(document.value as RequestFacts);
+    for await (const page of requestRecordPages(this.store, tenantId, REQUEST_PAGE)) {
+      facts.push(...page);
       if (facts.length >= MAX_REQUESTS_READ) break;
     }
     return facts.slice(0, MAX_REQUESTS_READ);
   }
 
   async settings(tenantId: string): Promise<InsightsSettings> {
-    const stored = await this.store.get<JsonObject>("settings", tenantId, INSIGHTS_SETTINGS_ID);
-    const { programmeSize, targetShare, targetBy } = (stored?.value ?? {}) as InsightsSettings;
+    const stored = await this.settingsDocuments.get(tenantId, INSIGHTS_SETTINGS_ID);
+    const { programmeSize, targetShare, targetBy } = stored?.value ?? {};
     return {
       ...(typeof programmeSize === "number" ? { programmeSize } : {}),
       ...(typeof targetShare === "number" ? { targetShare } : {}),
@@ -89,12 +104,12 @@ export class InsightsService {
 
   /** Replaces the settings; the last admin to save wins, since nothing else depends on their version. */
   async saveSettings(tenantId: string, settings: InsightsSettings): Promise<InsightsSettings> {
-    const value = { kind: "insightsSettings", ...settings } as JsonObject;
+    const value: InsightsSettingsDocument = { kind: "insightsSettings", ...settings };
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const stored = await this.store.get<JsonObject>("settings", tenantId, INSIGHTS_SETTINGS_ID);
+      const stored = await this.settingsDocuments.get(tenantId, INSIGHTS_SETTINGS_ID);
       try {
-        if (stored) await this.store.replace("settings", tenantId, INSIGHTS_SETTINGS_ID, value, { ifMatch: stored.etag });
-        else await this.store.create("settings", tenantId, INSIGHTS_SETTINGS_ID, value);
+        if (stored) await this.settingsDocuments.replace(tenantId, INSIGHTS_SETTINGS_ID, value, { ifMatch: stored.etag });
+        else await this.settingsDocuments.create(tenantId, INSIGHTS_SETTINGS_ID, value);
         return this.settings(tenantId);
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;

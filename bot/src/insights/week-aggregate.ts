@@ -1,6 +1,8 @@
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../../shared/insights/suppression.js";
 import { PULSE_COLUMNS, TOUCHPOINTS, type Touchpoint } from "../../../shared/insights/insights-report.js";
-import type { DocumentStore, JsonObject, StoredDocument } from "../storage/document-store.js";
+import { z } from "zod";
+import { collection, type CollectionDocument } from "../storage/collection.js";
+import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
 /**
@@ -49,6 +51,23 @@ const PEOPLE_CAP = DEFAULT_SUPPRESSION_THRESHOLD;
 const MAX_WEEKS = 200;
 
 export const weekAggregateId = (week: string) => `insights-week-${week}`;
+
+const perTouchpointOf = <T extends z.ZodType>(schema: T) => z.record(z.enum(TOUCHPOINTS), schema);
+
+const weekSchema: z.ZodType<WeekAggregate> = z.looseObject({
+  kind: z.literal("insightsWeek"),
+  week: z.string(),
+  participants: z.number(),
+  sessions: perTouchpointOf(z.number()),
+  sessionPeople: perTouchpointOf(z.number()),
+  seen: perTouchpointOf(z.array(z.string())),
+  pulse: z.record(z.enum(PULSE_COLUMNS), z.number()),
+  pulsePeople: z.number().optional(),
+  pulseSeen: z.array(z.string()).optional(),
+});
+
+/** The anonymous week aggregates in `audit`, one per tenant and ISO week. */
+export const weekAggregates = (store: DocumentStore) => collection(store, "audit", "insightsWeek", weekSchema);
 
 function perTouchpoint<T>(make: () => T): Record<Touchpoint, T> {
   return Object.fromEntries(TOUCHPOINTS.map((touchpoint) => [touchpoint, make()])) as Record<Touchpoint, T>;
@@ -118,19 +137,23 @@ export function withoutPerson(current: WeekAggregate, person: string): WeekAggre
 
 /** Reads and updates week aggregates; updates are ETag-conditional and retried, since they commute. */
 export class WeekAggregates {
+  private readonly weeks;
+
   constructor(
-    private readonly store: DocumentStore,
+    store: DocumentStore,
     private readonly pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  ) {}
+  ) {
+    this.weeks = weekAggregates(store);
+  }
 
   async update(tenantId: string, week: string, delta: WeekDelta): Promise<void> {
     const id = weekAggregateId(week);
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.store.get<JsonObject>("audit", tenantId, id);
-      const next = applyDelta(stored ? (stored.value as unknown as WeekAggregate) : emptyWeek(week), delta) as unknown as JsonObject;
+      const stored = await this.weeks.get(tenantId, id);
+      const next = applyDelta(stored ? stored.value : emptyWeek(week), delta);
       try {
-        if (stored) await this.store.replace("audit", tenantId, id, next, { ifMatch: stored.etag, ttlSeconds: WEEK_AGGREGATE_TTL_SECONDS });
-        else await this.store.create("audit", tenantId, id, next, { ttlSeconds: WEEK_AGGREGATE_TTL_SECONDS });
+        if (stored) await this.weeks.replace(tenantId, id, next, { ifMatch: stored.etag, ttlSeconds: WEEK_AGGREGATE_TTL_SECONDS });
+        else await this.weeks.create(tenantId, id, next, { ttlSeconds: WEEK_AGGREGATE_TTL_SECONDS });
         return;
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
@@ -143,21 +166,22 @@ export class WeekAggregates {
   /** Takes a pseudonym out of every week that still lists it (erasure); returns how many weeks changed. */
   async forgetPerson(tenantId: string, person: string): Promise<number> {
     let changed = 0;
-    for (const week of await this.store.query<JsonObject>("audit", tenantId, { where: { kind: "insightsWeek" }, limit: MAX_WEEKS })) {
+    // Strict: erasure that skipped a damaged week would leave the pseudonym in it unseen.
+    for (const week of await this.weeks.query(tenantId, { limit: MAX_WEEKS }, { invalid: "throw" })) {
       if (await this.removeFromWeek(tenantId, week, person)) changed++;
     }
     return changed;
   }
 
   /** Starts from the document the query returned; reads it again only when a concurrent update won. */
-  private async removeFromWeek(tenantId: string, found: StoredDocument<JsonObject>, person: string): Promise<boolean> {
-    let stored: StoredDocument<JsonObject> | undefined = found;
+  private async removeFromWeek(tenantId: string, found: CollectionDocument<WeekAggregate>, person: string): Promise<boolean> {
+    let stored: CollectionDocument<WeekAggregate> | undefined = found;
     for (let attempt = 1; stored; attempt++) {
-      const current = stored.value as unknown as WeekAggregate;
+      const current = stored.value;
       if (!TOUCHPOINTS.some((touchpoint) => current.seen[touchpoint].includes(person)) && !current.pulseSeen?.includes(person))
         return false;
       try {
-        await this.store.replace("audit", tenantId, found.id, withoutPerson(current, person) as unknown as JsonObject, {
+        await this.weeks.replace(tenantId, found.id, withoutPerson(current, person), {
           ifMatch: stored.etag,
           ttlSeconds: WEEK_AGGREGATE_TTL_SECONDS,
         });
@@ -165,7 +189,7 @@ export class WeekAggregates {
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
         await this.pause(Math.random() * Math.min(50, 2 * attempt));
-        stored = await this.store.get<JsonObject>("audit", tenantId, found.id);
+        stored = await this.weeks.get(tenantId, found.id);
       }
     }
     return false;
@@ -173,7 +197,7 @@ export class WeekAggregates {
 
   /** The aggregates of the given weeks, in order; a week nothing happened in comes back empty. */
   async read(tenantId: string, weeks: readonly string[]): Promise<WeekAggregate[]> {
-    const stored = await Promise.all(weeks.map((week) => this.store.get<JsonObject>("audit", tenantId, weekAggregateId(week))));
-    return weeks.map((week, index) => (stored[index]?.value as unknown as WeekAggregate | undefined) ?? emptyWeek(week));
+    const stored = await Promise.all(weeks.map((week) => this.weeks.get(tenantId, weekAggregateId(week))));
+    return weeks.map((week, index) => stored[index]?.value ?? emptyWeek(week));
   }
 }

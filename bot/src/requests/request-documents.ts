@@ -98,3 +98,28 @@ export const auditEntries = (store: DocumentStore) => collection(store, "audit",
 export const tenantRegistrations = (store: DocumentStore) => collection(store, "settings", "tenant", tenantSchema);
 export const reminderMarkers = (store: DocumentStore) => collection(store, "requests", "reminder", reminderSchema);
 export const sweeperLeases = (store: DocumentStore) => collection(store, "settings", "lease", leaseSchema);
+
+/** What is kept of an erased person's request: what the programme's figures need, no words, no person. */
+export interface AnonymisedRequest {
+  kind: "anonymisedRequest";
+  category: StoredHelpRequest["category"];
+  urgency: StoredHelpRequest["urgency"];
+  status: StoredHelpRequest["status"];
+  crisis: boolean;
+  createdAt: string;
+  updatedAt: string;
+  claimedAt?: string;
+}
+
+const anonymisedSchema: z.ZodType<AnonymisedRequest> = z.looseObject({
+  kind: z.literal("anonymisedRequest"),
+  category: z.enum(REQUEST_CATEGORIES),
+  urgency: z.enum([...CHOSEN_URGENCIES, "crisis"]),
+  status: z.enum(REQUEST_STATUSES),
+  crisis: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  claimedAt: z.string().optional(),
+});
+
+export const anonymisedRequests = (store: DocumentStore) => collection(store, "requests", "anonymisedRequest", anonymisedSchema);

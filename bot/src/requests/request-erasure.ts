@@ -1,36 +1,8 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
-import { CHOSEN_URGENCIES, REQUEST_CATEGORIES, REQUEST_STATUSES } from "../../../shared/index.js";
-import { collection } from "../storage/collection.js";
 import type { DocumentStore } from "../storage/document-store.js";
-import { auditEntries, helpRequests, type StoredHelpRequest } from "./request-documents.js";
+import { anonymisedRequests, auditEntries, helpRequests } from "./request-documents.js";
 
 const MAX_AUDIT_ENTRIES = 1000;
-
-/** What is kept of an erased person's request: what the programme's figures need, no words, no person. */
-export interface AnonymisedRequest {
-  kind: "anonymisedRequest";
-  category: StoredHelpRequest["category"];
-  urgency: StoredHelpRequest["urgency"];
-  status: StoredHelpRequest["status"];
-  crisis: boolean;
-  createdAt: string;
-  updatedAt: string;
-  claimedAt?: string;
-}
-
-const anonymisedSchema: z.ZodType<AnonymisedRequest> = z.looseObject({
-  kind: z.literal("anonymisedRequest"),
-  category: z.enum(REQUEST_CATEGORIES),
-  urgency: z.enum([...CHOSEN_URGENCIES, "crisis"]),
-  status: z.enum(REQUEST_STATUSES),
-  crisis: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  claimedAt: z.string().optional(),
-});
-
-export const anonymisedRequests = (store: DocumentStore) => collection(store, "requests", "anonymisedRequest", anonymisedSchema);
 
 /**
  * Deletes a request's audit trail and the request, keeping under a new id only an anonymous

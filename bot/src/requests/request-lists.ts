@@ -1,7 +1,7 @@
 import type { RequestStatus, RequestUrgency } from "../../../shared/index.js";
 import type { CollectionDocument } from "../storage/collection.js";
 import type { DocumentStore } from "../storage/document-store.js";
-import { helpRequests, type StoredHelpRequest } from "./request-documents.js";
+import { anonymisedRequests, helpRequests, type AnonymisedRequest, type StoredHelpRequest } from "./request-documents.js";
 
 /** A person's requests per page: more than anyone has in practice, few enough to send at once. */
 export const REQUESTER_PAGE_SIZE = 50;
@@ -92,4 +92,18 @@ export async function claimedCrisisUpdates(store: DocumentStore, tenantId: strin
 
 export function sortByUrgency(requests: StoredHelpRequest[]): StoredHelpRequest[] {
   return requests.sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.createdAt.localeCompare(b.createdAt));
+}
+
+/**
+ * Every request of a tenant as the programme's figures see it, whole or anonymised after its
+ * requester's erasure, a bounded page at a time. A damaged one is reported and left out of the figures.
+ */
+export async function* requestRecordPages(
+  store: DocumentStore,
+  tenantId: string,
+  pageSize: number,
+): AsyncGenerator<(StoredHelpRequest | AnonymisedRequest)[]> {
+  for await (const page of helpRequests(store).pages(tenantId, { filters: [{}], limit: pageSize })) yield page.map(({ value }) => value);
+  for await (const page of anonymisedRequests(store).pages(tenantId, { filters: [{}], limit: pageSize }))
+    yield page.map(({ value }) => value);
 }
