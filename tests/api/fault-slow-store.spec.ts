@@ -17,6 +17,7 @@ const SCHEDULING_SLACK_MS = 400;
 /** Store latency is switched on only once the server has started: start-up itself reads the store. */
 let latencyMs = 0;
 let slowCalls = 0;
+let settledSlowCalls = 0;
 let lateRejections = 0;
 let server: TestServer;
 const unhandled: unknown[] = [];
@@ -31,10 +32,14 @@ function slowed(store: DocumentStore): DocumentStore {
       [operation]: async (...args: unknown[]) => {
         if (latencyMs > 0) {
           const failLate = slowCalls++ % 2 === 1;
-          await delay(latencyMs);
-          if (failLate) {
-            lateRejections++;
-            throw new StoreUnavailableError(new Error("late failure"));
+          try {
+            await delay(latencyMs);
+            if (failLate) {
+              lateRejections++;
+              throw new StoreUnavailableError(new Error("late failure"));
+            }
+          } finally {
+            settledSlowCalls++;
           }
         }
         return original(...args);
@@ -53,6 +58,15 @@ afterAll(async () => {
   process.off("unhandledRejection", recordUnhandled);
   await server?.stop();
 });
+
+/** Polls a condition every 10 ms until it holds, failing with `what` after `timeoutMs`. */
+async function until(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const started = performance.now();
+  while (!condition()) {
+    if (performance.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await delay(10);
+  }
+}
 
 function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -86,8 +100,8 @@ describe(`a store that takes ${STORE_LATENCY_MS} ms per call, with STORE_DEADLIN
       ).then(({ status, body }) => new Response(body, { status })),
     );
 
-    // Sampling starts once the first calls have timed out and runs while their late results come in.
-    await delay(DEADLINE_MS * 3);
+    // Sampling starts once the first timed-out calls have come back late, and runs while more of them do.
+    await until(() => lateRejections > 0, "the first late store failure", STORE_LATENCY_MS * 5);
     const health: number[] = [];
     for (let sample = 0; sample < HEALTH_SAMPLES; sample++) {
       const answer = await timed(() => fetch(`${server.url}/healthz`));
@@ -128,7 +142,8 @@ describe(`a store that takes ${STORE_LATENCY_MS} ms per call, with STORE_DEADLIN
     expect(p99).toBeLessThanOrEqual(50);
 
     // Let every abandoned call finish (half of them by failing), then check nothing escaped.
-    await delay(STORE_LATENCY_MS + 200);
+    await until(() => settledSlowCalls === slowCalls, "every slow store call to settle", STORE_LATENCY_MS * 5);
+    await new Promise(setImmediate); // one more turn, for any rejection nobody handled to be reported
     expect(lateRejections).toBeGreaterThan(10);
     expect(unhandled).toEqual([]);
 
