@@ -25,21 +25,22 @@ function deferred<T>(): Deferred<T> {
 /** A store whose every call waits until the test settles it. */
 function heldStore() {
   const calls: Deferred<unknown>[] = [];
-  const hold = () => {
+  // Whatever the test settles a call with is what the store answers; the types are the test's word.
+  function hold<T>(): Promise<T> {
     const call = deferred<unknown>();
     calls.push(call);
-    return call.promise;
-  };
-  const store = {
+    return call.promise.then((value) => value as T);
+  }
+  const store: DocumentStore = {
     kind: "cosmos",
-    get: hold,
-    create: hold,
-    replace: hold,
-    delete: hold,
-    query: hold,
-    ping: hold,
-    close: hold,
-  } as unknown as DocumentStore;
+    get: () => hold(),
+    create: () => hold(),
+    replace: () => hold(),
+    delete: () => hold(),
+    query: () => hold(),
+    ping: () => hold(),
+    close: () => hold(),
+  };
   return { store, calls };
 }
 
@@ -146,12 +147,13 @@ describe("DeadlineStore", () => {
 
   it("fails at once, not at the deadline, when the store throws instead of rejecting", async () => {
     const broken = new TypeError("Invalid document id");
-    const store = {
+    const store: DocumentStore = {
+      ...heldStore().store,
       kind: "embedded",
       get: () => {
         throw broken;
       },
-    } as unknown as DocumentStore;
+    };
     await expect(new DeadlineStore(store, DEADLINE_MS).get("settings", "t", "bad/id")).rejects.toBe(broken);
   });
 
