@@ -18,13 +18,15 @@ export function readEnvFile(path: string): Record<string, string> {
   return values;
 }
 
-/** The values for one environment: env/.env.<name>, then its .user file, then the process environment. */
+/** The values for one environment: env/.env.<name>, then its .user file, then the process environment over both. */
 export function environmentValues(environmentName: string, overrides: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const values = {
     ...readEnvFile(join(PROJECT_ROOT, "env", `.env.${environmentName}`)),
     ...readEnvFile(join(PROJECT_ROOT, "env", `.env.${environmentName}.user`)),
   };
-  for (const key of Object.keys(values)) if (overrides[key]) values[key] = overrides[key]!;
+  // The process environment wins, also for names the files lack: the Toolkit runs `npm run package`
+  // with the values earlier provisioning steps produced, before it writes them to the files.
+  for (const [key, value] of Object.entries(overrides)) if (/^[A-Z0-9_]+$/.test(key) && value) values[key] = value;
   if (!values.TAB_DOMAIN && values.TAB_ENDPOINT) values.TAB_DOMAIN = new URL(values.TAB_ENDPOINT).host;
   return values;
 }

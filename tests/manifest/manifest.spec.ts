@@ -8,7 +8,7 @@ import { BOT_MESSAGES_EN } from "../../bot/src/bot/bot-messages.js";
 import { BOT_COMMANDS, listedCommands } from "../../bot/src/bot/commands/command-registry.js";
 import { commandDescription } from "../../bot/src/bot/commands/manifest-commands.js";
 import { COMMAND_SCOPES } from "../../bot/src/bot/commands/registry-types.js";
-import { buildAppPackage, fillPlaceholders, filledManifest, PROJECT_ROOT } from "../../scripts/app-package.js";
+import { buildAppPackage, environmentValues, fillPlaceholders, filledManifest, PROJECT_ROOT } from "../../scripts/app-package.js";
 import { NEWEST_MANIFEST_VERSION, schemaErrors, teamsSchema, type JsonSchema } from "./teams-schemas.js";
 
 const schema = teamsSchema(NEWEST_MANIFEST_VERSION, "MicrosoftTeams");
@@ -97,6 +97,14 @@ describe("Teams app manifest", () => {
     expect(manifest.authorization.permissions.resourceSpecific.map((permission) => permission.name)).toContain("MeetingStage.Write.Chat");
     expect(manifest.webApplicationInfo.resource).toBe(`api://localhost:3978/${manifest.webApplicationInfo.id}`);
     expect(manifest.validDomains).toEqual(["localhost:3978"]);
+  });
+
+  it("takes values from the process environment over the env files, also for names the files lack", () => {
+    const values = environmentValues("local", { BOT_ID: "from-toolkit", ONLY_IN_PROCESS: "yes", lowercase: "no" });
+    expect(values.BOT_ID).toBe("from-toolkit");
+    expect(values.ONLY_IN_PROCESS).toBe("yes");
+    expect(values.lowercase).toBeUndefined();
+    expect(environmentValues("local", {}).BOT_ID).not.toBe("from-toolkit");
   });
 
   it("refuses to fill a manifest with a placeholder that has no value", () => {

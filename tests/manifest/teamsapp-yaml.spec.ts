@@ -32,10 +32,17 @@ describe("Teams Toolkit project files", () => {
       "arm/deploy",
       "aadApp/update",
       "teamsApp/validateManifest",
-      "teamsApp/zipAppPackage",
+      "cli/runNpmCommand",
       "teamsApp/validateAppPackage",
       "teamsApp/update",
     ]);
+    // The package step is npm run package, which builds the command lists from the bot's registry.
+    const steps = document.provision as { uses: string; with?: { args?: string; appPackagePath?: string } }[];
+    const packaging = steps[actionsOf(document.provision).indexOf("cli/runNpmCommand")]!;
+    expect(packaging.with?.args).toBe("run package -- ${{TEAMSFX_ENV}}");
+    expect(steps.find((step) => step.uses === "teamsApp/validateAppPackage")?.with?.appPackagePath).toBe(
+      "./appPackage/build/appPackage.${{TEAMSFX_ENV}}.zip",
+    );
     expect(actionsOf(document.deploy)).toEqual(["cli/runNpmCommand", "cli/runNpmCommand", "azureAppService/zipDeploy"]);
     expect(actionsOf(document.publish)).toContain("teamsApp/publishAppPackage");
   });
