@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { circleEditSchema, DEFAULT_CRISIS_LINES, type CrisisLine, type HelpRequest } from "../../shared/index.js";
 import { resourceContactSchema } from "../../shared/resources/resource-schema.js";
-import { botMessages, format } from "../../bot/src/bot/bot-messages.js";
+import { BOT_CATALOGUES, botMessages, format, type BotMessages } from "../../bot/src/bot/bot-messages.js";
 import { emergencyCard } from "../../bot/src/bot/cards/emergency-card.js";
 import { helpCard, type AdaptiveCard } from "../../bot/src/bot/cards/help-card.js";
 import { infoCard } from "../../bot/src/bot/cards/info-card.js";
@@ -193,49 +193,63 @@ export const SCENARIOS_WITH_USER_TEXT: readonly CardScenario[] = [
   },
 ];
 
-/** Cards with no words from anyone but the bot's own catalogue: checked against the schema and for links. */
-export const CARDS_WITHOUT_USER_TEXT: readonly { builder: string; configuredUrls: readonly string[]; card: () => AdaptiveCard }[] = [
-  { builder: "helpCard", configuredUrls: [RESOURCES_URL], card: () => helpCard(messages, RESOURCES_URL) },
-  { builder: "emergencyCard (shipped lines)", configuredUrls: SHIPPED_LINE_LINKS, card: () => emergencyCard(messages, "en-GB") },
-  {
-    builder: "requestFormCard (store down)",
-    configuredUrls: SHIPPED_LINE_LINKS,
-    card: () => requestFormCard(messages, {}, { kind: "store_down", locale: "en-GB" }),
-  },
-  { builder: "requestFormCard (invalid)", configuredUrls: [], card: () => requestFormCard(messages, {}, { kind: "invalid" }) },
-  { builder: "requestFormCard (crisis)", configuredUrls: [], card: () => requestFormCard(messages, {}, { kind: "crisis" }) },
-  {
-    builder: "requestConfirmationCard",
-    configuredUrls: [],
-    card: () => requestConfirmationCard(messages, helpRequest({ crisis: true }), "everyone"),
-  },
-  { builder: "myRequestsCard", configuredUrls: [], card: () => myRequestsCard(messages, [helpRequest()], "en-GB", "Europe/London") },
-  {
-    builder: "requestDetailsCard",
-    configuredUrls: [],
-    card: () => requestDetailsCard(messages, helpRequest(), [{ action: "created", at: "2025-03-03T08:00:00Z" }], "en-GB", undefined),
-  },
-  {
-    builder: "newRequestCard",
-    configuredUrls: [],
-    card: () => newRequestCard(messages, { ...helpRequest({ preferredSupporterId: "s" }), askedFor: "you" as const }, NOW, "en", ["s"]),
-  },
-  { builder: "queueCard", configuredUrls: [], card: () => queueCard(messages, [helpRequest({ crisis: true })], NOW, "en") },
-  { builder: "noticeCard", configuredUrls: [], card: () => noticeCard(messages.requestNotFound) },
-  {
-    builder: "infoCard",
-    configuredUrls: [RESOURCES_URL],
-    card: () =>
-      infoCard({
-        title: messages.helpWhoSeesWhat,
-        intro: messages.helpIntro,
-        points: [messages.helpPrivacyRequester, messages.helpPrivacyAdmins],
-        link: { title: messages.helpOpenResources, url: RESOURCES_URL },
-      }),
-  },
-  {
-    builder: "textWithComposerCard",
-    configuredUrls: [],
-    card: () => textWithComposerCard(messages, CODE, format(messages.crisisAlreadyAlerted, { code: CODE }), messages.relaySendToSupporter),
-  },
-];
+interface CatalogueCard {
+  builder: string;
+  configuredUrls: readonly string[];
+  card: () => AdaptiveCard;
+}
+
+/** Cards with no words from anyone but the bot's own catalogue, built from the given one. */
+function cardsWithoutUserText(messages: BotMessages): CatalogueCard[] {
+  return [
+    { builder: "helpCard", configuredUrls: [RESOURCES_URL], card: () => helpCard(messages, RESOURCES_URL) },
+    { builder: "emergencyCard (shipped lines)", configuredUrls: SHIPPED_LINE_LINKS, card: () => emergencyCard(messages, "en-GB") },
+    {
+      builder: "requestFormCard (store down)",
+      configuredUrls: SHIPPED_LINE_LINKS,
+      card: () => requestFormCard(messages, {}, { kind: "store_down", locale: "en-GB" }),
+    },
+    { builder: "requestFormCard (invalid)", configuredUrls: [], card: () => requestFormCard(messages, {}, { kind: "invalid" }) },
+    { builder: "requestFormCard (crisis)", configuredUrls: [], card: () => requestFormCard(messages, {}, { kind: "crisis" }) },
+    {
+      builder: "requestConfirmationCard",
+      configuredUrls: [],
+      card: () => requestConfirmationCard(messages, helpRequest({ crisis: true }), "everyone"),
+    },
+    { builder: "myRequestsCard", configuredUrls: [], card: () => myRequestsCard(messages, [helpRequest()], "en-GB", "Europe/London") },
+    {
+      builder: "requestDetailsCard",
+      configuredUrls: [],
+      card: () => requestDetailsCard(messages, helpRequest(), [{ action: "created", at: "2025-03-03T08:00:00Z" }], "en-GB", undefined),
+    },
+    {
+      builder: "newRequestCard",
+      configuredUrls: [],
+      card: () => newRequestCard(messages, { ...helpRequest({ preferredSupporterId: "s" }), askedFor: "you" as const }, NOW, "en", ["s"]),
+    },
+    { builder: "queueCard", configuredUrls: [], card: () => queueCard(messages, [helpRequest({ crisis: true })], NOW, "en") },
+    { builder: "noticeCard", configuredUrls: [], card: () => noticeCard(messages.requestNotFound) },
+    {
+      builder: "infoCard",
+      configuredUrls: [RESOURCES_URL],
+      card: () =>
+        infoCard({
+          title: messages.helpWhoSeesWhat,
+          intro: messages.helpIntro,
+          points: [messages.helpPrivacyRequester, messages.helpPrivacyAdmins],
+          link: { title: messages.helpOpenResources, url: RESOURCES_URL },
+        }),
+    },
+    {
+      builder: "textWithComposerCard",
+      configuredUrls: [],
+      card: () =>
+        textWithComposerCard(messages, CODE, format(messages.crisisAlreadyAlerted, { code: CODE }), messages.relaySendToSupporter),
+    },
+  ];
+}
+
+/** ...in every language the bot speaks: checked against the schema and for links. */
+export const CARDS_WITHOUT_USER_TEXT: readonly CatalogueCard[] = Object.entries(BOT_CATALOGUES).flatMap(([language, messages]) =>
+  cardsWithoutUserText(messages).map((entry) => ({ ...entry, builder: `${entry.builder} [${language}]` })),
+);
