@@ -37,6 +37,7 @@ import { DEV_MEETING_ROSTER, NO_MEETING_DIRECTORY, TEAMS_GLOBAL_SERVICE_URL, Tea
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
 import { DeadlineStore } from "./storage/deadline-store.js";
+import { logInvalidDocuments } from "./storage/invalid-document.js";
 import type { DocumentStore } from "./storage/document-store.js";
 
 const SWEEP_INTERVAL_MS = 30_000;
@@ -66,8 +67,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     options.store ?? (await createStore(config)),
     config.STORE_DEADLINE_MS,
     (operation, outcome) => logger.warn({ event: "store.late_outcome", operation, outcome }, "store call finished after its deadline"),
-    // Ids, kinds and issue codes only (see InvalidDocumentReport): never a document's values.
-    (report) => logger.error({ event: "store.invalid_document", ...report }, "stored document failed its schema"),
+    logInvalidDocuments(logger),
   );
   const devIdentity = config.AUTH_MODE === "dev" ? await DevIdentityIssuer.create(config.AAD_APP_CLIENT_ID) : undefined;
   const bootstrapAdmins = [

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CosmosStore } from "../../bot/src/storage/cosmos-store.js";
 import { startCosmosTestServer, type RunningCosmosServer } from "../support/cosmos-test-server.js";
 import { runDocumentStoreContract } from "./document-store.contract.js";
+import { runTypedCollectionContract } from "./typed-collection.contract.js";
 
 let server: RunningCosmosServer;
 let store: CosmosStore;
@@ -21,6 +22,7 @@ afterAll(async () => {
 });
 
 runDocumentStoreContract("Cosmos DB (over HTTPS to @vercel/cosmosdb-server)", () => store);
+runTypedCollectionContract("Cosmos DB (over HTTPS to @vercel/cosmosdb-server)", () => store);
 
 describe("Cosmos store settings", () => {
   it("partitions every container by tenant with TTL switched on", async () => {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedStore } from "../../bot/src/storage/embedded-store.js";
 import { runDocumentStoreContract } from "./document-store.contract.js";
+import { runTypedCollectionContract } from "./typed-collection.contract.js";
 
 let directory: string;
 let store: EmbeddedStore;
@@ -20,6 +21,7 @@ afterAll(async () => {
 });
 
 runDocumentStoreContract("embedded (LMDB)", () => store);
+runTypedCollectionContract("embedded (LMDB)", () => store);
 
 describe("embedded store retention", () => {
   it("hides an expired document at once and purges it later", async () => {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "../../../shared/index.js";
+import type { Logger } from "../logger.js";
 import type { ContainerName } from "./document-store.js";
 
 /**
@@ -35,4 +36,9 @@ const MAX_ISSUES = 5;
 /** Paths and codes only: zod messages can quote what was received, and received values are content. */
 export function issuesOf(error: z.ZodError): string[] {
   return error.issues.slice(0, MAX_ISSUES).map((issue) => `${issue.path.map(String).join(".") || "(document)"}: ${issue.code}`);
+}
+
+/** The server's listener for `DocumentStore.reportInvalid`: one error line per document, ids, kinds and issue codes only. */
+export function logInvalidDocuments(logger: Logger): (report: InvalidDocumentReport) => void {
+  return (report) => logger.error({ event: "store.invalid_document", ...report }, "stored document failed its schema");
 }
