@@ -1,3 +1,4 @@
+import { CLAUSE_SEPARATOR, joinedClauses } from "./clause-spans.js";
 import { IntTable } from "./int-table.js";
 import { WordTable } from "./word-table.js";
 import { linearTones, type FrameFindings, type LinearRiskModel } from "./risk-linear-model.js";
@@ -99,12 +100,17 @@ export function linearRiskScores(text: string, frames: FrameFindings, model: Lin
   };
   for (const name of namedFeatures(text, frames)) count(numbers.named.get(name) ?? -1);
   // Word numbers of the last two tokens, walking each clause without cutting it into strings.
-  for (const clause of frames.clauses) {
+  const { clauses } = frames;
+  const joined = joinedClauses(clauses);
+  for (let at = 0, from = 0; at < clauses.length; at += 1) {
+    const clause = joined ?? clauses[at]!;
+    const first = joined === undefined ? 0 : from;
+    const to = first + clauses[at]!.length;
     let previous = -1;
     let beforePrevious = -1;
-    for (let start = 0; start < clause.length;) {
+    for (let start = first; start < to;) {
       let end = clause.indexOf(" ", start);
-      if (end < 0) end = clause.length;
+      if (end < 0 || end > to) end = to;
       if (end > start) {
         const slot = wordTable.slotAt(clause, start, stemEnd(clause, start, end));
         const word = wordTable.numberIn(slot);
@@ -118,6 +124,7 @@ export function linearRiskScores(text: string, frames: FrameFindings, model: Lin
       }
       start = end + 1;
     }
+    from = to + CLAUSE_SEPARATOR.length;
   }
   return [logistic(sums[0]! + model.bayesShare * logOddsOf(bayes[0])), logistic(sums[1]! + model.bayesShare * logOddsOf(bayes[1]))];
 }

@@ -1,3 +1,4 @@
+import { CLAUSE_SEPARATOR, joinedClauses } from "./clause-spans.js";
 import { IntTable } from "./int-table.js";
 import { WordTable } from "./word-table.js";
 
@@ -147,16 +148,20 @@ export function modelPosterior(clauses: string[], model: RiskModel): [number, nu
     for (let index = 0; index < 3; index += 1) logs[index]! += likelihoods[feature * 4 + index]!;
   };
   const wordCount = numbers.words.length;
-  for (const clause of clauses) {
+  const joined = joinedClauses(clauses);
+  for (let at = 0, from = 0; at < clauses.length; at += 1) {
+    const clause = joined ?? clauses[at]!;
+    const first = joined === undefined ? 0 : from;
+    const to = first + clauses[at]!.length;
     let previousStart = -1;
     let previousEnd = -1;
     let previousWord = -1;
     let previousOdd = false;
-    let underscore = clause.indexOf("_");
-    // Tokens as clause.split(" ") gives them, without "" and "_".
-    for (let start = 0; start <= clause.length;) {
+    let underscore = clause.indexOf("_", first);
+    // Tokens as the clause's split(" ") gives them, without "" and "_", from `from` to `to` of `clause`.
+    for (let start = first; start <= to;) {
       const space = clause.indexOf(" ", start);
-      const end = space < 0 ? clause.length : space;
+      const end = space < 0 || space > to ? to : space;
       const tokenStart = start;
       start = end + 1;
       if (end === tokenStart || (end - tokenStart === 1 && clause.charCodeAt(tokenStart) === UNDERSCORE)) continue;
@@ -177,6 +182,7 @@ export function modelPosterior(clauses: string[], model: RiskModel): [number, nu
       previousWord = word;
       previousOdd = odd;
     }
+    from = to + CLAUSE_SEPARATOR.length;
   }
   return normalised(logs);
 }
