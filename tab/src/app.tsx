@@ -43,8 +43,9 @@ export function App() {
         setState({ phase: "ready", session });
         session.notifySuccess();
       },
-      // An empty message is filled in by the shell, in the viewer's language.
-      (error: unknown) => !cancelled && setState({ phase: "failed", message: (error as Error).message }),
+      // An empty message is filled in by the shell, in the viewer's language; so is a failed fetch (a TypeError, in the browser's words).
+      (error: unknown) =>
+        !cancelled && setState({ phase: "failed", message: error instanceof TypeError ? "" : ((error as Error).message ?? "") }),
     );
     return () => {
       cancelled = true;

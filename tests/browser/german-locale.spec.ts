@@ -141,7 +141,7 @@ describe("the tab in German (Teams locale de-DE)", () => {
     await context.close();
   });
 
-  it("Home shows the round in German words and dates; the side panel offers the built-in templates by German names", async () => {
+  it("Home shows the round in German words and dates; the side panel offers and runs the built-in templates in German", async () => {
     const home = await openSurface(SURFACES[0]!, "de-DE");
     const roundCard = home.frame.getByTestId("open-round");
     await expect.poll(() => roundCard.textContent(), { timeout: 15_000 }).toContain(TAB_MESSAGES_DE.roundSignedUp);
@@ -154,7 +154,16 @@ describe("the tab in German (Teams locale de-DE)", () => {
     await panel.frame.getByTestId("template-picker").click();
     const options = await panel.frame.getByRole("option").allTextContents();
     expect(options).toEqual(expect.arrayContaining(Object.values(BUILT_IN_TEMPLATES_DE).map((words) => words.name)));
-    expect(await panel.frame.getByRole("button", { name: TAB_MESSAGES_DE.huddleCreate }).count()).toBe(1);
+    // A huddle from a built-in template: the server runs its shipped steps, which read German here.
+    const morning = BUILT_IN_TEMPLATES_DE["morning-huddle"]!;
+    await panel.frame.getByRole("option", { name: morning.name }).click();
+    await panel.frame.getByRole("button", { name: TAB_MESSAGES_DE.huddleCreate }).click();
+    await expect.poll(() => panel.frame.getByTestId("step-title").textContent(), { timeout: 15_000 }).toBe(morning.steps.pulse!.title);
+    expect(await panel.frame.getByTestId("step-prompt").textContent()).toBe(morning.steps.pulse!.prompt);
+    const steps = await panel.frame.getByRole("list", { name: TAB_MESSAGES_DE.huddleSteps }).getByRole("listitem").allTextContents();
+    expect(steps).toEqual(Object.values(morning.steps).map((step) => step.title));
+    expect(await panel.frame.locator("main").textContent()).toContain(morning.steps.pulse!.facilitatorNotes);
+    expect(englishLeft(await readableText(panel.frame), probes, new Set())).toEqual([]);
     await panel.context.close();
   });
 });
@@ -172,6 +181,8 @@ describe("the emergency block in German without the server", () => {
     expect(await block.getByTestId("emergency-top-line").textContent()).toContain("TelefonSeelsorge");
     expect(await block.getByRole("link", { name: "0800 111 0 111 anrufen" }).getAttribute("href")).toBe("tel:08001110111");
     expect(await page.getByRole("alert").textContent()).toContain(TAB_MESSAGES_DE.errorTitle);
+    // Not the browser's English "Failed to fetch".
+    expect(await page.getByRole("alert").textContent()).toContain(TAB_MESSAGES_DE.errorNetwork);
     await context.close();
   });
 });

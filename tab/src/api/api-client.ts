@@ -390,7 +390,8 @@ export class ApiClient {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (error) {
-      throw error instanceof ApiError ? error : new ApiError(0, "network", (error as Error).message);
+      // The browser's own words for a failed fetch are English; an empty message lets the page say it in the viewer's language.
+      throw error instanceof ApiError ? error : new ApiError(0, "network", "");
     }
   }
 }

@@ -4,6 +4,7 @@ import { buddyWindow, parseBuddyWindow } from "../../../shared/circles/buddy-win
 import { formatSessionForViewer, type SessionViewer, type Weekday } from "../../../shared/circles/circle-schedule.js";
 import type { Messages, TabMessageKey } from "../i18n/messages.js";
 import { weekdayName } from "../circles/circle-format.js";
+import { listOf } from "../resources/resource-format.js";
 
 /**
  * How buddy times read to the person looking. Windows are weekly hours on the person's own clock
@@ -55,12 +56,18 @@ export function windowsOf(days: readonly Weekday[], hours: readonly string[]): s
   return FORM_WEEKDAYS.filter((day) => days.includes(day)).flatMap((day) => [...hours].sort().map((hour) => buddyWindow(day, hour)));
 }
 
-/** "Monday, Tuesday at 09:00, 10:00 (Europe/London)" */
+/** "Monday and Tuesday, starting 09:00 and 10:00 (Europe/London time)": lists joined the viewer's way. */
 export function windowsText({ formatMessage }: Messages, windows: readonly string[], timeZone: string, locale: string): string {
   const { days, hours } = daysAndHours(windows);
   return formatMessage("buddyWindowsSummary", {
-    days: days.map((day) => weekdayName(day, locale)).join(", "),
-    hours: hours.map((hour) => hourLabel(hour, locale)).join(", "),
+    days: listOf(
+      days.map((day) => weekdayName(day, locale)),
+      locale,
+    ),
+    hours: listOf(
+      hours.map((hour) => hourLabel(hour, locale)),
+      locale,
+    ),
     timeZone,
   });
 }

@@ -2,6 +2,7 @@ import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title3 } from 
 import { useEffect, useState } from "react";
 import { clockReading, huddleSummary } from "../../../shared/huddles/huddle-clock.js";
 import type { HuddleView as HuddleState, Me } from "../api/api-client.js";
+import { stepInViewerLanguage } from "../i18n/shipped-templates.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
@@ -32,7 +33,7 @@ export function meetingIdOf(session: Session): string | undefined {
 
 /** The side panel (controls for the facilitator) and the stage (large, no controls) share this view. */
 export function HuddleView({ session, meetingId, surface }: { session: Session; meetingId: string; surface: "panel" | "stage" }) {
-  const { text, formatMessage } = useMessages();
+  const { text, formatMessage, language } = useMessages();
   const [me] = useLoad(() => session.api.me(), [session]);
   const { view, viewerKey, connection, offsetMs, accept } = useHuddle(session.api, meetingId);
   const [notice, setNotice] = useState<string>();
@@ -74,15 +75,16 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
     );
   }
 
-  const { clock, steps, pulse } = view.session;
+  const { clock, pulse, templateId: runningTemplateId } = view.session;
+  // A huddle made from a built-in template runs its shipped English steps; they read in the viewer's language.
+  const steps = view.session.steps.map((item) => stepInViewerLanguage(runningTemplateId, item, language));
   const now = Date.now() + offsetMs;
   const reading = clockReading(clock, now);
   const step = steps[clock.stepIndex]!;
   const isFacilitator = viewerKey !== undefined && viewerKey === clock.facilitatorId && surface === "panel";
   const lastPulse = view.session.closedPulses.at(-1);
-  const facilitatorNotes = templates
-    .find((template) => template.id === view.session.templateId)
-    ?.steps.find((item) => item.id === step.id)?.facilitatorNotes;
+  const templateStep = templates.find((template) => template.id === runningTemplateId)?.steps.find((item) => item.id === step.id);
+  const facilitatorNotes = templateStep && stepInViewerLanguage(runningTemplateId, templateStep, language).facilitatorNotes;
   const talkPrivately = identity?.botId ? `https://teams.microsoft.com/l/chat/0/0?users=28:${identity.botId}` : "/personal/requests";
 
   if (clock.phase === "ended") {

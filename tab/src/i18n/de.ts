@@ -323,7 +323,7 @@ export const TAB_MESSAGES_DE: TabCatalogue = {
   errorSignIn: "Wir konnten Sie nicht anmelden. Schließen Sie Peer Circles und öffnen Sie es erneut.",
   errorNetwork: "Peer Circles konnte seinen Server nicht erreichen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
   retry: "Erneut versuchen",
-  lastUpdated: "Aktualisiert {time}",
+  lastUpdated: "Stand: {time}",
   myRequestsTitle: "Meine Anfragen",
   myRequestsEmpty:
     "Sie haben noch nicht um Unterstützung gebeten. Wenn Sie reden möchten, schreiben Sie dem Peer Circles-Bot: „talk to someone“.",
@@ -425,7 +425,7 @@ export const TAB_MESSAGES_DE: TabCatalogue = {
   buddyOfferWithdraw: "Angebot zurücknehmen",
   buddyOfferWithdrawn: "Sie werden nicht mehr als Buddy angeboten. Bestehende Paarungen laufen weiter.",
   buddyOfferSaved: "Vielen Dank, dass Sie sich als Buddy anbieten.",
-  buddyWindowsSummary: "{days}, ab {hours} (Zeitzone {timeZone})",
+  buddyWindowsSummary: "{days}, Beginn um {hours} (Zeitzone {timeZone})",
   buddyOfferTitle: "Als Buddy anbieten",
   buddyRequestTitle: "Buddy für mich finden",
   buddyTimeZone: "Meine Zeitzone",
