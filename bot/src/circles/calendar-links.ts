@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { MAX_QUERY_LIMIT, type DocumentStore, type JsonObject } from "../storage/document-store.js";
+import { z } from "zod";
+import { collection } from "../storage/collection.js";
+import { MAX_QUERY_LIMIT, type DocumentStore } from "../storage/document-store.js";
+import { InvalidDocumentError } from "../storage/invalid-document.js";
 import { ConflictError } from "../storage/store-errors.js";
 import { SYSTEM_PARTITION } from "../requests/request-service.js";
 
@@ -26,13 +29,33 @@ export interface CalendarLinkGrant {
 }
 
 interface CalendarLinkRecord {
-  [key: string]: string;
   kind: "calendarLink";
   subject: CalendarLinkSubject;
   subjectId: string;
   userId: string;
   createdAt: string;
 }
+
+const recordSchema: z.ZodType<CalendarLinkRecord> = z.looseObject({
+  kind: z.literal("calendarLink"),
+  subject: z.enum(["circle", "buddy-pairing"]),
+  subjectId: z.string(),
+  userId: z.string(),
+  createdAt: z.string(),
+});
+
+/** The route in two places: the tenant's own (`route`), and the way back in the service's partition (`tenantId`). */
+interface TenantRoute {
+  kind: "calendarLinkRoute";
+  route: string;
+}
+interface RouteTenant {
+  kind: "calendarLinkRoute";
+  tenantId: string;
+}
+
+const tenantRouteSchema: z.ZodType<TenantRoute> = z.looseObject({ kind: z.literal("calendarLinkRoute"), route: z.string() });
+const routeTenantSchema: z.ZodType<RouteTenant> = z.looseObject({ kind: z.literal("calendarLinkRoute"), tenantId: z.string() });
 
 /**
  * Links to one person's .ics, for the bot's cards. A calendar app opens them without a Teams
@@ -53,18 +76,25 @@ export class CalendarLinks {
   /** Routes never change once made, so every instance can keep them. */
   private readonly tenantsByRoute = new Map<string, string>();
   private readonly routesByTenant = new Map<string, string>();
+  private readonly records;
+  private readonly tenantRoutes;
+  private readonly routeTenants;
 
   constructor(
-    private readonly store: DocumentStore,
+    store: DocumentStore,
     private readonly now: () => Date = () => new Date(),
     private readonly random: (size: number) => Buffer = randomBytes,
-  ) {}
+  ) {
+    this.records = collection(store, LINK_CONTAINER, "calendarLink", recordSchema);
+    this.tenantRoutes = collection(store, "settings", "calendarLinkRoute", tenantRouteSchema);
+    this.routeTenants = collection(store, "settings", "calendarLinkRoute", routeTenantSchema);
+  }
 
   async mint(tenantId: string, subject: CalendarLinkSubject, subjectId: string, userId: string): Promise<string> {
     const route = await this.routeOf(tenantId);
     const key = this.random(KEY_BYTES).toString("base64url");
     const record: CalendarLinkRecord = { kind: "calendarLink", subject, subjectId, userId, createdAt: this.now().toISOString() };
-    await this.store.create(LINK_CONTAINER, tenantId, grantId(key), record, { ttlSeconds: CALENDAR_LINK_DAYS * 86_400 });
+    await this.records.create(tenantId, grantId(key), record, { ttlSeconds: CALENDAR_LINK_DAYS * 86_400 });
     return `${route}${key}`;
   }
 
@@ -73,9 +103,10 @@ export class CalendarLinks {
     if (!TOKEN.test(token)) return undefined;
     const tenantId = await this.tenantOf(token.slice(0, ROUTE_LENGTH));
     if (!tenantId) return undefined;
-    const stored = await this.store.get<CalendarLinkRecord>(LINK_CONTAINER, tenantId, grantId(token.slice(ROUTE_LENGTH)));
+    // A damaged grant is reported by the collection and opens nothing, like a link that never was.
+    const stored = await this.records.get(tenantId, grantId(token.slice(ROUTE_LENGTH))).catch(orNothing);
     const record = stored?.value;
-    if (record?.kind !== "calendarLink" || record.subject !== subject) return undefined;
+    if (!record || record.subject !== subject) return undefined;
     // The store hides expired documents, but Cosmos may purge late: the age is checked here too.
     if (Date.parse(record.createdAt) + CALENDAR_LINK_DAYS * 86_400_000 < this.now().getTime()) return undefined;
     return { tenantId, subject, subjectId: record.subjectId, userId: record.userId };
@@ -84,10 +115,9 @@ export class CalendarLinks {
   private async tenantOf(route: string): Promise<string | undefined> {
     const known = this.tenantsByRoute.get(route);
     if (known) return known;
-    const stored = await this.store.get<{ tenantId: string }>("settings", SYSTEM_PARTITION, systemRouteId(route));
-    const tenantId = stored?.value.tenantId;
-    if (typeof tenantId === "string") this.tenantsByRoute.set(route, tenantId);
-    return typeof tenantId === "string" ? tenantId : undefined;
+    const tenantId = (await this.routeTenants.get(SYSTEM_PARTITION, systemRouteId(route)).catch(orNothing))?.value.tenantId;
+    if (tenantId) this.tenantsByRoute.set(route, tenantId);
+    return tenantId;
   }
 
   /** The tenant's route, made on its first link. Two instances racing agree on whichever was stored first. */
@@ -96,22 +126,21 @@ export class CalendarLinks {
     if (known) return this.remember(tenantId, known);
     const route = this.random(ROUTE_BYTES).toString("base64url");
     // The way back from route to tenant is written first, so a route is never handed out unresolvable.
-    await this.store.create("settings", SYSTEM_PARTITION, systemRouteId(route), { kind: "calendarLinkRoute", tenantId });
+    await this.routeTenants.create(SYSTEM_PARTITION, systemRouteId(route), { kind: "calendarLinkRoute", tenantId });
     try {
-      await this.store.create("settings", tenantId, TENANT_ROUTE_ID, { kind: "calendarLinkRoute", route });
+      await this.tenantRoutes.create(tenantId, TENANT_ROUTE_ID, { kind: "calendarLinkRoute", route });
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      await this.store.delete("settings", SYSTEM_PARTITION, systemRouteId(route));
+      await this.routeTenants.delete(SYSTEM_PARTITION, systemRouteId(route));
       return this.remember(tenantId, (await this.storedRoute(tenantId))!);
     }
     // Nothing verifies the old signed links any more; their key goes too, so they stay dead for good.
-    await this.store.delete("settings", tenantId, RETIRED_SECRET_ID);
+    await this.tenantRoutes.delete(tenantId, RETIRED_SECRET_ID);
     return this.remember(tenantId, route);
   }
 
   private async storedRoute(tenantId: string): Promise<string | undefined> {
-    const route = (await this.store.get<{ route: string }>("settings", tenantId, TENANT_ROUTE_ID))?.value.route;
-    return typeof route === "string" ? route : undefined;
+    return (await this.tenantRoutes.get(tenantId, TENANT_ROUTE_ID))?.value.route;
   }
 
   private remember(tenantId: string, route: string): string {
@@ -129,14 +158,20 @@ export type CalendarLinkScope = { userId: string; subjectId?: string } | { userI
  * back later (they get a new link then). Stateless, so every service that ends a place can call it.
  */
 export async function revokeCalendarLinks(store: DocumentStore, tenantId: string, scope: CalendarLinkScope): Promise<void> {
+  // Read raw on purpose: only ids are used, and a damaged grant in scope must be deleted all the same.
   const where: Record<string, string> = { kind: "calendarLink" };
   if (scope.userId !== undefined) where.userId = scope.userId;
   if (scope.subjectId !== undefined) where.subjectId = scope.subjectId;
   for (;;) {
-    const grants = await store.query<JsonObject>(LINK_CONTAINER, tenantId, { where, limit: MAX_QUERY_LIMIT });
+    const grants = await store.query(LINK_CONTAINER, tenantId, { where, limit: MAX_QUERY_LIMIT });
     for (const grant of grants) await store.delete(LINK_CONTAINER, tenantId, grant.id);
     if (grants.length < MAX_QUERY_LIMIT) return;
   }
+}
+
+function orNothing(error: unknown): undefined {
+  if (error instanceof InvalidDocumentError) return undefined;
+  throw error;
 }
 
 const grantId = (key: string) => `calendar-link-${createHash("sha256").update(key).digest("hex")}`;

@@ -1,7 +1,9 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { isoWeek } from "../../../shared/insights/iso-week.js";
-import type { Touchpoint } from "../../../shared/insights/insights-report.js";
+import { TOUCHPOINTS, type Touchpoint } from "../../../shared/insights/insights-report.js";
+import { z } from "zod";
 import { WeekAggregates } from "../insights/week-aggregate.js";
+import { collection } from "../storage/collection.js";
 import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
@@ -13,6 +15,27 @@ const PARTICIPATION_TTL_SECONDS = 400 * 86_400;
 /** One event per person per week for 400 days. */
 const MAX_EVENTS_PER_PERSON = 200;
 
+interface ParticipationEvent {
+  kind: "participation";
+  week: string;
+  person: string;
+  touchpoint: Touchpoint;
+}
+
+const eventSchema: z.ZodType<ParticipationEvent> = z.looseObject({
+  kind: z.literal("participation"),
+  week: z.string(),
+  person: z.string(),
+  touchpoint: z.enum(TOUCHPOINTS),
+});
+
+interface ParticipationSalt {
+  kind: "participationSalt";
+  salt: string;
+}
+
+const saltSchema: z.ZodType<ParticipationSalt> = z.looseObject({ kind: z.literal("participationSalt"), salt: z.string().min(1) });
+
 const pseudonymOf = (salt: string, userId: string) => createHmac("sha256", salt).update(userId).digest("base64url");
 
 /**
@@ -22,9 +45,13 @@ const pseudonymOf = (salt: string, userId: string) => createHmac("sha256", salt)
  */
 export class ParticipationRecorder {
   private readonly weeks: WeekAggregates;
+  private readonly participation;
+  private readonly salts;
 
-  constructor(private readonly store: DocumentStore) {
+  constructor(store: DocumentStore) {
     this.weeks = new WeekAggregates(store);
+    this.participation = collection(store, "audit", "participation", eventSchema);
+    this.salts = collection(store, "settings", "participationSalt", saltSchema);
   }
 
   /** A touchpoint outside any session; returns how many people were new this week. */
@@ -76,8 +103,7 @@ export class ParticipationRecorder {
       const person = pseudonymOf(salt, userId);
       people.push(person);
       try {
-        await this.store.create(
-          "audit",
+        await this.participation.create(
           tenantId,
           `participation-${week}-${person}`,
           { kind: "participation", week, person, touchpoint },
@@ -107,32 +133,30 @@ export class ParticipationRecorder {
     const person = await this.existingPseudonym(tenantId, userId);
     if (!person) return 0;
     const events = await this.eventsOf(tenantId, person);
-    for (const event of events) await this.store.delete("audit", tenantId, event.id);
+    for (const event of events) await this.participation.delete(tenantId, event.id);
     await this.weeks.forgetPerson(tenantId, person);
     return events.length;
   }
 
   /** No salt yet means nothing was ever recorded in this tenant, and none is made just to look. */
   private async existingPseudonym(tenantId: string, userId: string): Promise<string | undefined> {
-    const salt = await this.store.get<{ salt: string }>("settings", tenantId, SALT_ID);
+    const salt = await this.salts.get(tenantId, SALT_ID);
     return salt ? pseudonymOf(salt.value.salt, userId) : undefined;
   }
 
   private eventsOf(tenantId: string, person: string) {
-    return this.store.query<{ week: string }>("audit", tenantId, {
-      where: { kind: "participation", person },
-      limit: MAX_EVENTS_PER_PERSON,
-    });
+    // Strict: the person's export and erasure must see every event of theirs.
+    return this.participation.query(tenantId, { where: { person }, limit: MAX_EVENTS_PER_PERSON }, { invalid: "throw" });
   }
 
   private async salt(tenantId: string): Promise<string> {
-    const existing = await this.store.get<{ salt: string }>("settings", tenantId, SALT_ID);
+    const existing = await this.salts.get(tenantId, SALT_ID);
     if (existing) return existing.value.salt;
     try {
-      await this.store.create("settings", tenantId, SALT_ID, { kind: "participationSalt", salt: randomBytes(32).toString("base64url") });
+      await this.salts.create(tenantId, SALT_ID, { kind: "participationSalt", salt: randomBytes(32).toString("base64url") });
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }
-    return (await this.store.get<{ salt: string }>("settings", tenantId, SALT_ID))!.value.salt;
+    return (await this.salts.get(tenantId, SALT_ID))!.value.salt;
   }
 }
