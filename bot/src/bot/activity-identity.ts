@@ -14,14 +14,18 @@ export function isPersonalChat(context: TurnContext): boolean {
   return type === undefined || type === "personal";
 }
 
-/** Lower-cases and strips @mentions and punctuation so "Help!" and "<at>Peer</at> help" match. */
+/**
+ * Lower-cases and strips @mentions and punctuation so "Help!", "privacy?" and "<at>Peer</at> help"
+ * match. A question mark alone is kept: it is itself a way to ask for help.
+ */
 export function normaliseCommand(text: string | undefined): string {
-  return (text ?? "")
+  const normalised = (text ?? "")
     .replace(/<at>[^<]*<\/at>/gi, " ")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}? ]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
+  return normalised.replace(/\s*\?+$/, "") || normalised;
 }
 
 /** The manifest's name for where the activity came from: a channel is the team scope. */

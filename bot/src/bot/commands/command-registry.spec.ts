@@ -68,6 +68,15 @@ describe("the command registry", () => {
     }
   });
 
+  it.each([
+    ["Privacy?", "privacy"],
+    ["<at>Peer Circles</at> my requests ?", "my requests"],
+    ["?", "?"],
+    ["is anyone there?", "is anyone there"],
+  ])("normalises %j to %j, so a question mark after a command still finds it", (text, expected) => {
+    expect(normaliseCommand(text)).toBe(expected);
+  });
+
   it("finds a command by any of its names only in its own scopes, and an exact name before a name with an argument", () => {
     expect(findCommand("unlist me", "personal")?.names[0]).toBe("unlist me");
     expect(findCommand("unlist me", "team")).toBeUndefined();
