@@ -4,8 +4,9 @@ import { TAB_CATALOGUES, TAB_MESSAGES_EN, type TabCatalogue, type TabMessageKey 
 /**
  * Finds English catalogue messages left in a page shown in another language. Only English values
  * that differ from the translation are looked for, and only ones that could not appear in German
- * text anyway: a value that occurs inside some German message ("EAP" in "Mitarbeiterberatung (EAP)")
- * or has fewer than three letters outside its placeholders cannot tell the languages apart.
+ * text anyway: a value that occurs inside some German message or other German text the tab ships
+ * ("EAP" in "Mitarbeiterberatung (EAP)", "Pause" in a guide's title) or has fewer than three letters
+ * outside its placeholders cannot tell the languages apart.
  */
 export interface EnglishProbe {
   key: TabMessageKey | "fluent";
@@ -24,9 +25,9 @@ function patternOf(message: string): RegExp {
   return new RegExp(`${start}${body}${end}`, "u");
 }
 
-export function englishProbes(language: keyof typeof TAB_CATALOGUES): EnglishProbe[] {
+export function englishProbes(language: keyof typeof TAB_CATALOGUES, otherShippedText: readonly string[] = []): EnglishProbe[] {
   const translated: TabCatalogue = TAB_CATALOGUES[language];
-  const translations = Object.values(translated);
+  const translations = [...Object.values(translated), ...otherShippedText];
   return (Object.keys(TAB_MESSAGES_EN) as TabMessageKey[])
     .filter((key) => TAB_MESSAGES_EN[key] !== translated[key])
     .map((key) => ({ key, english: TAB_MESSAGES_EN[key], pattern: patternOf(TAB_MESSAGES_EN[key]) }))

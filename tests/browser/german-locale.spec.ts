@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
 import { crisisResourcesOrDefaults } from "../../shared/resources/crisis-lines.js";
 import { TAB_MESSAGES_DE } from "../../tab/src/i18n/de.js";
-import { SHIPPED_CRISIS_LINES_DE } from "../../tab/src/i18n/shipped-resources.js";
+import { SHIPPED_CRISIS_LINES_DE, SHIPPED_GUIDES_DE } from "../../tab/src/i18n/shipped-resources.js";
 import { BUILT_IN_TEMPLATES_DE } from "../../tab/src/i18n/shipped-templates.js";
 import { launchChromium } from "../support/chromium.js";
 import { openFakeTeamsHost } from "../support/fake-teams-host.js";
@@ -13,10 +13,10 @@ import { collectServerStrings, englishLeft, englishProbes, readableText } from "
 /**
  * The tab in German when Teams says de-DE: Home, Resources and the meeting side panel show no
  * English message from the tab's catalogue. What the server sends is data and is left out of the
- * comparison: people's names, and the resources a tenant starts with (guides seeded in English, and
- * crisis-line names such as "Find a Helpline (international directory)", which are not translated).
- * The shipped crisis lines' descriptions and the built-in templates' names ship in the bundle: they
- * are the tab's own words, so they are checked separately. Home shows a member signed up to an open
+ * comparison: people's names, a tenant's own resources and templates, and crisis-line names such as
+ * "Find a Helpline (international directory)", which are names and are not translated. The entries
+ * every tenant starts with (crisis lines, guides, built-in templates) reach the tab in English from
+ * the server too, and the tab shows them in German: those are checked separately, by their German text. Home shows a member signed up to an open
  * round (dates, weekdays and times come from Intl), the side panel a facilitator's template picker.
  */
 const MEETING = "MCMxOTptZWV0aW5nX2dlcm1hbkB0aHJlYWQudjI=";
@@ -33,7 +33,16 @@ const SURFACES: { name: string; path: string; frameContext: string; ready: strin
 ];
 /** Fluent UI's own English labels, which the tab must override. */
 const FLUENT_ENGLISH = [{ key: "fluent", english: "clear", pattern: /^clear$/ }] as const;
-const probes = [...englishProbes("de"), ...FLUENT_ENGLISH];
+/** The German the tab ships besides its catalogue: the starting resources' and built-in templates' words. */
+const SHIPPED_GERMAN = [
+  ...Object.values({ ...SHIPPED_CRISIS_LINES_DE, ...SHIPPED_GUIDES_DE }).flatMap((words) => Object.values(words) as string[]),
+  ...Object.values(BUILT_IN_TEMPLATES_DE).flatMap((words) => [
+    words.name,
+    words.description,
+    ...Object.values(words.steps).flatMap((step) => Object.values(step) as string[]),
+  ]),
+];
+const probes = [...englishProbes("de", SHIPPED_GERMAN), ...FLUENT_ENGLISH];
 
 let server: TestServer;
 let browser: Browser;
@@ -127,7 +136,7 @@ describe("the tab in German (Teams locale de-DE)", () => {
     await context.close();
   });
 
-  it("Resources shows the shipped crisis lines in German, with their names and numbers as they are", async () => {
+  it("Resources shows the shipped crisis lines and guides in German, names and numbers as they are, and finds them by German words", async () => {
     const { context, frame } = await openSurface(SURFACES[1]!, "de-DE");
     const lines = frame.getByTestId("crisis-lines");
     const text = (await lines.textContent()) ?? "";
@@ -138,6 +147,12 @@ describe("the tab in German (Teams locale de-DE)", () => {
     }
     expect(text).toContain("Rund um die Uhr erreichbar");
     expect(await lines.getByRole("link", { name: "0800 111 0 111 anrufen" }).getAttribute("href")).toBe("tel:08001110111");
+
+    const titles = () => frame.$$eval('[data-testid="resource-row"] h3', (items) => items.map((item) => item.textContent ?? ""));
+    expect(await titles()).toEqual(expect.arrayContaining(Object.values(SHIPPED_GUIDES_DE).map((guide) => guide.title)));
+    expect(await titles()).not.toContain("Box breathing");
+    await frame.getByRole("searchbox", { name: TAB_MESSAGES_DE.resourcesSearch }).fill("Atemübung");
+    await expect.poll(async () => (await titles())[0]).toBe(SHIPPED_GUIDES_DE["default-box-breathing"]!.title);
     await context.close();
   });
 
