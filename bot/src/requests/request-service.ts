@@ -13,6 +13,7 @@ import {
   type TransitionRefusal,
 } from "../../../shared/index.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
+import { InvalidDocumentError } from "../storage/invalid-document.js";
 import { ConflictError } from "../storage/store-errors.js";
 import { auditEntries, helpRequests, tenantRegistrations, type AuditEntry, type StoredHelpRequest } from "./request-documents.js";
 import {
@@ -117,7 +118,8 @@ export class RequestService {
         return { request, firstDelivery: await this.recordCreation(requester, request.referenceCode) };
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
-        const earlier = submissionId ? await this.get(requester.tenantId, request.referenceCode) : undefined;
+        // A damaged document holding the code is nobody's earlier attempt (and is reported): walk past it too.
+        const earlier = submissionId ? await this.get(requester.tenantId, request.referenceCode).catch(unlessInvalid) : undefined;
         if (earlier && earlier.requesterId === requester.userId && earlier.submissionId === submissionId)
           return { request: earlier, firstDelivery: await this.recordCreation(requester, earlier.referenceCode) };
         if (attempt >= MAX_CODE_ATTEMPTS) throw error;
@@ -304,6 +306,11 @@ function withoutName(reference: JsonObject, keepName: boolean): JsonObject {
   if (!user) return reference;
   const { name: _name, ...rest } = user;
   return { ...reference, user: rest };
+}
+
+function unlessInvalid(error: unknown): undefined {
+  if (error instanceof InvalidDocumentError) return undefined;
+  throw error;
 }
 
 /** Six bytes for a reference code, fixed by who sent the form, its key and the attempt. */
