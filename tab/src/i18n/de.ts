@@ -130,7 +130,7 @@ export const TAB_MESSAGES_DE: TabCatalogue = {
   huddlePass: "Aussetzen (Person überspringen)",
   huddleEnd: "Teamrunde beenden",
   huddleShareToStage: "Für alle auf der Bühne anzeigen",
-  huddleTakeOver: "Übernehmen (nur für die Besprechungsorganisation)",
+  huddleTakeOver: "Übernehmen (nur wer die Besprechung organisiert)",
   huddleFacilitatorNotes: "Ihre Notizen: {notes}",
   huddleSound: "Ton, wenn die Zeit abgelaufen ist",
   huddleTalkPrivately: "Vertraulich sprechen",

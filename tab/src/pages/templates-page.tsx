@@ -21,6 +21,7 @@ import type { ListedTemplate } from "../api/api-client.js";
 import { ErrorState } from "../components/error-state.js";
 import { TemplateEditor } from "../huddles/template-editor.js";
 import type { Messages } from "../i18n/messages.js";
+import { templateInViewerLanguage } from "../i18n/shipped-templates.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
@@ -32,7 +33,7 @@ const NEW_TEMPLATE: HuddleTemplateInput = { name: "", description: "", steps: [{
 /** Facilitators and admins build their organisation's huddle templates here; everyone else can look. */
 export function TemplatesPage({ session }: { session: Session }) {
   const messages = useMessages();
-  const { text, formatMessage } = messages;
+  const { text, formatMessage, language } = messages;
   const [me] = useLoad(() => session.api.me(), [session]);
   const [library, reload] = useLoad(() => session.api.huddleTemplates(), [session]);
   const [editing, setEditing] = useState<Editing>();
@@ -44,7 +45,10 @@ export function TemplatesPage({ session }: { session: Session }) {
   if (library.status === "failed") return <ErrorState message={library.error.message || text.errorNetwork} onRetry={reload} />;
   const canEdit = me.status === "ready" && (me.data.roles.includes("facilitator") || me.data.roles.includes("admin"));
   const custom = library.data.templates.filter((listed) => !listed.template.builtIn);
-  const builtIn = library.data.templates.filter((listed) => listed.template.builtIn);
+  // Built-ins read (and are copied) in the viewer's language.
+  const builtIn = library.data.templates
+    .filter((listed) => listed.template.builtIn)
+    .map((listed) => ({ ...listed, template: templateInViewerLanguage(listed.template, language) }));
 
   const run = async (work: () => Promise<unknown>, success: string) => {
     setSaving(true);
