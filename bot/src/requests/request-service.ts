@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import {
   isClosed,
   referenceCodeFrom,
@@ -13,8 +13,8 @@ import {
   type TransitionRefusal,
 } from "../../../shared/index.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
-import { InvalidDocumentError } from "../storage/invalid-document.js";
 import { ConflictError } from "../storage/store-errors.js";
+import { submissionCodeBytes, unlessInvalid, withoutName } from "./request-submission-keys.js";
 import { auditEntries, helpRequests, tenantRegistrations, type AuditEntry, type StoredHelpRequest } from "./request-documents.js";
 import {
   activeCaseCounts,
@@ -298,22 +298,4 @@ export class RequestService {
   private retentionSeconds(): number {
     return this.retentionDays * 86_400;
   }
-}
-
-function withoutName(reference: JsonObject, keepName: boolean): JsonObject {
-  if (keepName) return reference;
-  const user = reference.user as JsonObject | undefined;
-  if (!user) return reference;
-  const { name: _name, ...rest } = user;
-  return { ...reference, user: rest };
-}
-
-function unlessInvalid(error: unknown): undefined {
-  if (error instanceof InvalidDocumentError) return undefined;
-  throw error;
-}
-
-/** Six bytes for a reference code, fixed by who sent the form, its key and the attempt. */
-function submissionCodeBytes(requester: Requester, submissionId: string, attempt: number): Uint8Array {
-  return createHash("sha256").update(`${requester.tenantId}\n${requester.userId}\n${submissionId}\n${attempt}`).digest().subarray(0, 6);
 }
