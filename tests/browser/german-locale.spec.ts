@@ -183,6 +183,27 @@ describe("the tab in German (Teams locale de-DE)", () => {
   });
 });
 
+/** Beyond the acceptance's three surfaces: the other personal pages, each as someone who may see it. */
+const OTHER_PAGES: (typeof SURFACES)[number][] = [
+  { name: "My requests", path: "/personal/requests", frameContext: "content", ready: "#my-requests-title", user: "mia" },
+  { name: "the queue", path: "/personal/queue", frameContext: "content", ready: "#queue-title", user: "sam" },
+  { name: "Templates", path: "/personal/templates", frameContext: "content", ready: "main h1, main h2", user: "fin" },
+  { name: "Programme", path: "/personal/programme", frameContext: "content", ready: "main h1, main h2", user: "ada" },
+  { name: "Insights", path: "/personal/insights", frameContext: "content", ready: "main h1, main h2", user: "ada" },
+  { name: "Your data", path: "/personal/my-data", frameContext: "content", ready: "main h1, main h2", user: "mia" },
+  { name: "Peer supporters", path: "/personal/supporters", frameContext: "content", ready: "main h1, main h2", user: "mia" },
+];
+
+describe("the other personal pages in German", () => {
+  it.each(OTHER_PAGES)("$name shows no English message from the catalogue", async (surface) => {
+    const { context, frame, serverStrings } = await openSurface(surface, "de-DE");
+    const lines = await readableText(frame);
+    expect(lines).toContain(TAB_MESSAGES_DE.emergencyTitle);
+    expect(englishLeft(lines, probes, serverStrings)).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("the emergency block in German without the server", () => {
   it.each(SURFACES)("on $name it reads German when the API cannot be reached", async (surface) => {
     const context = await browser.newContext({ locale: "de-DE" });
