@@ -168,4 +168,16 @@ describe("DeadlineStore", () => {
     await closing;
     expect(closed).toBe(true);
   });
+
+  it("hands reports of unreadable documents to its listener, or else to the store beneath", async () => {
+    const report = { container: "settings" as const, kind: "note", documentId: "note-1", issues: ["title: invalid_type"] };
+    const heard: unknown[] = [];
+    new DeadlineStore(heldStore().store, DEADLINE_MS, undefined, (seen) => heard.push(["listener", seen])).reportInvalid(report);
+    const inner: DocumentStore = { ...heldStore().store, reportInvalid: (seen) => heard.push(["inner", seen]) };
+    new DeadlineStore(inner, DEADLINE_MS).reportInvalid(report);
+    expect(heard).toEqual([
+      ["listener", report],
+      ["inner", report],
+    ]);
+  });
 });
