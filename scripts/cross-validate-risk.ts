@@ -21,6 +21,12 @@ const subset = process.env.EVAL_SUBSET
   ? new Set(parseCorpus(readFileSync(process.env.EVAL_SUBSET, "utf8")).map(({ text }) => text))
   : undefined;
 const localFrames = process.env.LOCAL_FRAMES === "0" ? false : undefined;
+// WINDOWS=0,2,3 also sweeps how many clauses at a time a message is scored in (0: the whole message only).
+const windows = process.env.WINDOWS?.split(",").map(Number) ?? [undefined];
+const windowThresholds = process.env.WINDOW_THRESHOLDS?.split(",").map(Number) ?? [undefined];
+const settings = thresholds.flatMap((threshold) =>
+  windows.flatMap((window) => windowThresholds.map((windowThreshold) => ({ threshold, window, windowThreshold }))),
+);
 // PAD_EVAL=1 screens each row between two ordinary sentences: crisis must survive work talk around it.
 if (process.env.PAD_EVAL === "1") {
   const fillers = rows
@@ -31,7 +37,7 @@ if (process.env.PAD_EVAL === "1") {
   });
 }
 const frames = rows.map(({ text }) => screenByFrames(text));
-const found = thresholds.map(() => new Array<string>(rows.length));
+const found = settings.map(() => new Array<string>(rows.length));
 for (let fold = 0; fold < FOLDS; fold += 1) {
   // TRAIN_SHARE below 1 trains on part of the other folds: a learning curve says whether more data would help.
   const share = Number(process.env.TRAIN_SHARE ?? 1);
@@ -40,9 +46,11 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
   const models = { bayes: trainBayes(augmented), linear: trainLinear(augmented) };
   rows.forEach((row, index) => {
     if (index % FOLDS !== fold) return;
-    thresholds.forEach((crisisThreshold, at) => {
+    settings.forEach(({ threshold: crisisThreshold, window: windowClauses, windowThreshold }, at) => {
       found[at]![index] = combinedAssessment(row.text, frames[index]!, {
         ...models,
+        windowClauses,
+        windowThreshold,
         crisisThreshold,
         frameFloor,
         explainedThreshold,
@@ -53,7 +61,7 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
   });
 }
 const percent = (count: number, of: number) => `${((100 * count) / of).toFixed(1)}%`;
-thresholds.forEach((threshold, at) => {
+settings.forEach(({ threshold, window, windowThreshold }, at) => {
   const levels = found[at]!;
   const missed: Record<string, number> = {};
   let crisis = 0,
@@ -85,7 +93,7 @@ thresholds.forEach((threshold, at) => {
     }
   });
   console.log(
-    `threshold ${threshold}${threshold === LINEAR_CRISIS_THRESHOLD ? " (shipped)" : ""}: crisis recall ${percent(crisisFound, crisis)}, ` +
+    `threshold ${threshold}${threshold === LINEAR_CRISIS_THRESHOLD ? " (shipped)" : ""}${window === undefined ? "" : `, window ${window}`}${windowThreshold === undefined ? "" : ` above ${windowThreshold}`}: crisis recall ${percent(crisisFound, crisis)}, ` +
       `elevated-or-crisis ${percent(riskFound, risk)}, benign judged crisis ${percent(benignCrisis, benign)}, benign judged any risk ${percent(benignAny, benign)}  ${JSON.stringify(missed)}`,
   );
 });

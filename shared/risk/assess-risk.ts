@@ -12,7 +12,7 @@ import {
   LINEAR_RISK_THRESHOLD,
   type LinearRiskModel,
 } from "./risk-linear-model.js";
-import { linearRiskScores } from "./risk-linear-scoring.js";
+import { linearRiskScores, namedFeatures } from "./risk-linear-scoring.js";
 import { modelPosterior, type RiskModel } from "./risk-model.js";
 import { ELEVATED_FRAMES_EN, RISK_FRAMES_EN } from "./risk-frames-en.js";
 import { type IndexedFrame, screenPlan, ScreenedText, type ScreenPlan } from "./screen-plan.js";
@@ -35,6 +35,9 @@ const HELPING_ROLE =
   /\b(?:handbook|faq|faqs|escalation (?:section|policy|process)|volunteer guide|training (?:deck|slides|material)|how (?:do|can|should) (?:i|we) (?:ask|respond|reply|handle))\b/;
 const REPORTED_HARM = /\b(?:die|kill|hurt|harm|suicid\w*|end it|overdose)\b/;
 const FIRST_PERSON = /\b(?:i|im|ive|id|ill|me|my|myself)\b/;
+/** See highestWindowScore; chosen by cross-validation with every row padded by ordinary sentences. */
+const WINDOW_CLAUSES = 2;
+const WINDOW_THRESHOLD = 0.98;
 const EXPLAINED_AWAY = ["negated-risk-language", "concern-for-someone-else", "crisis-language-about-a-story-or-topic"];
 
 const plans = new WeakMap<RiskLexicon, ScreenPlan>();
@@ -110,6 +113,30 @@ export interface RiskModels {
   riskThreshold?: number;
   /** Cross-validation can switch off the check of a frame in its own clauses, to measure it. */
   localFrames?: boolean;
+  /** Clauses at a time a message is also scored in; 0 scores only the whole message. */
+  windowClauses?: number;
+  windowThreshold?: number;
+}
+
+/**
+ * The highest crisis score of any run of `size` consecutive clauses. A crisis sentence amid work
+ * talk is scored with the talk's words too, and in the corpus crisis phrasings seldom come with
+ * work talk, so the whole message's score can fall below the threshold while the sentence's own
+ * would not. Tones (a question, a joke) and what the frames explained away stay the message's.
+ */
+function highestWindowScore(text: string, frames: FrameScreen, models: RiskModels, size: number): number {
+  let highest = 0;
+  if (size <= 0 || frames.clauses.length <= size) return highest;
+  const named = namedFeatures(text, frames);
+  for (let start = 0; start + size <= frames.clauses.length; start += 1) {
+    const window = frames.clauses.slice(start, start + size);
+    const [, distressed, inCrisis] = modelPosterior(window, models.bayes);
+    const [score] = linearRiskScores(text, { ...frames, clauses: window }, models.linear, [inCrisis, distressed + inCrisis], named);
+    // A score that is not a number cannot vouch for the window: it counts as the highest of all.
+    if (Number.isNaN(score)) return Number.NaN;
+    if (score > highest) highest = score;
+  }
+  return highest;
 }
 
 /**
@@ -141,6 +168,10 @@ export function combinedAssessment(text: string, frames: FrameScreen, models: Ri
     ? (models.explainedThreshold ?? EXPLAINED_CRISIS_THRESHOLD)
     : (models.crisisThreshold ?? LINEAR_CRISIS_THRESHOLD);
   if (crisis.size === 0 && crisisScore > threshold) {
+    crisis.add("crisis-language-like-known-phrasings");
+  }
+  const windowThreshold = Math.max(threshold, models.windowThreshold ?? WINDOW_THRESHOLD);
+  if (crisis.size === 0 && !(highestWindowScore(text, frames, models, models.windowClauses ?? WINDOW_CLAUSES) <= windowThreshold)) {
     crisis.add("crisis-language-like-known-phrasings");
   }
   if (crisis.size === 0 && elevated.size === 0 && riskScore > (models.riskThreshold ?? LINEAR_RISK_THRESHOLD))

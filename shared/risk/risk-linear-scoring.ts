@@ -86,7 +86,14 @@ const logOddsOf = (probability: number) => {
  * Probability of crisis and of any risk: the same sums as over `linearFeatures(text, frames)` (see
  * linearRiskScoresByFeatures), by numbers. `bayes` is the naive Bayes layer's [crisis, any risk].
  */
-export function linearRiskScores(text: string, frames: FrameFindings, model: LinearRiskModel, bayes: [number, number]): [number, number] {
+export function linearRiskScores(
+  text: string,
+  frames: FrameFindings,
+  model: LinearRiskModel,
+  bayes: [number, number],
+  // The message's `namedFeatures`, when the caller scores several parts of one message.
+  named: readonly string[] = namedFeatures(text, frames),
+): [number, number] {
   const numbers = numbered(model);
   const { weights, wordTable, wordCount, adjacentPairs, skipPairs } = numbers;
   // Generations are whole numbers held exactly by a double far past any process's message count.
@@ -98,7 +105,7 @@ export function linearRiskScores(text: string, frames: FrameFindings, model: Lin
     sums[0]! += weights[4 * feature]!;
     sums[1]! += weights[4 * feature + 1]!;
   };
-  for (const name of namedFeatures(text, frames)) count(numbers.named.get(name) ?? -1);
+  for (const name of named) count(numbers.named.get(name) ?? -1);
   // Word numbers of the last two tokens, walking each clause without cutting it into strings.
   const { clauses } = frames;
   const joined = joinedClauses(clauses);
