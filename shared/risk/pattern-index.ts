@@ -66,6 +66,7 @@ export class PatternIndex {
   private readonly seenInMessage: Int32Array;
   private readonly found: Int32Array;
   private readonly foundInMessage: Int32Array;
+  private rows = new Uint8Array(0);
 
   constructor(patterns: Iterable<RegExp>) {
     const anchorNumbers = new Map<string, number>();
@@ -138,7 +139,7 @@ export class PatternIndex {
    */
   scanAll(texts: string[]): PatternPresence {
     const width = this.size;
-    const present = new Uint8Array(width * (texts.length + 1));
+    const present = this.scratchRows(width * (texts.length + 1));
     const message = this.nextStamp();
     let foundInMessage = 0;
     texts.forEach((text, row) => {
@@ -154,6 +155,18 @@ export class PatternIndex {
     });
     this.meet(this.foundInMessage, foundInMessage, this.seenInMessage, message, present, texts.length * width);
     return present;
+  }
+
+  /**
+   * Zeroed presence rows in a buffer reused from scan to scan, valid until this index's next
+   * `scanAll`. A fresh typed array per message is memory outside the heap, whose accounting
+   * brought extra garbage collections into the screen's slowest rounds.
+   */
+  private scratchRows(length: number): PatternPresence {
+    if (this.rows.length < length) this.rows = new Uint8Array(Math.max(length, this.rows.length * 2));
+    const rows = this.rows.subarray(0, length);
+    rows.fill(0);
+    return rows;
   }
 
   private nextStamp(): number {

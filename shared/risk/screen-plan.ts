@@ -69,6 +69,22 @@ export function screenPlan(lexicon: RiskLexicon, patterns: ScreenPatterns): Scre
   };
 }
 
+const firstMatchBuffers = new WeakMap<PatternIndex, Int32Array>();
+
+/**
+ * Zeroed first-match slots in a buffer reused per index, valid until the next batch over it: the
+ * screen's texts live only while one message is screened, and a fresh typed array per message is
+ * memory outside the heap, whose accounting brought extra garbage collections into slow rounds.
+ */
+function scratchFirstMatches(index: PatternIndex, length: number): Int32Array {
+  let buffer = firstMatchBuffers.get(index);
+  if (!buffer || buffer.length < length)
+    firstMatchBuffers.set(index, (buffer = new Int32Array(Math.max(length, (buffer?.length ?? 0) * 2))));
+  const slots = buffer.subarray(0, length);
+  slots.fill(0);
+  return slots;
+}
+
 /**
  * A clause or a whole message with the patterns it could match. Patterns run through it: one none
  * of whose needed words occur is skipped, as it would not have matched anyway, and one several
@@ -88,7 +104,7 @@ export class ScreenedText {
 
   /** The clauses of a message, and the message made of them, over the rows their scan gave. */
   static batch({ clauses, present, rows, messageRow }: ScreenedClauses, message: string, index: PatternIndex) {
-    const firstMatches = new Int32Array(present.length);
+    const firstMatches = scratchFirstMatches(index, present.length);
     const row = (text: string, at: number) => new ScreenedText(text, present, firstMatches, at * index.size);
     return { clauses: clauses.map((clause, at) => row(clause, rows[at]!)), message: row(message, messageRow) };
   }
