@@ -24,8 +24,11 @@ const localFrames = process.env.LOCAL_FRAMES === "0" ? false : undefined;
 // WINDOWS=0,2,3 also sweeps how many clauses at a time a message is scored in (0: the whole message only).
 const windows = process.env.WINDOWS?.split(",").map(Number) ?? [undefined];
 const windowThresholds = process.env.WINDOW_THRESHOLDS?.split(",").map(Number) ?? [undefined];
+const windowGates = process.env.WINDOW_GATES?.split(",").map(Number) ?? [undefined];
 const settings = thresholds.flatMap((threshold) =>
-  windows.flatMap((window) => windowThresholds.map((windowThreshold) => ({ threshold, window, windowThreshold }))),
+  windows.flatMap((window) =>
+    windowThresholds.flatMap((windowThreshold) => windowGates.map((windowGate) => ({ threshold, window, windowThreshold, windowGate }))),
+  ),
 );
 // PAD_EVAL=1 screens each row between two ordinary sentences: crisis must survive work talk around it.
 if (process.env.PAD_EVAL === "1") {
@@ -46,11 +49,12 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
   const models = { bayes: trainBayes(augmented), linear: trainLinear(augmented) };
   rows.forEach((row, index) => {
     if (index % FOLDS !== fold) return;
-    settings.forEach(({ threshold: crisisThreshold, window: windowClauses, windowThreshold }, at) => {
+    settings.forEach(({ threshold: crisisThreshold, window: windowClauses, windowThreshold, windowGate }, at) => {
       found[at]![index] = combinedAssessment(row.text, frames[index]!, {
         ...models,
         windowClauses,
         windowThreshold,
+        windowGate,
         crisisThreshold,
         frameFloor,
         explainedThreshold,
@@ -61,7 +65,7 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
   });
 }
 const percent = (count: number, of: number) => `${((100 * count) / of).toFixed(1)}%`;
-settings.forEach(({ threshold, window, windowThreshold }, at) => {
+settings.forEach(({ threshold, window, windowThreshold, windowGate }, at) => {
   const levels = found[at]!;
   const missed: Record<string, number> = {};
   let crisis = 0,
@@ -93,7 +97,7 @@ settings.forEach(({ threshold, window, windowThreshold }, at) => {
     }
   });
   console.log(
-    `threshold ${threshold}${threshold === LINEAR_CRISIS_THRESHOLD ? " (shipped)" : ""}${window === undefined ? "" : `, window ${window}`}${windowThreshold === undefined ? "" : ` above ${windowThreshold}`}: crisis recall ${percent(crisisFound, crisis)}, ` +
+    `threshold ${threshold}${threshold === LINEAR_CRISIS_THRESHOLD ? " (shipped)" : ""}${window === undefined ? "" : `, window ${window}`}${windowThreshold === undefined ? "" : ` above ${windowThreshold}`}${windowGate === undefined ? "" : ` gated at ${windowGate}`}: crisis recall ${percent(crisisFound, crisis)}, ` +
       `elevated-or-crisis ${percent(riskFound, risk)}, benign judged crisis ${percent(benignCrisis, benign)}, benign judged any risk ${percent(benignAny, benign)}  ${JSON.stringify(missed)}`,
   );
 });
