@@ -143,5 +143,5 @@ export class PeerCirclesBot extends TeamsActivityHandler {
 }
 
 function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
+  return { statusCode: 200, type: CARD_CONTENT_TYPE, value: Object.fromEntries(Object.entries(card)) };
 }

@@ -15,8 +15,21 @@ export interface PrivateDeliveryDependencies {
 
 /** How long the group's reply waits on the private one; a slow connector must not hold the turn until Teams retries it. */
 const PRIVATE_DELIVERY_WAIT_MS = 3_000;
-/** No audience of our own: botbuilder then uses the channel's default, as TeamsInfo does by passing null. */
-const DEFAULT_AUDIENCE = null as unknown as string;
+/**
+ * The adapter's conversation opener as botbuilder runs it: a null audience means the channel's
+ * default (TeamsInfo passes null too), though its declared type says string. A method signature,
+ * so the adapter is assignable to it without a cast.
+ */
+interface ConversationOpener {
+  createConversationAsync(
+    botAppId: string,
+    channelId: string,
+    serviceUrl: string,
+    audience: string | null,
+    parameters: ConversationParameters,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
+}
 
 /** Without `<at>…</at>` mentions: the bot's own name in a mention is not the writer's words. */
 export function withoutMentions(text: string): string {
@@ -84,19 +97,13 @@ async function sendInNewPersonalChat(context: TurnContext, tenantId: string, car
   };
   let failure: { error: unknown } | undefined;
   // A failed send is caught here: left to the adapter, its turn-error handler would swallow it.
-  await context.adapter.createConversationAsync(
-    botAppId,
-    activity.channelId,
-    activity.serviceUrl,
-    DEFAULT_AUDIENCE,
-    parameters,
-    async (personal) => {
-      try {
-        await personal.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-      } catch (error) {
-        failure = { error };
-      }
-    },
-  );
+  const opener: ConversationOpener = context.adapter;
+  await opener.createConversationAsync(botAppId, activity.channelId, activity.serviceUrl, null, parameters, async (personal) => {
+    try {
+      await personal.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    } catch (error) {
+      failure = { error };
+    }
+  });
   if (failure) throw failure.error;
 }

@@ -1,4 +1,5 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from "botbuilder";
+import { z } from "zod";
 import { AppError } from "../../../shared/index.js";
 import type { JsonObject } from "../storage/document-store.js";
 import type { AdaptiveCard } from "./cards/help-card.js";
@@ -37,7 +38,7 @@ export class CloudAdapterMessenger implements ProactiveMessenger {
       throw new AppError("forbidden", "This conversation's service address is not one Peer Circles sends to.");
     }
     let failure: { error: unknown } | undefined;
-    await this.adapter.continueConversationAsync(this.botAppId, reference as unknown as Partial<ConversationReference>, async (context) => {
+    await this.adapter.continueConversationAsync(this.botAppId, conversationReferenceOf(reference), async (context) => {
       try {
         await send(context);
       } catch (error) {
@@ -47,3 +48,22 @@ export class CloudAdapterMessenger implements ProactiveMessenger {
     if (failure) throw failure.error;
   }
 }
+
+/**
+ * A stored reference as botbuilder takes it. What the store holds was written from
+ * `getConversationReference` and has passed its collection's schema; the fields botbuilder reads
+ * are checked again here, so a damaged one fails as a refusal rather than inside the adapter.
+ */
+function conversationReferenceOf(stored: JsonObject): Partial<ConversationReference> {
+  const parsed = STORED_REFERENCE.safeParse(stored);
+  if (!parsed.success) throw new AppError("internal", "This conversation's saved address could not be read.");
+  return parsed.data;
+}
+
+const STORED_REFERENCE = z.custom<Partial<ConversationReference>>(
+  (value) =>
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { serviceUrl?: unknown }).serviceUrl === "string" &&
+    typeof (value as { conversation?: { id?: unknown } }).conversation?.id === "string",
+);

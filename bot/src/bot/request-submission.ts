@@ -68,14 +68,9 @@ export async function submitRequestFromCard(context: TurnContext, data: unknown,
     };
 
   try {
-    const reference = TurnContext.getConversationReference(context.activity) as unknown as JsonObject;
-    const { request, firstDelivery } = await deps.requests.submitOnce(
-      identity,
-      parsed.data,
-      risk,
-      JSON.parse(JSON.stringify(reference)) as JsonObject,
-      submitted.submissionId,
-    );
+    // Stored as plain JSON: what a later proactive message needs, nothing botbuilder-typed.
+    const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as JsonObject;
+    const { request, firstDelivery } = await deps.requests.submitOnce(identity, parsed.data, risk, reference, submitted.submissionId);
     deps.logger.info(
       { event: "bot.request.stored", urgency: request.urgency, category: request.category, crisis: request.crisis, repeat: !firstDelivery },
       "request stored",
