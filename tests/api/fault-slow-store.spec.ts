@@ -7,12 +7,16 @@ import { startHttpLoad, type LoadCall } from "../support/http-load.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
 
 const DEADLINE_MS = 500;
-const STORE_LATENCY_MS = 2_000;
+const STORE_LATENCY_MS = 3_000;
 const HEALTH_SAMPLES = 200;
 const LOAD_CLIENTS = 24;
 const OPERATIONS = ["get", "create", "replace", "delete", "query", "ping"] as const;
-/** Room for a busy machine (the whole suite runs in parallel on two cores) that still means "at the deadline". */
-const SCHEDULING_SLACK_MS = 400;
+/**
+ * "At the deadline" means closer to the deadline than to the store's latency. A fixed slack was
+ * missed by up to 120 ms when the whole suite ran in parallel on a slow two-core machine, while a
+ * request that waited on the store would still be a full second past this bound.
+ */
+const AT_THE_DEADLINE_MS = (DEADLINE_MS + STORE_LATENCY_MS) / 2;
 
 /** Store latency is switched on only once the server has started: start-up itself reads the store. */
 let latencyMs = 0;
@@ -118,14 +122,14 @@ describe(`a store that takes ${STORE_LATENCY_MS} ms per call, with STORE_DEADLIN
       expect(JSON.parse(answer.body)).toEqual({ code: "store_timeout", message: expect.stringMatching(/taking too long/) });
     }
     const waits = answers.map((answer) => answer.ms);
-    // Each request stops at its first timed-out call: about the deadline, nowhere near the store's 2 s.
+    // Each request stops at its first timed-out call: about the deadline, nowhere near the store's 3 s.
     expect(Math.min(...waits)).toBeGreaterThanOrEqual(DEADLINE_MS - 5);
-    expect(percentile(waits, 0.99)).toBeLessThan(DEADLINE_MS + SCHEDULING_SLACK_MS);
+    expect(percentile(waits, 0.99)).toBeLessThan(AT_THE_DEADLINE_MS);
     expect(Math.max(...waits)).toBeLessThan(STORE_LATENCY_MS);
 
     const readiness = await ready;
     expect(readiness.status).toBe(503);
-    expect(readiness.ms).toBeLessThan(DEADLINE_MS + SCHEDULING_SLACK_MS);
+    expect(readiness.ms).toBeLessThan(AT_THE_DEADLINE_MS);
     // The bot gives up on the form's supporter list, then on the write: two deadlines, and the store-slow card.
     const card = await submission;
     expect(card.status).toBe(200);
@@ -133,7 +137,7 @@ describe(`a store that takes ${STORE_LATENCY_MS} ms per call, with STORE_DEADLIN
     expect(card.body).toContain("We couldn't confirm this was saved");
     expect(card.body).not.toContain("NOT been sent");
     expect(card.body).toContain("If you are in danger or thinking about ending your life");
-    // Two deadlines are 1 s; waiting on even one store call would be 2 s. On a loaded two-core
+    // Two deadlines are 1 s; waiting on even one store call would be 3 s. On a loaded two-core
     // machine the first bound was once missed by 57 ms, so the test holds the one that means something.
     expect(card.ms).toBeGreaterThanOrEqual(DEADLINE_MS * 2 - 10);
     expect(card.ms).toBeLessThan(STORE_LATENCY_MS);
