@@ -16,25 +16,20 @@ import { nextWordHash, WORD_HASH_START, wordHash } from "./word-hash.js";
 /** Which patterns a scanned text could match: 1 at a pattern's id (plus the row's offset) when it could. */
 export type PatternPresence = Uint8Array;
 
-const FILTER_BITS = 1 << 16;
-
-/** Lists of numbers by word hash, flattened into typed arrays, behind a bit filter that answers most misses. */
+/** Lists of numbers by word hash, flattened into typed arrays; the table's own bit filter answers most misses. */
 class ListsByHash {
   private readonly entries: IntTable;
-  private readonly filter = new Uint32Array(FILTER_BITS / 32);
   readonly starts: Int32Array;
   readonly items: Int32Array;
 
   constructor(lists: Map<number, number[]>) {
     this.entries = new IntTable([...lists.keys()].map((hash, entry) => [hash, entry] as const));
-    for (const hash of lists.keys()) this.filter[(hash & (FILTER_BITS - 1)) >>> 5]! |= 1 << (hash & 31);
     const flat = flatten([...lists.values()]);
     this.starts = flat.starts;
     this.items = flat.items;
   }
 
   entryOf(hash: number): number {
-    if ((this.filter[(hash & (FILTER_BITS - 1)) >>> 5]! & (1 << (hash & 31))) === 0) return -1;
     return this.entries.get(hash);
   }
 }
