@@ -1,14 +1,24 @@
-import type { CloudAdapter, ActivityHandler } from "botbuilder";
-import type { Request, Response } from "express";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../logger.js";
-import { botEndpoint, hasBotCredentials, type BotEndpointPolicy } from "./bot-endpoint.js";
+import {
+  botEndpoint,
+  hasBotCredentials,
+  type ActivityProcessor,
+  type BotEndpointPolicy,
+  type EndpointRequest,
+  type EndpointResponse,
+} from "./bot-endpoint.js";
 import { createServiceUrlAllowList } from "./service-url-allow-list.js";
 
 function fakeExchange(remoteAddress: string, headers: Record<string, string> = {}) {
   const sent: { status?: number; body?: unknown } = {};
-  const response = {
+  const response: EndpointResponse & { json(body: unknown): unknown } = {
+    socket: null,
+    headersSent: false,
     setHeader: () => response,
+    header: () => response,
+    send: () => response,
+    end: () => response,
     status(code: number) {
       sent.status = code;
       return response;
@@ -18,12 +28,16 @@ function fakeExchange(remoteAddress: string, headers: Record<string, string> = {
       return response;
     },
   };
-  return { request: { socket: { remoteAddress }, headers } as unknown as Request, response: response as unknown as Response, sent };
+  const request: EndpointRequest = { socket: { remoteAddress }, headers };
+  return { request, response, sent };
 }
+
+/** Never runs: these tests stop at, or pass straight through, the endpoint's own checks. */
+const unusedBot = { run: async () => undefined };
 
 function recordingAdapter() {
   const processed: string[] = [];
-  const adapter = { process: async () => void processed.push("processed") } as unknown as CloudAdapter;
+  const adapter: ActivityProcessor = { process: async () => void processed.push("processed") };
   return { adapter, processed };
 }
 
@@ -43,14 +57,14 @@ describe("bot endpoint without credentials, in development identity mode", () =>
   it.each(["127.0.0.1", "::1", "::ffff:127.0.0.1"])("accepts loopback traffic from %s", async (address) => {
     const { adapter, processed } = recordingAdapter();
     const { request, response } = fakeExchange(address);
-    await botEndpoint(adapter, {} as ActivityHandler, local, silent)(request, response, () => undefined);
+    await botEndpoint(adapter, unusedBot, local, silent)(request, response);
     expect(processed).toEqual(["processed"]);
   });
 
   it.each(["10.0.0.7", "203.0.113.9", ""])("refuses traffic from %j with 403", async (address) => {
     const { adapter, processed } = recordingAdapter();
     const { request, response, sent } = fakeExchange(address);
-    await botEndpoint(adapter, {} as ActivityHandler, local, silent)(request, response, () => undefined);
+    await botEndpoint(adapter, unusedBot, local, silent)(request, response);
     expect(processed).toEqual([]);
     expect(sent).toMatchObject({ status: 403, body: { code: "forbidden" } });
   });
@@ -63,7 +77,7 @@ describe("bot endpoint without credentials, in development identity mode", () =>
   ])("refuses loopback traffic relayed by a proxy, tunnel or browser page (%j)", async (headers) => {
     const { adapter, processed } = recordingAdapter();
     const { request, response, sent } = fakeExchange("127.0.0.1", headers);
-    await botEndpoint(adapter, {} as ActivityHandler, local, silent)(request, response, () => undefined);
+    await botEndpoint(adapter, unusedBot, local, silent)(request, response);
     expect(processed).toEqual([]);
     expect(sent).toMatchObject({ status: 403, body: { code: "forbidden" } });
   });
@@ -73,7 +87,7 @@ describe("bot endpoint without credentials, in Teams identity mode", () => {
   it("refuses even loopback traffic", async () => {
     const { adapter, processed } = recordingAdapter();
     const { request, response, sent } = fakeExchange("127.0.0.1");
-    await botEndpoint(adapter, {} as ActivityHandler, policy({}), silent)(request, response, () => undefined);
+    await botEndpoint(adapter, unusedBot, policy({}), silent)(request, response);
     expect(processed).toEqual([]);
     expect(sent).toMatchObject({ status: 403, body: { code: "forbidden" } });
   });
@@ -83,7 +97,7 @@ describe("bot endpoint with credentials", () => {
   it("hands every caller to botbuilder's JWT validation", async () => {
     const { adapter, processed } = recordingAdapter();
     const { request, response } = fakeExchange("203.0.113.9", { "x-forwarded-for": "198.51.100.1" });
-    await botEndpoint(adapter, {} as ActivityHandler, policy({ credentialsConfigured: true }), silent)(request, response, () => undefined);
+    await botEndpoint(adapter, unusedBot, policy({ credentialsConfigured: true }), silent)(request, response);
     expect(processed).toEqual(["processed"]);
     expect(hasBotCredentials({ BOT_ID: "id", BOT_PASSWORD: "secret" })).toBe(true);
     expect(hasBotCredentials({ BOT_ID: undefined, BOT_PASSWORD: undefined })).toBe(false);

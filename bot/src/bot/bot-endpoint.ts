@@ -3,10 +3,13 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type ActivityHandler,
+  type Request as BotRequest,
+  type Response as BotResponse,
+  type TurnContext,
 } from "botbuilder";
-import type { Request, RequestHandler, Response } from "express";
+import type { IncomingHttpHeaders } from "node:http";
 import type { AppConfig } from "../config.js";
-import { sendError } from "../http/error-responses.js";
+import { sendError, type ErrorSink } from "../http/error-responses.js";
 import type { Logger } from "../logger.js";
 import { activityRefusal, isDirectLocalCall, type ActivityRefusal } from "./activity-gate.js";
 import { botMessages } from "./bot-messages.js";
@@ -42,14 +45,40 @@ export interface BotEndpointPolicy {
   serviceUrls: ServiceUrlAllowList;
 }
 
+/** What the endpoint needs of botbuilder's CloudAdapter, so tests can hand it a recording one. */
+export interface ActivityProcessor {
+  process(request: BotRequest, response: BotResponse, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+}
+
+/** What the endpoint reads of Express's request. */
+export interface EndpointRequest extends BotRequest {
+  headers: IncomingHttpHeaders;
+  socket: { remoteAddress?: string | undefined };
+}
+
+/** What the endpoint and botbuilder write to on Express's response. */
+export interface EndpointResponse extends ErrorSink {
+  socket: unknown;
+  headersSent: boolean;
+  status(code: number): EndpointResponse & { json(body: unknown): unknown };
+  header(name: string, value: string): unknown;
+  send(body?: unknown): unknown;
+  end(): unknown;
+}
+
 /**
  * `POST /api/messages`. With credentials, botbuilder validates the Bot Framework JWT. Without them
  * only development identity mode lets anything in, and only direct calls from this machine (the
  * Agents Playground). Every authenticated activity then passes the tenant and service URL checks
  * before the bot, and so before anything is stored or sent.
  */
-export function botEndpoint(adapter: CloudAdapter, bot: ActivityHandler, policy: BotEndpointPolicy, logger: Logger): RequestHandler {
-  return async (request: Request, response: Response) => {
+export function botEndpoint(
+  adapter: ActivityProcessor,
+  bot: Pick<ActivityHandler, "run">,
+  policy: BotEndpointPolicy,
+  logger: Logger,
+): (request: EndpointRequest, response: EndpointResponse) => Promise<void> {
+  return async (request, response) => {
     if (!policy.credentialsConfigured && !policy.trustsLocalCalls) {
       sendError(response, 403, "forbidden", "This bot endpoint is closed until bot credentials (BOT_ID, BOT_PASSWORD) are configured.");
       return;
@@ -78,7 +107,7 @@ export function botEndpoint(adapter: CloudAdapter, bot: ActivityHandler, policy:
  * The response botbuilder writes to, except that once the activity is refused its "200" (or an
  * invoke's "501") gives way to a 403 with the refusal's code. botbuilder only ever calls these four.
  */
-function refusableResponse(response: Response, refusal: () => ActivityRefusal | undefined) {
+function refusableResponse(response: EndpointResponse, refusal: () => ActivityRefusal | undefined) {
   const passedOn = {
     socket: response.socket,
     status(code: number) {

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Response } from "express";
+import type { ErrorRequestHandler } from "express";
 import { isAppError, type AppErrorCode } from "../../../shared/index.js";
 import type { Logger } from "../logger.js";
 
@@ -16,7 +16,13 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   internal: 500,
 };
 
-export function sendError(response: Response, status: number, code: string, message: string, retryAfterSeconds?: number): void {
+/** The part of a response an error is written to: Express's, or anything shaped like it. */
+export interface ErrorSink {
+  setHeader(name: string, value: string): unknown;
+  status(code: number): { json(body: unknown): unknown };
+}
+
+export function sendError(response: ErrorSink, status: number, code: string, message: string, retryAfterSeconds?: number): void {
   if (status === 401) response.setHeader("WWW-Authenticate", 'Bearer realm="peer-circles"');
   if (retryAfterSeconds !== undefined) response.setHeader("Retry-After", String(Math.max(1, Math.ceil(retryAfterSeconds))));
   else if (status === 503 || status === 429) response.setHeader("Retry-After", "5");
