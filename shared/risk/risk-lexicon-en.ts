@@ -151,7 +151,8 @@ export const RISK_LEXICON_EN: RiskLexicon = {
     ),
   ],
   idioms: [
-    /\boverdos\w* on (?:coffee|caffeine|sugar|chocolate|cake|memes|netflix|meetings|emails|carbs|energy drinks|red bull|tea)\b/g,
+    // Overdosing on food, screens or work is an idiom; the lexicon's drugs and medicines are not here.
+    /\boverdos\w* on (?:(?:all the|the|some|too much|so much|free|leftover|christmas|birthday|office|mince) )?(?:coffee|caffeine|sugar|chocolate|cake|cakes|cupcakes?|biscuits?|cookies?|sweets|candy|pizza|doughnuts?|donuts?|snacks?|crisps|chips|carbs|cheese|pastries|mince pies|memes|netflix|tv|telly|box sets?|podcasts|meetings|emails|spreadsheets|slides|work|overtime|energy drinks|red bull|tea|vitamin c|sunshine|nostalgia|festive cheer)\b/g,
     /\b(?:can|could) (?:now )?die happy\b|\b(?:going to|gonna|will|ll|would|d) die if i have to\b/g,
     /\b(?:excel|laptop|pc|computer|phone|app|server|build|code|spreadsheet|macbook|printer|router|career) (?:just |has |basically )?committed suicide\b|\bcareer suicide\b|\bdelete myself from (?:the|this|that|all)\b/g,
     /\b(?:is|are|was|were|s|re|its|it is|hes|shes|thats|theyre|youre|keeps|keep|will|ll|gonna) (?:literally |absolutely |slowly |actually )?(?:killing|going to kill|gonna kill|murdering|going to be the death of) (?:me|us)\b/g,
