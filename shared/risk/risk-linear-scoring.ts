@@ -1,4 +1,5 @@
 import { CLAUSE_SEPARATOR, joinedClauses } from "./clause-spans.js";
+import { FeatureSet } from "./feature-set.js";
 import { IntTable } from "./int-table.js";
 import { WordTable } from "./word-table.js";
 import { linearTones, type FrameFindings, type LinearRiskModel } from "./risk-linear-model.js";
@@ -6,7 +7,7 @@ import { linearTones, type FrameFindings, type LinearRiskModel } from "./risk-li
 /**
  * The linear layer's weights numbered, so a message is scored without building a name for each of
  * its word features: words are numbered once per token, word pairs are one integer key, and a
- * generation stamp counts each feature once per message, as the named features do.
+ * feature set counts each feature once per message, as the named features do.
  */
 interface NumberedLinearModel {
   /** Words, each with its feature on its own (or -1) as its value. */
@@ -17,12 +18,10 @@ interface NumberedLinearModel {
   wordCount: number;
   /** Frame, tone and other features, by name. */
   named: Map<string, number>;
-  /**
-   * Per feature, its crisis weight, its risk weight and the generation of the message it was last
-   * counted in, side by side (with one spare, to keep each feature inside one cache line).
-   */
+  /** Per feature, its crisis weight and its risk weight, side by side: one fetch brings both. */
   weights: Float64Array;
-  generation: number;
+  /** The features this message has counted. */
+  counted: FeatureSet;
 }
 
 const numberedModels = new WeakMap<LinearRiskModel, NumberedLinearModel>();
@@ -65,10 +64,8 @@ function numbered(model: LinearRiskModel): NumberedLinearModel {
     skipPairs: table(skips),
     wordCount,
     named,
-    weights: Float64Array.from(
-      names.flatMap((name) => [model.weights[name]![0] ?? Number.NaN, model.weights[name]![1] ?? Number.NaN, 0, 0]),
-    ),
-    generation: 0,
+    weights: Float64Array.from(names.flatMap((name) => [model.weights[name]![0] ?? Number.NaN, model.weights[name]![1] ?? Number.NaN])),
+    counted: new FeatureSet(),
   };
   numberedModels.set(model, result);
   return result;
@@ -95,15 +92,13 @@ export function linearRiskScores(
   named: readonly string[] = namedFeatures(text, frames),
 ): [number, number] {
   const numbers = numbered(model);
-  const { weights, wordTable, wordCount, adjacentPairs, skipPairs } = numbers;
-  // Generations are whole numbers held exactly by a double far past any process's message count.
-  const generation = (numbers.generation += 1);
+  const { weights, wordTable, wordCount, adjacentPairs, skipPairs, counted } = numbers;
+  counted.clear();
   const sums = [model.bias[0] ?? 0, model.bias[1] ?? 0];
   const count = (feature: number) => {
-    if (feature < 0 || weights[4 * feature + 2] === generation) return;
-    weights[4 * feature + 2] = generation;
-    sums[0]! += weights[4 * feature]!;
-    sums[1]! += weights[4 * feature + 1]!;
+    if (feature < 0 || !counted.add(feature)) return;
+    sums[0]! += weights[2 * feature]!;
+    sums[1]! += weights[2 * feature + 1]!;
   };
   for (const name of named) count(numbers.named.get(name) ?? -1);
   // Word numbers of the last two tokens, walking each clause without cutting it into strings.

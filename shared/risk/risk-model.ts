@@ -1,4 +1,5 @@
 import { CLAUSE_SEPARATOR, joinedClauses } from "./clause-spans.js";
+import { FeatureSet } from "./feature-set.js";
 import { IntTable } from "./int-table.js";
 import { WordTable } from "./word-table.js";
 
@@ -57,18 +58,15 @@ export function modelFeatures(clauses: string[]): string[] {
  */
 interface NumberedModel {
   featureByName: Map<string, number>;
-  /**
-   * Per feature, three log likelihoods (NaN where a lookup would find no number) and the generation
-   * of the message it was last counted in, side by side: a feature is counted once per message, and
-   * one fetch brings both its numbers and its stamp.
-   */
+  /** Per feature, three log likelihoods side by side (NaN where a lookup would find no number). */
   likelihoods: Float64Array;
   words: string[];
   /** Words, each with its feature on its own (or -1) as its value. */
   wordTable: WordTable;
   /** Feature of each word pair, by first word × word count + second word. */
   featureOfPair: IntTable;
-  generation: number;
+  /** The features this message has counted: each counts once. */
+  counted: FeatureSet;
 }
 
 const numberedModels = new WeakMap<RiskModel, NumberedModel | "by-features">();
@@ -86,7 +84,6 @@ function numbered(model: RiskModel): NumberedModel | "by-features" {
     if (!Array.isArray(likelihood)) continue;
     featureByName.set(name, featureByName.size);
     for (let index = 0; index < 3; index += 1) likelihoods.push(likelihood[index] === undefined ? Number.NaN : likelihood[index]!);
-    likelihoods.push(0);
   }
   // `x += undefined` is NaN, as is `x += NaN`; `x += null` or `x += "1"` are not, so such a model is left to the straightforward sum.
   if (likelihoods.some((value) => typeof value !== "number")) {
@@ -115,7 +112,7 @@ function numbered(model: RiskModel): NumberedModel | "by-features" {
     words,
     wordTable: new WordTable(words, featureOfWord),
     featureOfPair: new IntTable(pairs.map(([first, second, feature]) => [first * words.length + second, feature] as const)),
-    generation: 0,
+    counted: new FeatureSet(),
   };
   numberedModels.set(model, result);
   return result;
@@ -140,12 +137,11 @@ export function modelPosterior(clauses: string[], model: RiskModel): [number, nu
   if (numbers === "by-features") return modelPosteriorByFeatures(clauses, model);
   const { likelihoods, wordTable, featureOfPair, featureByName } = numbers;
   // Generations are whole numbers held exactly by a double far past any process's message count.
-  const generation = (numbers.generation += 1);
+  numbers.counted.clear();
   const logs = [...model.prior];
   const count = (feature: number | undefined) => {
-    if (feature === undefined || feature < 0 || likelihoods[feature * 4 + 3] === generation) return;
-    likelihoods[feature * 4 + 3] = generation;
-    for (let index = 0; index < 3; index += 1) logs[index]! += likelihoods[feature * 4 + index]!;
+    if (feature === undefined || feature < 0 || !numbers.counted.add(feature)) return;
+    for (let index = 0; index < 3; index += 1) logs[index]! += likelihoods[feature * 3 + index]!;
   };
   const wordCount = numbers.words.length;
   const joined = joinedClauses(clauses);

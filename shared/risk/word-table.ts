@@ -21,7 +21,8 @@ export class WordTable {
     readonly words: readonly string[],
     values?: ArrayLike<number>,
   ) {
-    const size = 2 ** Math.ceil(Math.log2(words.length * 4 + 1));
+    // At most two thirds full: short probes, and a table small enough to stay in the caches.
+    const size = 2 ** Math.ceil(Math.log2(words.length * 1.5 + 1));
     this.mask = size - 1;
     this.slots = new Int32Array(size * SLOT_INTS);
     words.forEach((word, number) => {
