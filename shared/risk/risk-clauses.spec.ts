@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clausesOf } from "./risk-clauses.js";
+import { requirementOf } from "./pattern-anchors.js";
+import { ELEVATED_FRAMES_EN, RISK_FRAMES_EN } from "./risk-frames-en.js";
+import { clausesOf, IDIOM_PLACEHOLDER } from "./risk-clauses.js";
 import type { RiskLexicon } from "./risk-lexicon.js";
 import { RISK_LEXICON_EN } from "./risk-lexicon-en.js";
 import { propertyRuns } from "../../tests/support/property-runs.js";
@@ -80,5 +82,33 @@ describe("clause normalisation", () => {
       }),
       { numRuns: propertyRuns(1500) },
     );
+  });
+});
+
+/** Every pattern the English screen indexes (assess-risk.ts adds two message-wide ones, word lists). */
+function screenedPatterns(): RegExp[] {
+  const lexicon = RISK_LEXICON_EN;
+  const frames = [...RISK_FRAMES_EN, ...ELEVATED_FRAMES_EN].flatMap((frame) => [
+    ...frame.all,
+    ...(frame.unless ?? []),
+    ...(frame.unlessInMessage ?? []),
+  ]);
+  return [
+    ...[...lexicon.crisis, ...lexicon.elevated].map(({ pattern }) => pattern),
+    ...lexicon.mediaCues,
+    ...lexicon.reportedCues,
+    ...frames,
+    ...lexicon.idioms,
+  ];
+}
+
+describe("the idioms pass", () => {
+  it("leaves a placeholder no screened pattern needs, so presence scanned before a replacement still holds after it", () => {
+    const placeholder = IDIOM_PLACEHOLDER.trim();
+    for (const pattern of screenedPatterns()) {
+      for (const term of requirementOf(pattern) ?? []) {
+        for (const anchor of term) expect(anchor.prefix.includes(placeholder), `${pattern} needs "${anchor.prefix}"`).toBe(false);
+      }
+    }
   });
 });

@@ -110,6 +110,11 @@ function lettersAndNumbersAreAscii(rawClause: string): boolean {
  * idiom that cannot reach across a "|" and replaces every match gives the same text run clause by
  * clause as over the whole; any other idiom runs over the whole text. Returns the pieces between
  * "|"s and their rows as the index sees them after the last change.
+ *
+ * A replacement only takes words away (its placeholder is a word no pattern needs), so rows
+ * scanned before it still say every pattern that could match after it: the later idioms can go on
+ * with them, and the text is scanned again once, at the end. Only a replacement that swallowed a
+ * "|" moves the rows, and needs a scan at once.
  */
 function withoutIdiomsIn(
   text: string,
@@ -119,25 +124,30 @@ function withoutIdiomsIn(
 ): { pieces: string[]; present: PatternPresence } {
   let pieces = text.split("|");
   let present = index.scanAll(pieces);
+  let stale = false;
   lexicon.idioms.forEach((idiom, at) => {
     if (!tools.confinedIdioms[at]) {
       if (!index.mayMatch(present, idiom, pieces.length)) return;
       const joined = pieces.join("|");
       const replaced = joined.replace(idiom, IDIOM_PLACEHOLDER);
       if (replaced === joined) return;
+      const count = pieces.length;
       pieces = replaced.split("|");
-      present = index.scanAll(pieces);
+      if (pieces.length === count) stale = true;
+      else {
+        present = index.scanAll(pieces);
+        stale = false;
+      }
       return;
     }
-    let changed = false;
     pieces.forEach((piece, row) => {
       if (!index.mayMatch(present, idiom, row)) return;
       const replaced = piece.replace(idiom, IDIOM_PLACEHOLDER);
       if (replaced === piece) return;
       pieces[row] = replaced;
-      changed = true;
+      stale = true;
     });
-    if (changed) present = index.scanAll(pieces);
   });
+  if (stale) present = index.scanAll(pieces);
   return { pieces, present };
 }
