@@ -37,13 +37,9 @@ function watchFirstRender(selectors: Record<string, string>): string {
 }
 
 async function firstRender(frame: Frame | Page, name: string): Promise<number> {
-  const handle = await frame.waitForFunction(
-    (key) => (window as unknown as { firstRender?: Record<string, number> }).firstRender?.[key],
-    name,
-    {
-      timeout: 30_000,
-    },
-  );
+  const handle = await frame.waitForFunction((key) => (globalThis as { firstRender?: Record<string, number> }).firstRender?.[key], name, {
+    timeout: 30_000,
+  });
   return (await handle.jsonValue()) as number;
 }
 

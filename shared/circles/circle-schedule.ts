@@ -42,7 +42,7 @@ export interface CircleRecurrence {
   /** Sessions start on the circle's weekday on or after this date; fortnights count from that session. */
   startDate: string;
   /** Local dates in the circle's zone with no session (holidays, a facilitator away). */
-  skippedDates?: string[];
+  skippedDates?: string[] | undefined;
 }
 
 export interface CircleSession {

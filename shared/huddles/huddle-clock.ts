@@ -6,7 +6,7 @@
 export interface ClockStep {
   id: string;
   durationSeconds: number;
-  round?: { secondsPerSpeaker: number };
+  round?: { secondsPerSpeaker: number } | undefined;
 }
 
 export type HuddlePhase = "ready" | "running" | "paused" | "ended";
@@ -16,14 +16,14 @@ export interface HuddleClockState {
   steps: ClockStep[];
   stepIndex: number;
   /** Server time (ms) the current step began; pauses are accounted for in `pausedMs`. */
-  stepStartedAt?: number;
-  pausedAt?: number;
+  stepStartedAt?: number | undefined;
+  pausedAt?: number | undefined;
   pausedMs: number;
   extensionSeconds: number;
   /** Opaque participant keys in this round's shuffled order. */
   speakers: string[];
   speakerIndex: number;
-  speakerStartedAt?: number;
+  speakerStartedAt?: number | undefined;
   speakerPausedMs: number;
   /** How many passed across the session: a count, never who. */
   passes: number;
@@ -31,8 +31,8 @@ export interface HuddleClockState {
   facilitatorId: string;
   /** Time actually spent on each step, in the order they were left. */
   completed: { stepId: string; usedSeconds: number }[];
-  startedAt?: number;
-  endedAt?: number;
+  startedAt?: number | undefined;
+  endedAt?: number | undefined;
 }
 
 export type HuddleAction =

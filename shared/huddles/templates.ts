@@ -24,11 +24,11 @@ export interface HuddleStep {
   /** Read aloud or shown to everyone in the meeting. */
   readonly prompt: string;
   readonly durationSeconds: number;
-  readonly round?: SpeakingRound;
+  readonly round?: SpeakingRound | undefined;
   /** A pulse check: each person taps a level 1..5, anonymously. */
-  readonly pulse?: boolean;
+  readonly pulse?: boolean | undefined;
   /** Seen only by whoever is facilitating. */
-  readonly facilitatorNotes?: string;
+  readonly facilitatorNotes?: string | undefined;
 }
 
 export interface HuddleTemplate {

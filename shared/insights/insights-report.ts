@@ -37,11 +37,11 @@ export interface InsightsTable {
 
 export interface InsightsSettings {
   /** Members the participation share is taken over, as the admin counts them. */
-  programmeSize?: number;
+  programmeSize?: number | undefined;
   /** The share aimed for, from 0 to 1. */
-  targetShare?: number;
+  targetShare?: number | undefined;
   /** When the target should be reached (YYYY-MM-DD). */
-  targetBy?: string;
+  targetBy?: string | undefined;
 }
 
 export interface InsightsReport {

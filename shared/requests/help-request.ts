@@ -43,18 +43,18 @@ export interface HelpRequest {
   kind: "helpRequest";
   referenceCode: string;
   requesterId: string;
-  requesterName?: string;
+  requesterName?: string | undefined;
   category: RequestCategory;
   urgency: RequestUrgency;
   preference: (typeof SUPPORTER_PREFERENCES)[number];
-  preferredSupporterId?: string;
+  preferredSupporterId?: string | undefined;
   contact: (typeof CONTACT_METHODS)[number];
-  text?: string;
+  text?: string | undefined;
   anonymous: boolean;
   crisis: boolean;
   riskReasons: string[];
   status: RequestStatus;
-  claimedBy?: string;
+  claimedBy?: string | undefined;
   createdAt: string;
   updatedAt: string;
 }

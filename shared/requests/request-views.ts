@@ -72,7 +72,7 @@ export interface RequesterAuditView {
 }
 
 /** The stored request plus fields only the server keeps (e.g. claimedAt), all optional. */
-type StoredRequest = HelpRequest & { claimedAt?: string };
+type StoredRequest = HelpRequest & { claimedAt?: string | undefined };
 
 export function requestSummaryView(request: HelpRequest, viewerId: string): RequestSummaryView {
   const isRequester = request.requesterId === viewerId;

@@ -32,7 +32,7 @@ export interface BusinessCalendar {
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */
   workingDays: number[];
   /** Local dates "YYYY-MM-DD" that are not working days even when their weekday is. */
-  holidays?: string[];
+  holidays?: string[] | undefined;
 }
 
 export const DEFAULT_WORKING_DAYS: readonly number[] = [1, 2, 3, 4, 5];

@@ -36,16 +36,16 @@ export interface Resource {
   readonly description: string;
   readonly category: ResourceCategory;
   readonly contacts: readonly ResourceContact[];
-  readonly availability?: ResourceAvailability;
+  readonly availability?: ResourceAvailability | undefined;
   /** ISO 3166-1 alpha-2 codes; empty means anywhere. */
   readonly countries: readonly string[];
   /** BCP 47 language codes such as "en" or "de". */
   readonly languages: readonly string[];
   readonly tags: readonly string[];
   /** The text of a guide or technique, in short paragraphs separated by blank lines. */
-  readonly body?: string;
+  readonly body?: string | undefined;
   /** Where the details were checked, for the admin who adapts them. */
-  readonly source?: string;
+  readonly source?: string | undefined;
   /** True until an admin has looked at the entry and saved it for their organisation. */
   readonly checkAndAdapt: boolean;
 }

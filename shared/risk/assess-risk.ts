@@ -114,15 +114,15 @@ export interface RiskModels {
   linear: LinearRiskModel;
   /** Only cross-validation sets these, to sweep the operating point. */
   crisisThreshold?: number;
-  frameFloor?: number;
-  explainedThreshold?: number;
-  riskThreshold?: number;
+  frameFloor?: number | undefined;
+  explainedThreshold?: number | undefined;
+  riskThreshold?: number | undefined;
   /** Cross-validation can switch off the check of a frame in its own clauses, to measure it. */
-  localFrames?: boolean;
+  localFrames?: boolean | undefined;
   /** Clauses at a time a message is also scored in; 0 scores only the whole message. */
-  windowClauses?: number;
-  windowThreshold?: number;
-  windowGate?: number;
+  windowClauses?: number | undefined;
+  windowThreshold?: number | undefined;
+  windowGate?: number | undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 export type Loaded<T> =
-  { status: "loading" } | { status: "ready"; data: T } | { status: "failed"; error: { status?: number; message: string } };
+  { status: "loading" } | { status: "ready"; data: T } | { status: "failed"; error: { status?: number | undefined; message: string } };
 
 /** Loads data for a page, with a reload for after changes and retries; ignores answers that arrive after unmount. */
 export function useLoad<T>(load: () => Promise<T>, dependencies: unknown[]): [Loaded<T>, () => void] {

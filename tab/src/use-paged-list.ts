@@ -24,7 +24,7 @@ export function usePagedList<T, P extends Paged<T>>(
   dependencies: unknown[],
 ): [Loaded<P>, () => void, MorePages] {
   const [first, reloadFirst] = useLoad(() => loadPage(), dependencies);
-  const [later, setLater] = useState<{ requests: T[]; continuation?: string }>();
+  const [later, setLater] = useState<{ requests: T[]; continuation?: string | undefined }>();
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreFailed, setMoreFailed] = useState(false);
   useEffect(() => {

@@ -82,7 +82,7 @@ describe("a Cosmos DB outage under write load", () => {
     let running = true;
     const roleWrites = new Map<string, { roles: string[]; attempt: Attempt }>();
     const preferenceWrites: { timeZone: string; attempt: Attempt }[] = [];
-    const submissions: { code?: string; attempt: Attempt }[] = [];
+    const submissions: { code?: string | undefined; attempt: Attempt }[] = [];
 
     const attempt = async (send: () => Promise<{ status: number; retryAfter: string | null; body: string }>): Promise<Attempt> => {
       const startPhase = phase;

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from "jose";
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ContactBook } from "../../bot/src/bot/contact-book.js";
 import { TEAMS_FRAME_ANCESTORS } from "../../bot/src/http/security-headers.js";

@@ -1,4 +1,4 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from "jose";
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_API_ROUTES } from "../../bot/src/api/all-routes.js";
 import type { ApiRoute } from "../../bot/src/api/api-routes.js";

@@ -140,7 +140,11 @@ export const SCENARIOS_WITH_USER_TEXT: readonly CardScenario[] = [
     fields: { requesterName: "Alex Morgan", text: "Too many late nights" },
     configuredUrls: [],
     build: (v) =>
-      claimedRequestCard(messages, helpRequest({ status: "claimed", anonymous: false, requesterName: v.requesterName!, text: v.text! })),
+      claimedRequestCard(messages, {
+        ...helpRequest({ status: "claimed", anonymous: false }),
+        requesterName: v.requesterName!,
+        text: v.text!,
+      }),
   },
   {
     builder: "announceChange → requester's claim card",

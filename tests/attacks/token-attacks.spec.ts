@@ -1,4 +1,4 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload, type JWTVerifyGetKey, type CryptoKey } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTokenVerifier, type TokenVerifier } from "../../bot/src/auth/token-verifier.js";
 

@@ -21,9 +21,9 @@ export interface PopulationRequest {
   category: string;
   urgency: string;
   /** Undefined for a request whose requester erased their data. */
-  person?: number;
+  person?: number | undefined;
   status: string;
-  minutesToClaim?: number;
+  minutesToClaim?: number | undefined;
   /** Minutes into the week it was made. */
   offset: number;
 }
@@ -109,8 +109,8 @@ export type Figure = { withheld: true } | { withheld: false; value: number };
 export interface Query {
   from: string;
   to: string;
-  category?: string;
-  urgency?: string;
+  category?: string | undefined;
+  urgency?: string | undefined;
 }
 
 interface Cell {

@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet, type JWTVerifyGetKey } from "jose";
+import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet, type JWTVerifyGetKey, type CryptoKey } from "jose";
 import type { GrantableRole } from "../../../shared/index.js";
 import { API_SCOPE, issuersFor } from "./token-verifier.js";
 

@@ -1,4 +1,4 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTVerifyGetKey } from "jose";
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTVerifyGetKey, type CryptoKey } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTokenVerifier } from "./token-verifier.js";
 

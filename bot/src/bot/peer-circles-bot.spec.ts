@@ -45,7 +45,7 @@ class RecordingMessenger implements ProactiveMessenger {
 interface BotAdapterOptions {
   conversationType?: string;
   store?: DocumentStore;
-  userId?: string;
+  userId?: string | undefined;
   name?: string;
   messenger?: RecordingMessenger;
   tenantId?: string;

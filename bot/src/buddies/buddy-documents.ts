@@ -31,7 +31,7 @@ export interface OfferDocument {
   kind: "buddyOffer";
   userId: string;
   displayName: string;
-  signInName?: string;
+  signInName?: string | undefined;
   answer: BuddyOfferInput;
   updatedAt: string;
 }
@@ -41,7 +41,7 @@ export interface RequestDocument {
   kind: "buddyRequest";
   userId: string;
   displayName: string;
-  signInName?: string;
+  signInName?: string | undefined;
   answer: BuddyRequestInput;
   updatedAt: string;
 }
@@ -61,7 +61,7 @@ export interface BuddyPairingDocument {
   /** Ended pairings stay for a while, with no reason, so the same two are not paired again. */
   status: "active" | "ended";
   createdAt: string;
-  endedAt?: string;
+  endedAt?: string | undefined;
 }
 
 const hashed = (prefix: string, userId: string) => `${prefix}-${createHash("sha256").update(userId).digest("hex").slice(0, 40)}`;

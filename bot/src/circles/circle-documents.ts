@@ -16,20 +16,20 @@ export interface CircleDocument {
   kind: "circle";
   id: string;
   name: string;
-  topic?: string;
-  roundId?: string;
+  topic?: string | undefined;
+  roundId?: string | undefined;
   recurrence: CircleRecurrence;
-  joinUrl?: string;
+  joinUrl?: string | undefined;
   members: PersonRef[];
   formedWith: string[];
   /** Who facilitated, oldest first, when a session was overridden; empty means the rotation ran as planned. */
   facilitatorHistory: string[];
-  teamKey?: string;
-  joinRequests?: PersonRef[];
+  teamKey?: string | undefined;
+  joinRequests?: PersonRef[] | undefined;
   /** Someone who offered to facilitate one particular session (its start, ISO), instead of the rotation. */
-  facilitatorOverride?: { sessionStart: string; userId: string };
+  facilitatorOverride?: { sessionStart: string; userId: string } | undefined;
   /** After this many sessions the programme re-forms circles (a new round, avoiding repeats). */
-  sessionsPlanned?: number;
+  sessionsPlanned?: number | undefined;
   createdAt: string;
 }
 
@@ -48,7 +48,7 @@ export interface SignUpDocument {
   userId: string;
   displayName: string;
   /** Lower-cased sign-in name, so others can name this person by email in their avoid list. */
-  signInName?: string;
+  signInName?: string | undefined;
   answer: SignUpInput;
 }
 

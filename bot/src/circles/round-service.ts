@@ -127,10 +127,10 @@ export class RoundService {
     });
     const nameOf = new Map(signUps.map((signUp) => [signUp.userId, signUp.displayName]));
     const windowsOf = new Map(signUps.map((signUp) => [signUp.userId, signUp.answer.windows]));
-    const groups = (report.rounds[0] ?? []).map((memberIds) => ({
-      memberIds,
-      slotId: sharedSlot(memberIds, windowsOf, round.value.slots),
-    }));
+    const groups = (report.rounds[0] ?? []).map((memberIds) => {
+      const slotId = sharedSlot(memberIds, windowsOf, round.value.slots);
+      return { memberIds, ...(slotId ? { slotId } : {}) };
+    });
     return {
       ok: true,
       value: {

@@ -9,12 +9,12 @@ export interface HuddleSession {
   templateName: string;
   steps: HuddleStep[];
   clock: HuddleClockState;
-  pulse?: PulseState;
+  pulse?: PulseState | undefined;
   closedPulses: ReturnType<typeof closePulse>[];
   /** Keys this session's opaque ids; never leaves the server. Older sessions without one get none on the wire. */
-  secret?: string;
+  secret?: string | undefined;
   /** Attendees whose answer is in a pulse that was counted; they alone make a pulse figure's people. */
-  respondents?: string[];
+  respondents?: string[] | undefined;
 }
 
 /** Calls the viewer's own opaque key; a function, so it never goes into the JSON sent to every panel. */

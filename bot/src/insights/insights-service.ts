@@ -29,10 +29,10 @@ const settingsSchema: z.ZodType<InsightsSettingsDocument> = z.looseObject({
 });
 
 export interface InsightsQueryInput {
-  from?: string;
-  to?: string;
-  category?: string;
-  urgency?: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  category?: string | undefined;
+  urgency?: string | undefined;
 }
 
 /**

@@ -27,9 +27,9 @@ export interface WeekAggregate {
   /** Pulse answers by level, from pulses that had enough answers to be shown at all. */
   pulse: Record<(typeof PULSE_COLUMNS)[number], number>;
   /** Distinct people behind those answers, counted up to the threshold; absent in older weeks (none). */
-  pulsePeople?: number;
+  pulsePeople?: number | undefined;
   /** The pseudonyms behind `pulsePeople` while under the threshold: who answered, never what. */
-  pulseSeen?: string[];
+  pulseSeen?: string[] | undefined;
 }
 
 export interface WeekDelta {

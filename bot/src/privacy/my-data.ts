@@ -48,9 +48,9 @@ export interface MyDataParts {
  * programme's weekly figures.
  */
 export class MyDataService {
-  private readonly buddies?: Pick<BuddyService, "exportFor" | "forget">;
-  private readonly participation?: Pick<ParticipationRecorder, "forget" | "weeksOf">;
-  private readonly huddles?: Pick<HuddleService, "forget">;
+  private readonly buddies: Pick<BuddyService, "exportFor" | "forget"> | undefined;
+  private readonly participation: Pick<ParticipationRecorder, "forget" | "weeksOf"> | undefined;
+  private readonly huddles: Pick<HuddleService, "forget"> | undefined;
   private readonly now: () => Date;
 
   constructor(

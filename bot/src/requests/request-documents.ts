@@ -15,11 +15,11 @@ import { jsonObjectSchema } from "../storage/json-schema.js";
 
 export interface StoredHelpRequest extends HelpRequest {
   /** Where to reach the requester. The user's name is removed unless they chose to share it. */
-  conversationReference?: JsonObject;
+  conversationReference?: JsonObject | undefined;
   /** When a supporter first claimed it, kept through releases, for the programme's time-to-claim figure. */
-  claimedAt?: string;
+  claimedAt?: string | undefined;
   /** The form's one-off key: the same form sent twice (a double click, a retry) is one request. */
-  submissionId?: string;
+  submissionId?: string | undefined;
 }
 
 export const helpRequestSchema: z.ZodType<StoredHelpRequest> = z.looseObject({
@@ -108,7 +108,7 @@ export interface AnonymisedRequest {
   crisis: boolean;
   createdAt: string;
   updatedAt: string;
-  claimedAt?: string;
+  claimedAt?: string | undefined;
 }
 
 const anonymisedSchema: z.ZodType<AnonymisedRequest> = z.looseObject({

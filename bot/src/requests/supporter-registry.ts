@@ -10,15 +10,15 @@ export interface SupporterPresence {
   userId: string;
   onDuty: boolean;
   /** Whether the supporter chose to be offered by name in the request form. */
-  listed?: boolean;
+  listed?: boolean | undefined;
   /** Only kept for listed supporters, from their own Teams activity. */
-  displayName?: string;
+  displayName?: string | undefined;
   /** How the bot reaches them in personal chat; absent until they first talk to the bot. */
-  conversationReference?: JsonObject;
+  conversationReference?: JsonObject | undefined;
   /** Roster details an admin records. */
-  trainedOn?: string;
-  languages?: string[];
-  bio?: string;
+  trainedOn?: string | undefined;
+  languages?: string[] | undefined;
+  bio?: string | undefined;
   updatedAt: string;
 }
 
@@ -87,7 +87,7 @@ export class SupporterRegistry {
   async setProfile(
     tenantId: string,
     userId: string,
-    profile: { displayName?: string; trainedOn?: string; languages: string[]; bio: string },
+    profile: { displayName?: string | undefined; trainedOn?: string | undefined; languages: string[]; bio: string },
   ) {
     await this.update(tenantId, userId, (current) => ({ ...current, ...profile }));
   }

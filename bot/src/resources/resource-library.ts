@@ -26,8 +26,8 @@ export interface ListedResource {
 export interface StoredResource {
   kind: "resource";
   /** Absent on a tombstone: a shipped entry the tenant's admins removed. */
-  resource?: Resource;
-  removed?: true;
+  resource?: Resource | undefined;
+  removed?: true | undefined;
   createdBy: string;
   updatedBy: string;
   updatedAt: string;

@@ -49,7 +49,7 @@ export class CosmosStore implements DocumentStore {
     this.databaseId = options.databaseId;
     this.client = new CosmosClient({
       endpoint: options.endpoint,
-      ...(options.key ? { key: options.key } : { aadCredentials: options.credential }),
+      ...(options.key ? { key: options.key } : options.credential ? { aadCredentials: options.credential } : {}),
       ...(options.agent ? { agent: options.agent } : {}),
       // The SDK retries 429 (throttling) honouring the server's retry-after; these are its bounds.
       connectionPolicy: { retryOptions: { maxRetryAttemptCount: 9, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 30 } },

@@ -82,8 +82,8 @@ export function BuddyForm(props: BuddyFormProps & { viewer: SessionViewer; savin
   const parsed = (kind === "offer" ? buddyOfferSchema : buddyRequestSchema).safeParse(inputFrom(kind, draft));
   const issue = parsed.success ? undefined : parsed.error.issues[0];
   const problemField = issue ? String(issue.path[0] ?? "") : undefined;
-  const problemText = issue && (PROBLEM_KEYS[problemField ?? ""] ? text[PROBLEM_KEYS[problemField ?? ""]!] : issue.message);
-  const errorFor = (field: string) => (touched && problemField === field ? problemText : undefined);
+  const problemText = issue ? (PROBLEM_KEYS[problemField ?? ""] ? text[PROBLEM_KEYS[problemField ?? ""]!] : issue.message) : null;
+  const errorFor = (field: string) => (touched && problemField === field ? problemText : null);
   const change = (next: Partial<Draft>) => {
     setTouched(true);
     setDraft((current) => ({ ...current, ...next }));

@@ -21,7 +21,7 @@ export function BuddyWindowFields({
   days: readonly Weekday[];
   hours: readonly string[];
   locale: string;
-  error?: string | undefined;
+  error?: string | null;
   onChange: (next: { days: Weekday[]; hours: string[] }) => void;
 }) {
   const { text } = useMessages();

@@ -23,7 +23,7 @@ export function CircleEditForm({
   const [topic, setTopic] = useState(circle.topic ?? "");
   const [joinUrl, setJoinUrl] = useState(circle.joinUrl ?? "");
   const [removing, setRemoving] = useState<string[]>([]);
-  const linkProblem = joinUrl && !/^https:\/\/\S+$/.test(joinUrl) ? text.circleEditJoinUrlInvalid : undefined;
+  const linkProblem = joinUrl && !/^https:\/\/\S+$/.test(joinUrl) ? text.circleEditJoinUrlInvalid : null;
   return (
     <form
       aria-label={formatMessage("circleEditTitle", { name: circle.name })}

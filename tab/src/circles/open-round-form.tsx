@@ -112,7 +112,7 @@ export function OpenRoundForm({
   const [touched, setTouched] = useState(false);
   const titleId = useId();
   const problem = firstProblem(messages, draft);
-  const errorFor = (path: string) => (touched && problem?.path === path ? problem.message : undefined);
+  const errorFor = (path: string) => (touched && problem?.path === path ? problem.message : null);
   const change = (next: Partial<RoundDraft>) => {
     setTouched(true);
     setDraft((current) => ({ ...current, ...next }));
@@ -232,7 +232,7 @@ function SlotFields({
   number: number;
   locale: string;
   canRemove: boolean;
-  errorFor: (field: string) => string | undefined;
+  errorFor: (field: string) => string | null;
   onChange: (next: Partial<SlotDraft>) => void;
   onRemove: () => void;
 }) {

@@ -30,12 +30,12 @@ export function TimeZoneField({
   label,
   value,
   onChange,
-  validationMessage,
+  validationMessage = null,
 }: {
   label: string;
   value: string;
   onChange: (timeZone: string) => void;
-  validationMessage?: string | undefined;
+  validationMessage?: string | null;
 }) {
   const { text } = useMessages();
   const matches = useMemo(() => matchingZones(value), [value]);

@@ -45,7 +45,7 @@ export function TemplateEditor({
   const [draft, setDraft] = useState<HuddleTemplateInput>(initial);
   const [touched, setTouched] = useState(false);
   const problem = firstProblem(draft);
-  const errorFor = (path: string) => (touched && problem?.path === path ? problem.message : undefined);
+  const errorFor = (path: string) => (touched && problem?.path === path ? problem.message : null);
   const change = (next: Partial<HuddleTemplateInput>) => {
     setTouched(true);
     setDraft((current) => ({ ...current, ...next }));
@@ -134,7 +134,7 @@ function StepFields({
   step: HuddleStepInput;
   number: number;
   count: number;
-  errorFor: (field: string) => string | undefined;
+  errorFor: (field: string) => string | null;
   onChange: (next: Partial<HuddleStepInput>) => void;
   onRemove: () => void;
   onMove: (offset: number) => void;

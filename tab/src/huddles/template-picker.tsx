@@ -8,10 +8,10 @@ export function TemplatePicker({
   templates,
   templateId,
   onChange,
-  required,
+  required = false,
 }: {
   templates: readonly HuddleTemplate[];
-  templateId?: string;
+  templateId?: string | undefined;
   onChange: (id: string) => void;
   required?: boolean;
 }) {
@@ -19,7 +19,7 @@ export function TemplatePicker({
   const shown = templates.map((template) => templateInViewerLanguage(template, language));
   const chosen = shown.find((template) => template.id === templateId);
   return (
-    <Field label={text.huddleChooseTemplate} required={required} hint={chosen?.description}>
+    <Field label={text.huddleChooseTemplate} required={required} hint={chosen?.description ?? null}>
       <Dropdown
         data-testid="template-picker"
         placeholder={text.configPickTemplate}

@@ -189,7 +189,7 @@ export function templateInViewerLanguage(template: HuddleTemplate, language: Tab
 }
 
 /** One step of a huddle made from a built-in template (the server runs its steps as they were shipped). */
-export function stepInViewerLanguage<T extends Pick<HuddleStep, "id" | "title" | "prompt"> & { facilitatorNotes?: string }>(
+export function stepInViewerLanguage<T extends Pick<HuddleStep, "id" | "title" | "prompt"> & { facilitatorNotes?: string | undefined }>(
   templateId: string | undefined,
   step: T,
   language: TabLanguage,

@@ -41,7 +41,7 @@ export function ResourceEditor({
   const [draft, setDraft] = useState<ResourceDraft>(() => draftOf(initial, timeZone));
   const [touched, setTouched] = useState(false);
   const problem = firstProblem(draft);
-  const errorFor = (path: string) => (touched && problem?.path === path ? problem.message : undefined);
+  const errorFor = (path: string) => (touched && problem?.path === path ? problem.message : null);
   const change = (next: Partial<ResourceDraft>) => {
     setTouched(true);
     setDraft((current) => ({ ...current, ...next }));
@@ -173,7 +173,7 @@ function AvailabilityFields({
 }: {
   draft: ResourceDraft;
   change: (next: Partial<ResourceDraft>) => void;
-  errorFor: (path: string) => string | undefined;
+  errorFor: (path: string) => string | null;
 }) {
   const { text } = useMessages();
   return (
