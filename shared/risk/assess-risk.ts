@@ -12,8 +12,9 @@ import {
   LINEAR_RISK_THRESHOLD,
   type LinearRiskModel,
 } from "./risk-linear-model.js";
-import { linearRiskScores, namedFeatures } from "./risk-linear-scoring.js";
-import { modelPosterior, type RiskModel } from "./risk-model.js";
+import { clauseRange } from "./clause-features.js";
+import { linearClauseFeatures, linearScoresOf, namedFeatureIds, namedFeatures } from "./risk-linear-scoring.js";
+import { bayesClauseFeatures, modelPosteriorByFeatures, posteriorOf, type RiskModel } from "./risk-model.js";
 import { ELEVATED_FRAMES_EN, RISK_FRAMES_EN } from "./risk-frames-en.js";
 import { type IndexedFrame, screenPlan, ScreenedText, type ScreenPlan } from "./screen-plan.js";
 
@@ -125,23 +126,41 @@ export interface RiskModels {
   windowGate?: number | undefined;
 }
 
+/** Scores for any set of a message's clauses (all when none are given): [crisis, any risk]. */
+type ClauseScorer = (clauses?: readonly number[]) => [number, number];
+
+/**
+ * Both layers read the message's clauses once, into feature numbers per clause; scoring the whole
+ * message, the clauses a frame fired in, or two clauses at a time then only adds up their weights.
+ * Tones (a question, a joke) and what the frames found stay the message's in every part.
+ */
+function layersOf(text: string, frames: FrameScreen, models: RiskModels): ClauseScorer {
+  const bayes = bayesClauseFeatures(frames.clauses, models.bayes);
+  const words = linearClauseFeatures(frames.clauses, models.linear);
+  const named = namedFeatureIds(namedFeatures(text, frames), models.linear);
+  return (clauses) => {
+    const [, distressed, inCrisis] =
+      bayes === "by-features"
+        ? modelPosteriorByFeatures(clauses ? clauses.map((at) => frames.clauses[at]!) : frames.clauses, models.bayes)
+        : posteriorOf(bayes, models.bayes, clauses);
+    return linearScoresOf(words, named, models.linear, [inCrisis, distressed + inCrisis], clauses);
+  };
+}
+
 /**
  * The highest crisis score of any run of `size` consecutive clauses. A crisis sentence amid work
  * talk is scored with the talk's words too, and in the corpus crisis phrasings seldom come with
  * work talk, so the whole message's score can fall below the threshold while the sentence's own
- * would not. Tones (a question, a joke) and what the frames explained away stay the message's.
+ * would not.
  */
-function highestWindowScore(text: string, frames: FrameScreen, models: RiskModels, size: number): number {
+function highestWindowScore(frames: FrameScreen, score: ClauseScorer, size: number): number {
   let highest = 0;
   if (size <= 0 || frames.clauses.length <= size) return highest;
-  const named = namedFeatures(text, frames);
   for (let start = 0; start + size <= frames.clauses.length; start += 1) {
-    const window = frames.clauses.slice(start, start + size);
-    const [, distressed, inCrisis] = modelPosterior(window, models.bayes);
-    const [score] = linearRiskScores(text, { ...frames, clauses: window }, models.linear, [inCrisis, distressed + inCrisis], named);
+    const [crisis] = score(clauseRange(start, start + size));
     // A score that is not a number cannot vouch for the window: it counts as the highest of all.
-    if (Number.isNaN(score)) return Number.NaN;
-    if (score > highest) highest = score;
+    if (Number.isNaN(crisis)) return Number.NaN;
+    if (crisis > highest) highest = crisis;
   }
   return highest;
 }
@@ -152,23 +171,21 @@ function highestWindowScore(text: string, frames: FrameScreen, models: RiskModel
  * seldom come with work talk, so without this a few ordinary sentences around "i am going to kill
  * myself tonight" would demote it.
  */
-function frameHoldsInItsClauses(text: string, frames: FrameScreen, models: RiskModels): boolean {
-  const own = frames.crisisClauses.map((index) => frames.clauses[index]!);
-  if (own.length === 0 || own.length === frames.clauses.length) return false;
-  const [, distressed, inCrisis] = modelPosterior(own, models.bayes);
-  const [local] = linearRiskScores(text, { ...frames, clauses: own }, models.linear, [inCrisis, distressed + inCrisis]);
+function frameHoldsInItsClauses(frames: FrameScreen, score: ClauseScorer): boolean {
+  if (frames.crisisClauses.length === 0 || frames.crisisClauses.length === frames.clauses.length) return false;
+  const [local] = score(frames.crisisClauses);
   return local > LOCAL_FRAME_FLOOR;
 }
 
 /** The frames' findings weighed by the statistical layers; exported so evaluation can swap the models. */
 export function combinedAssessment(text: string, frames: FrameScreen, models: RiskModels): RiskAssessment {
-  const [, distressed, inCrisis] = modelPosterior(frames.clauses, models.bayes);
-  const [crisisScore, riskScore] = linearRiskScores(text, frames, models.linear, [inCrisis, distressed + inCrisis]);
+  const score = layersOf(text, frames, models);
+  const [crisisScore, riskScore] = score();
   const crisis = new Set<string>();
   const elevated = new Set(frames.elevated);
   // Only a score that is a number and low demotes a frame: anything the layer cannot score stays crisis.
   const floor = models.frameFloor ?? FRAME_CRISIS_FLOOR;
-  const demoted = crisisScore <= floor && (models.localFrames === false || !frameHoldsInItsClauses(text, frames, models));
+  const demoted = crisisScore <= floor && (models.localFrames === false || !frameHoldsInItsClauses(frames, score));
   for (const reason of frames.crisis) (demoted ? elevated : crisis).add(reason);
   // Words the frames explained away (negated, someone else's, a story) take more for the layer to call back.
   const threshold = frames.explained
@@ -180,11 +197,7 @@ export function combinedAssessment(text: string, frames: FrameScreen, models: Ri
   const windowThreshold = Math.max(threshold, models.windowThreshold ?? WINDOW_THRESHOLD);
   // Only a message the layer already finds somewhat like crisis is scored again clause by clause.
   const gated = crisisScore <= (models.windowGate ?? WINDOW_GATE);
-  if (
-    crisis.size === 0 &&
-    !gated &&
-    !(highestWindowScore(text, frames, models, models.windowClauses ?? WINDOW_CLAUSES) <= windowThreshold)
-  ) {
+  if (crisis.size === 0 && !gated && !(highestWindowScore(frames, score, models.windowClauses ?? WINDOW_CLAUSES) <= windowThreshold)) {
     crisis.add("crisis-language-like-known-phrasings");
   }
   if (crisis.size === 0 && elevated.size === 0 && riskScore > (models.riskThreshold ?? LINEAR_RISK_THRESHOLD))

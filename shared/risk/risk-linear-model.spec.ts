@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { assessRisk, combinedAssessment, screenByFrames } from "./assess-risk.js";
 import RISK_LINEAR_EN from "./risk-linear-en.json" with { type: "json" };
 import { linearFeatures, linearStem, type LinearRiskModel } from "./risk-linear-model.js";
-import { linearRiskScores, linearRiskScoresByFeatures } from "./risk-linear-scoring.js";
+import {
+  linearClauseFeatures,
+  linearRiskScores,
+  linearRiskScoresByFeatures,
+  linearScoresOf,
+  namedFeatureIds,
+  namedFeatures,
+} from "./risk-linear-scoring.js";
 import RISK_MODEL_EN from "./risk-model-en.json" with { type: "json" };
 import type { RiskModel } from "./risk-model.js";
 
@@ -61,6 +68,22 @@ describe("linear risk layer", () => {
       const named = linearRiskScoresByFeatures(linearFeatures(mutated, frames), linear, bayesScores);
       expect(numbered[0]).toBeCloseTo(named[0], 9);
       expect(numbered[1]).toBeCloseTo(named[1], 9);
+    }
+  });
+
+  it("scores any set of a message's clauses from its features as it scores those clauses alone", () => {
+    const texts = readFileSync(new URL("../../tests/fixtures/risk-corpus/long-development.jsonl", import.meta.url), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    for (const [index, text] of texts.entries()) {
+      const frames = screenByFrames(text);
+      const named = namedFeatures(text, frames);
+      const some = frames.clauses.map((_, at) => at).filter((at) => (at * 7 + index) % 3 === 0);
+      const bayesScores: [number, number] = [(index % 10) / 10, 0.5];
+      const alone = linearRiskScores(text, { ...frames, clauses: some.map((at) => frames.clauses[at]!) }, linear, bayesScores, named);
+      const features = linearClauseFeatures(frames.clauses, linear);
+      expect(linearScoresOf(features, namedFeatureIds(named, linear), linear, bayesScores, some)).toEqual(alone);
     }
   });
 

@@ -1,4 +1,5 @@
 import { CLAUSE_SEPARATOR, joinedClauses } from "./clause-spans.js";
+import { ClauseFeatures } from "./clause-features.js";
 import { FeatureSet } from "./feature-set.js";
 import { IntTable } from "./int-table.js";
 import { WordTable } from "./word-table.js";
@@ -22,6 +23,8 @@ interface NumberedLinearModel {
   weights: Float64Array;
   /** The features this message has counted. */
   counted: FeatureSet;
+  /** The last message's word features, clause by clause. */
+  features: ClauseFeatures;
 }
 
 const numberedModels = new WeakMap<LinearRiskModel, NumberedLinearModel>();
@@ -66,6 +69,7 @@ function numbered(model: LinearRiskModel): NumberedLinearModel {
     named,
     weights: Float64Array.from(names.flatMap((name) => [model.weights[name]![0] ?? Number.NaN, model.weights[name]![1] ?? Number.NaN])),
     counted: new FeatureSet(),
+    features: new ClauseFeatures(),
   };
   numberedModels.set(model, result);
   return result;
@@ -91,23 +95,60 @@ export function linearRiskScores(
   // The message's `namedFeatures`, when the caller scores several parts of one message.
   named: readonly string[] = namedFeatures(text, frames),
 ): [number, number] {
+  return linearScoresOf(linearClauseFeatures(frames.clauses, model), namedFeatureIds(named, model), model, bayes);
+}
+
+/** The numbers of the named features (frame reasons, tones) the model weighs, in the given order. */
+export function namedFeatureIds(named: readonly string[], model: LinearRiskModel): number[] {
   const numbers = numbered(model);
-  const { weights, wordTable, wordCount, adjacentPairs, skipPairs, counted } = numbers;
+  return named.map((name) => numbers.named.get(name) ?? -1);
+}
+
+/**
+ * The scores over some of the clauses `features` were read from (all when `clauses` is not given),
+ * with the message's named features first, each feature counted once.
+ */
+export function linearScoresOf(
+  features: ClauseFeatures,
+  named: readonly number[],
+  model: LinearRiskModel,
+  bayes: [number, number],
+  clauses?: readonly number[],
+): [number, number] {
+  const { weights, counted } = numbered(model);
+  const { ids, starts } = features;
   counted.clear();
-  const sums = [model.bias[0] ?? 0, model.bias[1] ?? 0];
-  const count = (feature: number) => {
-    if (feature < 0 || !counted.add(feature)) return;
-    sums[0]! += weights[2 * feature]!;
-    sums[1]! += weights[2 * feature + 1]!;
-  };
-  for (const name of named) count(numbers.named.get(name) ?? -1);
-  // Word numbers of the last two tokens, walking each clause without cutting it into strings.
-  const { clauses } = frames;
+  let crisis = model.bias[0] ?? 0;
+  let risk = model.bias[1] ?? 0;
+  for (const feature of named) {
+    if (feature < 0 || !counted.add(feature)) continue;
+    crisis += weights[2 * feature]!;
+    risk += weights[2 * feature + 1]!;
+  }
+  const count = clauses?.length ?? features.clauseCount;
+  for (let at = 0; at < count; at += 1) {
+    const clause = clauses ? clauses[at]! : at;
+    for (let of = starts[clause]!; of < starts[clause + 1]!; of += 1) {
+      const feature = ids[of]!;
+      if (!counted.add(feature)) continue;
+      crisis += weights[2 * feature]!;
+      risk += weights[2 * feature + 1]!;
+    }
+  }
+  return [logistic(crisis + model.bayesShare * logOddsOf(bayes[0])), logistic(risk + model.bayesShare * logOddsOf(bayes[1]))];
+}
+
+/** The word and word-pair features of each clause, by number, walking the clauses without cutting them into strings. */
+export function linearClauseFeatures(clauses: string[], model: LinearRiskModel): ClauseFeatures {
+  const numbers = numbered(model);
+  const { wordTable, wordCount, adjacentPairs, skipPairs, features } = numbers;
+  features.reset();
   const joined = joinedClauses(clauses);
   for (let at = 0, from = 0; at < clauses.length; at += 1) {
     const clause = joined ?? clauses[at]!;
     const first = joined === undefined ? 0 : from;
     const to = first + clauses[at]!.length;
+    // Word numbers of the last two tokens.
     let previous = -1;
     let beforePrevious = -1;
     for (let start = first; start < to;) {
@@ -117,18 +158,19 @@ export function linearRiskScores(
         const slot = wordTable.slotAt(clause, start, stemEnd(clause, start, end));
         const word = wordTable.numberIn(slot);
         if (word >= 0) {
-          count(wordTable.valueIn(slot));
-          if (previous >= 0) count(adjacentPairs.get(previous * wordCount + word));
-          if (beforePrevious >= 0) count(skipPairs.get(beforePrevious * wordCount + word));
+          features.push(wordTable.valueIn(slot));
+          if (previous >= 0) features.push(adjacentPairs.get(previous * wordCount + word));
+          if (beforePrevious >= 0) features.push(skipPairs.get(beforePrevious * wordCount + word));
         }
         beforePrevious = previous;
         previous = word;
       }
       start = end + 1;
     }
+    features.endClause();
     from = to + CLAUSE_SEPARATOR.length;
   }
-  return [logistic(sums[0]! + model.bayesShare * logOddsOf(bayes[0])), logistic(sums[1]! + model.bayesShare * logOddsOf(bayes[1]))];
+  return features;
 }
 
 const [G, N, I, E, D, S, L, Y] = [..."gniedsly"].map((letter) => letter.charCodeAt(0));

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { clausesOf } from "./risk-clauses.js";
 import { RISK_LEXICON_EN } from "./risk-lexicon-en.js";
 import RISK_MODEL_EN from "./risk-model-en.json" with { type: "json" };
-import { modelFeatures, modelPosterior, modelPosteriorByFeatures, type RiskModel } from "./risk-model.js";
+import { bayesClauseFeatures, modelFeatures, modelPosterior, modelPosteriorByFeatures, posteriorOf, type RiskModel } from "./risk-model.js";
 import { propertyRuns } from "../../tests/support/property-runs.js";
 
 const model = RISK_MODEL_EN as RiskModel;
@@ -32,6 +32,24 @@ describe("risk model", () => {
         expect(modelPosterior(sample, model)).toEqual(modelPosteriorByFeatures(sample, model));
       }),
       { numRuns: propertyRuns(1000) },
+    );
+  });
+
+  it("scores any set of a message's clauses from its features as it scores those clauses' text", () => {
+    fc.assert(
+      fc.property(clauses, fc.array(fc.nat(), { maxLength: 4 }), (sample, picks) => {
+        const some = [...new Set(picks.map((pick) => pick % Math.max(1, sample.length)))].filter((at) => at < sample.length);
+        const features = bayesClauseFeatures(sample, model);
+        if (features === "by-features") throw new Error("the shipped model is numbered");
+        expect(posteriorOf(features, model, some)).toEqual(
+          modelPosteriorByFeatures(
+            some.map((at) => sample[at]!),
+            model,
+          ),
+        );
+        expect(posteriorOf(features, model)).toEqual(modelPosteriorByFeatures(sample, model));
+      }),
+      { numRuns: propertyRuns(300) },
     );
   });
 

@@ -1,4 +1,5 @@
 import { CLAUSE_SEPARATOR, joinedClauses } from "./clause-spans.js";
+import { ClauseFeatures } from "./clause-features.js";
 import { FeatureSet } from "./feature-set.js";
 import { IntTable } from "./int-table.js";
 import { WordTable } from "./word-table.js";
@@ -67,6 +68,8 @@ interface NumberedModel {
   featureOfPair: IntTable;
   /** The features this message has counted: each counts once. */
   counted: FeatureSet;
+  /** The last message's features, clause by clause. */
+  features: ClauseFeatures;
 }
 
 const numberedModels = new WeakMap<RiskModel, NumberedModel | "by-features">();
@@ -113,6 +116,7 @@ function numbered(model: RiskModel): NumberedModel | "by-features" {
     wordTable: new WordTable(words, featureOfWord),
     featureOfPair: new IntTable(pairs.map(([first, second, feature]) => [first * words.length + second, feature] as const)),
     counted: new FeatureSet(),
+    features: new ClauseFeatures(),
   };
   numberedModels.set(model, result);
   return result;
@@ -133,16 +137,43 @@ function stemEnd(text: string, start: number, end: number): number {
  * and in the same order (floating-point sums depend on it), by numbers instead of feature names.
  */
 export function modelPosterior(clauses: string[], model: RiskModel): [number, number, number] {
+  const features = bayesClauseFeatures(clauses, model);
+  return features === "by-features" ? modelPosteriorByFeatures(clauses, model) : posteriorOf(features, model);
+}
+
+/**
+ * The posterior over some of the clauses `features` were read from (all when `clauses` is not
+ * given), each feature counted once, in the order the clauses' tokens give them.
+ */
+export function posteriorOf(features: ClauseFeatures, model: RiskModel, clauses?: readonly number[]): [number, number, number] {
   const numbers = numbered(model);
-  if (numbers === "by-features") return modelPosteriorByFeatures(clauses, model);
-  const { likelihoods, wordTable, featureOfPair, featureByName } = numbers;
-  // Generations are whole numbers held exactly by a double far past any process's message count.
-  numbers.counted.clear();
+  if (numbers === "by-features") throw new Error("posteriorOf needs a numbered model");
+  const { likelihoods, counted } = numbers;
+  const { ids, starts } = features;
+  counted.clear();
   const logs = [...model.prior];
-  const count = (feature: number | undefined) => {
-    if (feature === undefined || feature < 0 || !numbers.counted.add(feature)) return;
-    for (let index = 0; index < 3; index += 1) logs[index]! += likelihoods[feature * 3 + index]!;
-  };
+  const count = clauses?.length ?? features.clauseCount;
+  for (let at = 0; at < count; at += 1) {
+    const clause = clauses ? clauses[at]! : at;
+    for (let of = starts[clause]!; of < starts[clause + 1]!; of += 1) {
+      const feature = ids[of]!;
+      if (!counted.add(feature)) continue;
+      for (let index = 0; index < 3; index += 1) logs[index]! += likelihoods[feature * 3 + index]!;
+    }
+  }
+  return normalised(logs);
+}
+
+/**
+ * The features of each clause, by number, or "by-features" when the model cannot be numbered.
+ * The same features as `modelFeatures(clauses)`, found by hash straight from the clauses.
+ */
+export function bayesClauseFeatures(clauses: string[], model: RiskModel): ClauseFeatures | "by-features" {
+  const numbers = numbered(model);
+  if (numbers === "by-features") return "by-features";
+  const { wordTable, featureOfPair, featureByName, features } = numbers;
+  features.reset();
+  const byName = (name: string) => featureByName.get(name) ?? -1;
   const wordCount = numbers.words.length;
   const joined = joinedClauses(clauses);
   for (let at = 0, from = 0; at < clauses.length; at += 1) {
@@ -169,18 +200,19 @@ export function modelPosterior(clauses: string[], model: RiskModel): [number, nu
       const word = wordTable.numberIn(slot);
       if (previousStart >= 0) {
         if (odd || previousOdd) {
-          count(featureByName.get(`${clause.slice(previousStart, previousEnd)}_${clause.slice(tokenStart, tokenEnd)}`));
-        } else if (previousWord >= 0 && word >= 0) count(featureOfPair.get(previousWord * wordCount + word));
+          features.push(byName(`${clause.slice(previousStart, previousEnd)}_${clause.slice(tokenStart, tokenEnd)}`));
+        } else if (previousWord >= 0 && word >= 0) features.push(featureOfPair.get(previousWord * wordCount + word));
       }
-      count(word >= 0 ? wordTable.valueIn(slot) : odd ? featureByName.get(clause.slice(tokenStart, tokenEnd)) : undefined);
+      features.push(word >= 0 ? wordTable.valueIn(slot) : odd ? byName(clause.slice(tokenStart, tokenEnd)) : -1);
       previousStart = tokenStart;
       previousEnd = tokenEnd;
       previousWord = word;
       previousOdd = odd;
     }
+    features.endClause();
     from = to + CLAUSE_SEPARATOR.length;
   }
-  return normalised(logs);
+  return features;
 }
 
 /** The straightforward form, kept to show `modelPosterior` is the same sum. */
