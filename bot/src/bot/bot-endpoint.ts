@@ -42,6 +42,13 @@ export interface BotEndpointPolicy {
   serviceUrls: ServiceUrlAllowList;
 }
 
+/** What the server mounts at `POST /api/messages`: botbuilder's parts stay opaque outside bot/src/bot/. */
+export interface BotEndpointParts {
+  adapter: CloudAdapter;
+  handler: ActivityHandler;
+  policy: BotEndpointPolicy;
+}
+
 /**
  * `POST /api/messages`. With credentials, botbuilder validates the Bot Framework JWT. Without them
  * only development identity mode lets anything in, and only direct calls from this machine (the
