@@ -1,5 +1,5 @@
 import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title3 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { clockReading, huddleSummary } from "../../../shared/huddles/huddle-clock.js";
 import type { HuddleView as HuddleState, Me } from "../api/api-client.js";
 import { stepInViewerLanguage } from "../i18n/shipped-templates.js";
@@ -34,7 +34,7 @@ export function meetingIdOf(session: Session): string | undefined {
 /** The side panel (controls for the facilitator) and the stage (large, no controls) share this view. */
 export function HuddleView({ session, meetingId, surface }: { session: Session; meetingId: string; surface: "panel" | "stage" }) {
   const { text, formatMessage, language } = useMessages();
-  const [me] = useLoad(() => session.api.me(), [session]);
+  const [me] = useLoad(useCallback(() => session.api.me(), [session]));
   const { view, viewerKey, connection, offsetMs, accept } = useHuddle(session.api, meetingId);
   const [notice, setNotice] = useState<string>();
   const [answered, setAnswered] = useState<string>();

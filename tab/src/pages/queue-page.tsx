@@ -16,7 +16,7 @@ import {
   Text,
   Title2,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { RequestDetail, RequestSummary } from "../api/api-client.js";
 import { ClaimedRequestPanel } from "../components/claimed-request-panel.js";
 import { CaseloadBanner } from "../supporters/caseload-banner.js";
@@ -33,7 +33,7 @@ const STATUS_FILTERS = ["all", "open", "claimed", "in_conversation"] as const;
 /** The supporters' queue: open requests, most urgent first, with no one's words until claimed. */
 export function QueuePage({ session }: { session: Session }) {
   const { text, formatMessage, labelFor } = useMessages();
-  const [queue, reload, more] = usePagedList((continuation?: string) => session.api.queue(continuation), [session]);
+  const [queue, reload, more] = usePagedList(useCallback((continuation?: string) => session.api.queue(continuation), [session]));
   const [urgency, setUrgency] = useState<(typeof URGENCY_FILTERS)[number]>("all");
   const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number]>("all");
   const [notice, setNotice] = useState<{ intent: "success" | "warning"; message: string }>();
