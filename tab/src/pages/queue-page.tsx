@@ -25,6 +25,7 @@ import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { duration, relativeTime } from "../time-format.js";
 import { usePagedList } from "../use-paged-list.js";
+import { useNow } from "../use-now.js";
 import { ShowMore } from "../components/show-more.js";
 
 const URGENCY_FILTERS = ["all", "crisis", "today", "soon", "can_wait"] as const;
@@ -38,13 +39,14 @@ export function QueuePage({ session }: { session: Session }) {
   const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number]>("all");
   const [notice, setNotice] = useState<{ intent: "success" | "warning"; message: string }>();
   const [claimed, setClaimed] = useState<RequestDetail>();
+  // Waiting times and claim deadlines are shown to the minute; they move on while the queue is open.
+  const now = useNow(15_000);
 
   if (queue.status === "loading") return <Spinner label={text.loading} />;
   if (queue.status === "failed") {
     if (queue.error.status === 403) return <Text data-testid="queue-not-supporter">{text.queueNotSupporter}</Text>;
     return <ErrorState message={text.errorNetwork} onRetry={reload} />;
   }
-  const now = Date.now();
   const shown = queue.data.requests.filter(
     (request) => (urgency === "all" || request.urgency === urgency) && (status === "all" || request.status === status),
   );
