@@ -133,6 +133,8 @@ export function RosterAdmin({ session }: { session: Session }) {
               onClick={() =>
                 void session.pickPerson!().then(
                   (picked) => picked && setDraft({ ...draft, userId: picked.userId, displayName: picked.displayName }),
+                  // Cancelled or not possible here: the draft stays as it is and the id can be typed in.
+                  () => undefined,
                 )
               }
             >
