@@ -13,7 +13,10 @@ import { Notice, type NoticeState } from "./notice.js";
 export function AllCircles({ session, generation }: { session: Session; generation: number }) {
   const messages = useMessages();
   const { text, formatMessage } = messages;
-  const [circles, reload] = useLoad(useCallback(useCallback(() => session.api.allCircles(), [session]), [session]), generation);
+  const [circles, reload] = useLoad(
+    useCallback(() => session.api.allCircles(), [session]),
+    generation,
+  );
   const viewer = viewerOf(session);
   const [editing, setEditing] = useState<string>();
   const [saving, setSaving] = useState(false);
