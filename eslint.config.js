@@ -35,6 +35,7 @@ export default tseslint.config(
       "no-console": "off",
       eqeqeq: ["error", "always"],
       "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
       // checksVoidReturn stays on everywhere: Express 5's handler types accept a promise (and Express 5
       // passes its rejection to the error handler), and JSX handlers wrap async work as `() => void run()`
       // where `run` handles its own errors.
