@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import express, { type Express, type Request, type Response } from "express";
-import type { ActivityHandler, CloudAdapter } from "botbuilder";
 import { ALL_API_ROUTES } from "./api/all-routes.js";
 import type { ApiServices } from "./api/api-routes.js";
 import type { ResponsePolicyStore } from "./requests/response-policy.js";
@@ -12,7 +11,7 @@ import type { DevIdentityIssuer } from "./auth/dev-identity.js";
 import type { RoleDirectory } from "./auth/role-directory.js";
 import type { TokenVerifier } from "./auth/token-verifier.js";
 import { callerOf, withClientAuth } from "./auth/with-client-auth.js";
-import { botEndpoint, type BotEndpointPolicy } from "./bot/bot-endpoint.js";
+import { botEndpoint, type BotEndpointParts } from "./bot/bot-endpoint.js";
 import type { AppConfig } from "./config.js";
 import { errorResponder, sendError } from "./http/error-responses.js";
 import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
@@ -62,7 +61,7 @@ export interface AppDependencies {
   buddies: BuddyService;
   buddyNotifier: BuddyNotifier;
   devIdentity?: DevIdentityIssuer;
-  bot: { adapter: CloudAdapter; handler: ActivityHandler; policy: BotEndpointPolicy };
+  bot: BotEndpointParts;
 }
 
 export const MAX_BODY_BYTES = 100 * 1024;

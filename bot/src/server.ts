@@ -32,8 +32,11 @@ import { SupporterRosterService } from "./supporters/supporter-roster-service.js
 import { BuddyNotifier } from "./buddies/buddy-notifier.js";
 import { BuddyService } from "./buddies/buddy-service.js";
 import { ContactBook } from "./bot/contact-book.js";
-import { DEV_TEAM_ROSTER, NO_TEAM_DIRECTORY, TeamsTeamDirectory } from "./circles/team-directory.js";
-import { DEV_MEETING_ROSTER, NO_MEETING_DIRECTORY, TEAMS_GLOBAL_SERVICE_URL, TeamsMeetingDirectory } from "./huddles/meeting-directory.js";
+import { DEV_TEAM_ROSTER, NO_TEAM_DIRECTORY } from "./circles/team-directory.js";
+import { DEV_MEETING_ROSTER, NO_MEETING_DIRECTORY } from "./huddles/meeting-directory.js";
+import { TEAMS_GLOBAL_SERVICE_URL } from "./bot/ask-teams.js";
+import { TeamsMeetingDirectory } from "./bot/teams-meeting-directory.js";
+import { TeamsTeamDirectory } from "./bot/teams-team-directory.js";
 import { BotEscalationNotifier } from "./bot/escalation-notifier.js";
 import { createStore } from "./storage/create-store.js";
 import { DeadlineStore } from "./storage/deadline-store.js";

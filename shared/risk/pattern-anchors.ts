@@ -85,7 +85,7 @@ function withinPipes(node: RegexNode): boolean {
       return node.alternatives.every((sequence) => sequence.every(withinPipes));
     case "repeat":
       return withinPipes(node.node);
-    default:
+    case "boundary":
       return true;
   }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { useLoad, type Loaded } from "./use-load.js";
 
 /** A list the server hands out a page at a time: `continuation` is present while there is more. */
@@ -16,34 +16,32 @@ export interface MorePages {
 }
 
 /**
- * The first page loads like any page (`useLoad`); later pages are appended on request. A reload
- * starts again from the first page, so a list never mixes pages from before and after a change.
+ * The first page loads like any page (`useLoad`: `loadPage` is wrapped in `useCallback`); later pages are
+ * appended on request. Later pages and a failed "show more" belong to the first page they followed, so a
+ * reload starts again from the first page and a list never mixes pages from before and after a change.
  */
-export function usePagedList<T, P extends Paged<T>>(
-  loadPage: (continuation?: string) => Promise<P>,
-  dependencies: unknown[],
-): [Loaded<P>, () => void, MorePages] {
-  const [first, reloadFirst] = useLoad(() => loadPage(), dependencies);
-  const [later, setLater] = useState<{ requests: T[]; continuation?: string | undefined }>();
+export function usePagedList<T, P extends Paged<T>>(loadPage: (continuation?: string) => Promise<P>): [Loaded<P>, () => void, MorePages] {
+  const [first, reload] = useLoad(useCallback(() => loadPage(), [loadPage]));
+  const [later, setLater] = useState<{ after: Loaded<P>; requests: T[]; continuation?: string | undefined }>();
   const [loadingMore, setLoadingMore] = useState(false);
-  const [moreFailed, setMoreFailed] = useState(false);
-  useEffect(() => {
-    setLater(undefined);
-    setMoreFailed(false);
-  }, [first]);
-  const reload = useCallback(() => reloadFirst(), [reloadFirst]);
+  const [moreFailedAfter, setMoreFailedAfter] = useState<Loaded<P>>();
   if (first.status !== "ready") return [first, reload, { loadingMore: false, moreFailed: false }];
-  const continuation = later ? later.continuation : first.data.continuation;
-  const merged: P = { ...first.data, requests: [...first.data.requests, ...(later?.requests ?? [])], continuation };
+  const laterPages = later?.after === first ? later : undefined;
+  const continuation = laterPages ? laterPages.continuation : first.data.continuation;
+  const merged: P = { ...first.data, requests: [...first.data.requests, ...(laterPages?.requests ?? [])], continuation };
   const showMore = async () => {
     if (!continuation) return;
     setLoadingMore(true);
     try {
       const next = await loadPage(continuation);
-      setLater((current) => ({ requests: [...(current?.requests ?? []), ...next.requests], continuation: next.continuation }));
-      setMoreFailed(false);
+      setLater((current) => ({
+        after: first,
+        requests: [...(current?.after === first ? current.requests : []), ...next.requests],
+        continuation: next.continuation,
+      }));
+      setMoreFailedAfter(undefined);
     } catch {
-      setMoreFailed(true);
+      setMoreFailedAfter(first);
     } finally {
       setLoadingMore(false);
     }
@@ -51,6 +49,6 @@ export function usePagedList<T, P extends Paged<T>>(
   return [
     { status: "ready", data: merged },
     reload,
-    { ...(continuation ? { showMore: () => void showMore() } : {}), loadingMore, moreFailed },
+    { ...(continuation ? { showMore: () => void showMore() } : {}), loadingMore, moreFailed: moreFailedAfter === first },
   ];
 }

@@ -1,5 +1,8 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from "botbuilder";
 
+/** Teams' global Bot Connector endpoint; it redirects each tenant to its region. */
+export const TEAMS_GLOBAL_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
+
 /**
  * Runs one Bot Connector question (a roster or meeting lookup) in a proactive turn on the given
  * conversation. The question's error is carried out of the turn and rethrown here: thrown inside

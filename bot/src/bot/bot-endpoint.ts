@@ -66,6 +66,13 @@ export interface EndpointResponse extends ErrorSink {
   end(): unknown;
 }
 
+/** What the server mounts at `POST /api/messages`: botbuilder's parts stay opaque outside bot/src/bot/. */
+export interface BotEndpointParts {
+  adapter: CloudAdapter;
+  handler: ActivityHandler;
+  policy: BotEndpointPolicy;
+}
+
 /**
  * `POST /api/messages`. With credentials, botbuilder validates the Bot Framework JWT. Without them
  * only development identity mode lets anything in, and only direct calls from this machine (the

@@ -1,7 +1,4 @@
-import { TeamsInfo, type CloudAdapter, type ConversationReference } from "botbuilder";
 import { DEV_USERS } from "../auth/dev-identity.js";
-import { askTeams, BriefAnswers, isNotMemberAnswer } from "../bot/ask-teams.js";
-import type { Logger } from "../logger.js";
 
 /** A person's part in a Teams meeting, as Teams reports it. */
 export type MeetingRole = "Organizer" | "Presenter" | "Attendee";
@@ -10,13 +7,11 @@ export type MeetingRole = "Organizer" | "Presenter" | "Attendee";
  * Answers "is this person in this Teams meeting, and as what?". Only Teams can say: a meeting id
  * sent by a client proves nothing, so every huddle route asks here before anything else.
  * `undefined` means not a participant, or not known to be one.
+ * Teams' own answer comes from bot/src/bot/teams-meeting-directory.ts: only bot/src/bot/ talks to botbuilder.
  */
 export interface MeetingDirectory {
   roleOf(tenantId: string, meetingId: string, userId: string): Promise<MeetingRole | undefined>;
 }
-
-/** Teams' global Bot Connector endpoint; it redirects each tenant to its region. */
-export const TEAMS_GLOBAL_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
 
 /** Used when the bot has no way to ask Teams: nobody is taken for a participant on their word. */
 export const NO_MEETING_DIRECTORY: MeetingDirectory = { roleOf: async () => undefined };
@@ -28,54 +23,3 @@ export const NO_MEETING_DIRECTORY: MeetingDirectory = { roleOf: async () => unde
 export const DEV_MEETING_ROSTER: MeetingDirectory = {
   roleOf: async (_tenantId, _meetingId, userId) => (DEV_USERS.some((user) => user.userId === userId) ? "Attendee" : undefined),
 };
-
-const MEMBER_CACHE_MS = 60_000;
-/** A refusal is cached for less time, so someone who joins the meeting late gets in soon. */
-const NON_MEMBER_CACHE_MS = 10_000;
-
-/**
- * Asks Teams through the meeting-participant API (`TeamsInfo.getMeetingParticipant`), in a
- * proactive turn on the tenant's service URL. Answers are cached briefly: a huddle panel calls
- * several routes a minute. Any failure counts as "not a participant": joining a huddle is a privilege.
- */
-export class TeamsMeetingDirectory implements MeetingDirectory {
-  private readonly answers: BriefAnswers<MeetingRole | undefined>;
-
-  constructor(
-    private readonly adapter: CloudAdapter,
-    private readonly botAppId: string,
-    private readonly serviceUrl: string,
-    private readonly logger: Logger,
-    now: () => number = Date.now,
-  ) {
-    this.answers = new BriefAnswers(now, (role) => (role ? MEMBER_CACHE_MS : NON_MEMBER_CACHE_MS));
-  }
-
-  roleOf(tenantId: string, meetingId: string, userId: string): Promise<MeetingRole | undefined> {
-    return this.answers.get(`${tenantId}\u0000${meetingId}\u0000${userId}`, () => this.lookUp(tenantId, meetingId, userId));
-  }
-
-  private async lookUp(tenantId: string, meetingId: string, userId: string): Promise<MeetingRole | undefined> {
-    const reference: Partial<ConversationReference> = {
-      channelId: "msteams",
-      serviceUrl: this.serviceUrl,
-      conversation: { id: meetingId, isGroup: true, conversationType: "groupChat", name: "", tenantId },
-    };
-    try {
-      const participant = await askTeams(this.adapter, this.botAppId, reference, (context) =>
-        TeamsInfo.getMeetingParticipant(context, meetingId, userId, tenantId),
-      );
-      const role = participant.meeting?.role;
-      return role === "Organizer" || role === "Presenter" ? role : "Attendee";
-    } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      if (isNotMemberAnswer(error)) this.logger.info({ event: "huddles.not_a_participant", status }, "not a meeting participant");
-      else
-        this.logger.warn(
-          { event: "huddles.participant_lookup_failed", errorName: (error as Error).name, status },
-          "participant lookup failed",
-        );
-      return undefined;
-    }
-  }
-}

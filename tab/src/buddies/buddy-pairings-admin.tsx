@@ -1,5 +1,5 @@
 import { Button, Card, Spinner, Subtitle2, Text, Title3 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { BuddyMatchReport } from "../../../shared/circles/buddy-programme.js";
 import { viewerOf } from "../circles/circle-format.js";
 import { Notice } from "../circles/notice.js";
@@ -13,7 +13,7 @@ import { reasonText, sinceText } from "./buddy-format.js";
 export function BuddyPairingsAdmin({ session }: { session: Session }) {
   const messages = useMessages();
   const { text, formatMessage } = messages;
-  const [pairings, reload] = useLoad(() => session.api.buddyPairings(), [session]);
+  const [pairings, reload] = useLoad(useCallback(() => session.api.buddyPairings(), [session]));
   const [matching, setMatching] = useState(false);
   const [report, setReport] = useState<BuddyMatchReport>();
   const [failure, setFailure] = useState<string>();

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title3 } from "@fluentui/react-components";
-import { lazy, Suspense, useState } from "react";
+import { Suspense, lazy, useCallback, useState } from "react";
 import type { BuddyOfferInput, BuddyRequestInput, MyBuddies } from "../../../shared/circles/buddy-programme.js";
 import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
 import { viewerOf } from "../circles/circle-format.js";
@@ -19,7 +19,7 @@ type Editing = "offer" | "request" | undefined;
 /** Home's "My buddy": my pairings, my open offer or request, and the two ways in when there are none. */
 export function MyBuddy({ session }: { session: Session }) {
   const { text, formatMessage } = useMessages();
-  const [mine, reload] = useLoad(() => session.api.myBuddies(), [session]);
+  const [mine, reload] = useLoad(useCallback(() => session.api.myBuddies(), [session]));
   const [editing, setEditing] = useState<Editing>();
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<NoticeState>();

@@ -1,5 +1,5 @@
 import { Button, Card, Spinner, Text, Title3 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { CircleEditInput } from "../../../shared/circles/circle-programme.js";
 import { ErrorState } from "../components/error-state.js";
 import { useMessages } from "../i18n/use-messages.js";
@@ -13,7 +13,10 @@ import { Notice, type NoticeState } from "./notice.js";
 export function AllCircles({ session, generation }: { session: Session; generation: number }) {
   const messages = useMessages();
   const { text, formatMessage } = messages;
-  const [circles, reload] = useLoad(() => session.api.allCircles(), [session, generation]);
+  const [circles, reload] = useLoad(
+    useCallback(() => session.api.allCircles(), [session]),
+    generation,
+  );
   const viewer = viewerOf(session);
   const [editing, setEditing] = useState<string>();
   const [saving, setSaving] = useState(false);

@@ -1,5 +1,5 @@
 import { Spinner, Text, Title3 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { ErrorState } from "../components/error-state.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
@@ -11,7 +11,7 @@ import { Notice } from "./notice.js";
 /** The circles I belong to, or a word on how to join one. */
 export function MyCircles({ session, myUserId }: { session: Session; myUserId: string }) {
   const { text, formatMessage } = useMessages();
-  const [circles, reload] = useLoad(() => session.api.myCircles(), [session]);
+  const [circles, reload] = useLoad(useCallback(() => session.api.myCircles(), [session]));
   const [left, setLeft] = useState<string>();
   const viewer = viewerOf(session);
   return (

@@ -87,14 +87,16 @@ export function OpenRoundForm({
 }) {
   const messages = useMessages();
   const { text, formatMessage } = messages;
-  const slotCount = useRef(1);
-  const newSlot = (): SlotDraft => ({
-    id: `slot-${slotCount.current++}`,
+  const slotDraft = (id: string): SlotDraft => ({
+    id,
     weekday: "TU",
     localTime: "12:00",
     durationMinutes: "60",
     timeZone: viewer.timeZone,
   });
+  /** How many slots the form has made: the first comes with the draft, "Add a slot" numbers the next. */
+  const slotCount = useRef(1);
+  const newSlot = () => slotDraft(`slot-${++slotCount.current}`);
   const [draft, setDraft] = useState<RoundDraft>(() => {
     // Sensible first dates in the admin's own calendar: a week to sign up, circles the week after.
     const today = utcToZoned(new Date(), viewer.timeZone).localDate;
@@ -106,7 +108,7 @@ export function OpenRoundForm({
       groupMin: "4",
       groupMax: "6",
       cadence: "weekly",
-      slots: [newSlot()],
+      slots: [slotDraft("slot-1")],
     };
   });
   const [touched, setTouched] = useState(false);

@@ -1,5 +1,5 @@
 import { Button, Card, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Subtitle1, Title3 } from "@fluentui/react-components";
-import { lazy, Suspense, useState } from "react";
+import { Suspense, lazy, useCallback, useState } from "react";
 import type { RoundSummary, SignUpInput } from "../../../shared/circles/circle-programme.js";
 import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
 import { ErrorState } from "../components/error-state.js";
@@ -16,7 +16,7 @@ const SignUpForm = lazy(() => import("./sign-up-form.js").then((module) => ({ de
 /** The rounds a member can sign up for, each with its times shown in the member's own zone. */
 export function OpenRounds({ session }: { session: Session }) {
   const { text } = useMessages();
-  const [rounds, reload] = useLoad(() => session.api.circleRounds(), [session]);
+  const [rounds, reload] = useLoad(useCallback(() => session.api.circleRounds(), [session]));
   const viewer = viewerOf(session);
   return (
     <section aria-labelledby="open-rounds-title" style={{ display: "grid", gap: 12 }}>

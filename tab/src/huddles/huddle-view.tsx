@@ -1,26 +1,18 @@
 import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title3 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { clockReading, huddleSummary } from "../../../shared/huddles/huddle-clock.js";
 import type { HuddleView as HuddleState, Me } from "../api/api-client.js";
 import { stepInViewerLanguage } from "../i18n/shipped-templates.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
+import { useNow } from "../use-now.js";
 import { Countdown } from "./countdown.js";
 import { HuddleControls } from "./huddle-controls.js";
 import { SoundToggle } from "./sound-toggle.js";
 import { TemplatePicker } from "./template-picker.js";
 import { useHuddle } from "./use-huddle.js";
 import { useTemplateList } from "./use-template-list.js";
-
-/** Re-renders a few times a second so the countdown moves; the numbers come from server timestamps. */
-function useTicker(intervalMs: number): void {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const timer = setInterval(() => setTick((tick) => tick + 1), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-}
 
 function speakerClock(speaker: { remainingMs: number; overtimeMs: number }): string {
   const seconds = Math.ceil((speaker.overtimeMs || speaker.remainingMs) / 1000);
@@ -34,7 +26,7 @@ export function meetingIdOf(session: Session): string | undefined {
 /** The side panel (controls for the facilitator) and the stage (large, no controls) share this view. */
 export function HuddleView({ session, meetingId, surface }: { session: Session; meetingId: string; surface: "panel" | "stage" }) {
   const { text, formatMessage, language } = useMessages();
-  const [me] = useLoad(() => session.api.me(), [session]);
+  const [me] = useLoad(useCallback(() => session.api.me(), [session]));
   const { view, viewerKey, connection, offsetMs, accept } = useHuddle(session.api, meetingId);
   const [notice, setNotice] = useState<string>();
   const [answered, setAnswered] = useState<string>();
@@ -42,7 +34,8 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
   // The template chosen when the tab was added to the meeting comes back in the content URL.
   const [chosenTemplateId, setTemplateId] = useState(() => new URLSearchParams(location.search).get("template") ?? undefined);
   const templateId = templates.find((template) => template.id === chosenTemplateId)?.id ?? templates[0]?.id;
-  useTicker(200);
+  // A few times a second, so the countdown moves; the numbers come from server timestamps.
+  const clientNow = useNow(200);
 
   if (view === undefined || me.status === "loading") return <Spinner label={text.loading} />;
   const identity: Me | undefined = me.status === "ready" ? me.data : undefined;
@@ -78,7 +71,7 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
   const { clock, pulse, templateId: runningTemplateId } = view.session;
   // A huddle made from a built-in template runs its shipped English steps; they read in the viewer's language.
   const steps = view.session.steps.map((item) => stepInViewerLanguage(runningTemplateId, item, language));
-  const now = Date.now() + offsetMs;
+  const now = clientNow + offsetMs;
   const reading = clockReading(clock, now);
   const step = steps[clock.stepIndex]!;
   const isFacilitator = viewerKey !== undefined && viewerKey === clock.facilitatorId && surface === "panel";

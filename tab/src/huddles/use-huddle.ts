@@ -30,7 +30,11 @@ export function useHuddle(api: ApiClient, meetingId: string) {
 
   useEffect(() => {
     let stopped = false;
-    void estimateServerOffset(async () => (await api.serverTime()).serverNow).then((offset) => !stopped && setOffsetMs(offset));
+    // If the server's time cannot be read, the countdown keeps to this device's clock (offset 0).
+    estimateServerOffset(async () => (await api.serverTime()).serverNow).then(
+      (offset) => !stopped && setOffsetMs(offset),
+      () => undefined,
+    );
     const controller = new AbortController();
     const run = async () => {
       while (!stopped) {

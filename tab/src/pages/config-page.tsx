@@ -17,7 +17,7 @@ export function ConfigPage({ session }: { session: Session }) {
   const { templates } = useTemplateList(session);
   useEffect(
     () => configureTabSave(inMeeting ? { kind: "huddle", templateId } : { kind: "teamCircles" }, text.appName),
-    [inMeeting, templateId],
+    [inMeeting, templateId, text.appName],
   );
   if (!inMeeting)
     return (

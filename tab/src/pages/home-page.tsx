@@ -16,7 +16,7 @@ const ROLE_LABELS: Record<string, TabMessageKey> = {
   admin: "roleAdmin",
 };
 
-type Load = { status: "loading" } | { status: "ready"; me: Me; at: Date } | { status: "failed"; message: string };
+type Load = { status: "loading" } | { status: "ready"; me: Me; at: Date } | { status: "failed"; signedOut: boolean };
 
 export function HomePage({ session }: { session: Session }) {
   const { text, formatMessage } = useMessages();
@@ -27,9 +27,7 @@ export function HomePage({ session }: { session: Session }) {
     let cancelled = false;
     session.api.me().then(
       (me) => !cancelled && setLoad({ status: "ready", me, at: new Date() }),
-      (error: unknown) =>
-        !cancelled &&
-        setLoad({ status: "failed", message: (error as { status?: number }).status === 401 ? text.errorSignIn : text.errorNetwork }),
+      (error: unknown) => !cancelled && setLoad({ status: "failed", signedOut: (error as { status?: number }).status === 401 }),
     );
     return () => {
       cancelled = true;
@@ -37,7 +35,8 @@ export function HomePage({ session }: { session: Session }) {
   }, [session, attempt]);
 
   if (load.status === "loading") return <Spinner label={text.loading} />;
-  if (load.status === "failed") return <ErrorState message={load.message} onRetry={() => setAttempt((count) => count + 1)} />;
+  if (load.status === "failed")
+    return <ErrorState message={load.signedOut ? text.errorSignIn : text.errorNetwork} onRetry={() => setAttempt((count) => count + 1)} />;
   const { me } = load;
   const updated = new Intl.DateTimeFormat(session.context.locale, { timeStyle: "short", timeZone: session.context.timeZone }).format(
     load.at,

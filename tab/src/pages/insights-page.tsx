@@ -1,5 +1,5 @@
 import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title2 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { addWeeks, isoWeek } from "../../../shared/insights/iso-week.js";
 import type { InsightsReport } from "../../../shared/insights/insights-report.js";
 import type { InsightsQuery } from "../api/api-client.js";
@@ -25,7 +25,7 @@ function defaultQuery(): RangeQuery {
 /** Programme admins see aggregate figures here; anyone else is told the page is not for them. */
 export function InsightsPage({ session }: { session: Session }) {
   const { text } = useMessages();
-  const [me, retry] = useLoad(() => session.api.me(), [session]);
+  const [me, retry] = useLoad(useCallback(() => session.api.me(), [session]));
   if (me.status === "loading") return <Spinner label={text.loading} />;
   if (me.status === "failed")
     return <ErrorState message={me.error.status === 401 ? text.errorSignIn : me.error.message || text.errorNetwork} onRetry={retry} />;
@@ -53,14 +53,13 @@ function InsightsDashboard({ session }: { session: Session }) {
   const { text } = useMessages();
   const locale = session.context.locale;
   const [query, setQuery] = useState<RangeQuery>(defaultQuery);
-  const [report, reload] = useLoad(() => session.api.insights(query), [session, query]);
-  const [options, setOptions] = useState<InsightsReport["options"]>();
+  const [report, reload] = useLoad(useCallback(() => session.api.insights(query), [session, query]));
   const [downloading, setDownloading] = useState(false);
   const [notice, setNotice] = useState<NoticeState>();
 
-  useEffect(() => {
-    if (report.status === "ready") setOptions(report.data.options);
-  }, [report]);
+  // The choices stay those of the last answer while a failed one is retried.
+  const [options, setOptions] = useState<InsightsReport["options"]>();
+  if (report.status === "ready" && report.data.options !== options) setOptions(report.data.options);
 
   // The answer on screen can be for the previous choice while the next one loads.
   const current =

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, Title2, Title3 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { ErasurePreview } from "../api/api-client.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
 import { saveFile } from "../circles/save-file.js";
@@ -23,7 +23,7 @@ const WHAT_GOES: [keyof ErasurePreview, TabMessageKey][] = [
 /** Privacy rules in practice: every member can take their data with them, or have it erased. */
 export function MyDataPage({ session }: { session: Session }) {
   const { text, formatMessage } = useMessages();
-  const [preview, reload] = useLoad(() => session.api.erasurePreview(), [session]);
+  const [preview, reload] = useLoad(useCallback(() => session.api.erasurePreview(), [session]));
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState>();

@@ -17,7 +17,7 @@ import {
   Title2,
   Title3,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { RequestSummary } from "../api/api-client.js";
 import { ErrorState } from "../components/error-state.js";
 import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
@@ -33,7 +33,7 @@ const WITHDRAWABLE = new Set(["open", "claimed", "in_conversation"]);
 /** A member's own requests: status, what happened when, and withdraw. */
 export function MyRequestsPage({ session }: { session: Session }) {
   const { text } = useMessages();
-  const [list, reload, more] = usePagedList((continuation?: string) => session.api.myRequests(continuation), [session]);
+  const [list, reload, more] = usePagedList(useCallback((continuation?: string) => session.api.myRequests(continuation), [session]));
   const [openCode, setOpenCode] = useState<string>();
   const { locale, timeZone } = session.context;
 
@@ -125,7 +125,7 @@ function RequestRow({
 
 function RequestTimeline({ code, session, locale, timeZone }: { code: string; session: Session; locale: string; timeZone: string }) {
   const { text, labelFor } = useMessages();
-  const [detail] = useLoad(() => session.api.requestDetail(code), [code, session]);
+  const [detail] = useLoad(useCallback(() => session.api.requestDetail(code), [code, session]));
   if (detail.status === "loading") return <Spinner size="tiny" />;
   if (detail.status === "failed") return <ErrorState message={text.errorNetwork} />;
   const { request, audit = [] } = detail.data;

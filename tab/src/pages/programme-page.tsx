@@ -1,5 +1,5 @@
 import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title2, Title3 } from "@fluentui/react-components";
-import { lazy, Suspense, useState } from "react";
+import { Suspense, lazy, useCallback, useState } from "react";
 import type { OpenRoundInput } from "../../../shared/circles/circle-programme.js";
 import { BuddyPairingsAdmin } from "../buddies/buddy-pairings-admin.js";
 import { RosterAdmin } from "../supporters/roster-admin.js";
@@ -18,7 +18,7 @@ const OpenRoundForm = lazy(() => import("../circles/open-round-form.js").then((m
 /** Programme admins run sign-up rounds here; anyone else is pointed back to their Home tab. */
 export function ProgrammePage({ session }: { session: Session }) {
   const { text } = useMessages();
-  const [me, retry] = useLoad(() => session.api.me(), [session]);
+  const [me, retry] = useLoad(useCallback(() => session.api.me(), [session]));
   if (me.status === "loading") return <Spinner label={text.loading} />;
   if (me.status === "failed")
     return <ErrorState message={me.error.status === 401 ? text.errorSignIn : me.error.message || text.errorNetwork} onRetry={retry} />;
@@ -40,7 +40,7 @@ export function ProgrammePage({ session }: { session: Session }) {
 
 function ProgrammeAdmin({ session }: { session: Session }) {
   const { text, formatMessage } = useMessages();
-  const [rounds, reloadRounds] = useLoad(() => session.api.circleRounds(), [session]);
+  const [rounds, reloadRounds] = useLoad(useCallback(() => session.api.circleRounds(), [session]));
   const [opening, setOpening] = useState(false);
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<NoticeState>();

@@ -16,7 +16,7 @@ import {
   Text,
   Title2,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { RequestDetail, RequestSummary } from "../api/api-client.js";
 import { ClaimedRequestPanel } from "../components/claimed-request-panel.js";
 import { CaseloadBanner } from "../supporters/caseload-banner.js";
@@ -25,6 +25,7 @@ import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { duration, relativeTime } from "../time-format.js";
 import { usePagedList } from "../use-paged-list.js";
+import { useNow } from "../use-now.js";
 import { ShowMore } from "../components/show-more.js";
 
 const URGENCY_FILTERS = ["all", "crisis", "today", "soon", "can_wait"] as const;
@@ -33,18 +34,19 @@ const STATUS_FILTERS = ["all", "open", "claimed", "in_conversation"] as const;
 /** The supporters' queue: open requests, most urgent first, with no one's words until claimed. */
 export function QueuePage({ session }: { session: Session }) {
   const { text, formatMessage, labelFor } = useMessages();
-  const [queue, reload, more] = usePagedList((continuation?: string) => session.api.queue(continuation), [session]);
+  const [queue, reload, more] = usePagedList(useCallback((continuation?: string) => session.api.queue(continuation), [session]));
   const [urgency, setUrgency] = useState<(typeof URGENCY_FILTERS)[number]>("all");
   const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number]>("all");
   const [notice, setNotice] = useState<{ intent: "success" | "warning"; message: string }>();
   const [claimed, setClaimed] = useState<RequestDetail>();
+  // Waiting times and claim deadlines are shown to the minute; they move on while the queue is open.
+  const now = useNow(15_000);
 
   if (queue.status === "loading") return <Spinner label={text.loading} />;
   if (queue.status === "failed") {
     if (queue.error.status === 403) return <Text data-testid="queue-not-supporter">{text.queueNotSupporter}</Text>;
     return <ErrorState message={text.errorNetwork} onRetry={reload} />;
   }
-  const now = Date.now();
   const shown = queue.data.requests.filter(
     (request) => (urgency === "all" || request.urgency === urgency) && (status === "all" || request.status === status),
   );

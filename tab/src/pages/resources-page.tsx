@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, Title2, Title3 } from "@fluentui/react-components";
-import { lazy, Suspense, useMemo, useState } from "react";
+import { Suspense, lazy, useCallback, useMemo, useState } from "react";
 import { countryOfLocale, crisisResourcesOrDefaults } from "../../../shared/resources/crisis-lines.js";
 import { DEFAULT_RESOURCES, type Resource, type ResourceCategory } from "../../../shared/resources/resource-catalogue.js";
 import type { ResourceInput } from "../../../shared/resources/resource-schema.js";
@@ -26,8 +26,8 @@ export function ResourcesPage({ session }: { session: Session }) {
   const { locale, timeZone } = session.context;
   const ownCountry = countryOfLocale(locale);
   const [country, setCountry] = useState(ownCountry);
-  const [me] = useLoad(() => session.api.me(), [session]);
-  const [catalogue, reload] = useLoad(() => session.api.resources(), [session]);
+  const [me] = useLoad(useCallback(() => session.api.me(), [session]));
+  const [catalogue, reload] = useLoad(useCallback(() => session.api.resources(), [session]));
   const [query, setQuery] = useState("");
   const [categories, setCategories] = useState<ResourceCategory[]>([]);
   const [editing, setEditing] = useState<Editing>();

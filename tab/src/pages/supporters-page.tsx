@@ -1,3 +1,4 @@
+import { useCallback } from "react";
 import { Badge, Card, Link, Spinner, Text, Title2 } from "@fluentui/react-components";
 import { ErrorState } from "../components/error-state.js";
 import { useMessages } from "../i18n/use-messages.js";
@@ -20,8 +21,8 @@ function languageNames(tags: readonly string[], locale: string): string {
  */
 export function SupportersPage({ session }: { session: Session }) {
   const { text, formatMessage } = useMessages();
-  const [me] = useLoad(() => session.api.me(), [session]);
-  const [directory, reload] = useLoad(() => session.api.supporterDirectory(), [session]);
+  const [me] = useLoad(useCallback(() => session.api.me(), [session]));
+  const [directory, reload] = useLoad(useCallback(() => session.api.supporterDirectory(), [session]));
   if (directory.status === "loading") return <Spinner label={text.loading} />;
   if (directory.status === "failed") return <ErrorState message={directory.error.message || text.errorNetwork} onRetry={reload} />;
   const botId = me.status === "ready" ? me.data.botId : undefined;

@@ -1,5 +1,5 @@
 import { Button, Card, Dropdown, Field, Option, Spinner, Text, Title2, Title3 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { TeamCircleView } from "../../../shared/circles/circle-programme.js";
 import { cadenceText, nextSessionText, viewerOf } from "../circles/circle-format.js";
 import { Notice } from "../circles/notice.js";
@@ -16,10 +16,12 @@ export function TeamCirclesPage({ session }: { session: Session }) {
   const messages = useMessages();
   const { text, formatMessage } = messages;
   const teamKey = session.context.teamKey ?? new URLSearchParams(location.search).get("team") ?? undefined;
-  const [me] = useLoad(() => session.api.me(), [session]);
+  const [me] = useLoad(useCallback(() => session.api.me(), [session]));
   const [circles, reload] = useLoad(
-    () => (teamKey ? session.api.teamCircles(teamKey) : Promise.resolve({ circles: [] as TeamCircleView[] })),
-    [session, teamKey],
+    useCallback(
+      () => (teamKey ? session.api.teamCircles(teamKey) : Promise.resolve({ circles: [] as TeamCircleView[] })),
+      [session, teamKey],
+    ),
   );
   const [notice, setNotice] = useState<{ intent: "success" | "error"; message: string }>();
   const viewer = viewerOf(session);
@@ -91,7 +93,7 @@ function LinkCircle({
   onNotice: (notice: { intent: "success" | "error"; message: string }) => void;
 }) {
   const { text } = useMessages();
-  const [all] = useLoad(() => session.api.allCircles(), [session]);
+  const [all] = useLoad(useCallback(() => session.api.allCircles(), [session]));
   const [chosen, setChosen] = useState<string>();
   if (all.status !== "ready") return null;
   const unlinked = all.data.circles.filter((circle) => circle.teamKey !== teamKey);

@@ -10,7 +10,7 @@ import {
   Title2,
   Title3,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import {
   inputFromTemplate,
   templateDurationSeconds,
@@ -34,8 +34,8 @@ const NEW_TEMPLATE: HuddleTemplateInput = { name: "", description: "", steps: [{
 export function TemplatesPage({ session }: { session: Session }) {
   const messages = useMessages();
   const { text, formatMessage, language } = messages;
-  const [me] = useLoad(() => session.api.me(), [session]);
-  const [library, reload] = useLoad(() => session.api.huddleTemplates(), [session]);
+  const [me] = useLoad(useCallback(() => session.api.me(), [session]));
+  const [library, reload] = useLoad(useCallback(() => session.api.huddleTemplates(), [session]));
   const [editing, setEditing] = useState<Editing>();
   const [confirming, setConfirming] = useState<ListedTemplate>();
   const [saving, setSaving] = useState(false);

@@ -1,3 +1,4 @@
+import { useCallback } from "react";
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { localDateText } from "../circles/circle-format.js";
 import { useMessages } from "../i18n/use-messages.js";
@@ -7,7 +8,7 @@ import { useLoad } from "../use-load.js";
 /** A supporter's own load, at the top of their queue, and a reminder of their own support after a crisis. */
 export function CaseloadBanner({ session }: { session: Session }) {
   const { text, formatMessage } = useMessages();
-  const [caseload] = useLoad(() => session.api.myCaseload(), [session]);
+  const [caseload] = useLoad(useCallback(() => session.api.myCaseload(), [session]));
   if (caseload.status !== "ready") return null;
   const { activeCases, caseloadCap, atCap, crisisRecently, refresherDue, trainingStatus } = caseload.data;
   return (

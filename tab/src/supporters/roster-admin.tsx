@@ -13,7 +13,7 @@ import {
   Textarea,
   Title3,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { localDateText } from "../circles/circle-format.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
 import { ErrorState } from "../components/error-state.js";
@@ -27,7 +27,7 @@ const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 /** The programme admins' roster: who supports, when their refresher is due, and the caseload limit. */
 export function RosterAdmin({ session }: { session: Session }) {
   const { text } = useMessages();
-  const [roster, reload] = useLoad(() => session.api.supporterRoster(), [session]);
+  const [roster, reload] = useLoad(useCallback(() => session.api.supporterRoster(), [session]));
   const [draft, setDraft] = useState({ userId: "", displayName: "", trainedOn: "", languages: "", bio: "" });
   const [cap, setCap] = useState<string>();
   const [notice, setNotice] = useState<NoticeState>();
@@ -133,6 +133,8 @@ export function RosterAdmin({ session }: { session: Session }) {
               onClick={() =>
                 void session.pickPerson!().then(
                   (picked) => picked && setDraft({ ...draft, userId: picked.userId, displayName: picked.displayName }),
+                  // Cancelled or not possible here: the draft stays as it is and the id can be typed in.
+                  () => undefined,
                 )
               }
             >
