@@ -68,7 +68,7 @@ function numbered(model: LinearRiskModel): NumberedLinearModel {
     wordCount,
     named,
     weights: Float64Array.from(names.flatMap((name) => [model.weights[name]![0] ?? Number.NaN, model.weights[name]![1] ?? Number.NaN])),
-    counted: new FeatureSet(),
+    counted: new FeatureSet(names.length),
     features: new ClauseFeatures(),
   };
   numberedModels.set(model, result);

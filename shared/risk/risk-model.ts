@@ -115,7 +115,7 @@ function numbered(model: RiskModel): NumberedModel | "by-features" {
     words,
     wordTable: new WordTable(words, featureOfWord),
     featureOfPair: new IntTable(pairs.map(([first, second, feature]) => [first * words.length + second, feature] as const)),
-    counted: new FeatureSet(),
+    counted: new FeatureSet(featureByName.size),
     features: new ClauseFeatures(),
   };
   numberedModels.set(model, result);
