@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import { combinedAssessment, screenByFrames } from "../shared/risk/assess-risk.js";
 import { parseCorpus, type LabelledPhrasing } from "../shared/risk/risk-evaluation.js";
 import { LINEAR_CRISIS_THRESHOLD } from "../shared/risk/risk-linear-model.js";
-import { trainBayes, trainLinear, withFillerCopies } from "./risk-training.js";
+import { developmentCorpus, trainBayes, trainLinear, withFillerCopies } from "./risk-training.js";
 
 const FOLDS = 5;
-const rows = parseCorpus(readFileSync(new URL("../tests/fixtures/risk-corpus/development.jsonl", import.meta.url), "utf8"));
+const rows = developmentCorpus();
 const thresholds = process.argv[2]?.split(",").map(Number) ?? [0.5, 0.6, LINEAR_CRISIS_THRESHOLD, 0.8, 0.9];
 const frameFloor = process.env.FRAME_FLOOR ? Number(process.env.FRAME_FLOOR) : undefined;
 const riskThreshold = process.env.RISK_THRESHOLD ? Number(process.env.RISK_THRESHOLD) : undefined;

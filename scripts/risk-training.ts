@@ -2,12 +2,22 @@
  * Training for the risk screen's two statistical layers, shared by the training script and the
  * cross-validation that chose their settings. Deterministic: the same rows give the same model.
  */
+import { readFileSync } from "node:fs";
 import { screenByFrames } from "../shared/risk/assess-risk.js";
-import type { LabelledPhrasing } from "../shared/risk/risk-evaluation.js";
+import { parseCorpus, type LabelledPhrasing } from "../shared/risk/risk-evaluation.js";
 import { linearFeatures, type LinearRiskModel } from "../shared/risk/risk-linear-model.js";
 import { modelFeatures, type RiskModel } from "../shared/risk/risk-model.js";
 
 const CLASSES = ["none", "elevated", "crisis"] as const;
+
+/**
+ * Everything the layers may learn from: the development phrasings and the development long
+ * messages (risk amid work talk, written blind). Never the held-out parts.
+ */
+export function developmentCorpus(): LabelledPhrasing[] {
+  const part = (name: string) => parseCorpus(readFileSync(new URL(`../tests/fixtures/risk-corpus/${name}.jsonl`, import.meta.url), "utf8"));
+  return [...part("development"), ...part("long-development")];
+}
 
 export const TRAINING_SETTINGS = {
   bayesSmoothing: 0.5,

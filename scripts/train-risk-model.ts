@@ -1,14 +1,13 @@
 /**
- * Trains the risk screen's statistical layers on the development corpus only, never the held-out
- * part, and writes shared/risk/risk-model-en.json (naive Bayes) and risk-linear-en.json (logistic).
+ * Trains the risk screen's statistical layers on the development parts only (short phrasings and
+ * long messages), never the held-out parts, and writes shared/risk/risk-model-en.json (naive Bayes) and risk-linear-en.json (logistic).
  * Run after changing the development corpus, then check with scripts/cross-validate-risk.ts:
  *   node --import tsx scripts/train-risk-model.ts
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { parseCorpus } from "../shared/risk/risk-evaluation.js";
-import { trainBayes, trainLinear, withFillerCopies } from "./risk-training.js";
+import { writeFileSync } from "node:fs";
+import { developmentCorpus, trainBayes, trainLinear, withFillerCopies } from "./risk-training.js";
 
-const rows = parseCorpus(readFileSync(new URL("../tests/fixtures/risk-corpus/development.jsonl", import.meta.url), "utf8"));
+const rows = developmentCorpus();
 const corpus = withFillerCopies(rows);
 const bayes = trainBayes(corpus);
 writeFileSync(new URL("../shared/risk/risk-model-en.json", import.meta.url), `${JSON.stringify(bayes)}\n`);
