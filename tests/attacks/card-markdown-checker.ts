@@ -75,9 +75,8 @@ export function renderedText(text: string): string {
 // Hidden or reordering characters: C0/C1 controls but the newline, bidi embeddings, overrides and
 // isolates, zero-width and other format characters, line and paragraph separators, tag characters.
 // A zero-width joiner or variation selector inside an emoji sequence is part of the emoji.
-const INVISIBLE =
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]|\uFE0F/gu;
+// `[^\P{Cc}\n]` is every control character but the newline.
+const INVISIBLE = /[^\P{Cc}\n]|[\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]|\uFE0F/gu;
 const EMOJI_JOINER = /(?<=\p{Extended_Pictographic}\uFE0F?)\u200D(?=\p{Extended_Pictographic})|(?<=\p{Extended_Pictographic})\uFE0F/gu;
 
 const AUTOLINKS: readonly RegExp[] = [

@@ -67,16 +67,16 @@ function escapeLineStart(line: string): string {
 }
 
 function unifyLineBreaks(text: string): string {
-  // eslint-disable-next-line no-control-regex -- vertical tab and form feed are line breaks people can paste
-  return text.replace(/\r\n?|[\u000B\u000C\u0085\u2028\u2029]/g, "\n").replace(/\t/g, " ");
+  // Vertical tab and form feed are line breaks people can paste, as are NEL and the Unicode separators.
+  return text.replace(/\r\n?|[\v\f\u0085\u2028\u2029]/g, "\n").replace(/\t/g, " ");
 }
 
 // Controls (C0 but the newline, DEL, C1), soft hyphen, bidi marks, embeddings, overrides and
 // isolates, zero-width and other invisible format characters, and tag characters. Browsers drop
 // several of these inside an address, so left in they could also hide one from the defanging.
+// `[^\P{Cc}\n]` is every control character but the newline.
 const HIDDEN_CHARACTERS =
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]|\uFE0F/gu;
+  /[^\P{Cc}\n]|[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]|\uFE0F/gu;
 const PICTOGRAPH_BEFORE = /\p{Extended_Pictographic}\uFE0F?$/u;
 const PICTOGRAPH_AFTER = /^\p{Extended_Pictographic}/u;
 
