@@ -13,7 +13,7 @@ import {
   type LinearRiskModel,
 } from "./risk-linear-model.js";
 import { clauseRange } from "./clause-features.js";
-import { linearClauseFeatures, linearScoresOf, namedFeatureIds, namedFeatures } from "./risk-linear-scoring.js";
+import { linearClauseFeatures, linearScoresOf, lowestLinearCrisisScore, namedFeatureIds, namedFeatures } from "./risk-linear-scoring.js";
 import { bayesClauseFeatures, modelPosteriorByFeatures, posteriorOf, type RiskModel } from "./risk-model.js";
 import { ELEVATED_FRAMES_EN, RISK_FRAMES_EN } from "./risk-frames-en.js";
 import { type IndexedFrame, screenPlan, ScreenedText, type ScreenPlan } from "./screen-plan.js";
@@ -129,22 +129,31 @@ export interface RiskModels {
 /** Scores for any set of a message's clauses (all when none are given): [crisis, any risk]. */
 type ClauseScorer = (clauses?: readonly number[]) => [number, number];
 
+interface MessageLayers {
+  score: ClauseScorer;
+  /** The lowest the whole message's crisis score can be, whatever the Bayes layer says. */
+  lowestCrisisScore(): number;
+}
+
 /**
  * Both layers read the message's clauses once, into feature numbers per clause; scoring the whole
  * message, the clauses a frame fired in, or two clauses at a time then only adds up their weights.
- * Tones (a question, a joke) and what the frames found stay the message's in every part.
+ * Tones (a question, a joke) and what the frames found stay the message's in every part. The Bayes
+ * layer reads the clauses only when a score needs it.
  */
-function layersOf(text: string, frames: FrameScreen, models: RiskModels): ClauseScorer {
-  const bayes = bayesClauseFeatures(frames.clauses, models.bayes);
+function layersOf(text: string, frames: FrameScreen, models: RiskModels): MessageLayers {
   const words = linearClauseFeatures(frames.clauses, models.linear);
   const named = namedFeatureIds(namedFeatures(text, frames), models.linear);
-  return (clauses) => {
+  let bayes: ReturnType<typeof bayesClauseFeatures> | undefined;
+  const score: ClauseScorer = (clauses) => {
+    bayes ??= bayesClauseFeatures(frames.clauses, models.bayes);
     const [, distressed, inCrisis] =
       bayes === "by-features"
         ? modelPosteriorByFeatures(clauses ? clauses.map((at) => frames.clauses[at]!) : frames.clauses, models.bayes)
         : posteriorOf(bayes, models.bayes, clauses);
     return linearScoresOf(words, named, models.linear, [inCrisis, distressed + inCrisis], clauses);
   };
+  return { score, lowestCrisisScore: () => lowestLinearCrisisScore(words, named, models.linear) };
 }
 
 /**
@@ -179,12 +188,18 @@ function frameHoldsInItsClauses(frames: FrameScreen, score: ClauseScorer): boole
 
 /** The frames' findings weighed by the statistical layers; exported so evaluation can swap the models. */
 export function combinedAssessment(text: string, frames: FrameScreen, models: RiskModels): RiskAssessment {
-  const score = layersOf(text, frames, models);
+  const layers = layersOf(text, frames, models);
+  const floor = models.frameFloor ?? FRAME_CRISIS_FLOOR;
+  // Only a low score demotes a frame, and nothing below needs a score once a frame stands, so a
+  // frame no Bayes verdict could demote settles the message: the same answer, half the layers' work.
+  if (frames.crisis.size > 0 && layers.lowestCrisisScore() > floor) {
+    return { level: "crisis", reasons: [...frames.crisis, ...frames.elevated] };
+  }
+  const score = layers.score;
   const [crisisScore, riskScore] = score();
   const crisis = new Set<string>();
   const elevated = new Set(frames.elevated);
   // Only a score that is a number and low demotes a frame: anything the layer cannot score stays crisis.
-  const floor = models.frameFloor ?? FRAME_CRISIS_FLOOR;
   const demoted = crisisScore <= floor && (models.localFrames === false || !frameHoldsInItsClauses(frames, score));
   for (const reason of frames.crisis) (demoted ? elevated : crisis).add(reason);
   // Words the frames explained away (negated, someone else's, a story) take more for the layer to call back.

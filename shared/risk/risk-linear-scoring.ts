@@ -115,6 +115,27 @@ export function linearScoresOf(
   bayes: [number, number],
   clauses?: readonly number[],
 ): [number, number] {
+  const [crisis, risk] = linearSumsOf(features, named, model, clauses);
+  return [logistic(crisis + model.bayesShare * logOddsOf(bayes[0])), logistic(risk + model.bayesShare * logOddsOf(bayes[1]))];
+}
+
+/**
+ * The lowest crisis score the whole message can have, whatever the naive Bayes layer says: its
+ * log-odds are bounded, so when even its strongest say for safety leaves the score above a floor,
+ * the Bayes layer need not run to know the score is above it.
+ */
+export function lowestLinearCrisisScore(features: ClauseFeatures, named: readonly number[], model: LinearRiskModel): number {
+  const [crisis] = linearSumsOf(features, named, model);
+  return logistic(crisis - Math.abs(model.bayesShare) * logOddsOf(1));
+}
+
+/** The weights' sums, [crisis, any risk], before the Bayes layer's say. */
+function linearSumsOf(
+  features: ClauseFeatures,
+  named: readonly number[],
+  model: LinearRiskModel,
+  clauses?: readonly number[],
+): [number, number] {
   const { weights, counted } = numbered(model);
   const { ids, starts } = features;
   counted.clear();
@@ -135,7 +156,7 @@ export function linearScoresOf(
       risk += weights[2 * feature + 1]!;
     }
   }
-  return [logistic(crisis + model.bayesShare * logOddsOf(bayes[0])), logistic(risk + model.bayesShare * logOddsOf(bayes[1]))];
+  return [crisis, risk];
 }
 
 /** The word and word-pair features of each clause, by number, walking the clauses without cutting them into strings. */
