@@ -8,6 +8,7 @@ import {
   linearRiskScores,
   linearRiskScoresByFeatures,
   linearScoresOf,
+  lowestLinearCrisisScore,
   namedFeatureIds,
   namedFeatures,
 } from "./risk-linear-scoring.js";
@@ -84,6 +85,22 @@ describe("linear risk layer", () => {
       const alone = linearRiskScores(text, { ...frames, clauses: some.map((at) => frames.clauses[at]!) }, linear, bayesScores, named);
       const features = linearClauseFeatures(frames.clauses, linear);
       expect(linearScoresOf(features, namedFeatureIds(named, linear), linear, bayesScores, some)).toEqual(alone);
+    }
+  });
+
+  it("never scores a message below its lowest crisis score, whatever the Bayes layer says", () => {
+    const texts = readFileSync(new URL("../../tests/fixtures/risk-corpus/long-development.jsonl", import.meta.url), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    for (const text of texts) {
+      const frames = screenByFrames(text);
+      const features = linearClauseFeatures(frames.clauses, linear);
+      const named = namedFeatureIds(namedFeatures(text, frames), linear);
+      const lowest = lowestLinearCrisisScore(features, named, linear);
+      for (const bayes of [0, 1e-15, 1e-6, 0.3, 1]) {
+        expect(linearScoresOf(features, named, linear, [bayes, bayes])[0]).toBeGreaterThanOrEqual(lowest);
+      }
     }
   });
 
