@@ -164,7 +164,7 @@ export const RISK_LEXICON_EN: RiskLexicon = {
     /\b(?:server|servers|build|laptop|phone|battery|car|machine|vm|service|process|pipeline|instance|node|disk|drive|printer|computer|wifi|internet|app|plant|plants|project|idea|deal|conversation|meeting|link) (?:has |just |finally |is |s )?(?:died|dead|dying|is dead)\b/g,
     /\bdead ?(?:tired|end|ends|line|lines|link|links|code|lock|locks|beat|easy|serious|right|on|weight|wood|zone|heat|quiet)\b/g,
     /\b(?:dying|died) (?:to|for) (?:know|see|try|hear|meet|get|go|read|watch)\b|\bdying (?:of|from) (?:laughter|boredom|embarrassment|curiosity|heat|hunger)\b/g,
-    /\b(?:to die for|die hard|do or die|nearly died laughing|could have died of embarrassment|(?:bored|scared|sick|worked|frozen|worried|talked|done|loved) to death|death by (?:powerpoint|meetings|slides|email|a thousand))\b/g,
+    /\b(?:to die for|die hard|do or die|knock(?:ed|ing|s)? (?:them|em|\w+) dead|nearly died laughing|could have died of embarrassment|(?:bored|scared|sick|worked|frozen|worried|talked|done|loved) to death|death by (?:powerpoint|meetings|slides|email|a thousand))\b/g,
     /\bend (?:of )?(?:the|this|my|our) (?:day|week|meeting|sprint|call|quarter|year|month|shift|project)\b|\bend (?:the|this) (?:call|meeting)\b/g,
     /\btake my (?:own )?life (?:back|in|into|to the next|in a new direction)\b/g,
     /\bsuicide (?:prevention|awareness|training|first aid|hotline|helpline|line|lines|squad|mission|doors)\b/g,
