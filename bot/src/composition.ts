@@ -28,6 +28,7 @@ import { DEV_MEETING_ROSTER, NO_MEETING_DIRECTORY } from "./huddles/meeting-dire
 import { ParticipationRecorder } from "./huddles/participation.js";
 import { HuddleTemplateLibrary } from "./huddles/template-library.js";
 import type { Logger } from "./logger.js";
+import { InsightsService } from "./insights/insights-service.js";
 import { MyDataService } from "./privacy/my-data.js";
 import { RequestService } from "./requests/request-service.js";
 import { ResponsePolicyStore } from "./requests/response-policy.js";
@@ -143,6 +144,7 @@ export async function composeServices(
     calendarLinks,
     buddies,
     buddyNotifier: new BuddyNotifier(contacts, messenger, calendarLinks, logger, config.TAB_ENDPOINT),
+    insights: new InsightsService(store, (tenantId, today) => roster.trainingStandings(tenantId, today), now),
     sweeper: new ResponseSweeper({
       store,
       requests,
