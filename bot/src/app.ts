@@ -2,73 +2,27 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import express, { type Express, type Request, type Response } from "express";
 import { ALL_API_ROUTES } from "./api/all-routes.js";
-import type { ApiServices } from "./api/api-routes.js";
-import type { ResponsePolicyStore } from "./requests/response-policy.js";
-import type { HuddleHub } from "./huddles/huddle-hub.js";
 import { huddleEvents, StreamQuota } from "./huddles/huddle-events.js";
-import type { HuddleService } from "./huddles/huddle-service.js";
 import type { DevIdentityIssuer } from "./auth/dev-identity.js";
-import type { RoleDirectory } from "./auth/role-directory.js";
-import type { TokenVerifier } from "./auth/token-verifier.js";
 import { callerOf, withClientAuth } from "./auth/with-client-auth.js";
-import { botEndpoint, type BotEndpointParts } from "./bot/bot-endpoint.js";
+import { botEndpoint } from "./bot/bot-endpoint.js";
 import type { AppConfig } from "./config.js";
+import type { Services } from "./composition.js";
 import { errorResponder, sendError } from "./http/error-responses.js";
 import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
 import { UserRateLimiter } from "./http/user-rate-limiter.js";
 import type { Logger } from "./logger.js";
-import type { MeetingDirectory } from "./huddles/meeting-directory.js";
-import type { HuddleTemplateLibrary } from "./huddles/template-library.js";
-import type { ResourceLibrary } from "./resources/resource-library.js";
-import type { CircleService } from "./circles/circle-service.js";
-import type { RoundService } from "./circles/round-service.js";
-import type { CalendarLinks } from "./circles/calendar-links.js";
-import type { CircleNotifier } from "./circles/circle-notifier.js";
-import type { TeamDirectory } from "./circles/team-directory.js";
-import type { MyDataService } from "./privacy/my-data.js";
-import type { SupporterRosterService } from "./supporters/supporter-roster-service.js";
 import { calendarLinkDownload } from "./circles/calendar-link-route.js";
 import { buddyCalendarDownload } from "./buddies/buddy-calendar-links.js";
-import type { BuddyNotifier } from "./buddies/buddy-notifier.js";
-import type { BuddyService } from "./buddies/buddy-service.js";
-import type { RequestService } from "./requests/request-service.js";
-import type { SupporterRegistry } from "./requests/supporter-registry.js";
-import type { RoutingDependencies } from "./bot/supporter-routing.js";
-import type { DocumentStore } from "./storage/document-store.js";
-
-export interface AppDependencies {
-  config: AppConfig;
-  logger: Logger;
-  store: DocumentStore;
-  roles: RoleDirectory;
-  verifyToken: TokenVerifier;
-  requests: RequestService;
-  supporters: SupporterRegistry;
-  routing: RoutingDependencies;
-  policies: ResponsePolicyStore;
-  huddles: HuddleService;
-  huddleHub: HuddleHub;
-  meetings: MeetingDirectory;
-  templates: HuddleTemplateLibrary;
-  resources: ResourceLibrary;
-  rounds: RoundService;
-  circles: CircleService;
-  circleNotifier: CircleNotifier;
-  teams: TeamDirectory;
-  myData: MyDataService;
-  roster: SupporterRosterService;
-  calendarLinks: CalendarLinks;
-  buddies: BuddyService;
-  buddyNotifier: BuddyNotifier;
-  devIdentity?: DevIdentityIssuer;
-  bot: BotEndpointParts;
-}
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
-/** Builds the one-origin server: bot endpoint, JSON API, health probes and the built tab. */
-export function createApp(deps: AppDependencies): Express {
-  const { config, logger, store } = deps;
+/**
+ * Builds the one-origin server: bot endpoint, JSON API, health probes and the built tab. It builds
+ * no services: they come composed (composition.ts), and every route is handed the same bag.
+ */
+export function createApp(config: AppConfig, logger: Logger, services: Services): Express {
+  const { store } = services;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
@@ -87,46 +41,23 @@ export function createApp(deps: AppDependencies): Express {
   });
 
   const json = express.json({ limit: MAX_BODY_BYTES, strict: false, type: () => true });
-  app.post("/api/messages", apiHeaders(), json, botEndpoint(deps.bot.adapter, deps.bot.handler, deps.bot.policy, logger));
+  app.post("/api/messages", apiHeaders(), json, botEndpoint(services.bot.adapter, services.bot.handler, services.bot.policy, logger));
 
   const api = express.Router();
   api.use(apiHeaders());
-  if (deps.devIdentity) mountDevIdentity(api, deps.devIdentity);
-  const services: ApiServices = {
-    store,
-    roles: deps.roles,
-    requests: deps.requests,
-    supporters: deps.supporters,
-    routing: deps.routing,
-    policies: deps.policies,
-    huddles: deps.huddles,
-    huddleHub: deps.huddleHub,
-    meetings: deps.meetings,
-    templates: deps.templates,
-    resources: deps.resources,
-    rounds: deps.rounds,
-    circles: deps.circles,
-    circleNotifier: deps.circleNotifier,
-    teams: deps.teams,
-    myData: deps.myData,
-    roster: deps.roster,
-    buddies: deps.buddies,
-    buddyNotifier: deps.buddyNotifier,
-    ...(config.BOT_ID ? { botId: config.BOT_ID } : {}),
-    authMode: config.AUTH_MODE,
-  };
+  if (services.devIdentity) mountDevIdentity(api, services.devIdentity);
   // Opened by calendar apps from the bot's card, without a Teams sign-in: the link's random token is the key.
-  api.get("/calendar-links/:token", calendarLinkDownload(deps.calendarLinks, deps.circles));
-  api.get("/buddy-calendar-links/:token", buddyCalendarDownload(deps.calendarLinks, deps.buddies));
+  api.get("/calendar-links/:token", calendarLinkDownload(services.calendarLinks, services.circles));
+  api.get("/buddy-calendar-links/:token", buddyCalendarDownload(services.calendarLinks, services.buddies));
   const rateLimiter = new UserRateLimiter(config.RATE_LIMIT_PER_MINUTE);
   api.get(
     "/huddles/:meetingId/events",
-    withClientAuth(deps.verifyToken, deps.roles, "member"),
+    withClientAuth(services.verifyToken, services.roles, "member"),
     rateLimiter.middleware(),
-    huddleEvents(deps.huddles, deps.huddleHub, new StreamQuota(config.SSE_STREAMS_PER_USER), deps.meetings),
+    huddleEvents(services.huddles, services.huddleHub, new StreamQuota(config.SSE_STREAMS_PER_USER), services.meetings),
   );
   for (const route of ALL_API_ROUTES) {
-    const handlers = [withClientAuth(deps.verifyToken, deps.roles, route.role), rateLimiter.middleware()];
+    const handlers = [withClientAuth(services.verifyToken, services.roles, route.role), rateLimiter.middleware()];
     if (route.acceptsBody) handlers.push(json);
     api[route.method](route.path.replace(/^\/api/, ""), ...handlers, async (request: Request, response: Response) => {
       const result = await route.handle(

@@ -6,8 +6,8 @@ import { HUDDLE_ROUTES } from "../huddles/huddle-routes.js";
 import { INSIGHTS_ROUTES } from "../insights/insights-routes.js";
 import { TEMPLATE_ROUTES } from "../huddles/template-routes.js";
 import { RESOURCE_ROUTES } from "../resources/resource-routes.js";
+import { REQUEST_ROUTES, RESPONSE_POLICY_ROUTES } from "../requests/request-routes.js";
 import { API_ROUTES, type ApiRoute } from "./api-routes.js";
-import { REQUEST_ROUTES, RESPONSE_POLICY_ROUTES } from "./request-routes.js";
 
 /** Every JSON route, in one list, so the server mounts and the abuse tests attack the same set. */
 export const ALL_API_ROUTES: readonly ApiRoute[] = [

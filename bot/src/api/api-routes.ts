@@ -18,6 +18,7 @@ import type { SupporterRosterService } from "../supporters/supporter-roster-serv
 import type { BuddyService } from "../buddies/buddy-service.js";
 import type { BuddyNotifier } from "../buddies/buddy-notifier.js";
 import type { ResourceLibrary } from "../resources/resource-library.js";
+import type { InsightsService } from "../insights/insights-service.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 
@@ -44,6 +45,8 @@ export interface ApiServices {
   roster: SupporterRosterService;
   buddies: BuddyService;
   buddyNotifier: BuddyNotifier;
+  /** Aggregates for admins; it holds no state between calls. */
+  insights: InsightsService;
   /** For the "Talk privately" deep link to the bot's chat. */
   botId?: string;
   authMode: "entra" | "dev";

@@ -5,7 +5,6 @@ import { reportCsv } from "../../../shared/insights/insights-csv.js";
 import { INSIGHT_URGENCIES, type InsightsReport } from "../../../shared/insights/insights-report.js";
 import { REQUEST_CATEGORIES } from "../../../shared/requests/help-request.js";
 import { parseInput, type ApiRequest, type ApiRoute, type ApiServices } from "../api/api-routes.js";
-import { InsightsService } from "./insights-service.js";
 
 const week = z
   .string()
@@ -26,10 +25,10 @@ const settingsBody = z.strictObject({
   targetBy: z.string().refine(isLocalDate, "is not a date written YYYY-MM-DD").optional(),
 });
 
-/** Admins see aggregates only (PRODUCT.md, flow E); the service has no state, so one per call is fine. */
-async function reportFor({ caller, query }: ApiRequest, { store, roster }: ApiServices): Promise<InsightsReport> {
+/** Admins see aggregates only (PRODUCT.md, flow E). */
+async function reportFor({ caller, query }: ApiRequest, { insights }: ApiServices): Promise<InsightsReport> {
   const input = parseInput(insightsQuery, query ?? {});
-  return new InsightsService(store, (tenantId, today) => roster.trainingStandings(tenantId, today)).report(caller.tenantId, input);
+  return insights.report(caller.tenantId, input);
 }
 
 export const INSIGHTS_ROUTES: readonly ApiRoute[] = [
@@ -59,8 +58,8 @@ export const INSIGHTS_ROUTES: readonly ApiRoute[] = [
     path: "/api/insights/settings",
     role: "admin",
     acceptsBody: true,
-    handle: async ({ caller, body }, { store }) => ({
-      body: { settings: await new InsightsService(store).saveSettings(caller.tenantId, parseInput(settingsBody, body)) },
+    handle: async ({ caller, body }, { insights }) => ({
+      body: { settings: await insights.saveSettings(caller.tenantId, parseInput(settingsBody, body)) },
     }),
   },
 ];

@@ -9,12 +9,12 @@ import {
   supporterRequestView,
   type CallerIdentity,
 } from "../../../shared/index.js";
-import type { RequestPage } from "../requests/request-lists.js";
+import type { RequestPage } from "./request-lists.js";
 import { InvalidContinuationError } from "../storage/document-pages.js";
 import { deliverRelay, MAX_RELAY_MESSAGE, type RelayOutcome } from "../bot/relay.js";
 import { announceChange } from "../bot/supporter-routing.js";
-import { claimByOf, responsePolicySchema } from "../requests/response-policy.js";
-import { parseInput, type ApiRoute } from "./api-routes.js";
+import { claimByOf, responsePolicySchema } from "./response-policy.js";
+import { parseInput, type ApiRoute } from "../api/api-routes.js";
 
 const referenceCode = z.string().regex(REFERENCE_CODE_PATTERN, "is not a request reference such as PC-7KQ4X2");
 const messageBody = z.object({ message: z.string().min(1).max(MAX_RELAY_MESSAGE) }).strict();
