@@ -118,8 +118,11 @@ export function requestFormCard(
             style: "compact",
             isRequired: false,
             ...(values.preferredSupporterId ? { value: values.preferredSupporterId } : {}),
-            // A choice's title is shown as typed, so only hidden characters and line breaks go.
-            choices: namedSupporters.map((supporter) => choice(plainUserText(supporter.displayName), supporter.userId)),
+            // A choice's title is shown as typed, so only hidden characters and line breaks go. A choice
+            // needs a title to be valid (and to be seen), so a name that is nothing but those gets one.
+            choices: namedSupporters.map((supporter) =>
+              choice(plainUserText(supporter.displayName) || messages.formSupporterUnnamed, supporter.userId),
+            ),
           }),
         ]
       : []),
