@@ -2,7 +2,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
 import { RoleDirectory } from "../../bot/src/auth/role-directory.js";
-import type { AdaptiveCard } from "../../bot/src/bot/cards/help-card.js";
+import type { AdaptiveCard } from "../../bot/src/bot/cards/adaptive-card.js";
 import { notifySupporters } from "../../bot/src/bot/supporter-routing.js";
 import { RequestService } from "../../bot/src/requests/request-service.js";
 import { SupporterRegistry } from "../../bot/src/requests/supporter-registry.js";

@@ -3,7 +3,8 @@ import { circleEditSchema, DEFAULT_CRISIS_LINES, type CrisisLine, type HelpReque
 import { resourceContactSchema } from "../../shared/resources/resource-schema.js";
 import { BOT_CATALOGUES, botMessages, format, type BotMessages } from "../../bot/src/bot/bot-messages.js";
 import { emergencyCard } from "../../bot/src/bot/cards/emergency-card.js";
-import { helpCard, type AdaptiveCard } from "../../bot/src/bot/cards/help-card.js";
+import type { AdaptiveCard } from "../../bot/src/bot/cards/adaptive-card.js";
+import { helpCard } from "../../bot/src/bot/cards/help-card.js";
 import { infoCard } from "../../bot/src/bot/cards/info-card.js";
 import { relayedMessageCard, textWithComposerCard } from "../../bot/src/bot/cards/relay-cards.js";
 import { myRequestsCard, requestConfirmationCard, requestDetailsCard, requestFormCard } from "../../bot/src/bot/cards/request-cards.js";

@@ -95,6 +95,7 @@ export const BOT_MESSAGES_DE: BotMessages = {
   preferenceAny: "Irgendeine kollegiale Ansprechperson",
   preferenceSpecific: "Eine bestimmte kollegiale Ansprechperson",
   formPreferredSupporter: "Welche Ansprechperson? (nur, wenn Sie eine bestimmte gewählt haben)",
+  formSupporterUnnamed: "Eine kollegiale Ansprechperson ohne Anzeigenamen",
   preferenceUnavailable:
     "Diese Ansprechperson kann gerade nicht gewählt werden. Bitte wählen Sie eine andere oder irgendeine kollegiale Ansprechperson.",
   askedForYou: "Die Person hat namentlich nach Ihnen gefragt.",

@@ -91,6 +91,7 @@ export const BOT_MESSAGES_EN = {
   preferenceAny: "Any peer supporter",
   preferenceSpecific: "A specific peer supporter",
   formPreferredSupporter: "Which supporter? (only if you chose a specific one)",
+  formSupporterUnnamed: "A peer supporter without a display name",
   preferenceUnavailable: "That supporter cannot be chosen right now. Please pick another or any peer supporter.",
   askedForYou: "They asked for you by name.",
   askedForSomeone: "They asked for a specific colleague.",

@@ -8,8 +8,9 @@ import type { SupportersChannel } from "../requests/supporters-channel.js";
 import type { JsonObject } from "../storage/document-store.js";
 import { identityOf } from "./activity-identity.js";
 import { botMessages } from "./bot-messages.js";
-import type { AdaptiveCard } from "./cards/help-card.js";
+import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import { emergencyCard } from "./cards/emergency-card.js";
+import { privateChatPointerCard } from "./cards/private-chat-card.js";
 import { privateEmergencyCard } from "./cards/private-emergency-card.js";
 import type { ContactBook } from "./contact-book.js";
 import { crisisAlertCard } from "./crisis-alert.js";
@@ -137,14 +138,6 @@ export class BotServices {
   /** In a channel or group chat: a pointer to the one-to-one chat, and nothing else. */
   privateChatCard(context: TurnContext): AdaptiveCard {
     const messages = botMessages(context.activity.locale);
-    const botId = this.options.botId ?? context.activity.recipient.id;
-    const chatLink = `https://teams.microsoft.com/l/chat/0/0?users=28:${encodeURIComponent(botId.replace(/^28:/, ""))}`;
-    return {
-      type: "AdaptiveCard",
-      $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-      version: "1.5",
-      body: [{ type: "TextBlock", text: messages.privateChatOnly, wrap: true }],
-      actions: [{ type: "Action.OpenUrl", title: messages.privateChatAction, url: chatLink }],
-    };
+    return privateChatPointerCard(messages, this.options.botId ?? context.activity.recipient.id);
   }
 }

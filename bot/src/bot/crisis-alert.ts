@@ -3,7 +3,7 @@ import type { RiskAssessment } from "../../../shared/index.js";
 import type { JsonObject } from "../storage/document-store.js";
 import { identityOf } from "./activity-identity.js";
 import { botMessages, format } from "./bot-messages.js";
-import type { AdaptiveCard } from "./cards/help-card.js";
+import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import { textWithComposerCard } from "./cards/relay-cards.js";
 import { NOBODY_REACHED, notifySupporters, type NotifyOutcome, type RoutingDependencies } from "./supporter-routing.js";
 

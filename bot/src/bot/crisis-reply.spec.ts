@@ -9,7 +9,7 @@ import { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { JsonObject } from "../storage/document-store.js";
 import { EmbeddedStore } from "../storage/embedded-store.js";
 import { BOT_MESSAGES_EN } from "./bot-messages.js";
-import type { AdaptiveCard } from "./cards/help-card.js";
+import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 import { testBot } from "./test-bot.js";
 

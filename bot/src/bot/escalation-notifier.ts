@@ -5,7 +5,7 @@ import type { StoredHelpRequest } from "../requests/request-service.js";
 import type { EscalationNotifier } from "../requests/response-sweeper.js";
 import type { SupporterRegistry } from "../requests/supporter-registry.js";
 import { botMessages, format } from "./bot-messages.js";
-import { newRequestCard, urgencyLabel } from "./cards/supporter-cards.js";
+import { overdueRequestCard, urgencyLabel } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 
 /** Sends the sweeper's reminders through the bot: the same content-free card, to everyone who can help. */
@@ -21,8 +21,7 @@ export class BotEscalationNotifier implements EscalationNotifier {
   async resendToAllSupporters(tenantId: string, request: StoredHelpRequest): Promise<void> {
     const messages = botMessages();
     // One card for everyone, so it is nobody's own view.
-    const card = newRequestCard(messages, requestSummaryView(request, ""), this.now(), undefined);
-    card.body.unshift({ type: "TextBlock", text: messages.overdueTitle, color: "Attention", weight: "Bolder", wrap: true });
+    const card = overdueRequestCard(messages, requestSummaryView(request, ""), this.now());
     const recipients = await this.reachable(tenantId, "supporter", request.requesterId);
     await Promise.allSettled(recipients.map((reference) => this.messenger.sendCard(reference, card)));
     this.logger.info(

@@ -8,7 +8,7 @@ import { RoleDirectory } from "../auth/role-directory.js";
 import { RequestService } from "../requests/request-service.js";
 import { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { JsonObject } from "../storage/document-store.js";
-import type { AdaptiveCard } from "./cards/help-card.js";
+import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 import { testBot } from "./test-bot.js";
 import type { DocumentStore } from "../storage/document-store.js";

@@ -5,7 +5,8 @@ import { adoptClientLocale, identityOf, isPersonalChat, normaliseCommand, scopeO
 import { botMessages } from "./bot-messages.js";
 import { BotServices, type PeerCirclesBotOptions } from "./bot-services.js";
 import { emergencyCard } from "./cards/emergency-card.js";
-import { helpCard, type AdaptiveCard } from "./cards/help-card.js";
+import type { AdaptiveCard } from "./cards/adaptive-card.js";
+import { helpCard } from "./cards/help-card.js";
 import { findCommand, findVerb, FREE_TEXT_HANDLER } from "./commands/command-registry.js";
 import { RESOURCES_PATH } from "./commands/conversation-commands.js";
 import type { BotCommand, CommandTurn } from "./commands/registry-types.js";

@@ -1,7 +1,7 @@
 import { CardFactory, MessageFactory, type ConversationParameters, type TurnContext } from "botbuilder";
 import type { Logger } from "../logger.js";
 import { identityOf } from "./activity-identity.js";
-import type { AdaptiveCard } from "./cards/help-card.js";
+import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import type { ContactBook } from "./contact-book.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 

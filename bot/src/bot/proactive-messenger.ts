@@ -2,7 +2,7 @@ import { CardFactory, MessageFactory, type CloudAdapter, type ConversationRefere
 import { z } from "zod";
 import { AppError } from "../../../shared/index.js";
 import type { JsonObject } from "../storage/document-store.js";
-import type { AdaptiveCard } from "./cards/help-card.js";
+import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import type { ServiceUrlAllowList } from "./service-url-allow-list.js";
 
 /** Sends a card into a conversation the bot is not currently in a turn of. */

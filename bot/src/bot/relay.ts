@@ -1,6 +1,6 @@
 import { assessRisk, isReferenceCode, type RiskAssessment } from "../../../shared/index.js";
 import { botMessages, format, type BotMessages } from "./bot-messages.js";
-import type { AdaptiveCard } from "./cards/help-card.js";
+import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import { relayedMessageCard, textWithComposerCard } from "./cards/relay-cards.js";
 import { noticeCard } from "./cards/supporter-cards.js";
 import type { Actor, RoutingDependencies } from "./supporter-routing.js";

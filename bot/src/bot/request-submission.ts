@@ -5,7 +5,7 @@ import type { RequestService, StoredHelpRequest } from "../requests/request-serv
 import type { JsonObject } from "../storage/document-store.js";
 import { isStoreOutage, StoreTimeoutError } from "../storage/store-errors.js";
 import { botMessages } from "./bot-messages.js";
-import type { AdaptiveCard } from "./cards/help-card.js";
+import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import {
   requestConfirmationCard,
   requestFormCard,
@@ -14,6 +14,7 @@ import {
   type NamedSupporter,
 } from "./cards/request-cards.js";
 import { identityOf, isPersonalChat } from "./activity-identity.js";
+import { noticeCard } from "./cards/supporter-cards.js";
 
 export interface SubmissionDependencies {
   requests: RequestService;
@@ -59,13 +60,7 @@ export async function submitRequestFromCard(context: TurnContext, data: unknown,
     );
     return requestFormCard(messages, values, { kind: "invalid" }, named);
   }
-  if (!identity)
-    return {
-      type: "AdaptiveCard",
-      $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-      version: "1.5",
-      body: [{ type: "TextBlock", text: messages.identityUnknown, wrap: true }],
-    };
+  if (!identity) return noticeCard(messages.identityUnknown);
 
   try {
     // Stored as plain JSON: what a later proactive message needs, nothing botbuilder-typed.

@@ -18,7 +18,7 @@ import { SupportersChannel } from "../requests/supporters-channel.js";
 import { CONTAINERS, type DocumentStore, type JsonObject } from "../storage/document-store.js";
 import { EmbeddedStore } from "../storage/embedded-store.js";
 import { BOT_MESSAGES_EN } from "./bot-messages.js";
-import type { AdaptiveCard } from "./cards/help-card.js";
+import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import { ContactBook } from "./contact-book.js";
 import { PeerCirclesBot } from "./peer-circles-bot.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";

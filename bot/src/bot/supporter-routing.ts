@@ -6,7 +6,7 @@ import type { RequestService, StoredHelpRequest } from "../requests/request-serv
 import type { SupporterRegistry } from "../requests/supporter-registry.js";
 import type { JsonObject } from "../storage/document-store.js";
 import { botMessages, format } from "./bot-messages.js";
-import type { AdaptiveCard } from "./cards/help-card.js";
+import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import { claimedRequestCard, MAX_REFRESH_USERS, newRequestCard, noticeCard, statusLabel } from "./cards/supporter-cards.js";
 import type { ProactiveMessenger } from "./proactive-messenger.js";
 import type { SupportersChannel } from "../requests/supporters-channel.js";

@@ -1,6 +1,6 @@
 import { formatSessionForViewer } from "../../../shared/circles/circle-schedule.js";
 import { format, type BotMessages } from "../bot/bot-messages.js";
-import type { AdaptiveCard } from "../bot/cards/help-card.js";
+import { adaptiveCard, openUrlAction, textBlock, type AdaptiveCard } from "../bot/cards/adaptive-card.js";
 import { userText } from "../bot/cards/user-text.js";
 import type { BuddyPairingDocument } from "./buddy-documents.js";
 
@@ -24,33 +24,28 @@ export function buddyPairedCard(
     timeZone: self.timeZone,
   });
   const actions = [
-    ...(links.calendarUrl ? [{ type: "Action.OpenUrl", title: messages.buddyCardAddToCalendar, url: links.calendarUrl }] : []),
-    ...(links.appUrl ? [{ type: "Action.OpenUrl", title: messages.buddyCardOpenApp, url: links.appUrl }] : []),
+    ...(links.calendarUrl ? [openUrlAction({ title: messages.buddyCardAddToCalendar, url: links.calendarUrl })] : []),
+    ...(links.appUrl ? [openUrlAction({ title: messages.buddyCardOpenApp, url: links.appUrl })] : []),
   ];
-  return {
-    type: "AdaptiveCard",
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-    version: "1.5",
+  return adaptiveCard({
     body: [
-      {
-        type: "TextBlock",
+      textBlock({
         text: format(isNewcomer ? messages.buddyCardTitleNewcomer : messages.buddyCardTitleBuddy, { name }),
         size: "Large",
         weight: "Bolder",
         wrap: true,
         style: "heading",
-      },
-      {
-        type: "TextBlock",
+      }),
+      textBlock({
         text: format(isNewcomer ? messages.buddyCardIntroNewcomer : messages.buddyCardIntroBuddy, { name }),
         wrap: true,
-      },
-      { type: "TextBlock", text: format(messages.buddyCardCheckIn, { when }), wrap: true, weight: "Bolder" },
-      { type: "TextBlock", text: messages.buddyCardCheckInHint, wrap: true },
-      { type: "TextBlock", text: messages.buddyCardPrivacy, wrap: true, isSubtle: true, spacing: "Medium" },
+      }),
+      textBlock({ text: format(messages.buddyCardCheckIn, { when }), wrap: true, weight: "Bolder" }),
+      textBlock({ text: messages.buddyCardCheckInHint, wrap: true }),
+      textBlock({ text: messages.buddyCardPrivacy, wrap: true, isSubtle: true, spacing: "Medium" }),
     ],
-    ...(actions.length ? { actions } : {}),
-  };
+    actions: actions.length ? actions : undefined,
+  });
 }
 
 /** Teams sends the client's locale; one Intl does not know would throw, so it falls back to English. */

@@ -1,7 +1,7 @@
 import { formatSessionForViewer, nextSessions } from "../../../shared/circles/circle-schedule.js";
 import { format, type BotMessages } from "../bot/bot-messages.js";
 import { httpsLink } from "../bot/cards/card-links.js";
-import type { AdaptiveCard } from "../bot/cards/help-card.js";
+import { adaptiveCard, openUrlAction, textBlock, type AdaptiveCard } from "../bot/cards/adaptive-card.js";
 import { formatCardText, userText } from "../bot/cards/user-text.js";
 import type { CircleDocument } from "./circle-service.js";
 
@@ -26,29 +26,25 @@ export function circlePublishedCard(
   // The meeting link is an admin's, checked as https when saved; checked again, since it becomes a button.
   const joinUrl = httpsLink(circle.joinUrl);
   const actions = [
-    ...(links.calendarUrl ? [{ type: "Action.OpenUrl", title: messages.circleCardAddToCalendar, url: links.calendarUrl }] : []),
-    ...(joinUrl ? [{ type: "Action.OpenUrl", title: messages.circleCardJoin, url: joinUrl }] : []),
-    ...(links.appUrl ? [{ type: "Action.OpenUrl", title: messages.circleCardOpenApp, url: links.appUrl }] : []),
+    ...(links.calendarUrl ? [openUrlAction({ title: messages.circleCardAddToCalendar, url: links.calendarUrl })] : []),
+    ...(joinUrl ? [openUrlAction({ title: messages.circleCardJoin, url: joinUrl })] : []),
+    ...(links.appUrl ? [openUrlAction({ title: messages.circleCardOpenApp, url: links.appUrl })] : []),
   ];
-  return {
-    type: "AdaptiveCard",
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-    version: "1.5",
+  return adaptiveCard({
     body: [
-      {
-        type: "TextBlock",
+      textBlock({
         text: formatCardText(messages.circleCardTitle, { name: circle.name }),
         size: "Large",
         weight: "Bolder",
         wrap: true,
         style: "heading",
-      },
-      ...(circle.topic ? [{ type: "TextBlock", text: userText(circle.topic), wrap: true }] : []),
-      { type: "TextBlock", text: messages[`circleCardCadence_${circle.recurrence.cadence}`], wrap: true },
-      ...(when ? [{ type: "TextBlock", text: format(messages.circleCardFirstSession, { when }), wrap: true }] : []),
-      ...(others.length ? [{ type: "TextBlock", text: format(messages.circleCardMembers, { names: others.join(", ") }), wrap: true }] : []),
-      { type: "TextBlock", text: messages.circleCardPrivacy, wrap: true, isSubtle: true, spacing: "Medium" },
+      }),
+      ...(circle.topic ? [textBlock({ text: userText(circle.topic), wrap: true })] : []),
+      textBlock({ text: messages[`circleCardCadence_${circle.recurrence.cadence}`], wrap: true }),
+      ...(when ? [textBlock({ text: format(messages.circleCardFirstSession, { when }), wrap: true })] : []),
+      ...(others.length ? [textBlock({ text: format(messages.circleCardMembers, { names: others.join(", ") }), wrap: true })] : []),
+      textBlock({ text: messages.circleCardPrivacy, wrap: true, isSubtle: true, spacing: "Medium" }),
     ],
-    ...(actions.length ? { actions } : {}),
-  };
+    actions: actions.length ? actions : undefined,
+  });
 }

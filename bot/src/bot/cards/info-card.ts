@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from "./help-card.js";
+import { adaptiveCard, openUrlAction, textBlock, type AdaptiveCard } from "./adaptive-card.js";
 
 export interface InfoCardContent {
   title: string;
@@ -14,15 +14,12 @@ export interface InfoCardContent {
  * informs. All text comes from the bot's catalogue; nothing anyone typed goes in it.
  */
 export function infoCard({ title, intro, points, link }: InfoCardContent): AdaptiveCard {
-  return {
-    type: "AdaptiveCard",
-    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-    version: "1.5",
+  return adaptiveCard({
     body: [
-      { type: "TextBlock", text: title, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
-      ...(intro ? [{ type: "TextBlock", text: intro, wrap: true }] : []),
-      ...points.map((point) => ({ type: "TextBlock", text: `• ${point}`, wrap: true, spacing: "Small" })),
+      textBlock({ text: title, size: "Large", weight: "Bolder", wrap: true, style: "heading" }),
+      ...(intro ? [textBlock({ text: intro, wrap: true })] : []),
+      ...points.map((point) => textBlock({ text: `• ${point}`, wrap: true, spacing: "Small" })),
     ],
-    ...(link?.url ? { actions: [{ type: "Action.OpenUrl", title: link.title, url: link.url }] } : {}),
-  };
+    actions: link?.url ? [openUrlAction({ title: link.title, url: link.url })] : undefined,
+  });
 }

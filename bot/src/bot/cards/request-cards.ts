@@ -2,7 +2,17 @@ import { randomUUID } from "node:crypto";
 import type { HelpRequest, RequesterAuditView, RequestSummaryView } from "../../../../shared/index.js";
 import { format, type BotMessages } from "../bot-messages.js";
 import { emergencyBlock } from "./emergency-card.js";
-import type { AdaptiveCard } from "./help-card.js";
+import {
+  adaptiveCard,
+  executeAction,
+  factSet,
+  inputChoiceSet,
+  inputText,
+  inputToggle,
+  textBlock,
+  type AdaptiveCard,
+  type CardElement,
+} from "./adaptive-card.js";
 import { categoryLabel, statusLabel } from "./labels.js";
 import { plainUserText } from "./user-text.js";
 
@@ -10,7 +20,6 @@ export const SUBMIT_REQUEST_VERB = "submitRequest";
 export const REQUEST_DETAILS_VERB = "requestDetails";
 /** Cards stay readable: the newest requests get buttons, older ones are listed only. */
 const MAX_LISTED_ACTIONS = 5;
-const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 
 /** What the form shows again after a failed attempt, so nothing typed is lost. */
 export interface FormValues {
@@ -45,31 +54,28 @@ export function requestFormCard(
   notice?: FormNotice,
   namedSupporters: readonly NamedSupporter[] = [],
 ): AdaptiveCard {
-  const body: unknown[] = [];
+  const body: CardElement[] = [];
   if (notice?.kind === "store_down") {
     body.push(
-      {
-        type: "TextBlock",
+      textBlock({
         text: notice.uncertain ? messages.storeSlowTitle : messages.storeDownTitle,
         weight: "Bolder",
         color: "Attention",
         size: "Medium",
         wrap: true,
         style: "heading",
-      },
-      { type: "TextBlock", text: notice.uncertain ? messages.storeSlowBody : messages.storeDownBody, wrap: true },
+      }),
+      textBlock({ text: notice.uncertain ? messages.storeSlowBody : messages.storeDownBody, wrap: true }),
       ...emergencyBlock(messages, notice.locale),
     );
   }
-  if (notice?.kind === "invalid") body.push({ type: "TextBlock", text: messages.formInvalid, color: "Attention", wrap: true });
-  if (notice?.kind === "crisis")
-    body.push({ type: "TextBlock", text: messages.formCrisisNote, color: "Attention", weight: "Bolder", wrap: true });
+  if (notice?.kind === "invalid") body.push(textBlock({ text: messages.formInvalid, color: "Attention", wrap: true }));
+  if (notice?.kind === "crisis") body.push(textBlock({ text: messages.formCrisisNote, color: "Attention", weight: "Bolder", wrap: true }));
   body.push(
-    { type: "TextBlock", text: messages.formTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
-    { type: "TextBlock", text: messages.formIntro, wrap: true },
-    { type: "TextBlock", text: messages.formWhoSees, wrap: true, isSubtle: true },
-    {
-      type: "Input.ChoiceSet",
+    textBlock({ text: messages.formTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" }),
+    textBlock({ text: messages.formIntro, wrap: true }),
+    textBlock({ text: messages.formWhoSees, wrap: true, isSubtle: true }),
+    inputChoiceSet({
       id: "category",
       label: messages.formCategory,
       isRequired: true,
@@ -83,18 +89,16 @@ export function requestFormCard(
         choice(messages.categorySomethingHappened, "something_happened"),
         choice(messages.categoryOther, "other"),
       ],
-    },
-    {
-      type: "Input.ChoiceSet",
+    }),
+    inputChoiceSet({
       id: "urgency",
       label: messages.formUrgency,
       isRequired: true,
       style: "expanded",
       value: values.urgency ?? "soon",
       choices: [choice(messages.urgencyCanWait, "can_wait"), choice(messages.urgencySoon, "soon"), choice(messages.urgencyToday, "today")],
-    },
-    {
-      type: "Input.ChoiceSet",
+    }),
+    inputChoiceSet({
       id: "preference",
       label: messages.formPreference,
       isRequired: true,
@@ -105,65 +109,60 @@ export function requestFormCard(
         ...(namedSupporters.length ? [choice(messages.preferenceSpecific, "specific")] : []),
         choice(messages.preferenceProfessional, "professional"),
       ],
-    },
+    }),
     ...(namedSupporters.length
       ? [
-          {
-            type: "Input.ChoiceSet",
+          inputChoiceSet({
             id: "preferredSupporterId",
             label: messages.formPreferredSupporter,
             style: "compact",
             isRequired: false,
             ...(values.preferredSupporterId ? { value: values.preferredSupporterId } : {}),
-            // A choice's title is shown as typed, so only hidden characters and line breaks go.
-            choices: namedSupporters.map((supporter) => choice(plainUserText(supporter.displayName), supporter.userId)),
-          },
+            // A choice's title is shown as typed, so only hidden characters and line breaks go. A choice
+            // needs a title to be valid (and to be seen), so a name that is nothing but those gets one.
+            choices: namedSupporters.map((supporter) =>
+              choice(plainUserText(supporter.displayName) || messages.formSupporterUnnamed, supporter.userId),
+            ),
+          }),
         ]
       : []),
-    {
-      type: "Input.ChoiceSet",
+    inputChoiceSet({
       id: "contact",
       label: messages.formContact,
       isRequired: true,
       style: "compact",
       value: values.contact ?? "chat",
       choices: [choice(messages.contactChat, "chat"), choice(messages.contactCall, "call"), choice(messages.contactMeet, "meet")],
-    },
-    {
-      type: "Input.Text",
+    }),
+    inputText({
       id: "text",
       label: messages.formText,
       placeholder: messages.formTextPlaceholder,
       isMultiline: true,
       maxLength: 2000,
       ...(values.text ? { value: values.text } : {}),
-    },
-    {
-      type: "Input.Toggle",
+    }),
+    inputToggle({
       id: "shareName",
       title: messages.formShareName,
       valueOn: "true",
       valueOff: "false",
       value: values.shareName ?? "false",
-    },
-    { type: "TextBlock", text: messages.formAnonymousNote, wrap: true, isSubtle: true, size: "Small" },
-    { type: "TextBlock", text: messages.formWhatNext, wrap: true, size: "Small" },
+    }),
+    textBlock({ text: messages.formAnonymousNote, wrap: true, isSubtle: true, size: "Small" }),
+    textBlock({ text: messages.formWhatNext, wrap: true, size: "Small" }),
   );
-  return {
-    type: "AdaptiveCard",
-    $schema: CARD_SCHEMA,
-    version: "1.5",
+  return adaptiveCard({
     body,
     actions: [
-      {
-        type: "Action.Execute",
+      executeAction({
         verb: SUBMIT_REQUEST_VERB,
         title: notice?.kind === "store_down" ? messages.retry : messages.formSubmit,
         style: "positive",
         data: { submissionId: values.submissionId ?? randomUUID() },
-      },
+      }),
     ],
-  };
+  });
 }
 
 /**
@@ -178,16 +177,13 @@ export function requestConfirmationCard(
   reach: ConfirmationReach = "on_duty",
 ): AdaptiveCard {
   const body = { on_duty: messages.confirmBody, everyone: messages.confirmBodyEveryone, nobody: messages.confirmBodyNobodyTold }[reach];
-  return {
-    type: "AdaptiveCard",
-    $schema: CARD_SCHEMA,
-    version: "1.5",
+  return adaptiveCard({
     body: [
-      { type: "TextBlock", text: messages.confirmTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
-      { type: "TextBlock", text: format(body, { code: request.referenceCode }), wrap: true },
-      ...(request.crisis ? [{ type: "TextBlock", text: messages.confirmCrisis, wrap: true, color: "Attention" }] : []),
+      textBlock({ text: messages.confirmTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" }),
+      textBlock({ text: format(body, { code: request.referenceCode }), wrap: true }),
+      ...(request.crisis ? [textBlock({ text: messages.confirmCrisis, wrap: true, color: "Attention" })] : []),
     ],
-  };
+  });
 }
 
 /** Dates in the reader's own locale and time zone, as Teams reports them on the activity. */
@@ -199,41 +195,37 @@ export function myRequestsCard(
 ): AdaptiveCard {
   const dateFormat = safeDateFormat(locale, timeZone);
   const items = requests.length
-    ? requests.map((request) => ({
-        type: "TextBlock",
-        wrap: true,
-        text: format(messages.myRequestsItem, {
-          code: request.referenceCode,
-          category: categoryLabel(messages, request),
-          status: statusLabel(messages, request),
-          date: dateFormat.format(new Date(request.createdAt)),
+    ? requests.map((request) =>
+        textBlock({
+          wrap: true,
+          text: format(messages.myRequestsItem, {
+            code: request.referenceCode,
+            category: categoryLabel(messages, request),
+            status: statusLabel(messages, request),
+            date: dateFormat.format(new Date(request.createdAt)),
+          }),
         }),
-      }))
-    : [{ type: "TextBlock", text: messages.myRequestsEmpty, wrap: true }];
-  return {
-    type: "AdaptiveCard",
-    $schema: CARD_SCHEMA,
-    version: "1.5",
-    body: [{ type: "TextBlock", text: messages.myRequestsTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" }, ...items],
+      )
+    : [textBlock({ text: messages.myRequestsEmpty, wrap: true })];
+  return adaptiveCard({
+    body: [textBlock({ text: messages.myRequestsTitle, size: "Large", weight: "Bolder", wrap: true, style: "heading" }), ...items],
     actions: requests.slice(0, MAX_LISTED_ACTIONS).flatMap((request) => [
-      {
-        type: "Action.Execute",
+      executeAction({
         verb: REQUEST_DETAILS_VERB,
         title: format(messages.actionDetails, { code: request.referenceCode }),
         data: { code: request.referenceCode },
-      },
+      }),
       ...(["open", "claimed", "in_conversation"].includes(request.status)
         ? [
-            {
-              type: "Action.Execute",
+            executeAction({
               verb: "requestAction",
               title: format(messages.actionWithdraw, { code: request.referenceCode }),
               data: { code: request.referenceCode, action: "withdraw" },
-            },
+            }),
           ]
         : []),
     ]),
-  };
+  });
 }
 
 /** A request's status and its audit trail (who did what, when; never any words), for its requester. */
@@ -246,20 +238,16 @@ export function requestDetailsCard(
 ): AdaptiveCard {
   const dateFormat = safeDateFormat(locale, timeZone);
   const label = (action: string) => (messages as Record<string, string>)[`audit_${action}`] ?? action;
-  return {
-    type: "AdaptiveCard",
-    $schema: CARD_SCHEMA,
-    version: "1.5",
+  return adaptiveCard({
     body: [
-      { type: "TextBlock", text: request.referenceCode, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
-      { type: "TextBlock", text: `${categoryLabel(messages, request)} · ${statusLabel(messages, request)}`, wrap: true },
-      { type: "TextBlock", text: messages.trailTitle, weight: "Bolder", wrap: true, spacing: "Medium" },
-      {
-        type: "FactSet",
+      textBlock({ text: request.referenceCode, size: "Large", weight: "Bolder", wrap: true, style: "heading" }),
+      textBlock({ text: `${categoryLabel(messages, request)} · ${statusLabel(messages, request)}`, wrap: true }),
+      textBlock({ text: messages.trailTitle, weight: "Bolder", wrap: true, spacing: "Medium" }),
+      factSet({
         facts: trail.map((entry) => ({ title: dateFormat.format(new Date(entry.at)), value: label(entry.action) })),
-      },
+      }),
     ],
-  };
+  });
 }
 
 function safeDateFormat(locale: string | undefined, timeZone: string | undefined): Intl.DateTimeFormat {

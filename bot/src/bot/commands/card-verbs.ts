@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from "../cards/help-card.js";
+import type { AdaptiveCard } from "../cards/adaptive-card.js";
 import { submitRequestFromCard } from "../request-submission.js";
 import { relayMessage } from "../relay.js";
 import { changeRequestStatus, claimRequest, NOBODY_REACHED, notifySupporters, refreshedRequestCard } from "../supporter-routing.js";

@@ -1,7 +1,8 @@
 import { isReferenceCode, requestSummaryView, requesterAuditView, requesterRequestView } from "../../../../shared/index.js";
 import { normaliseCommand } from "../activity-identity.js";
 import { emergencyCard } from "../cards/emergency-card.js";
-import { helpCard, type AdaptiveCard } from "../cards/help-card.js";
+import type { AdaptiveCard } from "../cards/adaptive-card.js";
+import { helpCard } from "../cards/help-card.js";
 import { myRequestsCard, requestDetailsCard, requestFormCard } from "../cards/request-cards.js";
 import { noticeCard } from "../cards/supporter-cards.js";
 import type { CommandTurn, SignedInVerbTurn } from "./registry-types.js";

@@ -2,7 +2,7 @@ import type { TurnContext } from "botbuilder";
 import type { RiskAssessment, Role } from "../../../../shared/index.js";
 import type { BotMessageKey, BotMessages } from "../bot-messages.js";
 import type { BotServices } from "../bot-services.js";
-import type { AdaptiveCard } from "../cards/help-card.js";
+import type { AdaptiveCard } from "../cards/adaptive-card.js";
 
 /** Where a command can be said, named as the Teams manifest names bot scopes. */
 export type CommandScope = "personal" | "team" | "groupChat";
