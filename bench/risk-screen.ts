@@ -16,7 +16,16 @@ export async function riskScreenBenchmark(): Promise<BenchmarkFigure[]> {
   const figures: BenchmarkFigure[] = [];
   // The long parts are messages of 250–2,000 characters with the risk amid work talk, each written
   // blind by a different author; the development one is trained on, the held-out one never looked at.
-  for (const part of ["development", "heldout", "heldout-everyday", "long-development", "long-heldout"] as const) {
+  // long-benign-development: 200 ordinary long messages written at the screen's weak spots
+  // (farewells, endings, dark idioms); screened, not trained on (see scripts/risk-training.ts).
+  for (const part of [
+    "development",
+    "heldout",
+    "heldout-everyday",
+    "long-development",
+    "long-benign-development",
+    "long-heldout",
+  ] as const) {
     const corpus = parseCorpus(readFileSync(new URL(`../tests/fixtures/risk-corpus/${part}.jsonl`, import.meta.url), "utf8"));
     const result = screenFigures(corpus);
     const label = {
@@ -24,9 +33,10 @@ export async function riskScreenBenchmark(): Promise<BenchmarkFigure[]> {
       heldout: "held-out",
       "heldout-everyday": "held-out, everyday",
       "long-development": "development, long messages",
+      "long-benign-development": "development, ordinary long messages at weak spots",
       "long-heldout": "held-out, long messages",
     }[part];
-    const goal = part !== "development" && part !== "long-development";
+    const goal = part === "heldout" || part === "heldout-everyday" || part === "long-heldout";
     const pct = (value: number) => Math.round(value * 1000) / 10;
     figures.push(
       {

@@ -21,6 +21,10 @@ const subset = process.env.EVAL_SUBSET
   ? new Set(parseCorpus(readFileSync(process.env.EVAL_SUBSET, "utf8")).map(({ text }) => text))
   : undefined;
 const localFrames = process.env.LOCAL_FRAMES === "0" ? false : undefined;
+// TRAIN_EXCLUDE=<jsonl> screens the rows whose text is in that file but never trains on them: whether adding them to training helps.
+const untrained = process.env.TRAIN_EXCLUDE
+  ? new Set(parseCorpus(readFileSync(process.env.TRAIN_EXCLUDE, "utf8")).map(({ text }) => text))
+  : undefined;
 // WINDOWS=0,2,3 also sweeps how many clauses at a time a message is scored in (0: the whole message only).
 const windows = process.env.WINDOWS?.split(",").map(Number) ?? [undefined];
 const windowThresholds = process.env.WINDOW_THRESHOLDS?.split(",").map(Number) ?? [undefined];
@@ -44,7 +48,7 @@ const found = settings.map(() => new Array<string>(rows.length));
 for (let fold = 0; fold < FOLDS; fold += 1) {
   // TRAIN_SHARE below 1 trains on part of the other folds: a learning curve says whether more data would help.
   const share = Number(process.env.TRAIN_SHARE ?? 1);
-  const training = rows.filter((_, index) => index % FOLDS !== fold && (index * 7919) % 100 < share * 100);
+  const training = rows.filter(({ text }, index) => index % FOLDS !== fold && (index * 7919) % 100 < share * 100 && !untrained?.has(text));
   const augmented = withFillerCopies(training);
   const models = { bayes: trainBayes(augmented), linear: trainLinear(augmented) };
   rows.forEach((row, index) => {

@@ -11,8 +11,11 @@ import { modelFeatures, type RiskModel } from "../shared/risk/risk-model.js";
 const CLASSES = ["none", "elevated", "crisis"] as const;
 
 /**
- * Everything the layers may learn from: the development phrasings and the development long
- * messages (risk amid work talk, written blind). Never the held-out parts.
+ * Everything the layers learn from: the development phrasings and the development long messages
+ * (risk amid work talk, written blind). Never the held-out parts. long-benign-development.jsonl
+ * (ordinary long messages at the screen's weak spots) is screened but left out: cross-validated
+ * on everything else plus it, training on it cut benign judged crisis 4.8% → 4.1% but crisis
+ * recall 97.1% → 96.9%, and missing crisis is the worse error.
  */
 export function developmentCorpus(): LabelledPhrasing[] {
   const part = (name: string) => parseCorpus(readFileSync(new URL(`../tests/fixtures/risk-corpus/${name}.jsonl`, import.meta.url), "utf8"));
