@@ -10,7 +10,7 @@ const corpus = (part: string) => parseCorpus(readFileSync(new URL(`../fixtures/r
  * part (scripts/cross-validate-risk.ts). This suite asserts the issue's goals on it: crisis recall
  * ≥ 98%, elevated-or-crisis ≥ 90%, benign judged crisis ≤ 3% (measured 2026-12-03 on a fresh blind
  * set of 520: 99.5%, 99.7% and 1.0%; 2026-12-04, once development gained 540 long messages and
- * the frames learnt from them: 99.5%, 99.7% and 2.0%).
+ * the frames learnt from them: 99.5%, 99.7% and 1.5%).
  */
 describe("crisis screen on the held-out corpus", () => {
   const heldOut = corpus("heldout");
