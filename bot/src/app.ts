@@ -35,6 +35,7 @@ import type { RequestService } from "./requests/request-service.js";
 import type { SupporterRegistry } from "./requests/supporter-registry.js";
 import type { RoutingDependencies } from "./bot/supporter-routing.js";
 import type { DocumentStore } from "./storage/document-store.js";
+import type { DevIdentitiesResponse, DevTokenResponse } from "../../shared/api/index.js";
 
 export interface AppDependencies {
   config: AppConfig;
@@ -165,13 +166,15 @@ function singleValued(query: Request["query"]): Record<string, string> {
 
 function mountDevIdentity(api: express.Router, issuer: DevIdentityIssuer): void {
   api.get("/dev/identities", (_request, response) => {
-    response.json({ users: issuer.users().map(({ key, displayName, roles }) => ({ key, displayName, roles })) });
+    response.json({
+      users: issuer.users().map(({ key, displayName, roles }) => ({ key, displayName, roles })),
+    } satisfies DevIdentitiesResponse);
   });
   api.get("/dev/token", async (request, response) => {
     const token = typeof request.query.user === "string" ? await issuer.issueToken(request.query.user) : undefined;
     if (!token) return sendError(response, 400, "bad_request", "Choose one of the sample users from /api/dev/identities.");
     response.setHeader("Cache-Control", "no-store");
-    response.json({ token });
+    response.json({ token } satisfies DevTokenResponse);
   });
 }
 

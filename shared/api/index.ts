@@ -11,3 +11,4 @@ export type * from "./supporters-api.js";
 export type * from "./my-data-api.js";
 export type * from "./buddies-api.js";
 export type * from "./insights-api.js";
+export type * from "./dev-identity-api.js";

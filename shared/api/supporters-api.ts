@@ -14,3 +14,9 @@ export interface CaseloadCapResponse {
 export interface SupporterRosterResponse extends CaseloadCapResponse {
   supporters: RosterEntry[];
 }
+
+/**
+ * PUT /api/admin/supporters/:userId: the person's roster entry after the save, or null while they
+ * do not hold the supporter role, since the roster lists role holders only.
+ */
+export type SavedSupporterResponse = RosterEntry | null;

@@ -20,6 +20,7 @@ import type { BuddyNotifier } from "../buddies/buddy-notifier.js";
 import type { ResourceLibrary } from "../resources/resource-library.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
+import type { MeResponse } from "../../../shared/api/index.js";
 
 export interface ApiServices {
   store: DocumentStore;
@@ -94,7 +95,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: "/api/me",
     role: "member",
     acceptsBody: false,
-    handle: async ({ caller }, { authMode, botId }) => ({ body: { ...caller, authMode, ...(botId ? { botId } : {}) } }),
+    handle: async ({ caller }, { authMode, botId }) => ({
+      body: { ...caller, authMode, ...(botId ? { botId } : {}) } satisfies MeResponse,
+    }),
   },
   {
     method: "get",

@@ -6,6 +6,7 @@ import { INSIGHT_URGENCIES, type InsightsReport } from "../../../shared/insights
 import { REQUEST_CATEGORIES } from "../../../shared/requests/help-request.js";
 import { parseInput, type ApiRequest, type ApiRoute, type ApiServices } from "../api/api-routes.js";
 import { InsightsService } from "./insights-service.js";
+import type { InsightsSettingsResponse } from "../../../shared/api/index.js";
 
 const week = z
   .string()
@@ -38,7 +39,7 @@ export const INSIGHTS_ROUTES: readonly ApiRoute[] = [
     path: "/api/insights",
     role: "admin",
     acceptsBody: false,
-    handle: async (request, services) => ({ body: await reportFor(request, services) }),
+    handle: async (request, services) => ({ body: (await reportFor(request, services)) satisfies InsightsReport }),
   },
   {
     method: "get",
@@ -60,7 +61,9 @@ export const INSIGHTS_ROUTES: readonly ApiRoute[] = [
     role: "admin",
     acceptsBody: true,
     handle: async ({ caller, body }, { store }) => ({
-      body: { settings: await new InsightsService(store).saveSettings(caller.tenantId, parseInput(settingsBody, body)) },
+      body: {
+        settings: await new InsightsService(store).saveSettings(caller.tenantId, parseInput(settingsBody, body)),
+      } satisfies InsightsSettingsResponse,
     }),
   },
 ];

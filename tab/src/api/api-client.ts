@@ -7,7 +7,7 @@ import type {
   RoundSummary,
   SignUpInput,
 } from "../../../shared/circles/circle-programme.js";
-import type { MyCaseload, RosterEntry, SupporterProfileInput } from "../../../shared/supporters/supporter-profile.js";
+import type { MyCaseload, SupporterProfileInput } from "../../../shared/supporters/supporter-profile.js";
 import type { HuddleTemplateInput } from "../../../shared/huddles/templates.js";
 import type { InsightsReport, InsightsSettings } from "../../../shared/insights/insights-report.js";
 import type { ResourceInput } from "../../../shared/resources/resource-schema.js";
@@ -15,6 +15,9 @@ import type {
   BuddyPairingListResponse,
   CaseloadCapResponse,
   CircleListResponse,
+  DevIdentitiesResponse,
+  DevIdentity,
+  DevTokenResponse,
   ErasedResponse,
   ErasurePreview,
   HuddleViewResponse,
@@ -31,6 +34,7 @@ import type {
   RequestDetailResponse,
   ResourceListResponse,
   RoundListResponse,
+  SavedSupporterResponse,
   ServerTimeResponse,
   SupporterDirectoryResponse,
   SupporterRosterResponse,
@@ -218,7 +222,7 @@ export class ApiClient {
     return this.request("GET", "/api/admin/supporters");
   }
 
-  saveSupporter(userId: string, profile: SupporterProfileInput): Promise<RosterEntry> {
+  saveSupporter(userId: string, profile: SupporterProfileInput): Promise<SavedSupporterResponse> {
     return this.request("PUT", `/api/admin/supporters/${encodeURIComponent(userId)}`, profile);
   }
 
@@ -343,11 +347,11 @@ async function errorOf(response: Response): Promise<ApiError> {
 export async function fetchDevToken(userKey: string): Promise<string> {
   const response = await fetch(`/api/dev/token?user=${encodeURIComponent(userKey)}`);
   if (!response.ok) throw new ApiError(response.status, "dev_identity_unavailable", "Development identity is not enabled on this server.");
-  return ((await response.json()) as { token: string }).token;
+  return ((await response.json()) as DevTokenResponse).token;
 }
 
-export async function fetchDevIdentities(): Promise<{ key: string; displayName: string; roles: string[] }[]> {
+export async function fetchDevIdentities(): Promise<DevIdentity[]> {
   const response = await fetch("/api/dev/identities");
   if (!response.ok) return [];
-  return ((await response.json()) as { users: { key: string; displayName: string; roles: string[] }[] }).users;
+  return ((await response.json()) as DevIdentitiesResponse).users;
 }
