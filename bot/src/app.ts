@@ -14,6 +14,7 @@ import { UserRateLimiter } from "./http/user-rate-limiter.js";
 import type { Logger } from "./logger.js";
 import { calendarLinkDownload } from "./circles/calendar-link-route.js";
 import { buddyCalendarDownload } from "./buddies/buddy-calendar-links.js";
+import type { DevIdentitiesResponse, DevTokenResponse } from "../../shared/api/index.js";
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
@@ -96,13 +97,15 @@ function singleValued(query: Request["query"]): Record<string, string> {
 
 function mountDevIdentity(api: express.Router, issuer: DevIdentityIssuer): void {
   api.get("/dev/identities", (_request, response) => {
-    response.json({ users: issuer.users().map(({ key, displayName, roles }) => ({ key, displayName, roles })) });
+    response.json({
+      users: issuer.users().map(({ key, displayName, roles }) => ({ key, displayName, roles })),
+    } satisfies DevIdentitiesResponse);
   });
   api.get("/dev/token", async (request, response) => {
     const token = typeof request.query.user === "string" ? await issuer.issueToken(request.query.user) : undefined;
     if (!token) return sendError(response, 400, "bad_request", "Choose one of the sample users from /api/dev/identities.");
     response.setHeader("Cache-Control", "no-store");
-    response.json({ token });
+    response.json({ token } satisfies DevTokenResponse);
   });
 }
 

@@ -21,6 +21,7 @@ import type { ResourceLibrary } from "../resources/resource-library.js";
 import type { InsightsService } from "../insights/insights-service.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
+import type { MeResponse } from "../../../shared/api/index.js";
 
 export interface ApiServices {
   store: DocumentStore;
@@ -97,7 +98,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: "/api/me",
     role: "member",
     acceptsBody: false,
-    handle: async ({ caller }, { authMode, botId }) => ({ body: { ...caller, authMode, ...(botId ? { botId } : {}) } }),
+    handle: async ({ caller }, { authMode, botId }) => ({
+      body: { ...caller, authMode, ...(botId ? { botId } : {}) } satisfies MeResponse,
+    }),
   },
   {
     method: "get",

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { buddyOfferSchema, buddyRequestSchema, type BuddyMatchReport } from "../../../shared/circles/buddy-programme.js";
+import { buddyOfferSchema, buddyRequestSchema, type BuddyMatchReport, type MyBuddies } from "../../../shared/circles/buddy-programme.js";
 import { AppError, type CallerIdentity } from "../../../shared/index.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
 import { ConflictError } from "../storage/store-errors.js";
 import { pairingCalendar } from "./buddy-calendar-links.js";
 import { PAIRING_ID_PATTERN } from "./buddy-documents.js";
 import type { BuddyOutcome } from "./buddy-service.js";
+import type { BuddyPairingListResponse } from "../../../shared/api/index.js";
 
 // Pairing ids are ours; anything else (a '#', a '/') is refused before it reaches the store.
 const pairingId = z.string().regex(PAIRING_ID_PATTERN, "is not a pairing id Peer Circles made");
@@ -46,7 +47,7 @@ export const BUDDY_ROUTES: readonly ApiRoute[] = [
     path: "/api/buddies/mine",
     role: "member",
     acceptsBody: false,
-    handle: async ({ caller }, { buddies }) => ({ body: await buddies.mine(caller.tenantId, caller.userId) }),
+    handle: async ({ caller }, { buddies }) => ({ body: (await buddies.mine(caller.tenantId, caller.userId)) satisfies MyBuddies }),
   },
   {
     method: "put",
@@ -55,7 +56,7 @@ export const BUDDY_ROUTES: readonly ApiRoute[] = [
     acceptsBody: true,
     handle: async ({ caller, body }, { buddies }) => {
       const answer = parseInput(buddyOfferSchema, body);
-      return { body: await saving(() => buddies.offer(caller.tenantId, personOf(caller), answer)) };
+      return { body: (await saving(() => buddies.offer(caller.tenantId, personOf(caller), answer))) satisfies MyBuddies };
     },
   },
   {
@@ -76,7 +77,7 @@ export const BUDDY_ROUTES: readonly ApiRoute[] = [
     acceptsBody: true,
     handle: async ({ caller, body }, { buddies }) => {
       const answer = parseInput(buddyRequestSchema, body);
-      return { body: unwrap(await saving(() => buddies.request(caller.tenantId, personOf(caller), answer))) };
+      return { body: unwrap(await saving(() => buddies.request(caller.tenantId, personOf(caller), answer))) satisfies MyBuddies };
     },
   },
   {
@@ -109,7 +110,9 @@ export const BUDDY_ROUTES: readonly ApiRoute[] = [
     path: "/api/buddies/pairings",
     role: "admin",
     acceptsBody: false,
-    handle: async ({ caller }, { buddies }) => ({ body: { pairings: await buddies.active(caller.tenantId) } }),
+    handle: async ({ caller }, { buddies }) => ({
+      body: { pairings: await buddies.active(caller.tenantId) } satisfies BuddyPairingListResponse,
+    }),
   },
   {
     method: "post",

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { openRoundSchema, signUpSchema } from "../../../shared/circles/circle-programme.js";
+import { openRoundSchema, signUpSchema, type RoundPreview, type RoundSummary } from "../../../shared/circles/circle-programme.js";
 import { AppError, hasRole, type CallerIdentity } from "../../../shared/index.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
 import { botMessages } from "../bot/bot-messages.js";
 import { ConflictError } from "../storage/store-errors.js";
 import { CIRCLE_TEAM_ROUTES } from "./circle-team-routes.js";
 import type { RoundOutcome } from "./round-service.js";
+import type { CircleListResponse, PublishedRoundResponse, RoundListResponse } from "../../../shared/api/index.js";
 
 // Ids are ours ("round-…", "circle-…"); anything else is refused before it reaches the store.
 const documentId = z.string().regex(/^[a-z]+-[0-9a-f-]{1,60}$/, "is not an id Peer Circles made");
@@ -40,7 +41,7 @@ const ROUND_AND_CIRCLE_ROUTES: readonly ApiRoute[] = [
     role: "member",
     acceptsBody: false,
     handle: async ({ caller }, { rounds }) => ({
-      body: { rounds: await rounds.list(caller.tenantId, caller.userId, hasRole(caller.roles, "admin")) },
+      body: { rounds: await rounds.list(caller.tenantId, caller.userId, hasRole(caller.roles, "admin")) } satisfies RoundListResponse,
     }),
   },
   {
@@ -50,7 +51,7 @@ const ROUND_AND_CIRCLE_ROUTES: readonly ApiRoute[] = [
     acceptsBody: true,
     handle: async ({ caller, body }, { rounds }) => ({
       status: 201,
-      body: await rounds.open(caller.tenantId, parseInput(openRoundSchema, body), caller.userId),
+      body: (await rounds.open(caller.tenantId, parseInput(openRoundSchema, body), caller.userId)) satisfies RoundSummary,
     }),
   },
   {
@@ -61,7 +62,7 @@ const ROUND_AND_CIRCLE_ROUTES: readonly ApiRoute[] = [
     handle: async ({ caller, params, body }, { rounds }) => ({
       body: unwrap(
         await rounds.signUp(caller.tenantId, parseInput(documentId, params.roundId), personOf(caller), parseInput(signUpSchema, body)),
-      ),
+      ) satisfies RoundSummary,
     }),
   },
   {
@@ -81,7 +82,7 @@ const ROUND_AND_CIRCLE_ROUTES: readonly ApiRoute[] = [
     acceptsBody: false,
     handle: async ({ caller, params }, { rounds }) => {
       const { groups: _groups, ...preview } = unwrap(await rounds.preview(caller.tenantId, parseInput(documentId, params.roundId)));
-      return { body: preview };
+      return { body: preview satisfies RoundPreview };
     },
   },
   {
@@ -100,7 +101,7 @@ const ROUND_AND_CIRCLE_ROUTES: readonly ApiRoute[] = [
       }
       const notice = await circleNotifier.published(caller.tenantId, formed);
       const published = (await circles.all(caller.tenantId)).filter((circle) => circle.roundId === params.roundId);
-      return { body: { circles: published, ...notice } };
+      return { body: { circles: published, ...notice } satisfies PublishedRoundResponse };
     },
   },
   {
@@ -108,14 +109,16 @@ const ROUND_AND_CIRCLE_ROUTES: readonly ApiRoute[] = [
     path: "/api/circles/mine",
     role: "member",
     acceptsBody: false,
-    handle: async ({ caller }, { circles }) => ({ body: { circles: await circles.mine(caller.tenantId, caller.userId) } }),
+    handle: async ({ caller }, { circles }) => ({
+      body: { circles: await circles.mine(caller.tenantId, caller.userId) } satisfies CircleListResponse,
+    }),
   },
   {
     method: "get",
     path: "/api/circles",
     role: "admin",
     acceptsBody: false,
-    handle: async ({ caller }, { circles }) => ({ body: { circles: await circles.all(caller.tenantId) } }),
+    handle: async ({ caller }, { circles }) => ({ body: { circles: await circles.all(caller.tenantId) } satisfies CircleListResponse }),
   },
   {
     method: "get",

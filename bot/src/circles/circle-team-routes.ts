@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { circleEditSchema } from "../../../shared/circles/circle-programme.js";
+import { circleEditSchema, type CircleView } from "../../../shared/circles/circle-programme.js";
 import { AppError, hasRole } from "../../../shared/index.js";
 import { parseInput, type ApiRoute, type ApiServices } from "../api/api-routes.js";
+import type { JoinRequestedResponse, TeamCircleListResponse } from "../../../shared/api/index.js";
 
 const circleId = z.string().regex(/^circle-[0-9a-f-]{1,60}$/, "is not a circle id");
 // Teams team ids and chat ids look like "19:…@thread.tacv2" / "19:…@thread.v2" (the bot roster's ids).
@@ -26,7 +27,7 @@ export const CIRCLE_TEAM_ROUTES: readonly ApiRoute[] = [
     handle: async ({ caller, params }, { circles, teams }) => {
       const key = parseInput(teamKey, params.teamKey);
       await assertInTeam(teams, caller.tenantId, key, caller.userId);
-      return { body: { circles: await circles.forTeam(caller.tenantId, key, caller.userId) } };
+      return { body: { circles: await circles.forTeam(caller.tenantId, key, caller.userId) } satisfies TeamCircleListResponse };
     },
   },
   {
@@ -41,7 +42,7 @@ export const CIRCLE_TEAM_ROUTES: readonly ApiRoute[] = [
       const person = { userId: caller.userId, displayName: caller.displayName ?? "" };
       // Only circles listed in that team's tab can be asked for, so ids from elsewhere reveal nothing.
       if (!(await circles.requestToJoin(caller.tenantId, id, person, fromTeam))) throw circleNotFound();
-      return { status: 202, body: { requested: true } };
+      return { status: 202, body: { requested: true } satisfies JoinRequestedResponse };
     },
   },
   {
@@ -59,7 +60,7 @@ export const CIRCLE_TEAM_ROUTES: readonly ApiRoute[] = [
       const allowed = circle && (hasRole(caller.roles, "admin") || circle.members.some((member) => member.userId === caller.userId));
       const updated = allowed ? await circles.facilitateNext(caller.tenantId, id, userId) : undefined;
       if (!updated) throw circleNotFound();
-      return { body: updated };
+      return { body: updated satisfies CircleView };
     },
   },
   {
@@ -70,7 +71,7 @@ export const CIRCLE_TEAM_ROUTES: readonly ApiRoute[] = [
     handle: async ({ caller, params, body }, { circles }) => {
       const edited = await circles.edit(caller.tenantId, parseInput(circleId, params.circleId), parseInput(circleEditSchema, body));
       if (!edited) throw circleNotFound();
-      return { body: edited };
+      return { body: edited satisfies CircleView };
     },
   },
   {
@@ -87,7 +88,7 @@ export const CIRCLE_TEAM_ROUTES: readonly ApiRoute[] = [
         decision === "approve",
       );
       if (!decided) throw new AppError("not_found", "That request to join is no longer open.");
-      return { body: decided };
+      return { body: decided satisfies CircleView };
     },
   },
 ];

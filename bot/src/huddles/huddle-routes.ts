@@ -4,6 +4,7 @@ import { parseInput, type ApiRoute } from "../api/api-routes.js";
 import type { ApiServices } from "../api/api-routes.js";
 import type { HuddleOutcome, HuddleView } from "./huddle-service.js";
 import { viewFor } from "./huddle-wire.js";
+import type { ServerTimeResponse } from "../../../shared/api/index.js";
 
 const meetingId = z.string().min(1).max(512);
 const createBody = z.strictObject({ meetingId, templateId: z.string().min(1).max(64) });
@@ -50,7 +51,7 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
     role: "member",
     acceptsBody: false,
     // Clients estimate their clock offset from this, NTP-style, over several round trips.
-    handle: async () => ({ body: { serverNow: Date.now() } }),
+    handle: async () => ({ body: { serverNow: Date.now() } satisfies ServerTimeResponse }),
   },
   {
     method: "post",

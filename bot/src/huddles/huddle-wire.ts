@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { closePulse, HuddleClockState, HuddleStep, PulseState } from "../../../shared/index.js";
+import type { HuddleViewResponse } from "../../../shared/api/index.js";
 
 /** A huddle session as stored: the clock, the template's words, pulse counts and who was seen. No one's words. */
 export interface HuddleSession {
@@ -20,14 +21,8 @@ export interface HuddleSession {
 /** Calls the viewer's own opaque key; a function, so it never goes into the JSON sent to every panel. */
 export const VIEWER_KEY = Symbol("viewer key");
 
-export interface HuddleView {
-  session: Omit<HuddleSession, "pulse" | "secret" | "respondents"> & {
-    /** Opaque id of this session, so a panel knows when its own key needs fetching again. */
-    instance: string;
-    pulse?: { stepId: string; answers: number };
-  };
-  version: string;
-  serverNow: number;
+/** The view as the server holds it: the wire's (shared/api), with each viewer's key to be filled in per caller. */
+export interface HuddleView extends Omit<HuddleViewResponse, "viewerKey"> {
   [VIEWER_KEY]: (userId: string) => string;
 }
 
@@ -68,7 +63,7 @@ export function wireView(session: HuddleSession, version: string, serverNow: num
   };
 }
 
-/** What a single caller gets back: the shared view plus their own key in this session. */
-export function viewFor(view: HuddleView, userId: string) {
+/** What a single caller gets back, and what every huddle route sends: the shared view plus their own key in this session. */
+export function viewFor(view: HuddleView, userId: string): HuddleViewResponse {
   return { ...view, viewerKey: view[VIEWER_KEY](userId) };
 }

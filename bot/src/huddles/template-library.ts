@@ -8,17 +8,11 @@ import {
   type HuddleTemplate,
   type HuddleTemplateInput,
 } from "../../../shared/index.js";
+import type { ListedTemplate } from "../../../shared/api/index.js";
 import { collection } from "../storage/collection.js";
 import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 import { huddleStepSchema } from "./huddle-documents.js";
-
-/** A template as listed: built-ins carry no version, because nobody can edit them. */
-export interface ListedTemplate {
-  template: HuddleTemplate;
-  version?: string;
-  updatedAt?: string;
-}
 
 /** Spelled `huddle-template` until 2026-12; documents on disk may still say so, and are read under either spelling. */
 interface StoredTemplate {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { AppError, hasRole, huddleTemplateInputSchema, type CallerIdentity, type HuddleTemplate } from "../../../shared/index.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
-import type { ListedTemplate, TemplateOutcome } from "./template-library.js";
+import type { ListedTemplate, TemplateListResponse } from "../../../shared/api/index.js";
+import type { TemplateOutcome } from "./template-library.js";
 
 const TEMPLATE_EDITORS = ["facilitator", "admin"] as const;
 const templateId = z.string().min(1).max(64);
@@ -40,7 +41,7 @@ export const TEMPLATE_ROUTES: readonly ApiRoute[] = [
     handle: async ({ caller }, { templates }) => ({
       body: {
         templates: (await templates.list(caller.tenantId)).map((listed) => ({ ...listed, template: visibleTo(caller, listed.template) })),
-      },
+      } satisfies TemplateListResponse,
     }),
   },
   {
@@ -50,7 +51,9 @@ export const TEMPLATE_ROUTES: readonly ApiRoute[] = [
     acceptsBody: true,
     handle: async ({ caller, body }, { templates }) => ({
       status: 201,
-      body: unwrap(await templates.create(caller.tenantId, parseInput(huddleTemplateInputSchema, body), caller.userId)),
+      body: unwrap(
+        await templates.create(caller.tenantId, parseInput(huddleTemplateInputSchema, body), caller.userId),
+      ) satisfies ListedTemplate,
     }),
   },
   {
@@ -62,7 +65,7 @@ export const TEMPLATE_ROUTES: readonly ApiRoute[] = [
       const id = parseInput(templateId, params.templateId);
       const input = parseInput(updateBody, body);
       const template = parseInput(huddleTemplateInputSchema, input.template);
-      return { body: unwrap(await templates.update(caller.tenantId, id, template, input.version, caller.userId)) };
+      return { body: unwrap(await templates.update(caller.tenantId, id, template, input.version, caller.userId)) satisfies ListedTemplate };
     },
   },
   {

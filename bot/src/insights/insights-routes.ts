@@ -5,6 +5,7 @@ import { reportCsv } from "../../../shared/insights/insights-csv.js";
 import { INSIGHT_URGENCIES, type InsightsReport } from "../../../shared/insights/insights-report.js";
 import { REQUEST_CATEGORIES } from "../../../shared/requests/help-request.js";
 import { parseInput, type ApiRequest, type ApiRoute, type ApiServices } from "../api/api-routes.js";
+import type { InsightsSettingsResponse } from "../../../shared/api/index.js";
 
 const week = z
   .string()
@@ -37,7 +38,7 @@ export const INSIGHTS_ROUTES: readonly ApiRoute[] = [
     path: "/api/insights",
     role: "admin",
     acceptsBody: false,
-    handle: async (request, services) => ({ body: await reportFor(request, services) }),
+    handle: async (request, services) => ({ body: (await reportFor(request, services)) satisfies InsightsReport }),
   },
   {
     method: "get",
@@ -59,7 +60,7 @@ export const INSIGHTS_ROUTES: readonly ApiRoute[] = [
     role: "admin",
     acceptsBody: true,
     handle: async ({ caller, body }, { insights }) => ({
-      body: { settings: await insights.saveSettings(caller.tenantId, parseInput(settingsBody, body)) },
+      body: { settings: await insights.saveSettings(caller.tenantId, parseInput(settingsBody, body)) } satisfies InsightsSettingsResponse,
     }),
   },
 ];

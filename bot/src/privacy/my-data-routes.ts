@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
 import { announceChange } from "../bot/supporter-routing.js";
+import type { ErasedResponse, ErasurePreview } from "../../../shared/api/index.js";
 
 // The person types nothing: the tab sends this once they have read exactly what will go and confirmed.
 const confirmBody = z.strictObject({ confirm: z.literal("erase-my-data") });
@@ -22,7 +23,7 @@ export const MY_DATA_ROUTES: readonly ApiRoute[] = [
     path: "/api/me/data/erasure",
     role: "member",
     acceptsBody: false,
-    handle: async ({ caller }, { myData }) => ({ body: await myData.preview(caller.tenantId, caller.userId) }),
+    handle: async ({ caller }, { myData }) => ({ body: (await myData.preview(caller.tenantId, caller.userId)) satisfies ErasurePreview }),
   },
   {
     method: "delete",
@@ -33,7 +34,7 @@ export const MY_DATA_ROUTES: readonly ApiRoute[] = [
       parseInput(confirmBody, body);
       // Withdrawn here as by the person themself, so supporters hear exactly what any withdrawal tells them.
       const erased = await myData.erase(caller.tenantId, caller.userId, (request) => announceChange(caller, request, "withdraw", routing));
-      return { body: { erased } };
+      return { body: { erased } satisfies ErasedResponse };
     },
   },
 ];

@@ -1,3 +1,4 @@
+import type { ErasurePreview } from "../../../shared/api/index.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { BuddyService } from "../buddies/buddy-service.js";
 import { revokeCalendarLinks } from "../circles/calendar-links.js";
@@ -13,22 +14,6 @@ export type MyDataExport = Awaited<ReturnType<MyDataService["export"]>>;
 
 /** Person-specific documents in "settings", by id. */
 const PERSONAL_SETTINGS = (userId: string) => [`prefs-${userId}`, `contact-${userId}`, `supporter-${userId}`];
-
-export interface ErasurePreview {
-  /** Open requests that will be withdrawn, then erased. */
-  openRequests: number;
-  /** Closed requests that will keep only category, urgency, status and dates. */
-  closedRequests: number;
-  circleMemberships: number;
-  signUps: number;
-  joinRequests: number;
-  /** Preferences, and how the bot reaches this person. */
-  settings: number;
-  /** A buddy offer or request, and active buddy pairings. */
-  buddy: number;
-  /** Weeks with a pseudonymous participation record behind the programme's figures. */
-  participationWeeks: number;
-}
 
 /** The services that keep data of their own about a person, and the clock. */
 export interface MyDataParts {

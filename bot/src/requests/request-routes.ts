@@ -15,6 +15,13 @@ import { deliverRelay, MAX_RELAY_MESSAGE, type RelayOutcome } from "../bot/relay
 import { announceChange } from "../bot/supporter-routing.js";
 import { claimByOf, responsePolicySchema } from "./response-policy.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
+import type {
+  MessageSentResponse,
+  MyRequestsPage,
+  QueuePage,
+  RequestActionResponse,
+  RequestDetailResponse,
+} from "../../../shared/api/index.js";
 
 const referenceCode = z.string().regex(REFERENCE_CODE_PATTERN, "is not a request reference such as PC-7KQ4X2");
 const messageBody = z.object({ message: z.string().min(1).max(MAX_RELAY_MESSAGE) }).strict();
@@ -61,7 +68,7 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
         body: {
           requests: page.requests.map((request) => requestSummaryView(request, caller.userId)),
           ...(page.continuation ? { continuation: page.continuation } : {}),
-        },
+        } satisfies MyRequestsPage,
       };
     },
   },
@@ -88,7 +95,7 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
           // Supporters the bot cannot notify until they open a chat with it; ids only, names come from Teams.
           unreachableSupporters: await supporters.unreachable(caller.tenantId, roster),
           ...(page.continuation ? { continuation: page.continuation } : {}),
-        },
+        } satisfies QueuePage,
       };
     },
   },
@@ -104,12 +111,13 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
       if (!found || found.standing === "supporter") throw noSuchRequest();
       const { request, standing } = found;
       await requests.recordView(caller.tenantId, code, caller.userId);
-      if (standing === "claimer") return { body: { request: supporterRequestView(request, caller.userId) } };
+      if (standing === "claimer")
+        return { body: { request: supporterRequestView(request, caller.userId) } satisfies RequestDetailResponse };
       return {
         body: {
           request: requesterRequestView(request),
           audit: requesterAuditView(request, await requests.auditTrail(caller.tenantId, code)),
-        },
+        } satisfies RequestDetailResponse,
       };
     },
   },
@@ -127,7 +135,7 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
         throw new AppError(errorCode, message);
       }
       await announceChange(caller, result.request, action, routing);
-      return { body: { request: requestSummaryView(result.request, caller.userId) } };
+      return { body: { request: requestSummaryView(result.request, caller.userId) } satisfies RequestActionResponse };
     },
   },
   {
@@ -142,7 +150,7 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
       const failure = RELAY_FAILURES[outcome];
       if (failure) throw new AppError(failure[0], failure[1]);
       // The tab shows the emergency block first when the words were a crisis.
-      return { body: { sent: true, crisis: risk.level === "crisis" } };
+      return { body: { sent: true, crisis: risk.level === "crisis" } satisfies MessageSentResponse };
     },
   },
 ];

@@ -10,18 +10,10 @@ import {
 } from "../../../shared/resources/resource-catalogue.js";
 import { resourceFromInput, type ResourceInput } from "../../../shared/resources/resource-schema.js";
 import { z } from "zod";
+import type { ListedResource } from "../../../shared/api/index.js";
 import { collection } from "../storage/collection.js";
 import type { DocumentStore } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
-
-/** A resource as listed, with the version to send back with an edit. */
-export interface ListedResource {
-  resource: Resource;
-  version: string;
-  /** One of the shipped entries, adapted or not: it can be edited or removed but keeps its id. */
-  isDefault: boolean;
-  updatedAt?: string;
-}
 
 export interface StoredResource {
   kind: "resource";

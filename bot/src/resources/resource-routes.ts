@@ -3,7 +3,8 @@ import { AppError } from "../../../shared/index.js";
 import { crisisLinesFor } from "../../../shared/resources/crisis-lines.js";
 import { resourceInputSchema } from "../../../shared/resources/resource-schema.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
-import type { ListedResource, ResourceOutcome, ResourceRefusal } from "./resource-library.js";
+import type { CrisisLinesResponse, ListedResource, ResourceListResponse } from "../../../shared/api/index.js";
+import type { ResourceOutcome, ResourceRefusal } from "./resource-library.js";
 
 // Only ids Peer Circles makes: a shipped entry's slug or "resource-" and a UUID. Nothing else reaches the store.
 const resourceId = z
@@ -44,7 +45,9 @@ export const RESOURCE_ROUTES: readonly ApiRoute[] = [
     path: "/api/resources",
     role: "member",
     acceptsBody: false,
-    handle: async ({ caller }, { resources }) => ({ body: { resources: await resources.list(caller.tenantId) } }),
+    handle: async ({ caller }, { resources }) => ({
+      body: { resources: await resources.list(caller.tenantId) } satisfies ResourceListResponse,
+    }),
   },
   {
     // The lines in the order the emergency block shows them, for surfaces that show only that block.
@@ -54,7 +57,12 @@ export const RESOURCE_ROUTES: readonly ApiRoute[] = [
     acceptsBody: false,
     handle: async ({ caller, query }, { resources }) => {
       const country = parseInput(crisisLinesQuery, { country: query?.country }).country?.toUpperCase();
-      return { body: { ...(country ? { country } : {}), lines: crisisLinesFor(country, await resources.crisisLines(caller.tenantId)) } };
+      return {
+        body: {
+          ...(country ? { country } : {}),
+          lines: crisisLinesFor(country, await resources.crisisLines(caller.tenantId)),
+        } satisfies CrisisLinesResponse,
+      };
     },
   },
   {
@@ -64,7 +72,7 @@ export const RESOURCE_ROUTES: readonly ApiRoute[] = [
     acceptsBody: true,
     handle: async ({ caller, body }, { resources }) => ({
       status: 201,
-      body: unwrap(await resources.create(caller.tenantId, parseInput(resourceInputSchema, body), caller.userId)),
+      body: unwrap(await resources.create(caller.tenantId, parseInput(resourceInputSchema, body), caller.userId)) satisfies ListedResource,
     }),
   },
   {
@@ -76,7 +84,7 @@ export const RESOURCE_ROUTES: readonly ApiRoute[] = [
       const id = parseInput(resourceId, params.resourceId);
       const input = parseInput(updateBody, body);
       const resource = parseInput(resourceInputSchema, input.resource);
-      return { body: unwrap(await resources.update(caller.tenantId, id, resource, input.version, caller.userId)) };
+      return { body: unwrap(await resources.update(caller.tenantId, id, resource, input.version, caller.userId)) satisfies ListedResource };
     },
   },
   {

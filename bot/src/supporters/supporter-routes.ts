@@ -1,6 +1,12 @@
 import { z } from "zod";
-import { supporterProfileSchema, supporterSettingsSchema } from "../../../shared/supporters/supporter-profile.js";
+import { supporterProfileSchema, supporterSettingsSchema, type MyCaseload } from "../../../shared/supporters/supporter-profile.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
+import type {
+  CaseloadCapResponse,
+  SavedSupporterResponse,
+  SupporterDirectoryResponse,
+  SupporterRosterResponse,
+} from "../../../shared/api/index.js";
 
 const objectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be an Entra object id");
 /** Training dates are calendar days; the server judges "due" by the UTC date. */
@@ -13,14 +19,16 @@ export const SUPPORTER_ROUTES: readonly ApiRoute[] = [
     path: "/api/supporters",
     role: "member",
     acceptsBody: false,
-    handle: async ({ caller }, { roster }) => ({ body: { supporters: await roster.directory(caller.tenantId) } }),
+    handle: async ({ caller }, { roster }) => ({
+      body: { supporters: await roster.directory(caller.tenantId) } satisfies SupporterDirectoryResponse,
+    }),
   },
   {
     method: "get",
     path: "/api/supporters/me",
     role: "supporter",
     acceptsBody: false,
-    handle: async ({ caller }, { roster }) => ({ body: await roster.mine(caller.tenantId, caller.userId, today()) }),
+    handle: async ({ caller }, { roster }) => ({ body: (await roster.mine(caller.tenantId, caller.userId, today())) satisfies MyCaseload }),
   },
   {
     method: "get",
@@ -28,7 +36,10 @@ export const SUPPORTER_ROUTES: readonly ApiRoute[] = [
     role: "admin",
     acceptsBody: false,
     handle: async ({ caller }, { roster }) => ({
-      body: { supporters: await roster.roster(caller.tenantId, today()), caseloadCap: await roster.caseloadCap(caller.tenantId) },
+      body: {
+        supporters: await roster.roster(caller.tenantId, today()),
+        caseloadCap: await roster.caseloadCap(caller.tenantId),
+      } satisfies SupporterRosterResponse,
     }),
   },
   {
@@ -39,7 +50,8 @@ export const SUPPORTER_ROUTES: readonly ApiRoute[] = [
     handle: async ({ caller, params, body }, { roster }) => {
       const userId = parseInput(objectId, params.userId);
       await roster.saveProfile(caller.tenantId, userId, parseInput(supporterProfileSchema, body), caller.userId);
-      return { body: (await roster.roster(caller.tenantId, today())).find((entry) => entry.userId === userId) ?? null };
+      const saved = (await roster.roster(caller.tenantId, today())).find((entry) => entry.userId === userId) ?? null;
+      return { body: saved satisfies SavedSupporterResponse };
     },
   },
   {
@@ -48,7 +60,9 @@ export const SUPPORTER_ROUTES: readonly ApiRoute[] = [
     role: "admin",
     acceptsBody: true,
     handle: async ({ caller, body }, { roster }) => ({
-      body: { caseloadCap: await roster.setCaseloadCap(caller.tenantId, parseInput(supporterSettingsSchema, body).caseloadCap) },
+      body: {
+        caseloadCap: await roster.setCaseloadCap(caller.tenantId, parseInput(supporterSettingsSchema, body).caseloadCap),
+      } satisfies CaseloadCapResponse,
     }),
   },
 ];

@@ -1,10 +1,4 @@
-import type {
-  AdminBuddyPairing,
-  BuddyMatchReport,
-  BuddyOfferInput,
-  BuddyRequestInput,
-  MyBuddies,
-} from "../../../shared/circles/buddy-programme.js";
+import type { BuddyMatchReport, BuddyOfferInput, BuddyRequestInput, MyBuddies } from "../../../shared/circles/buddy-programme.js";
 import type {
   CircleEditInput,
   CircleView,
@@ -12,20 +6,42 @@ import type {
   RoundPreview,
   RoundSummary,
   SignUpInput,
-  TeamCircleView,
 } from "../../../shared/circles/circle-programme.js";
-import type { DirectoryEntry, MyCaseload, RosterEntry, SupporterProfileInput } from "../../../shared/supporters/supporter-profile.js";
-import type { HuddleClockState } from "../../../shared/huddles/huddle-clock.js";
-import type { HuddleTemplate, HuddleTemplateInput } from "../../../shared/huddles/templates.js";
+import type { MyCaseload, SupporterProfileInput } from "../../../shared/supporters/supporter-profile.js";
+import type { HuddleTemplateInput } from "../../../shared/huddles/templates.js";
 import type { InsightsReport, InsightsSettings } from "../../../shared/insights/insights-report.js";
-import type { Resource } from "../../../shared/resources/resource-catalogue.js";
 import type { ResourceInput } from "../../../shared/resources/resource-schema.js";
 import type {
-  RequesterAuditView,
-  RequesterRequestView,
-  RequestSummaryView,
-  SupporterRequestView,
-} from "../../../shared/requests/request-views.js";
+  BuddyPairingListResponse,
+  CaseloadCapResponse,
+  CircleListResponse,
+  DevIdentitiesResponse,
+  DevIdentity,
+  DevTokenResponse,
+  ErasedResponse,
+  ErasurePreview,
+  HuddleViewResponse,
+  InsightsSettingsResponse,
+  JoinRequestedResponse,
+  ListedResource,
+  ListedTemplate,
+  MeResponse,
+  MessageSentResponse,
+  MyRequestsPage,
+  PublishedRoundResponse,
+  QueuePage,
+  RequestActionResponse,
+  RequestDetailResponse,
+  ResourceListResponse,
+  RoundListResponse,
+  SavedSupporterResponse,
+  ServerTimeResponse,
+  SupporterDirectoryResponse,
+  SupporterRosterResponse,
+  TeamCircleListResponse,
+  TemplateListResponse,
+} from "../../../shared/api/index.js";
+import { fileOf, type FileFallback } from "./file-download.js";
 /** Typed calls to the server's `/api`, each carrying the caller's token. Errors keep the server's code. */
 export class ApiError extends Error {
   constructor(
@@ -36,74 +52,6 @@ export class ApiError extends Error {
     super(message);
     this.name = "ApiError";
   }
-}
-
-export interface Me {
-  tenantId: string;
-  userId: string;
-  displayName?: string;
-  roles: string[];
-  authMode: "entra" | "dev";
-  botId?: string;
-}
-
-/** A request in a list: the server's one projection for lists (shared/requests/request-views). */
-export type RequestSummary = RequestSummaryView;
-/** A request opened by its requester or its claimer; which one the server sent follows who asked. */
-export type RequestDetail = RequesterRequestView | SupporterRequestView;
-/** A step of the requester's trail: what, when, and "you" or "peer_supporter", never who. */
-export type AuditEntry = RequesterAuditView;
-
-export interface HuddleView {
-  session: {
-    templateId: string;
-    templateName: string;
-    steps: {
-      id: string;
-      title: string;
-      prompt: string;
-      durationSeconds: number;
-      round?: { secondsPerSpeaker: number };
-      pulse?: boolean;
-      facilitatorNotes?: string;
-    }[];
-    clock: HuddleClockState;
-    /** Opaque id of this huddle session; a new session means a new viewer key. */
-    instance: string;
-    pulse?: { stepId: string; answers: number };
-    closedPulses: ({ stepId: string; counts: Record<string, number> } | { stepId: string; withheld: true })[];
-  };
-  version: string;
-  serverNow: number;
-  /** The caller's own opaque key in this session; sent to them alone, never in the shared stream state. */
-  viewerKey?: string;
-}
-
-/** What erasing one's data removes, counted (the server's `ErasurePreview`). */
-export interface ErasurePreview {
-  openRequests: number;
-  closedRequests: number;
-  circleMemberships: number;
-  signUps: number;
-  joinRequests: number;
-  settings: number;
-  buddy: number;
-  participationWeeks: number;
-}
-
-/** A template as the library lists it; built-ins have no version because nobody edits them. */
-export interface ListedTemplate {
-  template: HuddleTemplate;
-  version?: string;
-  updatedAt?: string;
-}
-
-/** A catalogue entry as listed; an untouched default has the version "default". */
-export interface ListedResource {
-  resource: Resource;
-  version: string;
-  isDefault: boolean;
-  updatedAt?: string;
 }
 
 /** The dashboard's range and filters; each is left out of the address when not chosen. */
@@ -125,51 +73,49 @@ export type TokenSource = () => Promise<string>;
 export class ApiClient {
   constructor(private readonly getToken: TokenSource) {}
 
-  me(): Promise<Me> {
-    return this.request<Me>("GET", "/api/me");
+  me(): Promise<MeResponse> {
+    return this.request("GET", "/api/me");
   }
 
   /** One page of the caller's requests; pass `continuation` back for the next. */
-  myRequests(continuation?: string): Promise<{ requests: RequestSummary[]; continuation?: string }> {
+  myRequests(continuation?: string): Promise<MyRequestsPage> {
     return this.request("GET", `/api/requests/mine${pageSearch(continuation)}`);
   }
 
   /** One page of the queue, most urgent first; pass `continuation` back for the next. */
-  queue(
-    continuation?: string,
-  ): Promise<{ requests: (RequestSummary & { claimBy: string })[]; unreachableSupporters: string[]; continuation?: string }> {
+  queue(continuation?: string): Promise<QueuePage> {
     return this.request("GET", `/api/requests/queue${pageSearch(continuation)}`);
   }
 
-  requestDetail(code: string): Promise<{ request: RequestDetail; audit?: AuditEntry[] }> {
+  requestDetail(code: string): Promise<RequestDetailResponse> {
     return this.request("GET", `/api/requests/${encodeURIComponent(code)}`);
   }
 
-  act(code: string, action: string): Promise<{ request: RequestSummary }> {
+  act(code: string, action: string): Promise<RequestActionResponse> {
     return this.request("POST", `/api/requests/${encodeURIComponent(code)}/actions`, { action });
   }
 
-  sendMessage(code: string, message: string): Promise<{ sent: boolean; crisis: boolean }> {
+  sendMessage(code: string, message: string): Promise<MessageSentResponse> {
     return this.request("POST", `/api/requests/${encodeURIComponent(code)}/messages`, { message });
   }
 
-  serverTime(): Promise<{ serverNow: number }> {
+  serverTime(): Promise<ServerTimeResponse> {
     return this.request("GET", "/api/time");
   }
 
-  huddle(meetingId: string): Promise<HuddleView> {
+  huddle(meetingId: string): Promise<HuddleViewResponse> {
     return this.request("GET", `/api/huddles/${encodeURIComponent(meetingId)}`);
   }
 
-  createHuddle(meetingId: string, templateId: string): Promise<HuddleView> {
+  createHuddle(meetingId: string, templateId: string): Promise<HuddleViewResponse> {
     return this.request("POST", "/api/huddles", { meetingId, templateId });
   }
 
-  huddleAction(meetingId: string, action: { type: string; to?: string; version?: string }): Promise<HuddleView> {
+  huddleAction(meetingId: string, action: { type: string; to?: string; version?: string }): Promise<HuddleViewResponse> {
     return this.request("POST", `/api/huddles/${encodeURIComponent(meetingId)}/actions`, action);
   }
 
-  huddleTemplates(): Promise<{ templates: ListedTemplate[] }> {
+  huddleTemplates(): Promise<TemplateListResponse> {
     return this.request("GET", "/api/huddle-templates");
   }
 
@@ -185,7 +131,7 @@ export class ApiClient {
     return this.request("DELETE", `/api/huddle-templates/${encodeURIComponent(id)}`, { version });
   }
 
-  resources(): Promise<{ resources: ListedResource[] }> {
+  resources(): Promise<ResourceListResponse> {
     return this.request("GET", "/api/resources");
   }
 
@@ -201,12 +147,12 @@ export class ApiClient {
     return this.request("DELETE", `/api/resources/${encodeURIComponent(id)}`, { version });
   }
 
-  answerPulse(meetingId: string, level: number): Promise<HuddleView> {
+  answerPulse(meetingId: string, level: number): Promise<HuddleViewResponse> {
     return this.request("POST", `/api/huddles/${encodeURIComponent(meetingId)}/pulse`, { level });
   }
 
   /** Open rounds for members; every round, open or published, for admins. */
-  circleRounds(): Promise<{ rounds: RoundSummary[] }> {
+  circleRounds(): Promise<RoundListResponse> {
     return this.request("GET", "/api/circle-rounds");
   }
 
@@ -227,19 +173,19 @@ export class ApiClient {
     return this.request("GET", `/api/circle-rounds/${encodeURIComponent(roundId)}/preview`);
   }
 
-  publishRound(roundId: string): Promise<{ circles: CircleView[] }> {
+  publishRound(roundId: string): Promise<PublishedRoundResponse> {
     return this.request("POST", `/api/circle-rounds/${encodeURIComponent(roundId)}/publish`, {});
   }
 
-  myCircles(): Promise<{ circles: CircleView[] }> {
+  myCircles(): Promise<CircleListResponse> {
     return this.request("GET", "/api/circles/mine");
   }
 
-  teamCircles(teamKey: string): Promise<{ circles: TeamCircleView[] }> {
+  teamCircles(teamKey: string): Promise<TeamCircleListResponse> {
     return this.request("GET", `/api/teams/${encodeURIComponent(teamKey)}/circles`);
   }
 
-  askToJoin(circleId: string, teamKey: string): Promise<{ requested: boolean }> {
+  askToJoin(circleId: string, teamKey: string): Promise<JoinRequestedResponse> {
     return this.request("POST", `/api/circles/${encodeURIComponent(circleId)}/join-requests`, { teamKey });
   }
 
@@ -256,7 +202,7 @@ export class ApiClient {
     return this.request("POST", `/api/circles/${encodeURIComponent(circleId)}/join-requests/${encodeURIComponent(userId)}/${decision}`);
   }
 
-  allCircles(): Promise<{ circles: CircleView[] }> {
+  allCircles(): Promise<CircleListResponse> {
     return this.request("GET", "/api/circles");
   }
 
@@ -264,11 +210,7 @@ export class ApiClient {
     return this.request("POST", `/api/circles/${encodeURIComponent(circleId)}/leave`, {});
   }
 
-  /**
-   * The circle's .ics, fetched with the token (a plain link could not carry it). A File is a Blob
-   * that also keeps the name the server suggests, so the download is called what the server meant.
-   */
-  supporterDirectory(): Promise<{ supporters: DirectoryEntry[] }> {
+  supporterDirectory(): Promise<SupporterDirectoryResponse> {
     return this.request("GET", "/api/supporters");
   }
 
@@ -276,38 +218,34 @@ export class ApiClient {
     return this.request("GET", "/api/supporters/me");
   }
 
-  supporterRoster(): Promise<{ supporters: RosterEntry[]; caseloadCap: number }> {
+  supporterRoster(): Promise<SupporterRosterResponse> {
     return this.request("GET", "/api/admin/supporters");
   }
 
-  saveSupporter(userId: string, profile: SupporterProfileInput): Promise<RosterEntry> {
+  saveSupporter(userId: string, profile: SupporterProfileInput): Promise<SavedSupporterResponse> {
     return this.request("PUT", `/api/admin/supporters/${encodeURIComponent(userId)}`, profile);
   }
 
-  setCaseloadCap(caseloadCap: number): Promise<{ caseloadCap: number }> {
+  setCaseloadCap(caseloadCap: number): Promise<CaseloadCapResponse> {
     return this.request("PUT", "/api/admin/supporter-settings", { caseloadCap });
   }
 
-  async myDataFile(): Promise<File> {
-    const response = await this.send("GET", "/api/me/data");
-    if (!response.ok) throw await errorOf(response);
-    return new File([await response.blob()], "peer-circles-my-data.json", { type: "application/json" });
+  /** Everything the server stores about the caller, as the JSON file it writes. */
+  myDataFile(): Promise<File> {
+    return this.file("/api/me/data", { name: "peer-circles-my-data.json", type: "application/json" });
   }
 
   erasurePreview(): Promise<ErasurePreview> {
     return this.request("GET", "/api/me/data/erasure");
   }
 
-  eraseMyData(): Promise<{ erased: ErasurePreview }> {
+  eraseMyData(): Promise<ErasedResponse> {
     return this.request("DELETE", "/api/me/data", { confirm: "erase-my-data" });
   }
 
-  async calendarFile(circleId: string): Promise<File> {
-    const response = await this.send("GET", `/api/circles/${encodeURIComponent(circleId)}/calendar`);
-    if (!response.ok) throw await errorOf(response);
-    const disposition = response.headers.get("Content-Disposition") ?? "";
-    const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "circle.ics";
-    return new File([await response.blob()], name, { type: response.headers.get("Content-Type") ?? "text/calendar" });
+  /** The circle's sessions as an .ics. */
+  calendarFile(circleId: string): Promise<File> {
+    return this.file(`/api/circles/${encodeURIComponent(circleId)}/calendar`, { name: "circle.ics", type: "text/calendar" });
   }
 
   myBuddies(): Promise<MyBuddies> {
@@ -337,18 +275,18 @@ export class ApiClient {
   }
 
   /** The suggested first check-in as an .ics, fetched with the token like a circle's. */
-  async buddyCalendarFile(pairingId: string): Promise<File> {
-    const response = await this.send("GET", `/api/buddies/pairings/${encodeURIComponent(pairingId)}/calendar`);
-    if (!response.ok) throw await errorOf(response);
-    const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "buddy-check-in.ics";
-    return new File([await response.blob()], name, { type: response.headers.get("Content-Type") ?? "text/calendar" });
+  buddyCalendarFile(pairingId: string): Promise<File> {
+    return this.file(`/api/buddies/pairings/${encodeURIComponent(pairingId)}/calendar`, {
+      name: "buddy-check-in.ics",
+      type: "text/calendar",
+    });
   }
 
   matchBuddies(): Promise<BuddyMatchReport> {
     return this.request("POST", "/api/buddies/match", {});
   }
 
-  buddyPairings(): Promise<{ pairings: AdminBuddyPairing[] }> {
+  buddyPairings(): Promise<BuddyPairingListResponse> {
     return this.request("GET", "/api/buddies/pairings");
   }
 
@@ -357,14 +295,11 @@ export class ApiClient {
   }
 
   /** The same figures as `insights`, as the server writes them to CSV, fetched with the token. */
-  async insightsCsv(query: InsightsQuery): Promise<File> {
-    const response = await this.send("GET", `/api/insights.csv?${insightsSearch(query)}`);
-    if (!response.ok) throw await errorOf(response);
-    const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "peer-circles-insights.csv";
-    return new File([await response.blob()], name, { type: "text/csv" });
+  insightsCsv(query: InsightsQuery): Promise<File> {
+    return this.file(`/api/insights.csv?${insightsSearch(query)}`, { name: "peer-circles-insights.csv", type: "text/csv" });
   }
 
-  saveInsightsSettings(settings: InsightsSettings & { programmeSize: number }): Promise<{ settings: InsightsSettings }> {
+  saveInsightsSettings(settings: InsightsSettings & { programmeSize: number }): Promise<InsightsSettingsResponse> {
     return this.request("PUT", "/api/insights/settings", settings);
   }
 
@@ -372,6 +307,13 @@ export class ApiClient {
   async huddleEvents(meetingId: string, signal: AbortSignal): Promise<Response> {
     const token = await this.getToken();
     return fetch(`/api/huddles/${encodeURIComponent(meetingId)}/events`, { headers: { Authorization: `Bearer ${token}` }, signal });
+  }
+
+  /** A file to download, fetched with the token; a refusal throws the server's error like any call. */
+  private async file(path: string, fallback: FileFallback): Promise<File> {
+    const response = await this.send("GET", path);
+    if (!response.ok) throw await errorOf(response);
+    return fileOf(response, fallback);
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -405,11 +347,11 @@ async function errorOf(response: Response): Promise<ApiError> {
 export async function fetchDevToken(userKey: string): Promise<string> {
   const response = await fetch(`/api/dev/token?user=${encodeURIComponent(userKey)}`);
   if (!response.ok) throw new ApiError(response.status, "dev_identity_unavailable", "Development identity is not enabled on this server.");
-  return ((await response.json()) as { token: string }).token;
+  return ((await response.json()) as DevTokenResponse).token;
 }
 
-export async function fetchDevIdentities(): Promise<{ key: string; displayName: string; roles: string[] }[]> {
+export async function fetchDevIdentities(): Promise<DevIdentity[]> {
   const response = await fetch("/api/dev/identities");
   if (!response.ok) return [];
-  return ((await response.json()) as { users: { key: string; displayName: string; roles: string[] }[] }).users;
+  return ((await response.json()) as DevIdentitiesResponse).users;
 }

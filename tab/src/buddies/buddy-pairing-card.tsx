@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { BuddyPairingView } from "../../../shared/circles/buddy-programme.js";
 import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
-import { saveFile } from "../circles/save-file.js";
+import { saveFile } from "../api/file-download.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { checkInText, sinceText } from "./buddy-format.js";

@@ -6,7 +6,7 @@ import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { nextSessionText } from "./circle-format.js";
 import { Notice, type NoticeState } from "./notice.js";
-import { saveFile } from "./save-file.js";
+import { saveFile } from "../api/file-download.js";
 
 /** One of my circles: when it next meets (in my zone), who is in it, and what I can do about it. */
 export function CircleCard({

@@ -1,6 +1,6 @@
 import { Button, Card, Text, Title3 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { RequestDetail } from "../api/api-client.js";
+import type { RequestDetailView as RequestDetail } from "../../../shared/api/index.js";
 import type { TabMessageKey } from "../i18n/messages.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";

@@ -1,7 +1,7 @@
 import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title3 } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
 import { clockReading, huddleSummary } from "../../../shared/huddles/huddle-clock.js";
-import type { HuddleView as HuddleState, Me } from "../api/api-client.js";
+import type { HuddleViewResponse as HuddleState, MeResponse as Me } from "../../../shared/api/index.js";
 import { stepInViewerLanguage } from "../i18n/shipped-templates.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";

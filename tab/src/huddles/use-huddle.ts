@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import type { ApiClient, HuddleView } from "../api/api-client.js";
+import type { ApiClient } from "../api/api-client.js";
+import type { HuddleViewResponse as HuddleView } from "../../../shared/api/index.js";
 import { estimateServerOffset } from "./server-clock.js";
 
 export type HuddleConnection = "connecting" | "live" | "reconnecting";

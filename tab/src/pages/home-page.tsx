@@ -1,6 +1,6 @@
 import { Badge, Link, Spinner, Text, Title2 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { Me } from "../api/api-client.js";
+import type { MeResponse as Me } from "../../../shared/api/index.js";
 import { MyBuddy } from "../buddies/my-buddy.js";
 import { MyCircles } from "../circles/my-circles.js";
 import { OpenRounds } from "../circles/open-rounds.js";

@@ -4,7 +4,7 @@ import { addWeeks, isoWeek } from "../../../shared/insights/iso-week.js";
 import type { InsightsReport } from "../../../shared/insights/insights-report.js";
 import type { InsightsQuery } from "../api/api-client.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
-import { saveFile } from "../circles/save-file.js";
+import { saveFile } from "../api/file-download.js";
 import { ErrorState } from "../components/error-state.js";
 import { useMessages } from "../i18n/use-messages.js";
 import { FigureSection } from "../insights/figure-section.js";

@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, Title2, Title3 } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
-import type { ErasurePreview } from "../api/api-client.js";
+import type { ErasurePreview } from "../../../shared/api/index.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
-import { saveFile } from "../circles/save-file.js";
+import { saveFile } from "../api/file-download.js";
 import { ErrorState } from "../components/error-state.js";
 import { type TabMessageKey } from "../i18n/messages.js";
 import { useMessages } from "../i18n/use-messages.js";

@@ -18,7 +18,7 @@ import {
   Title3,
 } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
-import type { RequestSummary } from "../api/api-client.js";
+import type { RequestSummaryView as RequestSummary } from "../../../shared/requests/request-views.js";
 import { ErrorState } from "../components/error-state.js";
 import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
 import { useMessages } from "../i18n/use-messages.js";

@@ -17,7 +17,8 @@ import {
   Title2,
 } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
-import type { RequestDetail, RequestSummary } from "../api/api-client.js";
+import type { RequestDetailView as RequestDetail } from "../../../shared/api/index.js";
+import type { RequestSummaryView as RequestSummary } from "../../../shared/requests/request-views.js";
 import { ClaimedRequestPanel } from "../components/claimed-request-panel.js";
 import { CaseloadBanner } from "../supporters/caseload-banner.js";
 import { ErrorState } from "../components/error-state.js";

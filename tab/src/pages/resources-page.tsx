@@ -4,7 +4,8 @@ import { countryOfLocale, crisisResourcesOrDefaults } from "../../../shared/reso
 import { DEFAULT_RESOURCES, type Resource, type ResourceCategory } from "../../../shared/resources/resource-catalogue.js";
 import type { ResourceInput } from "../../../shared/resources/resource-schema.js";
 import { searchResources } from "../../../shared/resources/resource-search.js";
-import { ApiError, type ListedResource } from "../api/api-client.js";
+import { ApiError } from "../api/api-client.js";
+import type { ListedResource } from "../../../shared/api/index.js";
 import { ErrorState } from "../components/error-state.js";
 import { inViewerLanguage } from "../i18n/shipped-resources.js";
 import { useMessages } from "../i18n/use-messages.js";

@@ -17,7 +17,7 @@ import {
   type HuddleTemplate,
   type HuddleTemplateInput,
 } from "../../../shared/huddles/templates.js";
-import type { ListedTemplate } from "../api/api-client.js";
+import type { ListedTemplate } from "../../../shared/api/index.js";
 import { ErrorState } from "../components/error-state.js";
 import { TemplateEditor } from "../huddles/template-editor.js";
 import type { Messages } from "../i18n/messages.js";

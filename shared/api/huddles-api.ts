@@ -1,0 +1,42 @@
+import type { HuddleClockState } from "../huddles/huddle-clock.js";
+import type { closePulse } from "../huddles/pulse.js";
+import type { HuddleStep, HuddleTemplate } from "../huddles/templates.js";
+
+/** GET /api/time: the server's clock, so the tab can correct its own before counting down. */
+export interface ServerTimeResponse {
+  serverNow: number;
+}
+
+/**
+ * A huddle as every panel sees it: the facilitator and speakers only as opaque keys, and a pulse as
+ * how many answered until its step ends. The answer to GET, POST and the actions of /api/huddles.
+ */
+export interface HuddleViewResponse {
+  session: {
+    templateId: string;
+    templateName: string;
+    /** Facilitator notes never travel with the shared view; facilitators read them from the template library. */
+    steps: HuddleStep[];
+    clock: HuddleClockState;
+    /** Opaque id of this huddle session; a new session means a new viewer key. */
+    instance: string;
+    pulse?: { stepId: string; answers: number };
+    closedPulses: ReturnType<typeof closePulse>[];
+  };
+  version: string;
+  serverNow: number;
+  /** The caller's own opaque key in this session; sent to them alone, never in the shared stream state. */
+  viewerKey?: string;
+}
+
+/** A template as the library lists it; built-ins have no version because nobody edits them. */
+export interface ListedTemplate {
+  template: HuddleTemplate;
+  version?: string;
+  updatedAt?: string;
+}
+
+/** GET /api/huddle-templates. */
+export interface TemplateListResponse {
+  templates: ListedTemplate[];
+}
