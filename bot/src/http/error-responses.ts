@@ -2,7 +2,7 @@ import type { ErrorRequestHandler } from "express";
 import { isAppError, type AppErrorCode } from "../../../shared/index.js";
 import type { Logger } from "../logger.js";
 
-const STATUS_BY_CODE: Record<AppErrorCode, number> = {
+export const STATUS_BY_CODE: Readonly<Record<AppErrorCode, number>> = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
