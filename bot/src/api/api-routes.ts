@@ -20,6 +20,7 @@ import type { BuddyNotifier } from "../buddies/buddy-notifier.js";
 import type { ResourceLibrary } from "../resources/resource-library.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
+import { serverMessage } from "../http/server-messages.js";
 
 export interface ApiServices {
   store: DocumentStore;
@@ -83,7 +84,7 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.length ? issue.path.join(".") : "body";
-  throw new AppError("bad_request", `The field "${field}" is not valid: ${issue?.message ?? "invalid"}.`);
+  throw new AppError("bad_request", serverMessage("invalidField", { field, reason: issue?.message ?? "invalid" }));
 }
 
 const preferencesId = (userId: string) => `prefs-${userId}`;
@@ -119,8 +120,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
         if (existing) await store.replace("settings", caller.tenantId, id, preferences, { ifMatch: existing.etag });
         else await store.create("settings", caller.tenantId, id, preferences);
       } catch (error) {
-        if (error instanceof ConflictError)
-          throw new AppError("conflict", "Your preferences changed in another window. Reload and try again.");
+        if (error instanceof ConflictError) throw new AppError("conflict", serverMessage("preferencesChanged"));
         throw error;
       }
       return { body: preferences };

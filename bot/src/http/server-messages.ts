@@ -4,6 +4,44 @@
  * texts live in bot/bot-messages.ts; these are the HTTP answers the tab shows.
  */
 export const SERVER_MESSAGES_EN = {
+  // Sign-in and access.
+  signInUnverified: "Your sign-in could not be verified. Close and reopen the app to sign in again.",
+  signInNeeded: "Please sign in.",
+  signInToUse: "Please sign in to use Peer Circles.",
+  noAccess: "You do not have access to this part of Peer Circles.",
+  rateLimited: "You are doing that a lot. Please wait a moment and try again.",
+  devIdentityNeeded: "Choose one of the sample users from /api/dev/identities.",
+
+  // Requests the server cannot read or route.
+  invalidField: 'The field "{field}" is not valid: {reason}.',
+  unreadableBody: "The request could not be read. Check that it is valid JSON.",
+  payloadTooLarge: "That is more than the app accepts in one go.",
+  nothingHere: "There is nothing at this address.",
+  internal: "Something went wrong on our side. Please try again.",
+  tabNotBuilt: "The tab has not been built yet.",
+  preferencesChanged: "Your preferences changed in another window. Reload and try again.",
+
+  // Storage.
+  storeConflict: "Someone else changed this at the same time. Reload and try again.",
+  storeAlreadyExists: "That already exists.",
+  storeUnavailable: "Storage is not reachable right now. Please try again shortly.",
+  storeTimeout: "Storage is taking too long to answer right now. Please try again shortly.",
+  /** The readiness probe's short answer, read by platforms rather than people. */
+  storeNotReachable: "Storage is not reachable.",
+
+  // The bot endpoint and the addresses it sends to.
+  botEndpointClosed: "This bot endpoint is closed until bot credentials (BOT_ID, BOT_PASSWORD) are configured.",
+  botEndpointLocalOnly: "This bot endpoint accepts local traffic only until bot credentials are configured.",
+  botTenantNotAllowed: "Peer Circles is not available to your organisation.",
+  botServiceUrlNotAllowed: "This activity names a service address Peer Circles does not reply to.",
+  conversationAddressNotAllowed: "This conversation's service address is not one Peer Circles sends to.",
+  conversationAddressUnreadable: "This conversation's saved address could not be read.",
+
+  // Insights.
+  insightsFromAfterTo: 'The field "from" is not valid: it must not come after "to".',
+  insightsRangeTooLong: 'The field "from" is not valid: a range covers at most {weeks} weeks.',
+  insightsSettingsBusy: "Another admin is saving these settings at the same moment. Please try again.",
+
   // Sign-up rounds and circles.
   roundNotFound: "That sign-up round does not exist.",
   roundClosed: "This round has closed: its circles have been published.",
