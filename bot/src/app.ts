@@ -15,6 +15,7 @@ import type { Logger } from "./logger.js";
 import { calendarLinkDownload } from "./circles/calendar-link-route.js";
 import { buddyCalendarDownload } from "./buddies/buddy-calendar-links.js";
 import type { DevIdentitiesResponse, DevTokenResponse } from "../../shared/api/index.js";
+import { serverMessage } from "./http/server-messages.js";
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
@@ -37,7 +38,7 @@ export function createApp(config: AppConfig, logger: Logger, services: Services)
       await store.ping();
       response.json({ status: "ready", store: store.kind });
     } catch {
-      sendError(response, 503, "store_unavailable", "Storage is not reachable.");
+      sendError(response, 503, "store_unavailable", serverMessage("storeNotReachable"));
     }
   });
 
@@ -81,7 +82,7 @@ export function createApp(config: AppConfig, logger: Logger, services: Services)
       response.status(result.status ?? 200).json(result.body);
     });
   }
-  api.use((_request, response) => sendError(response, 404, "not_found", "There is nothing at this address."));
+  api.use((_request, response) => sendError(response, 404, "not_found", serverMessage("nothingHere")));
   api.use(errorResponder(logger));
   app.use("/api", api);
 
@@ -103,7 +104,7 @@ function mountDevIdentity(api: express.Router, issuer: DevIdentityIssuer): void 
   });
   api.get("/dev/token", async (request, response) => {
     const token = typeof request.query.user === "string" ? await issuer.issueToken(request.query.user) : undefined;
-    if (!token) return sendError(response, 400, "bad_request", "Choose one of the sample users from /api/dev/identities.");
+    if (!token) return sendError(response, 400, "bad_request", serverMessage("devIdentityNeeded"));
     response.setHeader("Cache-Control", "no-store");
     response.json({ token } satisfies DevTokenResponse);
   });
@@ -116,7 +117,7 @@ function mountTab(app: Express, distDirectory: string, allowLocalhost: boolean, 
   app.use(tabHeaders, express.static(distDirectory, { index: false, maxAge: "1h", fallthrough: true }));
   // Every frame context is its own client-side route, so unknown paths serve the app shell.
   app.get(/^\/(?!api\/|healthz$|readyz$).*/, tabHeaders, (_request, response) => {
-    if (!existsSync(indexFile)) return sendError(response, 503, "tab_not_built", "The tab has not been built yet.");
+    if (!existsSync(indexFile)) return sendError(response, 503, "tab_not_built", serverMessage("tabNotBuilt"));
     response.setHeader("Cache-Control", "no-cache");
     response.sendFile(indexFile);
   });

@@ -22,6 +22,7 @@ import type { InsightsService } from "../insights/insights-service.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
 import { ConflictError } from "../storage/store-errors.js";
 import type { MeResponse } from "../../../shared/api/index.js";
+import { serverMessage } from "../http/server-messages.js";
 
 export interface ApiServices {
   store: DocumentStore;
@@ -87,7 +88,7 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.length ? issue.path.join(".") : "body";
-  throw new AppError("bad_request", `The field "${field}" is not valid: ${issue?.message ?? "invalid"}.`);
+  throw new AppError("bad_request", serverMessage("invalidField", { field, reason: issue?.message ?? "invalid" }));
 }
 
 const preferencesId = (userId: string) => `prefs-${userId}`;
@@ -125,8 +126,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
         if (existing) await store.replace("settings", caller.tenantId, id, preferences, { ifMatch: existing.etag });
         else await store.create("settings", caller.tenantId, id, preferences);
       } catch (error) {
-        if (error instanceof ConflictError)
-          throw new AppError("conflict", "Your preferences changed in another window. Reload and try again.");
+        if (error instanceof ConflictError) throw new AppError("conflict", serverMessage("preferencesChanged"));
         throw error;
       }
       return { body: preferences };

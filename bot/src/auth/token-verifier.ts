@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { AppError } from "../../../shared/index.js";
+import { serverMessage } from "../http/server-messages.js";
 
 /** The identity a validated Teams SSO token proves. */
 export interface VerifiedToken {
@@ -57,8 +58,7 @@ function isDelegatedApiToken(payload: JWTPayload): boolean {
   return typeof payload.scp === "string" && payload.scp.split(" ").includes(API_SCOPE);
 }
 
-const unauthenticated = (cause?: unknown) =>
-  new AppError("unauthenticated", "Your sign-in could not be verified. Close and reopen the app to sign in again.", { cause });
+const unauthenticated = (cause?: unknown) => new AppError("unauthenticated", serverMessage("signInUnverified"), { cause });
 
 /**
  * Validates a Teams SSO token: RS256 signature against the Entra keys, the tenant's issuer,

@@ -1,6 +1,7 @@
 import type { Activity } from "botbuilder";
 import type { IncomingHttpHeaders } from "node:http";
 import type { ServiceUrlAllowList } from "./service-url-allow-list.js";
+import { serverMessage } from "../http/server-messages.js";
 
 export interface ActivityRefusal {
   code: "tenant_not_allowed" | "service_url_not_allowed";
@@ -26,10 +27,10 @@ export function activityRefusal(
   const tenants = tenantsNamed(activity);
   // Every tenant the activity names must be allowed, so a permitted one cannot carry in another.
   if (allowedTenants.length > 0 && (tenants.length === 0 || tenants.some((tenant) => !allowedTenants.includes(tenant)))) {
-    return { code: "tenant_not_allowed", message: "Peer Circles is not available to your organisation." };
+    return { code: "tenant_not_allowed", message: serverMessage("botTenantNotAllowed") };
   }
   if (!serviceUrls.allows(activity.serviceUrl)) {
-    return { code: "service_url_not_allowed", message: "This activity names a service address Peer Circles does not reply to." };
+    return { code: "service_url_not_allowed", message: serverMessage("botServiceUrlNotAllowed") };
   }
   return undefined;
 }

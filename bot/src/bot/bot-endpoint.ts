@@ -14,6 +14,7 @@ import type { Logger } from "../logger.js";
 import { activityRefusal, isDirectLocalCall, type ActivityRefusal } from "./activity-gate.js";
 import { botMessages } from "./bot-messages.js";
 import type { ServiceUrlAllowList } from "./service-url-allow-list.js";
+import { serverMessage } from "../http/server-messages.js";
 
 /** Whether Bot Framework credentials are configured, which switches on botbuilder's JWT checks. */
 export function hasBotCredentials(config: Pick<AppConfig, "BOT_ID" | "BOT_PASSWORD">): boolean {
@@ -87,11 +88,11 @@ export function botEndpoint(
 ): (request: EndpointRequest, response: EndpointResponse) => Promise<void> {
   return async (request, response) => {
     if (!policy.credentialsConfigured && !policy.trustsLocalCalls) {
-      sendError(response, 403, "forbidden", "This bot endpoint is closed until bot credentials (BOT_ID, BOT_PASSWORD) are configured.");
+      sendError(response, 403, "forbidden", serverMessage("botEndpointClosed"));
       return;
     }
     if (!policy.credentialsConfigured && !isDirectLocalCall(request.socket.remoteAddress, request.headers)) {
-      sendError(response, 403, "forbidden", "This bot endpoint accepts local traffic only until bot credentials are configured.");
+      sendError(response, 403, "forbidden", serverMessage("botEndpointLocalOnly"));
       return;
     }
     let refusal: ActivityRefusal | undefined;

@@ -4,6 +4,7 @@ import { AppError } from "../../../shared/index.js";
 import type { JsonObject } from "../storage/document-store.js";
 import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import type { ServiceUrlAllowList } from "./service-url-allow-list.js";
+import { serverMessage } from "../http/server-messages.js";
 
 /** Sends a card into a conversation the bot is not currently in a turn of. */
 export interface ProactiveMessenger {
@@ -35,7 +36,7 @@ export class CloudAdapterMessenger implements ProactiveMessenger {
    */
   private async continueWith(reference: JsonObject, send: (context: TurnContext) => Promise<unknown>): Promise<void> {
     if (!this.serviceUrls.allows(reference.serviceUrl)) {
-      throw new AppError("forbidden", "This conversation's service address is not one Peer Circles sends to.");
+      throw new AppError("forbidden", serverMessage("conversationAddressNotAllowed"));
     }
     let failure: { error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.botAppId, conversationReferenceOf(reference), async (context) => {
@@ -56,7 +57,7 @@ export class CloudAdapterMessenger implements ProactiveMessenger {
  */
 function conversationReferenceOf(stored: JsonObject): Partial<ConversationReference> {
   const parsed = STORED_REFERENCE.safeParse(stored);
-  if (!parsed.success) throw new AppError("internal", "This conversation's saved address could not be read.");
+  if (!parsed.success) throw new AppError("internal", serverMessage("conversationAddressUnreadable"));
   return parsed.data;
 }
 

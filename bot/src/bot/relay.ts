@@ -7,7 +7,9 @@ import type { Actor, RoutingDependencies } from "./supporter-routing.js";
 
 export const MAX_RELAY_MESSAGE = 2000;
 
-export type RelayOutcome = "sent" | "not_found" | "empty" | "not_claimed_yet" | "closed" | "unreachable";
+export type RelayOutcome = "sent" | RelayRefusal;
+/** Why a relayed message was not delivered; routes turn each into an HTTP answer (http/refusal-tables.ts). */
+export type RelayRefusal = "not_found" | "empty" | "not_claimed_yet" | "closed" | "unreachable";
 
 /**
  * Passes a message between a requester and the supporter who took their request, from a bot card

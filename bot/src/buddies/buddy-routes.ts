@@ -2,6 +2,8 @@ import { z } from "zod";
 import { buddyOfferSchema, buddyRequestSchema, type BuddyMatchReport, type MyBuddies } from "../../../shared/circles/buddy-programme.js";
 import { AppError, type CallerIdentity } from "../../../shared/index.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
+import { refusalError } from "../http/refusal-mapper.js";
+import { serverMessage } from "../http/server-messages.js";
 import { ConflictError } from "../storage/store-errors.js";
 import { pairingCalendar } from "./buddy-calendar-links.js";
 import { PAIRING_ID_PATTERN } from "./buddy-documents.js";
@@ -12,15 +14,9 @@ import type { BuddyPairingListResponse } from "../../../shared/api/index.js";
 const pairingId = z.string().regex(PAIRING_ID_PATTERN, "is not a pairing id Peer Circles made");
 const emptyBody = z.union([z.strictObject({}), z.undefined(), z.null()]);
 
-const REFUSALS: Record<string, [AppError["code"], string]> = {
-  already_paired: ["conflict", "You already have a buddy. End that pairing first if you would like someone else."],
-  matching: ["conflict", "Buddies are being matched right now. Try again in a minute."],
-};
-
 function unwrap<T>(outcome: BuddyOutcome<T>): T {
   if (outcome.ok) return outcome.value;
-  const [code, message] = REFUSALS[outcome.refusal] ?? ["conflict", "That is not possible now."];
-  throw new AppError(code, message);
+  throw refusalError("buddies", outcome.refusal);
 }
 
 /** A concurrent change to the same offer or request, e.g. the form saved in two windows. */
@@ -28,7 +24,7 @@ async function saving<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof ConflictError) throw new AppError("conflict", "Your answers changed in another window. Reload and try again.");
+    if (error instanceof ConflictError) throw new AppError("conflict", serverMessage("buddyAnswersChanged"));
     throw error;
   }
 }
@@ -38,7 +34,7 @@ const personOf = (caller: CallerIdentity) => ({
   displayName: caller.displayName ?? "",
   ...(caller.signInName ? { signInName: caller.signInName } : {}),
 });
-const pairingNotFound = () => new AppError("not_found", "That buddy pairing does not exist, or you are not in it.");
+const pairingNotFound = () => new AppError("not_found", serverMessage("buddyPairingNotFound"));
 
 /** Buddies for new hires: anyone can offer or ask, admins run the matching, either person can end a pairing. */
 export const BUDDY_ROUTES: readonly ApiRoute[] = [
@@ -65,8 +61,7 @@ export const BUDDY_ROUTES: readonly ApiRoute[] = [
     role: "member",
     acceptsBody: false,
     handle: async ({ caller }, { buddies }) => {
-      if (!(await buddies.withdrawOffer(caller.tenantId, caller.userId)))
-        throw new AppError("not_found", "You have not offered to be a buddy.");
+      if (!(await buddies.withdrawOffer(caller.tenantId, caller.userId))) throw new AppError("not_found", serverMessage("buddyNoOffer"));
       return { status: 204, body: null };
     },
   },
@@ -87,7 +82,7 @@ export const BUDDY_ROUTES: readonly ApiRoute[] = [
     acceptsBody: false,
     handle: async ({ caller }, { buddies }) => {
       if (!(await buddies.withdrawRequest(caller.tenantId, caller.userId)))
-        throw new AppError("not_found", "You have not asked for a buddy.");
+        throw new AppError("not_found", serverMessage("buddyNoRequest"));
       return { status: 204, body: null };
     },
   },

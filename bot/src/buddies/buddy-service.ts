@@ -29,7 +29,9 @@ const MAX_END_ATTEMPTS = 5;
 /** Long enough that the same two are not paired again soon after one of them ended it. */
 const ENDED_PAIRING_TTL_SECONDS = 365 * 86_400;
 
-export type BuddyOutcome<T> = { ok: true; value: T } | { ok: false; refusal: "already_paired" | "matching" };
+/** Why the buddy programme refused a step; routes turn each into an HTTP answer (http/refusal-tables.ts). */
+export type BuddyRefusal = "already_paired" | "matching";
+export type BuddyOutcome<T> = { ok: true; value: T } | { ok: false; refusal: BuddyRefusal };
 
 /**
  * Buddies for new hires: colleagues offer to be one, newcomers ask for one, an admin runs the

@@ -3,11 +3,12 @@ import { botMessages } from "../bot/bot-messages.js";
 import { sendError } from "../http/error-responses.js";
 import type { CalendarLinks } from "./calendar-links.js";
 import type { CircleService } from "./circle-service.js";
+import { serverMessage } from "../http/server-messages.js";
 
 /** One answer for every dead link (unknown, expired, revoked, old format), so none reveals which. */
 export function sendDeadCalendarLink(response: Response): void {
   response.setHeader("Cache-Control", "no-store");
-  sendError(response, 404, "not_found", "This calendar link has expired or is no longer valid. Open Peer Circles to get a new one.");
+  sendError(response, 404, "not_found", serverMessage("calendarLinkInvalid"));
 }
 
 /**

@@ -3,6 +3,8 @@ import { openRoundSchema, signUpSchema, type RoundPreview, type RoundSummary } f
 import { AppError, hasRole, type CallerIdentity } from "../../../shared/index.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
 import { botMessages } from "../bot/bot-messages.js";
+import { refusalError } from "../http/refusal-mapper.js";
+import { serverMessage } from "../http/server-messages.js";
 import { ConflictError } from "../storage/store-errors.js";
 import { CIRCLE_TEAM_ROUTES } from "./circle-team-routes.js";
 import type { RoundOutcome } from "./round-service.js";
@@ -12,18 +14,9 @@ import type { CircleListResponse, PublishedRoundResponse, RoundListResponse } fr
 const documentId = z.string().regex(/^[a-z]+-[0-9a-f-]{1,60}$/, "is not an id Peer Circles made");
 const emptyBody = z.union([z.strictObject({}), z.undefined(), z.null()]);
 
-const REFUSALS: Record<string, [AppError["code"], string]> = {
-  not_found: ["not_found", "That sign-up round does not exist."],
-  closed: ["conflict", "This round has closed: its circles have been published."],
-  sign_ups_closed: ["conflict", "Sign-ups for this round have closed. Your programme admin will share the circles soon."],
-  unknown_window: ["bad_request", "One of the chosen times is not offered in this round."],
-  no_sign_ups: ["conflict", "Nobody has signed up yet, so there are no circles to propose."],
-};
-
 function unwrap<T>(outcome: RoundOutcome<T>): T {
   if (outcome.ok) return outcome.value;
-  const [code, message] = REFUSALS[outcome.refusal] ?? ["conflict", "That is not possible now."];
-  throw new AppError(code, message);
+  throw refusalError("rounds", outcome.refusal);
 }
 
 const personOf = (caller: CallerIdentity) => ({
@@ -31,7 +24,7 @@ const personOf = (caller: CallerIdentity) => ({
   displayName: caller.displayName ?? "",
   ...(caller.signInName ? { signInName: caller.signInName } : {}),
 });
-const circleNotFound = () => new AppError("not_found", "That circle does not exist, or you are not in it.");
+const circleNotFound = () => new AppError("not_found", serverMessage("circleNotFoundOrNotMember"));
 
 /** Sign-up rounds (admins run them, everyone can volunteer) and the circles they form. */
 const ROUND_AND_CIRCLE_ROUTES: readonly ApiRoute[] = [
@@ -96,7 +89,8 @@ const ROUND_AND_CIRCLE_ROUTES: readonly ApiRoute[] = [
       try {
         formed = unwrap(await rounds.publish(caller.tenantId, parseInput(documentId, params.roundId)));
       } catch (error) {
-        if (error instanceof ConflictError) throw new AppError("conflict", REFUSALS.closed![1]);
+        // Two admins publishing at once: the loser hears what a later attempt would.
+        if (error instanceof ConflictError) throw refusalError("rounds", "closed");
         throw error;
       }
       const notice = await circleNotifier.published(caller.tenantId, formed);

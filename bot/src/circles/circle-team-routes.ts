@@ -3,14 +3,15 @@ import { circleEditSchema, type CircleView } from "../../../shared/circles/circl
 import { AppError, hasRole } from "../../../shared/index.js";
 import { parseInput, type ApiRoute, type ApiServices } from "../api/api-routes.js";
 import type { JoinRequestedResponse, TeamCircleListResponse } from "../../../shared/api/index.js";
+import { serverMessage } from "../http/server-messages.js";
 
 const circleId = z.string().regex(/^circle-[0-9a-f-]{1,60}$/, "is not a circle id");
 // Teams team ids and chat ids look like "19:…@thread.tacv2" / "19:…@thread.v2" (the bot roster's ids).
 const teamKey = z.string().regex(/^[A-Za-z0-9:@._=-]{1,200}$/, "is not a Teams team or chat id");
 const objectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "is not an Entra object id");
 const joinBody = z.strictObject({ teamKey });
-const circleNotFound = () => new AppError("not_found", "That circle does not exist.");
-const notInTeam = () => new AppError("forbidden", "Only members of this team or chat can see its circles or ask to join them.");
+const circleNotFound = () => new AppError("not_found", serverMessage("circleNotFound"));
+const notInTeam = () => new AppError("forbidden", serverMessage("circleNotInTeam"));
 
 /** Teams, not the tab, says who is in a team: the id in the path or body is only a claim. */
 async function assertInTeam(teams: ApiServices["teams"], tenantId: string, key: string, userId: string): Promise<void> {
@@ -55,7 +56,7 @@ export const CIRCLE_TEAM_ROUTES: readonly ApiRoute[] = [
       const { userId = caller.userId } = parseInput(z.strictObject({ userId: objectId.optional() }), body);
       // Members offer themselves; only an admin can name someone else.
       if (userId !== caller.userId && !hasRole(caller.roles, "admin"))
-        throw new AppError("forbidden", "Only a programme admin can choose someone else to facilitate.");
+        throw new AppError("forbidden", serverMessage("circleFacilitatorAdminOnly"));
       const circle = await circles.find(caller.tenantId, id);
       const allowed = circle && (hasRole(caller.roles, "admin") || circle.members.some((member) => member.userId === caller.userId));
       const updated = allowed ? await circles.facilitateNext(caller.tenantId, id, userId) : undefined;
@@ -87,7 +88,7 @@ export const CIRCLE_TEAM_ROUTES: readonly ApiRoute[] = [
         parseInput(objectId, params.userId),
         decision === "approve",
       );
-      if (!decided) throw new AppError("not_found", "That request to join is no longer open.");
+      if (!decided) throw new AppError("not_found", serverMessage("circleJoinRequestGone"));
       return { body: decided satisfies CircleView };
     },
   },

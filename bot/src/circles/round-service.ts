@@ -14,8 +14,9 @@ import {
 
 const MAX_DOCUMENTS = 1000;
 
-export type RoundOutcome<T> =
-  { ok: true; value: T } | { ok: false; refusal: "not_found" | "closed" | "sign_ups_closed" | "unknown_window" | "no_sign_ups" };
+/** Why a round refused a step; routes turn each into an HTTP answer (http/refusal-tables.ts). */
+export type RoundRefusal = "not_found" | "closed" | "sign_ups_closed" | "unknown_window" | "no_sign_ups";
+export type RoundOutcome<T> = { ok: true; value: T } | { ok: false; refusal: RoundRefusal };
 
 const signUpId = (roundId: string, userId: string) =>
   `signup-${createHash("sha256").update(`${roundId}:${userId}`).digest("hex").slice(0, 40)}`;

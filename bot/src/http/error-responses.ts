@@ -1,8 +1,9 @@
 import type { ErrorRequestHandler } from "express";
 import { isAppError, type AppErrorCode } from "../../../shared/index.js";
 import type { Logger } from "../logger.js";
+import { serverMessage } from "./server-messages.js";
 
-const STATUS_BY_CODE: Record<AppErrorCode, number> = {
+export const STATUS_BY_CODE: Readonly<Record<AppErrorCode, number>> = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -42,10 +43,10 @@ export function errorResponder(logger: Logger): ErrorRequestHandler {
     // Body-parser errors carry a 4xx status and a type, e.g. invalid JSON or a body over the limit.
     const parserStatus = (error as { status?: unknown }).status;
     if (typeof parserStatus === "number" && parserStatus >= 400 && parserStatus < 500) {
-      if (parserStatus === 413) return sendError(response, 413, "payload_too_large", "That is more than the app accepts in one go.");
-      return sendError(response, 400, "bad_request", "The request could not be read. Check that it is valid JSON.");
+      if (parserStatus === 413) return sendError(response, 413, "payload_too_large", serverMessage("payloadTooLarge"));
+      return sendError(response, 400, "bad_request", serverMessage("unreadableBody"));
     }
     logger.error({ path: request.path, errorName: (error as Error | undefined)?.name }, "unexpected error");
-    return sendError(response, 500, "internal", "Something went wrong on our side. Please try again.");
+    return sendError(response, 500, "internal", serverMessage("internal"));
   };
 }

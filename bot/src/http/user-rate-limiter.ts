@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { AppError } from "../../../shared/app-error.js";
 import { callerOf } from "../auth/with-client-auth.js";
+import { serverMessage } from "./server-messages.js";
 
 const WINDOW_MS = 60_000;
 /** Buckets idle this long are full again anyway, so they are dropped to keep memory flat. */
@@ -48,7 +49,7 @@ export class UserRateLimiter {
       const caller = callerOf(response);
       const waitSeconds = this.take(caller.tenantId, caller.userId);
       if (waitSeconds > 0)
-        throw new AppError("rate_limited", "You are doing that a lot. Please wait a moment and try again.", {
+        throw new AppError("rate_limited", serverMessage("rateLimited"), {
           retryAfterSeconds: waitSeconds,
         });
       next();

@@ -6,6 +6,7 @@ import type { MeetingDirectory } from "./meeting-directory.js";
 import { requireMeetingParticipant } from "./huddle-routes.js";
 import type { HuddleService, HuddleView } from "./huddle-service.js";
 import { VIEWER_KEY } from "./huddle-wire.js";
+import { serverMessage } from "../http/server-messages.js";
 
 const HEARTBEAT_MS = 15_000;
 
@@ -43,7 +44,7 @@ export function huddleEvents(huddles: HuddleService, hub: HuddleHub, quota: Stre
     await requireMeetingParticipant(meetings, caller, meetingId);
     const release = quota.acquire(caller.tenantId, caller.userId);
     if (!release)
-      throw new AppError("rate_limited", "This huddle is already open in several windows. Close one and try again.", {
+      throw new AppError("rate_limited", serverMessage("huddleTooManyWindows"), {
         retryAfterSeconds: 5,
       });
     request.on("close", release);

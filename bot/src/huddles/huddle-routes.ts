@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AppError, hasRole, type CallerIdentity } from "../../../shared/index.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
+import { refusalError } from "../http/refusal-mapper.js";
+import { serverMessage } from "../http/server-messages.js";
 import type { ApiServices } from "../api/api-routes.js";
 import type { HuddleOutcome, HuddleView } from "./huddle-service.js";
 import { viewFor } from "./huddle-wire.js";
@@ -15,33 +17,19 @@ const actionBody = z.strictObject({
 });
 const pulseBody = z.strictObject({ level: z.number().int() });
 
-const REFUSALS: Record<string, [AppError["code"], string]> = {
-  not_facilitator: ["forbidden", "Only the facilitator can control the huddle."],
-  not_organizer: ["forbidden", "Only the meeting organiser can take over."],
-  not_found: ["not_found", "There is no huddle in this meeting yet."],
-  unknown_template: ["bad_request", "That template does not exist."],
-  invalid_level: ["bad_request", "Choose a level from 1 to 5."],
-  already_running: ["conflict", "A huddle is already running in this meeting."],
-  changed: ["conflict", "The huddle changed a moment ago. The latest state is shown."],
-  already_answered: ["conflict", "You have already answered this pulse."],
-  no_pulse: ["conflict", "There is no pulse check open right now."],
-  not_participant: ["bad_request", "Hand over only to someone who has joined this huddle."],
-};
-
 /**
  * Only the meeting's participants, as Teams says, may open, stream, steer or answer its huddle. It
  * is asked before the store, so the answer is the same whether a huddle exists there or not.
  */
 export async function requireMeetingParticipant(meetings: ApiServices["meetings"], caller: CallerIdentity, meetingId: string) {
   const role = await meetings.roleOf(caller.tenantId, meetingId, caller.userId);
-  if (!role) throw new AppError("forbidden", "Only the people in this meeting can join its huddle.");
+  if (!role) throw new AppError("forbidden", serverMessage("huddleMeetingParticipantsOnly"));
   return role;
 }
 
 function unwrap(outcome: HuddleOutcome<HuddleView>): HuddleView {
   if (outcome.ok) return outcome.value;
-  const [code, message] = REFUSALS[outcome.refusal] ?? ["conflict", "That is not possible at this point of the huddle."];
-  throw new AppError(code, message);
+  throw refusalError("huddles", outcome.refusal);
 }
 
 export const HUDDLE_ROUTES: readonly ApiRoute[] = [
@@ -60,7 +48,7 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
     acceptsBody: true,
     handle: async ({ caller, body }, { huddles, huddleHub, meetings }) => {
       if (!hasRole(caller.roles, "facilitator") && !hasRole(caller.roles, "admin")) {
-        throw new AppError("forbidden", "Only facilitators can start a huddle.");
+        throw new AppError("forbidden", serverMessage("huddleFacilitatorsOnly"));
       }
       const input = parseInput(createBody, body);
       await requireMeetingParticipant(meetings, caller, input.meetingId);
@@ -79,7 +67,7 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
       const id = parseInput(meetingId, params.meetingId);
       await requireMeetingParticipant(meetings, caller, id);
       const view = await huddles.read(caller.tenantId, id);
-      if (!view) throw new AppError("not_found", "There is no huddle in this meeting yet.");
+      if (!view) throw refusalError("huddles", "not_found");
       return { body: viewFor(view, caller.userId) };
     },
   },

@@ -21,21 +21,18 @@ import { instanceOf, newHuddleSecret, opaqueKey, wireView, type HuddleSession, t
 
 export type { HuddleSession, HuddleView };
 
-export type HuddleOutcome<T> =
-  | { ok: true; value: T }
-  | {
-      ok: false;
-      refusal:
-        | HuddleRefusal
-        | "not_found"
-        | "already_running"
-        | "unknown_template"
-        | "changed"
-        | "no_pulse"
-        | "already_answered"
-        | "invalid_level"
-        | "not_participant";
-    };
+/** Why the service refused: the clock's own reasons plus the session's; see http/refusal-tables.ts. */
+export type HuddleServiceRefusal =
+  | HuddleRefusal
+  | "not_found"
+  | "already_running"
+  | "unknown_template"
+  | "changed"
+  | "no_pulse"
+  | "already_answered"
+  | "invalid_level"
+  | "not_participant";
+export type HuddleOutcome<T> = { ok: true; value: T } | { ok: false; refusal: HuddleServiceRefusal };
 
 /** Sessions end up deleted 30 days after their last change, keeping only anonymous aggregates elsewhere. */
 export const HUDDLE_TTL_SECONDS = 30 * 86_400;

@@ -38,7 +38,9 @@ const storedTemplateSchema: z.ZodType<StoredTemplate> = z.looseObject({
   updatedAt: z.string(),
 });
 
-export type TemplateOutcome = { ok: true; value: ListedTemplate } | { ok: false; refusal: "not_found" | "built_in" | "changed" | "limit" };
+/** Why the template library refused a change; routes turn each into an HTTP answer (http/refusal-tables.ts). */
+export type TemplateRefusal = "not_found" | "built_in" | "changed" | "limit";
+export type TemplateOutcome = { ok: true; value: ListedTemplate } | { ok: false; refusal: TemplateRefusal };
 
 const CONTAINER = "settings";
 const CUSTOM_ID_PREFIX = "template-";
@@ -112,7 +114,7 @@ export class HuddleTemplateLibrary {
     tenantId: string,
     templateId: string,
     version: string,
-  ): Promise<{ ok: true } | { ok: false; refusal: "not_found" | "built_in" | "changed" }> {
+  ): Promise<{ ok: true } | { ok: false; refusal: Exclude<TemplateRefusal, "limit"> }> {
     if (findBuiltInTemplate(templateId)) return { ok: false, refusal: "built_in" };
     if (!templateId.startsWith(CUSTOM_ID_PREFIX)) return { ok: false, refusal: "not_found" };
     try {

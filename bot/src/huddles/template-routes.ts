@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { AppError, hasRole, huddleTemplateInputSchema, type CallerIdentity, type HuddleTemplate } from "../../../shared/index.js";
+import { hasRole, huddleTemplateInputSchema, type CallerIdentity, type HuddleTemplate } from "../../../shared/index.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
 import type { ListedTemplate, TemplateListResponse } from "../../../shared/api/index.js";
-import type { TemplateOutcome } from "./template-library.js";
+import { refusalError } from "../http/refusal-mapper.js";
+import type { TemplateOutcome, TemplateRefusal } from "./template-library.js";
 
 const TEMPLATE_EDITORS = ["facilitator", "admin"] as const;
 const templateId = z.string().min(1).max(64);
@@ -10,16 +11,8 @@ const version = z.string().min(1).max(128);
 const updateBody = z.strictObject({ template: z.unknown(), version });
 const deleteBody = z.strictObject({ version });
 
-const REFUSALS: Record<string, [AppError["code"], string]> = {
-  not_found: ["not_found", "That template does not exist any more."],
-  built_in: ["forbidden", "Built-in templates cannot be changed. Make a copy to adapt it."],
-  changed: ["conflict", "Someone else changed this template a moment ago. Reload it to see their version."],
-  limit: ["conflict", "This organisation has reached the limit of 100 custom templates. Remove one first."],
-};
-
-function refused(refusal: string): never {
-  const [code, message] = REFUSALS[refusal] ?? ["conflict", "That is not possible now."];
-  throw new AppError(code, message);
+function refused(refusal: TemplateRefusal): never {
+  throw refusalError("templates", refusal);
 }
 
 function unwrap(outcome: TemplateOutcome): ListedTemplate {

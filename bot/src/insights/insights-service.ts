@@ -9,6 +9,7 @@ import { ConflictError } from "../storage/store-errors.js";
 import { buildReport } from "./build-report.js";
 import { requestCells, type RequestFacts } from "./request-cells.js";
 import { WeekAggregates } from "./week-aggregate.js";
+import { serverMessage } from "../http/server-messages.js";
 
 export const INSIGHTS_SETTINGS_ID = "insights-settings";
 /** The range shown when an admin has not chosen one: the last twelve weeks. */
@@ -58,10 +59,10 @@ export class InsightsService {
   async report(tenantId: string, query: InsightsQueryInput): Promise<InsightsReport> {
     const to = query.to ?? (query.from ? minWeek(addWeeks(query.from, DEFAULT_RANGE_WEEKS - 1), isoWeek(this.now())) : isoWeek(this.now()));
     const from = query.from ?? addWeeks(to, -(DEFAULT_RANGE_WEEKS - 1));
-    if (from > to) throw new AppError("bad_request", 'The field "from" is not valid: it must not come after "to".');
+    if (from > to) throw new AppError("bad_request", serverMessage("insightsFromAfterTo"));
     const weeks = weeksBetween(from, to, MAX_RANGE_WEEKS + 1);
     if (weeks.length > MAX_RANGE_WEEKS)
-      throw new AppError("bad_request", `The field "from" is not valid: a range covers at most ${MAX_RANGE_WEEKS} weeks.`);
+      throw new AppError("bad_request", serverMessage("insightsRangeTooLong", { weeks: String(MAX_RANGE_WEEKS) }));
     const today = this.now().toISOString().slice(0, 10);
     const [settings, aggregates, requests, trainingStatuses] = await Promise.all([
       this.settings(tenantId),
@@ -115,7 +116,7 @@ export class InsightsService {
         if (!(error instanceof ConflictError)) throw error;
       }
     }
-    throw new AppError("conflict", "Another admin is saving these settings at the same moment. Please try again.");
+    throw new AppError("conflict", serverMessage("insightsSettingsBusy"));
   }
 }
 

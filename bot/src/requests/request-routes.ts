@@ -11,7 +11,7 @@ import {
 } from "../../../shared/index.js";
 import type { RequestPage } from "./request-lists.js";
 import { InvalidContinuationError } from "../storage/document-pages.js";
-import { deliverRelay, MAX_RELAY_MESSAGE, type RelayOutcome } from "../bot/relay.js";
+import { deliverRelay, MAX_RELAY_MESSAGE } from "../bot/relay.js";
 import { announceChange } from "../bot/supporter-routing.js";
 import { claimByOf, responsePolicySchema } from "./response-policy.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
@@ -22,6 +22,8 @@ import type {
   RequestActionResponse,
   RequestDetailResponse,
 } from "../../../shared/api/index.js";
+import { refusalError } from "../http/refusal-mapper.js";
+import { serverMessage } from "../http/server-messages.js";
 
 const referenceCode = z.string().regex(REFERENCE_CODE_PATTERN, "is not a request reference such as PC-7KQ4X2");
 const messageBody = z.object({ message: z.string().min(1).max(MAX_RELAY_MESSAGE) }).strict();
@@ -29,8 +31,7 @@ const actionBody = z.object({ action: z.enum(["release", "start_conversation", "
 const listQuery = z.object({ continuation: z.string().max(512).optional() });
 
 /** The one answer for a code that was never issued and for a request the caller has no part in. */
-const NO_SUCH_REQUEST = "There is no such request.";
-const noSuchRequest = () => new AppError("not_found", NO_SUCH_REQUEST);
+const noSuchRequest = () => refusalError("requests", "not_found");
 
 const viewerOf = (caller: CallerIdentity) => ({ userId: caller.userId, isSupporter: hasRole(caller.roles, "supporter") });
 
@@ -40,21 +41,10 @@ async function pageOf(read: (continuation?: string) => Promise<RequestPage>, que
   try {
     return await read(continuation);
   } catch (error) {
-    if (error instanceof InvalidContinuationError)
-      throw new AppError("bad_request", "That page of the list cannot be found any more. Please load the list again.");
+    if (error instanceof InvalidContinuationError) throw new AppError("bad_request", serverMessage("requestListPageGone"));
     throw error;
   }
 }
-
-const REFUSAL_STATUS: Record<string, [AppError["code"], string]> = {
-  not_found: ["not_found", NO_SUCH_REQUEST],
-  already_claimed: ["conflict", "Already claimed by a colleague."],
-  illegal_transition: ["conflict", "That change is not possible for this request now."],
-  not_supporter: ["forbidden", "Only peer supporters can do that."],
-  own_request: ["forbidden", "You cannot take your own request."],
-  not_claimer: ["forbidden", "Only the supporter who took this request can change it."],
-  not_requester: ["forbidden", "Only the person who asked can withdraw this request."],
-};
 
 export const REQUEST_ROUTES: readonly ApiRoute[] = [
   {
@@ -130,10 +120,7 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
       const code = parseInput(referenceCode, params.code);
       const { action } = parseInput(actionBody, body);
       const result = await requests.act(caller.tenantId, code, action, viewerOf(caller));
-      if (!result.ok) {
-        const [errorCode, message] = REFUSAL_STATUS[result.refusal] ?? ["conflict", "That change is not possible."];
-        throw new AppError(errorCode, message);
-      }
+      if (!result.ok) throw refusalError("requests", result.refusal);
       await announceChange(caller, result.request, action, routing);
       return { body: { request: requestSummaryView(result.request, caller.userId) } satisfies RequestActionResponse };
     },
@@ -147,8 +134,7 @@ export const REQUEST_ROUTES: readonly ApiRoute[] = [
       const code = parseInput(referenceCode, params.code);
       const { message } = parseInput(messageBody, body);
       const { outcome, risk } = await deliverRelay(caller, code, message, routing);
-      const failure = RELAY_FAILURES[outcome];
-      if (failure) throw new AppError(failure[0], failure[1]);
+      if (outcome !== "sent") throw refusalError("relay", outcome);
       // The tab shows the emergency block first when the words were a crisis.
       return { body: { sent: true, crisis: risk.level === "crisis" } satisfies MessageSentResponse };
     },
@@ -175,11 +161,3 @@ export const RESPONSE_POLICY_ROUTES: readonly ApiRoute[] = [
     },
   },
 ];
-
-const RELAY_FAILURES: Partial<Record<RelayOutcome, [AppError["code"], string]>> = {
-  not_found: ["not_found", NO_SUCH_REQUEST],
-  empty: ["bad_request", "Please write a message of up to 2,000 characters."],
-  not_claimed_yet: ["conflict", "No supporter has taken this request yet."],
-  closed: ["conflict", "This conversation has ended."],
-  unreachable: ["store_unavailable", "The message could not be delivered just now. Please try again."],
-};

@@ -35,6 +35,9 @@ export interface Requester {
   displayName?: string;
 }
 
+/** Why a status change was refused; "not_found" also for a request the actor has no part in. */
+export type RequestActRefusal = TransitionRefusal | "not_found";
+
 /** What one submission did: `firstDelivery` is false when the same form had already been stored and announced. */
 export interface SubmissionOutcome {
   request: StoredHelpRequest;
@@ -181,7 +184,7 @@ export class RequestService {
     referenceCode: string,
     action: RequestAction,
     actor: RequestActor,
-  ): Promise<{ ok: true; request: StoredHelpRequest } | { ok: false; refusal: TransitionRefusal | "not_found" }> {
+  ): Promise<{ ok: true; request: StoredHelpRequest } | { ok: false; refusal: RequestActRefusal }> {
     const document = await this.requests.get(tenantId, referenceCode);
     if (!document) return { ok: false, refusal: "not_found" };
     const current = document.value;

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { AppError } from "../../../shared/index.js";
 import { crisisLinesFor } from "../../../shared/resources/crisis-lines.js";
 import { resourceInputSchema } from "../../../shared/resources/resource-schema.js";
 import { parseInput, type ApiRoute } from "../api/api-routes.js";
 import type { CrisisLinesResponse, ListedResource, ResourceListResponse } from "../../../shared/api/index.js";
+import { refusalError } from "../http/refusal-mapper.js";
 import type { ResourceOutcome, ResourceRefusal } from "./resource-library.js";
 
 // Only ids Peer Circles makes: a shipped entry's slug or "resource-" and a UUID. Nothing else reaches the store.
@@ -23,15 +23,8 @@ const crisisLinesQuery = z.object({
     .optional(),
 });
 
-const REFUSALS: Record<ResourceRefusal, [AppError["code"], string]> = {
-  not_found: ["not_found", "That resource does not exist any more."],
-  changed: ["conflict", "Someone else changed this resource a moment ago. Reload it to see their version."],
-  limit: ["conflict", "This organisation has reached the limit of 200 resources of its own. Remove one first."],
-};
-
 function refused(refusal: ResourceRefusal): never {
-  const [code, message] = REFUSALS[refusal];
-  throw new AppError(code, message);
+  throw refusalError("resources", refusal);
 }
 
 function unwrap(outcome: ResourceOutcome): ListedResource {

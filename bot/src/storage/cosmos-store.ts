@@ -13,6 +13,7 @@ import {
   type StoredDocument,
   type WriteOptions,
 } from "./document-store.js";
+import { serverMessage } from "../http/server-messages.js";
 import { ConflictError, StoreUnavailableError } from "./store-errors.js";
 
 export interface CosmosStoreOptions {
@@ -99,7 +100,7 @@ export class CosmosStore implements DocumentStore {
       const { resource } = await this.run(() => this.container(container).items.create<CosmosItem>(item));
       return this.toDocument<T>(resource as CosmosItem);
     } catch (error) {
-      if (statusOf(error) === 409) throw new ConflictError("exists", "That already exists.");
+      if (statusOf(error) === 409) throw new ConflictError("exists", serverMessage("storeAlreadyExists"));
       throw error;
     }
   }

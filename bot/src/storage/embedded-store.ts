@@ -13,6 +13,7 @@ import {
   type StoredDocument,
   type WriteOptions,
 } from "./document-store.js";
+import { serverMessage } from "../http/server-messages.js";
 import { ConflictError, StoreUnavailableError } from "./store-errors.js";
 
 type Key = [ContainerName, string, string];
@@ -88,7 +89,7 @@ export class EmbeddedStore implements DocumentStore {
       void this.db.put(key, record);
       return true;
     });
-    if (!created) throw new ConflictError("exists", "That already exists.");
+    if (!created) throw new ConflictError("exists", serverMessage("storeAlreadyExists"));
     return this.toDocument<T>(id, record);
   }
 

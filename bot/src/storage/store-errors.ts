@@ -1,11 +1,12 @@
 import { AppError } from "../../../shared/index.js";
+import { serverMessage } from "../http/server-messages.js";
 
 export type ConflictReason = "exists" | "etag" | "missing";
 
 /** A conditional write lost: the id exists, the ETag is stale, or the document is gone. */
 export class ConflictError extends AppError {
   readonly reason: ConflictReason;
-  constructor(reason: ConflictReason, userMessage = "Someone else changed this at the same time. Reload and try again.") {
+  constructor(reason: ConflictReason, userMessage = serverMessage("storeConflict")) {
     super(reason === "exists" ? "already_exists" : "conflict", userMessage);
     this.name = "ConflictError";
     this.reason = reason;
@@ -14,7 +15,7 @@ export class ConflictError extends AppError {
 
 export class StoreUnavailableError extends AppError {
   constructor(cause?: unknown) {
-    super("store_unavailable", "Storage is not reachable right now. Please try again shortly.", { cause });
+    super("store_unavailable", serverMessage("storeUnavailable"), { cause });
     this.name = "StoreUnavailableError";
   }
 }
@@ -22,7 +23,7 @@ export class StoreUnavailableError extends AppError {
 /** A storage call took longer than the configured deadline; it may still finish later, unseen. */
 export class StoreTimeoutError extends AppError {
   constructor(readonly operation: string) {
-    super("store_timeout", "Storage is taking too long to answer right now. Please try again shortly.");
+    super("store_timeout", serverMessage("storeTimeout"));
     this.name = "StoreTimeoutError";
   }
 }
