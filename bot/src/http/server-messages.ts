@@ -26,7 +26,7 @@ export const SERVER_MESSAGES_EN = {
   storeAlreadyExists: "That already exists.",
   storeUnavailable: "Storage is not reachable right now. Please try again shortly.",
   storeTimeout: "Storage is taking too long to answer right now. Please try again shortly.",
-  /** The readiness probe's short answer (GET /readyz), as short as the probe's own "ok". */
+  /** The readiness probe's short answer (GET /readyz). */
   storeNotReachable: "Storage is not reachable.",
 
   // The bot endpoint and the addresses it sends to.
