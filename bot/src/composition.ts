@@ -136,6 +136,7 @@ export async function composeServices(
         : NO_TEAM_DIRECTORY,
     templates,
     resources,
+    contacts,
     rounds: new RoundService(store),
     circles: new CircleService(store),
     circleNotifier: new CircleNotifier(contacts, messenger, calendarLinks, logger, config.TAB_ENDPOINT),

@@ -37,3 +37,15 @@ export interface MessageSentResponse {
   sent: boolean;
   crisis: boolean;
 }
+
+/**
+ * POST /api/requests: the request as its requester sees it, whether the words were a crisis, who
+ * was told (supporters on duty, everyone who can help, or nobody yet) and whether the bot can write
+ * to the requester in Teams chat.
+ */
+export interface RequestCreatedResponse {
+  request: RequesterRequestView;
+  crisis: boolean;
+  reach: "on_duty" | "everyone" | "nobody";
+  botReachable: boolean;
+}

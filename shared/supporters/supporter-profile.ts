@@ -45,6 +45,8 @@ export interface MyCaseload {
   caseloadCap: number;
   atCap: boolean;
   crisisRecently: boolean;
+  /** Whether new requests are sent to them (the bot's "on duty", or the tab's switch). */
+  onDuty: boolean;
   trainedOn?: string;
   refresherDue?: string;
   trainingStatus: RosterEntry["trainingStatus"];

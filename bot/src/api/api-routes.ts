@@ -17,6 +17,7 @@ import type { MyDataService } from "../privacy/my-data.js";
 import type { SupporterRosterService } from "../supporters/supporter-roster-service.js";
 import type { BuddyService } from "../buddies/buddy-service.js";
 import type { BuddyNotifier } from "../buddies/buddy-notifier.js";
+import type { ContactBook } from "../bot/contact-book.js";
 import type { ResourceLibrary } from "../resources/resource-library.js";
 import type { InsightsService } from "../insights/insights-service.js";
 import type { DocumentStore, JsonObject } from "../storage/document-store.js";
@@ -49,6 +50,8 @@ export interface ApiServices {
   buddyNotifier: BuddyNotifier;
   /** Aggregates for admins; it holds no state between calls. */
   insights: InsightsService;
+  /** How the bot reaches each person in personal chat, so a request made in the tab can be answered there. */
+  contacts?: ContactBook;
   /** For the "Talk privately" deep link to the bot's chat. */
   botId?: string;
   authMode: "entra" | "dev";

@@ -24,6 +24,7 @@ import type {
 } from "../../../shared/api/index.js";
 import { refusalError } from "../http/refusal-mapper.js";
 import { serverMessage } from "../http/server-messages.js";
+import { submitFromTab } from "./tab-intake.js";
 
 const referenceCode = z.string().regex(REFERENCE_CODE_PATTERN, "is not a request reference such as PC-7KQ4X2");
 const messageBody = z.object({ message: z.string().min(1).max(MAX_RELAY_MESSAGE) }).strict();
@@ -47,6 +48,14 @@ async function pageOf(read: (continuation?: string) => Promise<RequestPage>, que
 }
 
 export const REQUEST_ROUTES: readonly ApiRoute[] = [
+  {
+    // "Talk to someone" in the tab: the bot's form, the same domain call, the caller from the token only.
+    method: "post",
+    path: "/api/requests",
+    role: "member",
+    acceptsBody: true,
+    handle: async ({ caller, body }, services) => ({ status: 201, body: await submitFromTab(caller, body, services) }),
+  },
   {
     method: "get",
     path: "/api/requests/mine",

@@ -140,6 +140,7 @@ export class SupporterRosterService {
       caseloadCap: cap,
       atCap: !hasCaseloadRoom(activeCases, cap),
       crisisRecently,
+      onDuty: presence?.onDuty ?? false,
       ...(presence?.trainedOn ? { trainedOn: presence.trainedOn, refresherDue: refresherDue(presence.trainedOn) } : {}),
       trainingStatus: trainingStatus(presence?.trainedOn, today),
     };

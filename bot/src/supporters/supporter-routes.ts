@@ -9,6 +9,7 @@ import type {
 } from "../../../shared/api/index.js";
 
 const objectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be an Entra object id");
+const dutyBody = z.object({ onDuty: z.boolean() }).strict();
 /** Training dates are calendar days; the server judges "due" by the UTC date. */
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -29,6 +30,18 @@ export const SUPPORTER_ROUTES: readonly ApiRoute[] = [
     role: "supporter",
     acceptsBody: false,
     handle: async ({ caller }, { roster }) => ({ body: (await roster.mine(caller.tenantId, caller.userId, today())) satisfies MyCaseload }),
+  },
+  {
+    // On or off duty from the tab, as with the bot's "on duty" and "off duty"; the bot's address is kept.
+    method: "put",
+    path: "/api/supporters/me/duty",
+    role: "supporter",
+    acceptsBody: true,
+    handle: async ({ caller, body }, { supporters, roster }) => {
+      const { onDuty } = parseInput(dutyBody, body);
+      await supporters.setOnDuty(caller.tenantId, caller.userId, onDuty);
+      return { body: (await roster.mine(caller.tenantId, caller.userId, today())) satisfies MyCaseload };
+    },
   },
   {
     method: "get",
