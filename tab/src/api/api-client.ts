@@ -7,6 +7,7 @@ import type {
   RoundSummary,
   SignUpInput,
 } from "../../../shared/circles/circle-programme.js";
+import type { RequestForm } from "../../../shared/requests/help-request.js";
 import type { MyCaseload, SupporterProfileInput } from "../../../shared/supporters/supporter-profile.js";
 import type { HuddleTemplateInput } from "../../../shared/huddles/templates.js";
 import type { InsightsReport, InsightsSettings } from "../../../shared/insights/insights-report.js";
@@ -31,6 +32,7 @@ import type {
   PublishedRoundResponse,
   QueuePage,
   RequestActionResponse,
+  RequestCreatedResponse,
   RequestDetailResponse,
   ResourceListResponse,
   RoundListResponse,
@@ -85,6 +87,11 @@ export class ApiClient {
   /** One page of the queue, most urgent first; pass `continuation` back for the next. */
   queue(continuation?: string): Promise<QueuePage> {
     return this.request("GET", `/api/requests/queue${pageSearch(continuation)}`);
+  }
+
+  /** The bot's request form, sent from the tab; the same `submissionId` again finds the request it made. */
+  createRequest(form: RequestForm, submissionId: string, locale?: string): Promise<RequestCreatedResponse> {
+    return this.request("POST", "/api/requests", { form, submissionId, ...(locale ? { locale } : {}) });
   }
 
   requestDetail(code: string): Promise<RequestDetailResponse> {
@@ -216,6 +223,11 @@ export class ApiClient {
 
   myCaseload(): Promise<MyCaseload> {
     return this.request("GET", "/api/supporters/me");
+  }
+
+  /** On or off duty, as the bot's "on duty" and "off duty" set it; answers with the caseload as it now stands. */
+  setOnDuty(onDuty: boolean): Promise<MyCaseload> {
+    return this.request("PUT", "/api/supporters/me/duty", { onDuty });
   }
 
   supporterRoster(): Promise<SupporterRosterResponse> {

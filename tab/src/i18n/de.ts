@@ -326,7 +326,7 @@ export const TAB_MESSAGES_DE: TabCatalogue = {
   lastUpdated: "Stand: {time}",
   myRequestsTitle: "Meine Anfragen",
   myRequestsEmpty:
-    "Sie haben noch nicht um Unterstützung gebeten. Wenn Sie reden möchten, schreiben Sie dem Peer Circles-Bot: „talk to someone“.",
+    "Sie haben noch nicht um Unterstützung gebeten. Wenn Sie sprechen möchten, wählen Sie „Mit jemandem sprechen“: Eine geschulte kollegiale Ansprechperson meldet sich.",
   queueTitle: "Offene Anfragen",
   queueEmpty: "Zurzeit gibt es keine offenen Anfragen. Danke, dass Sie auf der Liste stehen.",
   queueNotSupporter:
@@ -629,4 +629,83 @@ export const TAB_MESSAGES_DE: TabCatalogue = {
   typedCrisisBody:
     "Was Sie geschrieben haben, klingt, als könnten Sie gerade in Gefahr sein. Bitte wenden Sie sich jetzt an ein Krisentelefon oder Ihre örtliche Notrufnummer: Dort wird sofort geantwortet. Es wurde noch nichts gesendet.",
   typedCrisisSomeoneElse: "Wenn eine andere Person in Gefahr ist, rufen Sie für sie Ihre örtliche Notrufnummer an.",
+  talkButton: "Mit jemandem sprechen",
+  talkIntro:
+    "Erzählen Sie uns ein wenig, und eine geschulte kollegiale Ansprechperson meldet sich. Das sind Kolleg:innen, keine Therapeut:innen: Sie hören zu und helfen Ihnen, die richtige Unterstützung zu finden.",
+  talkWhoSees:
+    "Wer sieht was: Nur die Ansprechperson, die Ihre Anfrage übernimmt, sieht, was Sie hier schreiben. Wenn Sie anonym bleiben, sieht sie auch Ihren Namen nicht. Die Programmverwaltung sieht immer nur Zahlen.",
+  talkCategory: "Worum geht es?",
+  talkUrgency: "Wie bald?",
+  talkUrgencyCanWait: "Es kann ein paar Tage warten",
+  talkPreference: "Wen möchten Sie?",
+  preference_any: "Irgendeine kollegiale Ansprechperson",
+  preference_specific: "Eine bestimmte kollegiale Ansprechperson",
+  preference_professional: "Eine Vermittlung an professionelle Hilfe",
+  talkPreferredSupporter: "Welche Ansprechperson?",
+  talkContact: "Wie sollen wir Sie erreichen?",
+  talkText: "Ein paar Worte (optional)",
+  talkTextHint:
+    "Teilen Sie nur, was Sie möchten. Schon beim Tippen wird hier geprüft, ob Ihre Worte bedeuten könnten, dass Sie in Gefahr sind.",
+  talkShareName: "Meinen Namen mit der Ansprechperson teilen",
+  talkAnonymousNote: "Lassen Sie es aus, um anonym zu bleiben: Die Ansprechperson sieht dann nur einen Referenzcode, nicht Ihren Namen.",
+  talkWhatNext:
+    "Wie es weitergeht: Ihre Anfrage wird gespeichert, Ansprechpersonen im Dienst erfahren nur Kategorie und Dringlichkeit, und eine von ihnen übernimmt sie. Unter „Meine Anfragen“ sehen Sie, wie es steht.",
+  talkSubmit: "Anfrage senden",
+  talkCancel: "Abbrechen",
+  talkDone: "Fertig",
+  talkSavedTitle: "Ihre Anfrage ist gespeichert",
+  talkSavedOnDuty:
+    "Referenz: {code}. Ansprechpersonen im Dienst kennen Kategorie und Dringlichkeit, nie Ihre Worte. Unter „Meine Anfragen“ sehen Sie, wie es steht.",
+  talkSavedEveryone:
+    "Referenz: {code}. Gerade ist keine Ansprechperson im Dienst, deshalb gingen Kategorie und Dringlichkeit an alle kollegialen Ansprechpersonen und die Programmverwaltung. Eine Antwort kann dauern.",
+  talkSavedNobody:
+    "Referenz: {code}. Gerade konnte niemand benachrichtigt werden, deshalb wartet sie in der Warteschlange, die Ansprechpersonen sehen, wenn sie ihren Dienst beginnen.",
+  talkSavedCrisis:
+    "Sie ist als dringend markiert. Wenn Sie gerade in Gefahr sind, nutzen Sie bitte jetzt die Krisentelefone: Sie müssen nicht auf eine Antwort warten.",
+  talkSavedNoChat:
+    "Ansprechpersonen schreiben Ihnen über den Peer-Circles-Bot im Teams-Chat. Öffnen Sie einmal einen Chat mit dem Bot, damit ihre Nachrichten Sie erreichen.",
+  talkErrorBusy:
+    "Ihre Anfrage konnte gerade nicht gespeichert werden und wurde daher NICHT gesendet. Was Sie geschrieben haben, steht noch hier: Bitte versuchen Sie es gleich noch einmal.",
+  talkErrorNetwork:
+    "Peer Circles konnte seinen Server nicht erreichen, daher wurde Ihre Anfrage NICHT gesendet. Was Sie geschrieben haben, steht noch hier: Bitte versuchen Sie es noch einmal.",
+  talkErrorInvalid:
+    "Etwas im Formular war nicht gültig, deshalb wurde nichts gespeichert. Bitte prüfen Sie Ihre Angaben und senden Sie sie noch einmal.",
+  withdrawConfirmTitle: "{code} zurückziehen?",
+  withdrawConfirmOpen:
+    "Ihre Anfrage verlässt die Warteschlange, und keine Ansprechperson wird sie übernehmen. Sie können jederzeit erneut fragen.",
+  withdrawConfirmClaimed:
+    "Eine Ansprechperson hat diese Anfrage bereits übernommen. Sie erfährt, dass Sie sie zurückgezogen haben, und Nachrichten über Peer Circles enden. Sie können jederzeit erneut fragen.",
+  withdrawConfirm: "Anfrage zurückziehen",
+  withdrawKeep: "Behalten",
+  withdrawFailed: "{code} konnte gerade nicht zurückgezogen werden. Bitte versuchen Sie es noch einmal.",
+  withdrawConflict: "{code} hat sich inzwischen geändert und wurde deshalb nicht zurückgezogen. Die Liste zeigt jetzt den aktuellen Stand.",
+  withdrawDone: "{code} ist zurückgezogen.",
+  requestClosedNoReplies:
+    "Diese Anfrage ist abgeschlossen, daher können keine Nachrichten mehr darüber gesendet werden. Wenn Sie wieder sprechen möchten, wählen Sie „Mit jemandem sprechen“.",
+  timelineYou_created: "Sie haben um Unterstützung gebeten",
+  timelineYou_view: "Sie haben sie geöffnet",
+  timelinePeer_view: "Eine Ansprechperson hat sie geöffnet",
+  timelinePeer_claim: "Eine Ansprechperson hat sie übernommen",
+  timelineYou_relay: "Sie haben eine Nachricht gesendet",
+  timelinePeer_relay: "Eine Ansprechperson hat Ihnen geschrieben",
+  timelinePeer_start_conversation: "Eine Ansprechperson hat das Gespräch begonnen",
+  timelinePeer_refer: "Eine Ansprechperson hat Sie an professionelle Hilfe vermittelt",
+  timelinePeer_resolve: "Eine Ansprechperson hat sie als erledigt markiert",
+  timelinePeer_release: "Eine Ansprechperson hat sie an die Warteschlange zurückgegeben",
+  timelineYou_withdraw: "Sie haben sie zurückgezogen",
+  queueDutyLabel: "Im Dienst: neue Anfragen an mich senden",
+  queueDutyOn: "Sie sind im Dienst. Neue Anfragen kommen im Teams-Chat zu Ihnen.",
+  queueDutyOff: "Sie sind nicht im Dienst. Neue Anfragen werden Ihnen nicht geschickt, Sie können sie hier aber trotzdem übernehmen.",
+  queueDutyFailed: "Ihr Dienststatus konnte gerade nicht geändert werden. Bitte versuchen Sie es noch einmal.",
+  queueOverdueCrisis:
+    "Krise, Antwortziel überschritten: Bitte übernehmen Sie sie jetzt oder alarmieren Sie eine Kollegin oder einen Kollegen.",
+  relayToRequesterLabel: "An die anfragende Person schreiben (eine anonyme Person sieht Sie als „eine kollegiale Ansprechperson“)",
+  relaySentToRequester: "Gesendet. Die anfragende Person sieht es im Teams-Chat.",
+  relayFailedToRequester:
+    "Die Nachricht konnte gerade nicht zugestellt werden: Die anfragende Person hat vielleicht noch keinen Chat mit dem Peer-Circles-Bot. Was Sie geschrieben haben, steht noch hier; Sie können sich auch so melden, wie sie es sich gewünscht hat.",
+  relayClosed: "Diese Anfrage ist abgeschlossen, daher können keine Nachrichten mehr darüber gesendet werden.",
+  claimedActionFailed: "Das hat gerade nicht geklappt. Bitte versuchen Sie es noch einmal.",
+  talkChooseOne: "Bitte wählen Sie eine Antwort.",
+  talkChooseSupporter: "Bitte wählen Sie die Ansprechperson, die Sie möchten.",
+  talkNoSupporterListed: "Gerade kann keine Ansprechperson namentlich gewählt werden.",
 };

@@ -307,7 +307,8 @@ export const TAB_MESSAGES_EN = {
   retry: "Try again",
   lastUpdated: "Updated {time}",
   myRequestsTitle: "My requests",
-  myRequestsEmpty: "You have not asked for support. When you want to talk, message the Peer Circles bot: type “talk to someone”.",
+  myRequestsEmpty:
+    "You have not asked for support yet. When you want to talk, choose “Talk to someone”: a trained peer supporter will reach out.",
   queueTitle: "Open requests",
   queueEmpty: "No open requests right now. Thank you for being on the roster.",
   queueNotSupporter: "The queue is for peer supporters. Ask your programme admin if you would like to become one.",
@@ -605,4 +606,79 @@ export const TAB_MESSAGES_EN = {
   typedCrisisBody:
     "What you wrote sounds like you might be in danger right now. Please contact a crisis line or your local emergency number now: they answer straight away. Nothing has been sent yet.",
   typedCrisisSomeoneElse: "If someone else is in danger, call your local emergency number for them.",
+  talkButton: "Talk to someone",
+  talkIntro:
+    "Tell us a little, and a trained peer supporter will reach out. They are colleagues, not therapists: they listen and help you find the right support.",
+  talkWhoSees:
+    "Who sees what: only the peer supporter who takes your request sees what you write here. If you stay anonymous, they do not see your name either. Programme admins only ever see counts.",
+  talkCategory: "What is it about?",
+  talkUrgency: "How soon?",
+  talkUrgencyCanWait: "It can wait a few days",
+  talkPreference: "Who would you like?",
+  preference_any: "Any peer supporter",
+  preference_specific: "A specific peer supporter",
+  preference_professional: "A referral to professional help",
+  talkPreferredSupporter: "Which peer supporter?",
+  talkContact: "How should they contact you?",
+  talkText: "A few words (optional)",
+  talkTextHint: "Share only what you want to. It is checked here, as you type, for words that may mean you are in danger.",
+  talkShareName: "Share my name with the supporter",
+  talkAnonymousNote: "Leave it off to stay anonymous: the supporter then sees only a reference code, not your name.",
+  talkWhatNext:
+    "What happens next: your request is saved, on-duty peer supporters are told its category and urgency only, and one of them takes it. You can follow it under My requests.",
+  talkSubmit: "Send request",
+  talkCancel: "Cancel",
+  talkDone: "Done",
+  talkSavedTitle: "Your request is saved",
+  talkSavedOnDuty:
+    "Reference: {code}. On-duty peer supporters have been told its category and urgency, never your words. You can follow it under My requests.",
+  talkSavedEveryone:
+    "Reference: {code}. No peer supporter is on duty right now, so its category and urgency went to every peer supporter and programme admin. A reply may not come soon.",
+  talkSavedNobody:
+    "Reference: {code}. No one could be told about it just now, so it waits in the queue peer supporters see when they come on duty.",
+  talkSavedCrisis:
+    "It is marked urgent. If you are in danger right now, please use the crisis lines now: you do not have to wait for a reply.",
+  talkSavedNoChat:
+    "Peer supporters write to you through the Peer Circles bot in Teams chat. Open a chat with the bot once, so that their messages reach you.",
+  talkErrorBusy:
+    "Your request could not be saved just now, so it has NOT been sent. What you wrote is still here: please try again in a moment.",
+  talkErrorNetwork:
+    "Peer Circles could not reach its server, so your request has NOT been sent. What you wrote is still here: please try again.",
+  talkErrorInvalid: "Something in the form was not valid, so nothing was saved. Please check your answers and send again.",
+  withdrawConfirmTitle: "Withdraw {code}?",
+  withdrawConfirmOpen: "Your request leaves the queue and no peer supporter will pick it up. You can ask again at any time.",
+  withdrawConfirmClaimed:
+    "A peer supporter has already taken this request. They will be told that you withdrew it, and messages through Peer Circles end. You can ask again at any time.",
+  withdrawConfirm: "Withdraw request",
+  withdrawKeep: "Keep it",
+  withdrawFailed: "{code} could not be withdrawn just now. Please try again.",
+  withdrawConflict: "{code} changed meanwhile, so it was not withdrawn. The list now shows where it stands.",
+  withdrawDone: "{code} is withdrawn.",
+  requestClosedNoReplies:
+    "This request is closed, so messages can no longer be sent through it. If you want to talk again, choose “Talk to someone”.",
+  timelineYou_created: "You asked for support",
+  timelineYou_view: "You opened it",
+  timelinePeer_view: "A peer supporter opened it",
+  timelinePeer_claim: "A peer supporter took it",
+  timelineYou_relay: "You sent a message",
+  timelinePeer_relay: "A peer supporter sent you a message",
+  timelinePeer_start_conversation: "A peer supporter started the conversation",
+  timelinePeer_refer: "A peer supporter referred you to professional help",
+  timelinePeer_resolve: "A peer supporter marked it resolved",
+  timelinePeer_release: "A peer supporter released it back to the queue",
+  timelineYou_withdraw: "You withdrew it",
+  queueDutyLabel: "On duty: send new requests to me",
+  queueDutyOn: "You are on duty. New requests are sent to you in Teams chat.",
+  queueDutyOff: "You are off duty. New requests are not sent to you, but you can still claim them here.",
+  queueDutyFailed: "Your duty status could not be changed just now. Please try again.",
+  queueOverdueCrisis: "Crisis, past its response target: please claim it now or alert a colleague.",
+  relayToRequesterLabel: "Write to the requester (an anonymous requester sees you as “a peer supporter”)",
+  relaySentToRequester: "Sent. The requester will see it in Teams chat.",
+  relayFailedToRequester:
+    "The message could not be delivered just now: the requester may not have a chat with the Peer Circles bot yet. What you wrote is still here; you can also reach out the way they asked.",
+  relayClosed: "This request is closed, so messages can no longer be sent through it.",
+  claimedActionFailed: "That did not work just now. Please try again.",
+  talkChooseOne: "Please choose one.",
+  talkChooseSupporter: "Please choose the peer supporter you would like.",
+  talkNoSupporterListed: "No peer supporter can be chosen by name right now.",
 } as const;

@@ -5,6 +5,7 @@ import { MyBuddy } from "../buddies/my-buddy.js";
 import { MyCircles } from "../circles/my-circles.js";
 import { OpenRounds } from "../circles/open-rounds.js";
 import { ErrorState } from "../components/error-state.js";
+import { TalkToSomeone } from "../requests/talk-to-someone.js";
 import { type TabMessageKey } from "../i18n/messages.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
@@ -46,6 +47,9 @@ export function HomePage({ session }: { session: Session }) {
       <Title2 as="h1" id="home-title">
         {text.homeTitle}
       </Title2>
+      <div>
+        <TalkToSomeone session={session} />
+      </div>
       <Text data-testid="signed-in-user">{formatMessage("signedInAs", { name: me.displayName ?? me.userId })}</Text>
       <div role="list" aria-label={text.yourRoles} style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
         {me.roles.map((role) => (
