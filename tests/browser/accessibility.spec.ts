@@ -28,7 +28,21 @@ beforeAll(async () => {
   await post(`/api/huddles/${encodeURIComponent(MEETING)}/actions`, { type: "start" });
   await seedCircles();
   await seedBuddies();
+  await seedRequest();
 });
+
+/** A request of Max's, made as the tab's "Talk to someone" makes one, so My requests and the queue have a row. */
+async function seedRequest(): Promise<void> {
+  const response = await fetch(`${server.url}/api/requests`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${await devToken(server, "max")}`, "Content-Type": "application/json" },
+    body: JSON.stringify({
+      form: { category: "workload", urgency: "today", preference: "any", contact: "chat", shareName: false },
+      submissionId: "accessibility-seed-request",
+    }),
+  });
+  if (!response.ok) throw new Error(`POST /api/requests as max: ${response.status} ${await response.text()}`);
+}
 
 /** A published round (so Home shows a real circle) and an open one with sign-ups (so there is something to preview). */
 async function seedCircles(): Promise<void> {
@@ -156,6 +170,17 @@ const SURFACES: [string, string, string, string, string, string?][] = [
     '[data-testid="buddy-request-form"] textarea',
     "I'm new — find me a buddy",
   ],
+  [
+    "home, talking to someone",
+    "/personal/home",
+    "content",
+    "mia",
+    '[data-testid="talk-panel"] [data-testid="talk-text"]',
+    "Talk to someone",
+  ],
+  ["my requests with a request", "/personal/requests", "content", "max", "tr[data-code]"],
+  // The host frame is phone-narrow: the queue shows one card per request.
+  ["the queue as cards", "/personal/queue", "content", "sam", '[data-testid="caseload"] ~ ul [data-testid="queue-card"]'],
   ["programme buddy pairings", "/personal/programme", "content", "ada", '[data-testid="admin-buddy-pairing"]'],
   ["programme buddy matching", "/personal/programme", "content", "ada", '[data-testid="buddy-unmatched"]', "Match buddies now"],
 ];

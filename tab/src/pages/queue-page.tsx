@@ -1,65 +1,76 @@
-import {
-  Badge,
-  Button,
-  Dropdown,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Title2,
-} from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+import { Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner, Text, Title2 } from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
 import type { RequestDetailView as RequestDetail } from "../../../shared/api/index.js";
-import type { RequestSummaryView as RequestSummary } from "../../../shared/requests/request-views.js";
+import { hasRole } from "../../../shared/roles.js";
 import { ClaimedRequestPanel } from "../components/claimed-request-panel.js";
-import { CaseloadBanner } from "../supporters/caseload-banner.js";
 import { ErrorState } from "../components/error-state.js";
+import { ShowMore } from "../components/show-more.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
-import { duration, relativeTime } from "../time-format.js";
-import { usePagedList } from "../use-paged-list.js";
+import { CaseloadBanner } from "../supporters/caseload-banner.js";
+import { QueueList, type QueueEntry } from "../supporters/queue-list.js";
+import { useLoad } from "../use-load.js";
 import { useNow } from "../use-now.js";
-import { ShowMore } from "../components/show-more.js";
+import { usePagedList } from "../use-paged-list.js";
 
 const URGENCY_FILTERS = ["all", "crisis", "today", "soon", "can_wait"] as const;
 const STATUS_FILTERS = ["all", "open", "claimed", "in_conversation"] as const;
+/** New requests reach an open queue within this long; coming back to the tab refreshes at once. */
+export const QUEUE_REFRESH_MS = 30_000;
+
+/** Loads again every `intervalMs` while the page is shown, and whenever the window comes back into view. */
+function useRefresh(reload: () => void, intervalMs: number) {
+  useEffect(() => {
+    const whenVisible = () => document.visibilityState === "visible" && reload();
+    const timer = setInterval(whenVisible, intervalMs);
+    window.addEventListener("focus", whenVisible);
+    document.addEventListener("visibilitychange", whenVisible);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("focus", whenVisible);
+      document.removeEventListener("visibilitychange", whenVisible);
+    };
+  }, [reload, intervalMs]);
+}
 
 /** The supporters' queue: open requests, most urgent first, with no one's words until claimed. */
 export function QueuePage({ session }: { session: Session }) {
   const { text, formatMessage, labelFor } = useMessages();
   const [queue, reload, more] = usePagedList(useCallback((continuation?: string) => session.api.queue(continuation), [session]));
+  const [me] = useLoad(useCallback(() => session.api.me(), [session]));
   const [urgency, setUrgency] = useState<(typeof URGENCY_FILTERS)[number]>("all");
   const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number]>("all");
   const [notice, setNotice] = useState<{ intent: "success" | "warning"; message: string }>();
   const [claimed, setClaimed] = useState<RequestDetail>();
+  // The caseload is counted again after every claim and close.
+  const [caseloadVersion, setCaseloadVersion] = useState(0);
   // Waiting times and claim deadlines are shown to the minute; they move on while the queue is open.
   const now = useNow(15_000);
+  useRefresh(reload, QUEUE_REFRESH_MS);
 
   if (queue.status === "loading") return <Spinner label={text.loading} />;
   if (queue.status === "failed") {
     if (queue.error.status === 403) return <Text data-testid="queue-not-supporter">{text.queueNotSupporter}</Text>;
     return <ErrorState message={text.errorNetwork} onRetry={reload} />;
   }
+  // Who can open a chat with the bot is the roster's business: only admins are shown who cannot be reached.
+  const isAdmin = me.status === "ready" && hasRole(me.data.roles, "admin");
   const shown = queue.data.requests.filter(
     (request) => (urgency === "all" || request.urgency === urgency) && (status === "all" || request.status === status),
   );
-  const open = async (request: RequestSummary) => setClaimed((await session.api.requestDetail(request.referenceCode)).request);
-  const afterChange = async () => {
+  const changed = () => {
     reload();
+    setCaseloadVersion((count) => count + 1);
+  };
+  const open = async (request: QueueEntry) => setClaimed((await session.api.requestDetail(request.referenceCode)).request);
+  const afterChange = async () => {
+    changed();
     if (!claimed) return;
     const current = await session.api.requestDetail(claimed.referenceCode).catch(() => undefined);
     setClaimed(current && ["claimed", "in_conversation"].includes(current.request.status) ? current.request : undefined);
   };
 
-  const claim = async (request: RequestSummary) => {
+  const claim = async (request: QueueEntry) => {
     try {
       await session.api.act(request.referenceCode, "claim");
       setClaimed((await session.api.requestDetail(request.referenceCode)).request);
@@ -67,20 +78,20 @@ export function QueuePage({ session }: { session: Session }) {
     } catch {
       setNotice({ intent: "warning", message: text.alreadyClaimed });
     }
-    reload();
+    changed();
   };
 
   return (
-    <section aria-labelledby="queue-title" style={{ display: "grid", gap: 12 }}>
+    <section aria-labelledby="queue-title" style={{ display: "grid", gap: 12, minWidth: 0 }}>
       <Title2 id="queue-title">{text.queueTitle}</Title2>
-      <CaseloadBanner session={session} />
+      <CaseloadBanner session={session} version={caseloadVersion} />
       {notice && (
         <MessageBar intent={notice.intent} role="status">
           <MessageBarBody>{notice.message}</MessageBarBody>
         </MessageBar>
       )}
       {claimed && <ClaimedRequestPanel request={claimed} session={session} onChanged={() => void afterChange()} />}
-      {queue.data.unreachableSupporters.length > 0 && (
+      {isAdmin && queue.data.unreachableSupporters.length > 0 && (
         <MessageBar intent="warning" data-testid="unreachable-supporters">
           <MessageBarBody>
             {formatMessage("unreachableSupporters", { count: String(queue.data.unreachableSupporters.length) })}
@@ -116,63 +127,13 @@ export function QueuePage({ session }: { session: Session }) {
       {shown.length === 0 ? (
         <Text data-testid="queue-empty">{text.queueEmpty}</Text>
       ) : (
-        <Table aria-labelledby="queue-title" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{text.columnReference}</TableHeaderCell>
-              <TableHeaderCell>{text.columnCategory}</TableHeaderCell>
-              <TableHeaderCell>{text.columnUrgency}</TableHeaderCell>
-              <TableHeaderCell>{text.columnStatus}</TableHeaderCell>
-              <TableHeaderCell>{text.columnWaiting}</TableHeaderCell>
-              <TableHeaderCell>{text.columnTarget}</TableHeaderCell>
-              <TableHeaderCell>{text.columnActions}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {shown.map((request) => {
-              // The server computes the deadline with the tenant's own targets and business calendar.
-              const left = Date.parse(request.claimBy) - now;
-              return (
-                <TableRow key={request.referenceCode} data-code={request.referenceCode}>
-                  <TableCell>{request.referenceCode}</TableCell>
-                  <TableCell>{labelFor("category", request.category)}</TableCell>
-                  <TableCell>
-                    <Badge appearance="filled" color={request.crisis ? "danger" : request.urgency === "today" ? "warning" : "informative"}>
-                      {labelFor("urgency", request.urgency)}
-                    </Badge>
-                  </TableCell>
-                  <TableCell>{labelFor("status", request.status)}</TableCell>
-                  <TableCell>{relativeTime(Date.parse(request.createdAt) - now, session.context.locale)}</TableCell>
-                  <TableCell>
-                    {request.status !== "open"
-                      ? "—"
-                      : left >= 0
-                        ? relativeTime(left, session.context.locale)
-                        : formatMessage("overdue", { time: duration(-left, session.context.locale) })}
-                  </TableCell>
-                  <TableCell>
-                    {request.status === "open" ? (
-                      <Button
-                        size="small"
-                        appearance="primary"
-                        aria-label={`${text.actionClaim} ${request.referenceCode}`}
-                        onClick={() => void claim(request)}
-                      >
-                        {text.actionClaim}
-                      </Button>
-                    ) : request.claimedByMe ? (
-                      <Button size="small" aria-label={`${text.actionOpen} ${request.referenceCode}`} onClick={() => void open(request)}>
-                        {text.actionOpen}
-                      </Button>
-                    ) : (
-                      <Text size={200}>{text.takenByColleague}</Text>
-                    )}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <QueueList
+          requests={shown}
+          now={now}
+          locale={session.context.locale}
+          onClaim={(request) => void claim(request)}
+          onOpen={(request) => void open(request)}
+        />
       )}
       <ShowMore more={more} />
     </section>
