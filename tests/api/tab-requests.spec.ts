@@ -28,7 +28,7 @@ async function call(user: string, method: string, path: string, body?: unknown) 
     headers: { Authorization: `Bearer ${tokens[user]}`, "Content-Type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return { status: response.status, body: (await response.json().catch(() => undefined)) as Record<string, never> };
+  return { status: response.status, body: (await response.json().catch(() => undefined)) as Record<string, unknown> };
 }
 
 /** Someone says hello to the bot in personal chat, as Teams would deliver it: now the bot can reach them. */
