@@ -202,3 +202,29 @@ describe("following one's own request", () => {
     await page.context().close();
   });
 });
+
+describe("on a phone", () => {
+  beforeAll(async () => {
+    await new RequestService(server.store).submit(
+      { tenantId: DEV_TENANT_ID, userId: userOf("ada").userId },
+      { category: "other", urgency: "can_wait", preference: "any", contact: "meet", shareName: true },
+      { level: "none", reasons: [] },
+    );
+  });
+
+  it.each([375, 320])("the form and My requests fit %i px without scrolling sideways", async (width) => {
+    const { page } = await openAs("ada", "/personal/requests", width);
+    await page.locator("tr[data-code]").first().waitFor({ timeout: 15_000 });
+    await page.getByTestId("talk-to-someone").click();
+    const submit = page.getByTestId("talk-submit");
+    await submit.scrollIntoViewIfNeeded();
+    const box = (await submit.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    await page.context().close();
+  });
+});
