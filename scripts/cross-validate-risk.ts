@@ -69,39 +69,53 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
   });
 }
 const percent = (count: number, of: number) => `${((100 * count) / of).toFixed(1)}%`;
-settings.forEach(({ threshold, window, windowThreshold, windowGate }, at) => {
-  const levels = found[at]!;
-  const missed: Record<string, number> = {};
-  let crisis = 0,
-    crisisFound = 0,
-    risk = 0,
-    riskFound = 0,
-    benign = 0,
-    benignCrisis = 0,
-    benignAny = 0;
-  rows.forEach(({ level, kind, text }: LabelledPhrasing, index) => {
-    if (subset && !subset.has(text)) return;
-    const got = levels[index];
-    if (level === "crisis") {
-      crisis += 1;
-      if (got === "crisis") crisisFound += 1;
-      else missed[kind] = (missed[kind] ?? 0) + 1;
-    }
-    if (level !== "none") {
-      risk += 1;
-      if (got !== "none") riskFound += 1;
-    }
-    if (level === "none" && got !== "none") benignAny += 1;
-    if (level === "none") {
-      benign += 1;
-      if (got === "crisis") {
-        benignCrisis += 1;
-        missed[`benign ${kind}`] = (missed[`benign ${kind}`] ?? 0) + 1;
+// REPORT_ALSO=<jsonl> adds a line for the rows whose text is in that file, from the same run.
+const reportAlso = process.env.REPORT_ALSO
+  ? new Set(parseCorpus(readFileSync(process.env.REPORT_ALSO, "utf8")).map(({ text }) => text))
+  : undefined;
+for (const [label, only] of [
+  ["all", subset],
+  ["also", reportAlso],
+] as const) {
+  if (label === "also" && !only) continue;
+  report(label, only);
+}
+
+function report(label: string, only: Set<string> | undefined) {
+  settings.forEach(({ threshold, window, windowThreshold, windowGate }, at) => {
+    const levels = found[at]!;
+    const missed: Record<string, number> = {};
+    let crisis = 0,
+      crisisFound = 0,
+      risk = 0,
+      riskFound = 0,
+      benign = 0,
+      benignCrisis = 0,
+      benignAny = 0;
+    rows.forEach(({ level, kind, text }: LabelledPhrasing, index) => {
+      if (only && !only.has(text)) return;
+      const got = levels[index];
+      if (level === "crisis") {
+        crisis += 1;
+        if (got === "crisis") crisisFound += 1;
+        else missed[kind] = (missed[kind] ?? 0) + 1;
       }
-    }
+      if (level !== "none") {
+        risk += 1;
+        if (got !== "none") riskFound += 1;
+      }
+      if (level === "none" && got !== "none") benignAny += 1;
+      if (level === "none") {
+        benign += 1;
+        if (got === "crisis") {
+          benignCrisis += 1;
+          missed[`benign ${kind}`] = (missed[`benign ${kind}`] ?? 0) + 1;
+        }
+      }
+    });
+    console.log(
+      `[${label}] threshold ${threshold}${threshold === LINEAR_CRISIS_THRESHOLD ? " (shipped)" : ""}${window === undefined ? "" : `, window ${window}`}${windowThreshold === undefined ? "" : ` above ${windowThreshold}`}${windowGate === undefined ? "" : ` gated at ${windowGate}`}: crisis recall ${percent(crisisFound, crisis)}, ` +
+        `elevated-or-crisis ${percent(riskFound, risk)}, benign judged crisis ${percent(benignCrisis, benign)}, benign judged any risk ${percent(benignAny, benign)}  ${JSON.stringify(missed)}`,
+    );
   });
-  console.log(
-    `threshold ${threshold}${threshold === LINEAR_CRISIS_THRESHOLD ? " (shipped)" : ""}${window === undefined ? "" : `, window ${window}`}${windowThreshold === undefined ? "" : ` above ${windowThreshold}`}${windowGate === undefined ? "" : ` gated at ${windowGate}`}: crisis recall ${percent(crisisFound, crisis)}, ` +
-      `elevated-or-crisis ${percent(riskFound, risk)}, benign judged crisis ${percent(benignCrisis, benign)}, benign judged any risk ${percent(benignAny, benign)}  ${JSON.stringify(missed)}`,
-  );
-});
+}
