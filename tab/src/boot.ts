@@ -1,4 +1,5 @@
 import { prefetchHuddle } from "./huddles/huddle-prefetch.js";
+import { languageOf, loadCatalogue } from "./i18n/messages.js";
 import { PAGE_LOADERS } from "./page-loaders.js";
 import { routeFor, routeOfPath, type RouteName } from "./routes.js";
 import { startSession, type Session } from "./session.js";
@@ -31,10 +32,12 @@ export function startTab(): Promise<Session> {
   return afterFirstPaint().then(() => {
     const started = startSession();
     if (named) preload(named);
-    return started.then((session) => {
+    return started.then(async (session) => {
       const route = routeFor(location.pathname, session.context.frameContext);
       if (route === "sidePanel" || route === "stage") prefetchHuddle(session);
       if (route !== named) preload(route);
+      // Teams' language may differ from the browser's; its words arrive with the page's chunk.
+      await loadCatalogue(languageOf(session.context.locale)).catch(() => undefined);
       return session;
     });
   });

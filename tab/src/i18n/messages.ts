@@ -17,6 +17,23 @@ export const CATALOGUE_LOADERS: { readonly [L in Exclude<TabLanguage, "en">]: ()
   de: () => import("./de.js").then((module) => module.TAB_MESSAGES_DE),
 };
 
+const loadedCatalogues: Partial<Record<TabLanguage, TabCatalogue>> = { en: TAB_MESSAGES_EN };
+
+/** A catalogue already loaded, for rendering at once; undefined until `loadCatalogue` has fetched it. */
+export function loadedCatalogue(language: TabLanguage): TabCatalogue | undefined {
+  return loadedCatalogues[language];
+}
+
+/**
+ * Fetches a language's catalogue once. The tab waits for it before showing text in that language
+ * (the browser's language before the first render, Teams' before the session is ready), so a
+ * German reader never sees the English words first.
+ */
+export async function loadCatalogue(language: TabLanguage): Promise<TabCatalogue> {
+  if (language === "en") return TAB_MESSAGES_EN;
+  return (loadedCatalogues[language] ??= await CATALOGUE_LOADERS[language]());
+}
+
 /** The catalogue language for a BCP 47 locale such as "de-DE" or Teams' "de-de"; English when it has none. */
 export function languageOf(locale: string | undefined): TabLanguage {
   let language: string | undefined;

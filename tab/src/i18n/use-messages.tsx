@@ -1,7 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import {
-  CATALOGUE_LOADERS,
   languageOf,
+  loadCatalogue,
+  loadedCatalogue,
   messagesFor,
   TAB_MESSAGES_EN,
   type Messages,
@@ -15,24 +16,27 @@ const MessagesContext = createContext<Messages>(messagesFor("en", TAB_MESSAGES_E
  * Gives every component below it the catalogue for the viewer's locale: the Teams context's
  * `app.locale` once the session has started, the browser's language before that (and outside
  * Teams), English for any language the tab has no catalogue for. A catalogue other than English
- * arrives as its own chunk; until it has, the shell reads English rather than waiting. Also tells
- * the page its language.
+ * is its own chunk; the start-up loads it before it is needed (see boot.ts), and should it still
+ * be on its way, or fail to load, the page reads English rather than nothing. Also tells the page
+ * its language.
  */
 export function MessagesProvider({ locale, children }: { locale: string | undefined; children: ReactNode }) {
   const wanted = languageOf(locale);
-  const [loaded, setLoaded] = useState<Partial<Record<TabLanguage, TabCatalogue>>>({ en: TAB_MESSAGES_EN });
+  const [loaded, setLoaded] = useState<Partial<Record<TabLanguage, TabCatalogue>>>(() => ({
+    en: TAB_MESSAGES_EN,
+    ...(loadedCatalogue(wanted) ? { [wanted]: loadedCatalogue(wanted) } : {}),
+  }));
   useEffect(() => {
-    if (wanted === "en") return;
+    if (loaded[wanted]) return;
     let current = true;
-    // If the chunk cannot load (the server is gone), the page stays in English.
-    CATALOGUE_LOADERS[wanted]().then(
+    loadCatalogue(wanted).then(
       (catalogue) => current && setLoaded((catalogues) => ({ ...catalogues, [wanted]: catalogue })),
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, [wanted]);
+  }, [wanted, loaded]);
   const shown = loaded[wanted] ? wanted : "en";
   const messages = useMemo(() => messagesFor(shown, loaded[shown] ?? TAB_MESSAGES_EN), [shown, loaded]);
   useEffect(() => {
