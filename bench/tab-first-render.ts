@@ -17,6 +17,11 @@ import { median, type BenchmarkFigure } from "./figure.js";
 const INITIAL_JS_BUDGET_KB = 200;
 const RUNS = 7;
 const PANEL_READY = '[data-testid="huddle-empty"], [data-testid="huddle"], [data-testid="template-picker"]';
+/** The panel's shell, not just any element: its heading and the emergency block, as the browser test checks. */
+const PANEL_SHELL = '#root main:has(#side-panel-title):has([data-testid="emergency-block"])';
+// Issue 16's targets, each against the bare page's first render in the same round.
+const SHELL_RATIO_TARGET = 1.5;
+const READY_RATIO_TARGET = 2.5;
 
 /**
  * Records, in every frame, when each selector first appears, measured from that document's own
@@ -97,7 +102,7 @@ export async function tabFirstRenderBenchmark(): Promise<BenchmarkFigure[]> {
       // A fresh context each time: a cold cache, as for someone opening the panel for the first time.
       const panelContext = await browser.newContext();
       const page = await panelContext.newPage();
-      await page.addInitScript(watchFirstRender({ shell: "#root > *", ready: PANEL_READY }));
+      await page.addInitScript(watchFirstRender({ shell: PANEL_SHELL, ready: PANEL_READY }));
       const scripts = new Map<string, number>();
       const measuring: Promise<void>[] = [];
       page.on("response", (response) => {
@@ -133,6 +138,9 @@ export async function tabFirstRenderBenchmark(): Promise<BenchmarkFigure[]> {
     if (process.env.BENCH_LIST_SCRIPTS)
       for (const [url, bytes] of initialScripts) console.log(url.split("/").pop(), (bytes / 1024).toFixed(1));
     const initialKb = [...initialScripts.values()].reduce((total, bytes) => total + bytes, 0) / 1024;
+    // Each round's panel against that round's bare page, then the median: the machine's load drifts between rounds.
+    const shellRatio = median(panelShell.map((shell, round) => shell / bareRender[round]!));
+    const readyRatio = median(panelReady.map((ready, round) => ready / bareRender[round]!));
     return [
       {
         name: `side panel initial JS (${initialScripts.size} files, gzip)`,
@@ -141,9 +149,29 @@ export async function tabFirstRenderBenchmark(): Promise<BenchmarkFigure[]> {
         target: `≤ ${INITIAL_JS_BUDGET_KB}`,
         met: initialKb <= INITIAL_JS_BUDGET_KB,
       },
-      { name: "side panel first render", value: Math.round(median(panelShell)), unit: "ms", target: "report", met: null },
+      {
+        name: "side panel first render (heading and emergency block)",
+        value: Math.round(median(panelShell)),
+        unit: "ms",
+        target: "report",
+        met: null,
+      },
       { name: "side panel first content (huddle state)", value: Math.round(median(panelReady)), unit: "ms", target: "report", met: null },
       { name: "bare Vite + React page first render", value: Math.round(median(bareRender)), unit: "ms", target: "baseline", met: null },
+      {
+        name: "side panel first render / bare page first render (median of rounds)",
+        value: Number(shellRatio.toFixed(2)),
+        unit: "×",
+        target: `≤ ${SHELL_RATIO_TARGET}`,
+        met: shellRatio <= SHELL_RATIO_TARGET,
+      },
+      {
+        name: "side panel first huddle state / bare page first render (median of rounds)",
+        value: Number(readyRatio.toFixed(2)),
+        unit: "×",
+        target: `≤ ${READY_RATIO_TARGET}`,
+        met: readyRatio <= READY_RATIO_TARGET,
+      },
     ];
   } finally {
     await browser?.close();
