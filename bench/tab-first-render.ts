@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { DEV_TENANT_ID, DEV_USERS } from "../bot/src/auth/dev-identity.js";
 import { launchChromium } from "../tests/support/chromium.js";
@@ -17,6 +17,11 @@ import { median, type BenchmarkFigure } from "./figure.js";
 const INITIAL_JS_BUDGET_KB = 200;
 const RUNS = 7;
 const PANEL_READY = '[data-testid="huddle-empty"], [data-testid="huddle"], [data-testid="template-picker"]';
+/** The panel's shell, not just any element: its heading and the emergency block, as the browser test checks. */
+const PANEL_SHELL = '#root main:has(#side-panel-title):has([data-testid="emergency-block"])';
+// Issue 16's targets, each against the bare page's first render in the same round.
+const SHELL_RATIO_TARGET = 1.5;
+const READY_RATIO_TARGET = 2.5;
 
 /**
  * Records, in every frame, when each selector first appears, measured from that document's own
@@ -36,10 +41,22 @@ function watchFirstRender(selectors: Record<string, string>): string {
   })();`;
 }
 
-async function firstRender(frame: Frame | Page, name: string): Promise<number> {
-  const handle = await frame.waitForFunction((key) => (globalThis as { firstRender?: Record<string, number> }).firstRender?.[key], name, {
-    timeout: 30_000,
-  });
+/**
+ * Waits for a mark from the page itself or, with `frameSelector`, from a same-origin frame read by
+ * its host page. Playwright evaluates a large helper script in every frame it polls, so polling
+ * inside the framed panel while it loads would spend about 100 ms of the panel's main thread per
+ * poll; the bare page is only polled once it has loaded, so it never paid that.
+ */
+async function firstRender(page: Page, name: string, frameSelector?: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    ([key, selector]) => {
+      type Marked = { firstRender?: Record<string, number> };
+      const host = globalThis as unknown as Marked & { document: { querySelector(selector: string): { contentWindow?: Marked } | null } };
+      return (selector ? host.document.querySelector(selector)?.contentWindow : host)?.firstRender?.[key];
+    },
+    [name, frameSelector] as const,
+    { timeout: 30_000 },
+  );
   return (await handle.jsonValue()) as number;
 }
 
@@ -85,7 +102,7 @@ export async function tabFirstRenderBenchmark(): Promise<BenchmarkFigure[]> {
       // A fresh context each time: a cold cache, as for someone opening the panel for the first time.
       const panelContext = await browser.newContext();
       const page = await panelContext.newPage();
-      await page.addInitScript(watchFirstRender({ shell: "#root > *", ready: PANEL_READY }));
+      await page.addInitScript(watchFirstRender({ shell: PANEL_SHELL, ready: PANEL_READY }));
       const scripts = new Map<string, number>();
       const measuring: Promise<void>[] = [];
       page.on("response", (response) => {
@@ -100,8 +117,7 @@ export async function tabFirstRenderBenchmark(): Promise<BenchmarkFigure[]> {
         userId: fin.userId,
         meetingId: `bench-first-render-${run}`,
       });
-      const frame = (await (await page.waitForSelector("iframe#tab")).contentFrame())!;
-      const [shell, ready] = [await firstRender(frame, "shell"), await firstRender(frame, "ready")];
+      const [shell, ready] = [await firstRender(page, "shell", "iframe#tab"), await firstRender(page, "ready", "iframe#tab")];
       await Promise.all(measuring);
       await panelContext.close();
 
@@ -122,6 +138,9 @@ export async function tabFirstRenderBenchmark(): Promise<BenchmarkFigure[]> {
     if (process.env.BENCH_LIST_SCRIPTS)
       for (const [url, bytes] of initialScripts) console.log(url.split("/").pop(), (bytes / 1024).toFixed(1));
     const initialKb = [...initialScripts.values()].reduce((total, bytes) => total + bytes, 0) / 1024;
+    // Each round's panel against that round's bare page, then the median: the machine's load drifts between rounds.
+    const shellRatio = median(panelShell.map((shell, round) => shell / bareRender[round]!));
+    const readyRatio = median(panelReady.map((ready, round) => ready / bareRender[round]!));
     return [
       {
         name: `side panel initial JS (${initialScripts.size} files, gzip)`,
@@ -130,9 +149,29 @@ export async function tabFirstRenderBenchmark(): Promise<BenchmarkFigure[]> {
         target: `≤ ${INITIAL_JS_BUDGET_KB}`,
         met: initialKb <= INITIAL_JS_BUDGET_KB,
       },
-      { name: "side panel first render", value: Math.round(median(panelShell)), unit: "ms", target: "report", met: null },
+      {
+        name: "side panel first render (heading and emergency block)",
+        value: Math.round(median(panelShell)),
+        unit: "ms",
+        target: "report",
+        met: null,
+      },
       { name: "side panel first content (huddle state)", value: Math.round(median(panelReady)), unit: "ms", target: "report", met: null },
       { name: "bare Vite + React page first render", value: Math.round(median(bareRender)), unit: "ms", target: "baseline", met: null },
+      {
+        name: "side panel first render / bare page first render (median of rounds)",
+        value: Number(shellRatio.toFixed(2)),
+        unit: "×",
+        target: `≤ ${SHELL_RATIO_TARGET}`,
+        met: shellRatio <= SHELL_RATIO_TARGET,
+      },
+      {
+        name: "side panel first huddle state / bare page first render (median of rounds)",
+        value: Number(readyRatio.toFixed(2)),
+        unit: "×",
+        target: `≤ ${READY_RATIO_TARGET}`,
+        met: readyRatio <= READY_RATIO_TARGET,
+      },
     ];
   } finally {
     await browser?.close();

@@ -1,41 +1,26 @@
 import { FluentProvider, Spinner } from "@fluentui/react-components";
-import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from "react";
+import { Component, Suspense, useEffect, useState, type ReactNode } from "react";
+import { DevIdentityBanner } from "./components/dev-identity-banner.js";
 import { EmergencyBlock } from "./components/emergency-block.js";
 import { ErrorState } from "./components/error-state.js";
 import { MessagesProvider, useMessages } from "./i18n/use-messages.js";
-// One chunk per frame context, so a side panel does not download the personal app's pages.
-// Only development identity mode needs the user switcher, so its dropdown stays out of the first download.
-const DevIdentityBanner = lazy(() =>
-  import("./components/dev-identity-banner.js").then((module) => ({ default: module.DevIdentityBanner })),
-);
-const ConfigPage = lazy(() => import("./pages/config-page.js").then((module) => ({ default: module.ConfigPage })));
-const HomePage = lazy(() => import("./pages/home-page.js").then((module) => ({ default: module.HomePage })));
-const MyRequestsPage = lazy(() => import("./pages/my-requests-page.js").then((module) => ({ default: module.MyRequestsPage })));
-const QueuePage = lazy(() => import("./pages/queue-page.js").then((module) => ({ default: module.QueuePage })));
-const ProgrammePage = lazy(() => import("./pages/programme-page.js").then((module) => ({ default: module.ProgrammePage })));
-// Insights bring the charting library; only this page's chunk (and its charts' own) ever loads it.
-const InsightsPage = lazy(() => import("./pages/insights-page.js").then((module) => ({ default: module.InsightsPage })));
-const ResourcesPage = lazy(() => import("./pages/resources-page.js").then((module) => ({ default: module.ResourcesPage })));
-const SupportersPage = lazy(() => import("./pages/supporters-page.js").then((module) => ({ default: module.SupportersPage })));
-const MyDataPage = lazy(() => import("./pages/my-data-page.js").then((module) => ({ default: module.MyDataPage })));
-const TeamCirclesPage = lazy(() => import("./pages/team-circles-page.js").then((module) => ({ default: module.TeamCirclesPage })));
-const TemplatesPage = lazy(() => import("./pages/templates-page.js").then((module) => ({ default: module.TemplatesPage })));
-const SidePanelPage = lazy(() => import("./pages/meeting-pages.js").then((module) => ({ default: module.SidePanelPage })));
-const StagePage = lazy(() => import("./pages/meeting-pages.js").then((module) => ({ default: module.StagePage })));
-import { routeFor } from "./routes.js";
-import { startSession, type Session } from "./session.js";
+import { routeFor, type RouteName } from "./routes.js";
+import { MeetingHeading } from "./pages/meeting-heading.js";
+import { useRoutePage } from "./page-loaders.js";
+import type { Session } from "./session.js";
 import { fluentThemeFor } from "./theme.js";
-import { browserContext, type HostTheme } from "./teams/host-context.js";
+import { browserLocale, type HostTheme } from "./teams/host-context.js";
 
 type StartState = { phase: "starting" } | { phase: "ready"; session: Session } | { phase: "failed"; message: string };
 
-export function App() {
+/** `starting` is the session start begun before the first render (see boot.ts). */
+export function App({ starting }: { starting: Promise<Session> }) {
   const [state, setState] = useState<StartState>({ phase: "starting" });
   const [theme, setTheme] = useState<HostTheme>("default");
 
   useEffect(() => {
     let cancelled = false;
-    startSession().then(
+    starting.then(
       (session) => {
         if (cancelled) return;
         setTheme(session.context.theme);
@@ -50,11 +35,11 @@ export function App() {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [starting]);
 
   const session = state.phase === "ready" ? state.session : undefined;
   // Until (or unless) the session starts, the browser's own language picks the words and the crisis line.
-  const locale = session?.context.locale ?? browserContext().locale;
+  const locale = session?.context.locale ?? browserLocale();
   return (
     <MessagesProvider locale={locale}>
       <FluentProvider
@@ -73,37 +58,38 @@ function Shell({ state, locale }: { state: StartState; locale: string }) {
   const { text } = useMessages();
   const session = state.phase === "ready" ? state.session : undefined;
   const route = routeFor(location.pathname, session?.context.frameContext ?? "standalone");
+  // The page's module is loaded before it renders, not suspended on: React holds a revealed
+  // fallback for a while, which kept the side panel's first state off screen for 300 ms.
+  const page = useRoutePage(session ? route : undefined);
   return (
     <main aria-label={text.appName} style={{ padding: route === "stage" ? 24 : 16, display: "grid", gap: 16 }}>
-      {state.phase === "starting" && <Spinner label={text.loading} style={{ paddingTop: 32 }} />}
       {state.phase === "failed" && <ErrorState message={state.message || text.errorNetwork} />}
-      {session?.devIdentity && (
-        <Suspense fallback={null}>
-          <DevIdentityBanner choice={session.devIdentity} />
-        </Suspense>
-      )}
-      {session && (
+      {session?.devIdentity && <DevIdentityBanner choice={session.devIdentity} />}
+      {(state.phase === "starting" || page?.status === "loading") && <Starting route={route} />}
+      {page?.status === "failed" && <PageError message={page.message} />}
+      {session && page?.status === "ready" && (
         <PageBoundary>
           <Suspense fallback={<Spinner label={text.loading} />}>
-            {route === "home" && <HomePage session={session} />}
-            {route === "myRequests" && <MyRequestsPage session={session} />}
-            {route === "queue" && <QueuePage session={session} />}
-            {route === "sidePanel" && <SidePanelPage session={session} />}
-            {route === "stage" && <StagePage session={session} />}
-            {route === "config" && <ConfigPage session={session} />}
-            {route === "templates" && <TemplatesPage session={session} />}
-            {route === "teamCircles" && <TeamCirclesPage session={session} />}
-            {route === "myData" && <MyDataPage session={session} />}
-            {route === "supporters" && <SupportersPage session={session} />}
-            {route === "programme" && <ProgrammePage session={session} />}
-            {route === "insights" && <InsightsPage session={session} />}
-            {route === "resources" && <ResourcesPage session={session} />}
+            <page.Page session={session} />
           </Suspense>
         </PageBoundary>
       )}
       {/* Outside every phase and boundary: no request, failed start, missing chunk or page error removes it. */}
       <EmergencyBlock locale={locale} />
     </main>
+  );
+}
+
+/** Before Teams answers: a meeting surface already shows its heading, every route the loading state. */
+function Starting({ route }: { route: RouteName }) {
+  const { text } = useMessages();
+  const spinner = <Spinner label={text.loading} style={{ paddingTop: 32 }} />;
+  if (route !== "sidePanel" && route !== "stage") return spinner;
+  return (
+    <section aria-labelledby={route === "stage" ? "stage-title" : "side-panel-title"} style={{ display: "grid", gap: 8 }}>
+      <MeetingHeading surface={route === "stage" ? "stage" : "panel"} />
+      {spinner}
+    </section>
   );
 }
 

@@ -31,6 +31,12 @@ const ROUTES: Record<string, RouteName> = {
   "/personal/supporters": "supporters",
 };
 
+/** The route a path names on its own, before Teams has said where the tab runs; "/" names none. */
+export function routeOfPath(pathname: string): RouteName | undefined {
+  const path = pathname.replace(/\/+$/, "") || "/";
+  return path === "/" ? undefined : ROUTES[path];
+}
+
 export function routeFor(pathname: string, frameContext: string): RouteName {
   const byPath = ROUTES[pathname.replace(/\/+$/, "") || "/"];
   // Reconfiguring an existing tab opens its content URL in the settings frame.

@@ -1,6 +1,5 @@
 import { ApiClient, fetchDevIdentities, fetchDevToken } from "./api/api-client.js";
 import { browserContext, isFramed, type HostContext, type HostTheme } from "./teams/host-context.js";
-import { connectToTeams } from "./teams/teams-host.js";
 
 /** Present whenever the server runs in development identity mode; switching is offered outside Teams only. */
 export interface DevIdentityChoice {
@@ -23,12 +22,18 @@ export interface Session {
   devIdentity?: DevIdentityChoice;
 }
 
+/** teams-js is a chunk of its own, so the shell paints while it downloads and initializes. */
+export const loadTeamsHost = () => import("./teams/teams-host.js");
+
 const DEV_USER_STORAGE_KEY = "peer-circles.dev-user";
 
 export async function startSession(): Promise<Session> {
   if (isFramed()) {
     // Inside Teams the development-identity probe only adds a banner: an unreachable server must not stop the tab.
-    const [host, devUsers] = await Promise.all([connectToTeams(), fetchDevIdentities().catch(() => [])]);
+    const [host, devUsers] = await Promise.all([
+      loadTeamsHost().then((teams) => teams.connectToTeams()),
+      fetchDevIdentities().catch(() => []),
+    ]);
     return {
       context: host.context,
       api: new ApiClient(host.getToken),

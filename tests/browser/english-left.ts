@@ -1,5 +1,8 @@
 import type { Frame, Page } from "playwright-core";
-import { TAB_CATALOGUES, TAB_MESSAGES_EN, type TabCatalogue, type TabMessageKey } from "../../tab/src/i18n/messages.js";
+import { TAB_MESSAGES_DE } from "../../tab/src/i18n/de.js";
+import { TAB_MESSAGES_EN, type TabCatalogue, type TabLanguage, type TabMessageKey } from "../../tab/src/i18n/messages.js";
+
+const TAB_CATALOGUES: Record<TabLanguage, TabCatalogue> = { en: TAB_MESSAGES_EN, de: TAB_MESSAGES_DE };
 
 /**
  * Finds English catalogue messages left in a page shown in another language. Only English values
@@ -25,7 +28,7 @@ function patternOf(message: string): RegExp {
   return new RegExp(`${start}${body}${end}`, "u");
 }
 
-export function englishProbes(language: keyof typeof TAB_CATALOGUES, otherShippedText: readonly string[] = []): EnglishProbe[] {
+export function englishProbes(language: TabLanguage, otherShippedText: readonly string[] = []): EnglishProbe[] {
   const translated: TabCatalogue = TAB_CATALOGUES[language];
   const translations = [...Object.values(translated), ...otherShippedText];
   return (Object.keys(TAB_MESSAGES_EN) as TabMessageKey[])

@@ -16,6 +16,8 @@ export interface FakeHostConfig {
   meetingId?: string;
   /** The team's group id, when the tab is in a team channel. */
   teamGroupId?: string;
+  /** Holds back the answer to teams-js's `initialize` this long, like a slow Teams client. */
+  initializeDelayMs?: number;
   /** Turns on Teams' people picker, which then returns this person. */
   pickablePerson?: { objectId: string; displayName: string; email: string };
 }

@@ -11,6 +11,7 @@ import { Countdown } from "./countdown.js";
 import { HuddleControls } from "./huddle-controls.js";
 import { SoundToggle } from "./sound-toggle.js";
 import { TemplatePicker } from "./template-picker.js";
+import { takePrefetched } from "./huddle-prefetch.js";
 import { useHuddle } from "./use-huddle.js";
 import { useTemplateList } from "./use-template-list.js";
 
@@ -19,14 +20,10 @@ function speakerClock(speaker: { remainingMs: number; overtimeMs: number }): str
   return `${speaker.overtimeMs ? "+" : ""}${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-export function meetingIdOf(session: Session): string | undefined {
-  return session.context.meetingId ?? new URLSearchParams(location.search).get("meeting") ?? undefined;
-}
-
 /** The side panel (controls for the facilitator) and the stage (large, no controls) share this view. */
 export function HuddleView({ session, meetingId, surface }: { session: Session; meetingId: string; surface: "panel" | "stage" }) {
   const { text, formatMessage, language } = useMessages();
-  const [me] = useLoad(useCallback(() => session.api.me(), [session]));
+  const [me] = useLoad(useCallback(() => takePrefetched(session.api, meetingId, "me") ?? session.api.me(), [session, meetingId]));
   const { view, viewerKey, connection, offsetMs, accept } = useHuddle(session.api, meetingId);
   const [notice, setNotice] = useState<string>();
   const [answered, setAnswered] = useState<string>();

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ApiClient } from "../api/api-client.js";
 import type { HuddleViewResponse as HuddleView } from "../../../shared/api/index.js";
+import { takePrefetched } from "./huddle-prefetch.js";
 import { estimateServerOffset } from "./server-clock.js";
 
 export type HuddleConnection = "connecting" | "live" | "reconnecting";
@@ -32,15 +33,20 @@ export function useHuddle(api: ApiClient, meetingId: string) {
   useEffect(() => {
     let stopped = false;
     // If the server's time cannot be read, the countdown keeps to this device's clock (offset 0).
-    estimateServerOffset(async () => (await api.serverTime()).serverNow).then(
+    (takePrefetched(api, meetingId, "offset") ?? estimateServerOffset(async () => (await api.serverTime()).serverNow)).then(
       (offset) => !stopped && setOffsetMs(offset),
       () => undefined,
     );
     const controller = new AbortController();
+    // The stream the shell opened while this page's chunk loaded, if any: its first event is the state.
+    let prefetched = takePrefetched(api, meetingId, "events");
+    const prefetchedController = prefetched?.controller;
     const run = async () => {
       while (!stopped) {
         try {
-          const response = await api.huddleEvents(meetingId, controller.signal);
+          const opening = prefetched?.response ?? api.huddleEvents(meetingId, controller.signal);
+          prefetched = undefined;
+          const response = await opening;
           if (!response.ok || !response.body) throw new Error(`events ${response.status}`);
           setConnection("live");
           await readEvents(response.body, (event, data) => {
@@ -61,6 +67,7 @@ export function useHuddle(api: ApiClient, meetingId: string) {
     return () => {
       stopped = true;
       controller.abort();
+      prefetchedController?.abort();
     };
     // The stream belongs to one meeting and one API client.
   }, [api, meetingId]);

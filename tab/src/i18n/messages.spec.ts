@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { languageOf, messagesFor, placeholdersOf, TAB_CATALOGUES, TAB_MESSAGES_EN, type TabCatalogue } from "./messages.js";
+import { TAB_MESSAGES_DE } from "./de.js";
+import {
+  CATALOGUE_LOADERS,
+  languageOf,
+  messagesFor,
+  placeholdersOf,
+  TAB_LANGUAGES,
+  TAB_MESSAGES_EN,
+  type TabCatalogue,
+} from "./messages.js";
 
+const TAB_CATALOGUES = { en: TAB_MESSAGES_EN, de: TAB_MESSAGES_DE } as const;
 const englishKeys = Object.keys(TAB_MESSAGES_EN).sort();
 const translations = Object.entries(TAB_CATALOGUES).filter(([language]) => language !== "en") as [string, TabCatalogue][];
 
@@ -26,6 +36,11 @@ function differences(catalogue: Record<string, string>, reference: Record<string
 describe("the tab's catalogues", () => {
   it("include German", () => {
     expect(translations.map(([language]) => language)).toContain("de");
+  });
+
+  it("each language the tab speaks loads its own catalogue", async () => {
+    expect([...TAB_LANGUAGES].sort()).toEqual(Object.keys(TAB_CATALOGUES).sort());
+    expect(await CATALOGUE_LOADERS.de()).toBe(TAB_MESSAGES_DE);
   });
 
   it.each(translations)("%s has exactly the English keys, none empty, each with the same placeholders", (_language, catalogue) => {
@@ -68,12 +83,12 @@ describe("choosing the catalogue", () => {
   });
 
   it("fills placeholders, leaves unknown ones visible, and labels data values in the viewer's language", () => {
-    const german = messagesFor("de-DE");
+    const german = messagesFor(languageOf("de-DE"), TAB_MESSAGES_DE);
     expect(german.formatMessage("signedInAs", { name: "Mia" })).toBe("Angemeldet als Mia");
     expect(german.formatMessage("signedInAs")).toBe("Angemeldet als {name}");
     expect(german.labelFor("status", "open")).toBe("Wartet auf eine Ansprechperson");
     expect(german.labelFor("audit", "start_conversation")).toBe("Gespräch begonnen");
     expect(german.labelFor("urgency", "unheard_of")).toBe("unheard_of");
-    expect(messagesFor("en-GB").labelFor("status", "open")).toBe("Waiting for a supporter");
+    expect(messagesFor(languageOf("en-GB"), TAB_MESSAGES_EN).labelFor("status", "open")).toBe("Waiting for a supporter");
   });
 });

@@ -1,4 +1,3 @@
-import { TAB_MESSAGES_DE } from "./de.js";
 import { TAB_MESSAGES_EN } from "./en.js";
 
 export { TAB_MESSAGES_EN };
@@ -7,8 +6,33 @@ export type TabMessageKey = keyof typeof TAB_MESSAGES_EN;
 export type TabCatalogue = { readonly [K in TabMessageKey]: string };
 
 /** The languages the tab speaks; any other locale reads English. */
-export const TAB_CATALOGUES = { en: TAB_MESSAGES_EN, de: TAB_MESSAGES_DE } as const satisfies Record<string, TabCatalogue>;
-export type TabLanguage = keyof typeof TAB_CATALOGUES;
+export const TAB_LANGUAGES = ["en", "de"] as const;
+export type TabLanguage = (typeof TAB_LANGUAGES)[number];
+
+/**
+ * English is in the first download; every other catalogue is a chunk of its own, fetched when
+ * someone reads that language, so nobody downloads a language they do not read.
+ */
+export const CATALOGUE_LOADERS: { readonly [L in Exclude<TabLanguage, "en">]: () => Promise<TabCatalogue> } = {
+  de: () => import("./de.js").then((module) => module.TAB_MESSAGES_DE),
+};
+
+const loadedCatalogues: Partial<Record<TabLanguage, TabCatalogue>> = { en: TAB_MESSAGES_EN };
+
+/** A catalogue already loaded, for rendering at once; undefined until `loadCatalogue` has fetched it. */
+export function loadedCatalogue(language: TabLanguage): TabCatalogue | undefined {
+  return loadedCatalogues[language];
+}
+
+/**
+ * Fetches a language's catalogue once. The tab waits for it before showing text in that language
+ * (the browser's language before the first render, Teams' before the session is ready), so a
+ * German reader never sees the English words first.
+ */
+export async function loadCatalogue(language: TabLanguage): Promise<TabCatalogue> {
+  if (language === "en") return TAB_MESSAGES_EN;
+  return (loadedCatalogues[language] ??= await CATALOGUE_LOADERS[language]());
+}
 
 /** The catalogue language for a BCP 47 locale such as "de-DE" or Teams' "de-de"; English when it has none. */
 export function languageOf(locale: string | undefined): TabLanguage {
@@ -18,7 +42,7 @@ export function languageOf(locale: string | undefined): TabLanguage {
   } catch {
     language = undefined;
   }
-  return language !== undefined && Object.hasOwn(TAB_CATALOGUES, language) ? (language as TabLanguage) : "en";
+  return TAB_LANGUAGES.find((candidate) => candidate === language) ?? "en";
 }
 
 /** The "{name}" placeholders of a message, sorted, for checking that translations keep them. */
@@ -42,9 +66,8 @@ export interface Messages {
   labelFor(group: LabelGroup, value: string): string;
 }
 
-export function messagesFor(locale: string | undefined): Messages {
-  const language = languageOf(locale);
-  const text: TabCatalogue = TAB_CATALOGUES[language];
+/** The messages of one language, from its catalogue (see `CATALOGUE_LOADERS`). */
+export function messagesFor(language: TabLanguage, text: TabCatalogue): Messages {
   return {
     language,
     text,

@@ -1,7 +1,9 @@
-import { Text, Title3 } from "@fluentui/react-components";
-import { HuddleView, meetingIdOf } from "../huddles/huddle-view.js";
+import { Text } from "@fluentui/react-components";
+import { meetingIdOf } from "../huddles/huddle-prefetch.js";
+import { HuddleView } from "../huddles/huddle-view.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
+import { MeetingHeading } from "./meeting-heading.js";
 
 /** The meeting side panel: the facilitator's controls and each participant's view. Fits 320 px. */
 export function SidePanelPage({ session }: { session: Session }) {
@@ -9,7 +11,7 @@ export function SidePanelPage({ session }: { session: Session }) {
   const meetingId = meetingIdOf(session);
   return (
     <section aria-labelledby="side-panel-title" style={{ display: "grid", gap: 8, maxWidth: 420 }}>
-      <Title3 id="side-panel-title">{text.sidePanelTitle}</Title3>
+      <MeetingHeading surface="panel" />
       {meetingId ? <HuddleView session={session} meetingId={meetingId} surface="panel" /> : <Text>{text.huddleNoMeeting}</Text>}
     </section>
   );
@@ -21,7 +23,7 @@ export function StagePage({ session }: { session: Session }) {
   const meetingId = meetingIdOf(session);
   return (
     <section aria-labelledby="stage-title" style={{ display: "grid", gap: 12, textAlign: "center" }}>
-      <Title3 id="stage-title">{text.stageTitle}</Title3>
+      <MeetingHeading surface="stage" />
       {meetingId ? <HuddleView session={session} meetingId={meetingId} surface="stage" /> : <Text size={500}>{text.stageEmpty}</Text>}
     </section>
   );

@@ -17,6 +17,20 @@ export function normaliseTheme(theme: string | undefined): HostTheme {
   return theme === "dark" || theme === "contrast" ? theme : "default";
 }
 
+/**
+ * The browser's language alone, for the shell before Teams answers: cheap, unlike the full
+ * `browserContext()`, whose first Intl call loads time-zone data (about 50 ms on a busy machine).
+ */
+export function browserLocale(): string {
+  return navigator.language || "en";
+}
+
+let systemTimeZone: string | undefined;
+/** This device's time zone, read when a page first needs it: Intl's first call is slow, and the meeting surfaces never need it. */
+export function deviceTimeZone(): string {
+  return (systemTimeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
 /** The browser's own settings, used outside Teams and to fill gaps in the Teams context. */
 export function browserContext(): HostContext {
   const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
@@ -25,8 +39,10 @@ export function browserContext(): HostContext {
     inTeams: false,
     frameContext: "standalone",
     theme: forcedColors ? "contrast" : prefersDark ? "dark" : "default",
-    locale: navigator.language || "en",
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    locale: browserLocale(),
+    get timeZone() {
+      return deviceTimeZone();
+    },
   };
 }
 

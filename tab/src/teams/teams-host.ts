@@ -1,5 +1,5 @@
 import { app, authentication, meeting, pages, people } from "@microsoft/teams-js";
-import { normaliseTheme, type HostContext, type HostTheme } from "./host-context.js";
+import { deviceTimeZone, normaliseTheme, type HostContext, type HostTheme } from "./host-context.js";
 
 /**
  * The tab's only contact with teams-js: start-up, context, theme changes and the SSO token.
@@ -33,14 +33,21 @@ export async function connectToTeams(): Promise<TeamsHost> {
     frameContext: teamsContext.page.frameContext,
     theme: normaliseTheme(teamsContext.app.theme),
     locale: teamsContext.app.locale || navigator.language,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    get timeZone() {
+      return deviceTimeZone();
+    },
     ...(teamsContext.meeting?.id ? { meetingId: teamsContext.meeting.id } : {}),
     ...(teamKeyOf(teamsContext) ? { teamKey: teamKeyOf(teamsContext)! } : {}),
   };
+  // A page's first requests go out together; they share one token request to Teams instead of one each.
+  let tokenInFlight: Promise<string> | undefined;
   return {
     context,
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(normaliseTheme(theme))),
-    getToken: () => authentication.getAuthToken(),
+    getToken: () =>
+      (tokenInFlight ??= authentication.getAuthToken().finally(() => {
+        tokenInFlight = undefined;
+      })),
     notifySuccess: () => void app.notifySuccess(),
     notifyFailure: (message) => app.notifyFailure({ reason: app.FailedReason.Other, message }),
     shareToStage: (url) =>

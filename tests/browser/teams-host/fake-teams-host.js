@@ -6,6 +6,8 @@
   const iframe = document.getElementById("tab");
   const tabOrigin = new URL(config.tabUrl, location.href).origin;
   const state = { calls: [], messages: [], notifiedSuccess: false, tokenRequests: 0, theme: config.theme || "default" };
+  // When the host answered `initialize` (epoch milliseconds), for tests of what the tab shows before that.
+  state.initializeAnsweredAt = undefined;
   window.hostState = state;
 
   const reply = (message, args) =>
@@ -66,7 +68,15 @@
     state.messages.push({ func: message.func, args: message.args });
     const handler = handlers[message.func];
     const args = handler ? handler(message) : undefined;
-    if (args !== undefined) reply(message, args);
+    if (args === undefined) return;
+    // A slow Teams client: `initializeDelayMs` holds the answer to `initialize` back.
+    const answer = () => {
+      if (message.func === "initialize") state.initializeAnsweredAt = performance.timeOrigin + performance.now();
+      reply(message, args);
+    };
+    const delay = message.func === "initialize" ? config.initializeDelayMs || 0 : 0;
+    if (delay) setTimeout(answer, delay);
+    else answer();
   });
 
   // What Teams does when the person presses Save on a configuration page.
