@@ -14,16 +14,17 @@ const ROUNDS = 2_000;
 /** Quality on both corpus parts, and time per 2,000-character message beside a lower-casing baseline timed alongside. */
 export async function riskScreenBenchmark(): Promise<BenchmarkFigure[]> {
   const figures: BenchmarkFigure[] = [];
-  // The long parts are messages of 250–2,000 characters with the risk amid work talk, each written
-  // blind by a different author; the development one is trained on, the held-out one never looked at.
-  // long-benign-development: 200 ordinary long messages written at the screen's weak spots
-  // (farewells, endings, dark idioms); screened, not trained on (see scripts/risk-training.ts).
+  // The long parts are messages of 250–2,000 characters with the risk amid work talk, written blind;
+  // the development ones are trained on, the held-out one never looked at. The two weak-spot parts
+  // are long messages written at what the screen over-calls (farewells, endings, medication, dark
+  // idioms), the second with crisis messages in the same words (see scripts/risk-training.ts).
   for (const part of [
     "development",
     "heldout",
     "heldout-everyday",
     "long-development",
     "long-benign-development",
+    "long-weak-spots-development",
     "long-heldout",
   ] as const) {
     const corpus = parseCorpus(readFileSync(new URL(`../tests/fixtures/risk-corpus/${part}.jsonl`, import.meta.url), "utf8"));
@@ -34,6 +35,7 @@ export async function riskScreenBenchmark(): Promise<BenchmarkFigure[]> {
       "heldout-everyday": "held-out, everyday",
       "long-development": "development, long messages",
       "long-benign-development": "development, ordinary long messages at weak spots",
+      "long-weak-spots-development": "development, long messages at weak spots, both sides",
       "long-heldout": "held-out, long messages",
     }[part];
     const goal = part === "heldout" || part === "heldout-everyday" || part === "long-heldout";
