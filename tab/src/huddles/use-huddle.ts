@@ -5,12 +5,23 @@ import { estimateServerOffset } from "./server-clock.js";
 
 export type HuddleConnection = "connecting" | "live" | "reconnecting";
 
-const RECONNECT_DELAY_MS = 1000;
-const POLL_INTERVAL_MS = 2000;
+const FIRST_RETRY_MS = 500;
+const LONGEST_RETRY_MS = 15_000;
+
+/**
+ * Waits before the next attempt double each time, to at most 15 s, and each is drawn at random
+ * from its upper half, so panels cut off together (an instance going away) come back spread out
+ * rather than all at once.
+ */
+export function reconnectDelayMs(failures: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1));
+  return ceiling / 2 + random() * (ceiling / 2);
+}
 
 /**
  * The huddle of one meeting, kept current: Server-Sent Events first, re-reading the whole state
- * after every reconnect, and polling when streaming is not possible. Also the server clock offset.
+ * after every reconnect (with backoff and jitter), and reading it between attempts while streaming
+ * is not possible. Also the server clock offset.
  */
 export function useHuddle(api: ApiClient, meetingId: string) {
   const [view, setView] = useState<HuddleView | null>();
@@ -38,10 +49,12 @@ export function useHuddle(api: ApiClient, meetingId: string) {
     );
     const controller = new AbortController();
     const run = async () => {
+      let failures = 0;
       while (!stopped) {
         try {
           const response = await api.huddleEvents(meetingId, controller.signal);
           if (!response.ok || !response.body) throw new Error(`events ${response.status}`);
+          failures = 0;
           setConnection("live");
           await readEvents(response.body, (event, data) => {
             if (event === "viewer") setViewer(JSON.parse(data) as { instance: string; key: string });
@@ -53,7 +66,8 @@ export function useHuddle(api: ApiClient, meetingId: string) {
           setConnection("reconnecting");
           // While the stream is down, keep reading the state so nobody falls behind.
           await api.huddle(meetingId).then(accept, (error: { status?: number }) => error.status === 404 && accept(null));
-          await new Promise((resolve) => setTimeout(resolve, latest.current === undefined ? RECONNECT_DELAY_MS : POLL_INTERVAL_MS));
+          // The stream starts again from the current state, on whichever instance answers.
+          await new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(++failures)));
         }
       }
     };
