@@ -17,10 +17,12 @@ interface Entry {
 
 /** Changed huddles read at once, at most; the rest wait for the next batch. */
 const READ_BATCH = 25;
+/** Twice a second: a change made on another instance reaches its panels here within about half a second. */
+export const CHANGE_POLL_MS = 500;
 
 /**
  * Fans huddle changes out to open panels over Server-Sent Events. Changes made on this instance are
- * pushed at once; changes made on another instance are noticed by asking the store, once a second
+ * pushed at once; changes made on another instance are noticed by asking the store, twice a second
  * and whatever the number of huddles, which huddles changed since the last look
  * (`changesSince`), then reading only those of them that have panels here. The store stays the
  * source of truth, so any number of instances can serve one meeting.
@@ -37,7 +39,7 @@ export class HuddleHub {
     private readonly presence: SharedPresence,
     private readonly changes: (cursor?: string) => Promise<ChangePage>,
     private readonly logger: Logger,
-    pollIntervalMs = 1000,
+    pollIntervalMs = CHANGE_POLL_MS,
   ) {
     this.timer = setInterval(() => void this.poll(), pollIntervalMs);
     this.timer.unref();

@@ -1,22 +1,10 @@
 import { useEffect, useRef, useState } from "react";
 import type { ApiClient } from "../api/api-client.js";
 import type { HuddleViewResponse as HuddleView } from "../../../shared/api/index.js";
+import { reconnectDelayMs } from "./reconnect-delay.js";
 import { estimateServerOffset } from "./server-clock.js";
 
 export type HuddleConnection = "connecting" | "live" | "reconnecting";
-
-const FIRST_RETRY_MS = 500;
-const LONGEST_RETRY_MS = 15_000;
-
-/**
- * Waits before the next attempt double each time, to at most 15 s, and each is drawn at random
- * from its upper half, so panels cut off together (an instance going away) come back spread out
- * rather than all at once.
- */
-export function reconnectDelayMs(failures: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1));
-  return ceiling / 2 + random() * (ceiling / 2);
-}
 
 /**
  * The huddle of one meeting, kept current: Server-Sent Events first, re-reading the whole state

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reconnectDelayMs } from "./use-huddle.js";
+import { reconnectDelayMs } from "./reconnect-delay.js";
 
 describe("the huddle stream's reconnect delay", () => {
   it("doubles with each failure up to 15 s, drawn from the upper half so panels spread out", () => {
