@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { huddleDocumentId } from "../../bot/src/huddles/huddle-service.js";
+import { RequestService } from "../../bot/src/requests/request-service.js";
+import { ResponseSweeper, type EscalationNotifier } from "../../bot/src/requests/response-sweeper.js";
 import { CosmosStore } from "../../bot/src/storage/cosmos-store.js";
 import { startCosmosTestServer, type RunningCosmosServer } from "../support/cosmos-test-server.js";
 import { startMeetingRosterConnector, type MeetingRosterConnector } from "../support/meeting-roster-connector.js";
@@ -248,5 +250,42 @@ describe("three instances on one store, behind a round-robin balancer", () => {
     const events = await store.query<{ person: string }>("audit", TENANT, { where: { kind: "participation" } });
     expect(events).toHaveLength(6);
     expect(new Set(events.map((event) => event.value.person)).size).toBe(6);
+  });
+
+  it("sends each response reminder exactly once with three sweepers racing on the shared store", async () => {
+    let clock = Date.parse("2026-11-23T10:00:00Z"); // a Monday
+    const now = () => new Date(clock);
+    // Its own database, so the instances' own sweepers (on the real clock) stay out of this race.
+    const store = new CosmosStore({ endpoint: cosmos.endpoint, databaseId: `${databaseId}-sweep`, key: "test-key", agent: cosmos.agent });
+    await store.initialize();
+    const requests = new RequestService(store, now);
+    const request = await requests.submit(
+      { tenantId: `${TENANT}-sweep`, userId: CHATTY },
+      { category: "workload", urgency: "today", preference: "any", contact: "chat", shareName: false },
+      { level: "none", reasons: [] },
+    );
+    const sent: string[] = [];
+    const notifier: EscalationNotifier = {
+      resendToAllSupporters: async () => void sent.push("resend"),
+      notifyAdmins: async () => void sent.push("admins"),
+      tellRequesterChased: async () => void sent.push("chased"),
+    };
+    const sweepers = ["a", "b", "c"].map(
+      (instanceId) => new ResponseSweeper({ store, requests, notifier, instanceId, now, leaseMs: 10_000 }),
+    );
+    const sweepAll = async () => (await Promise.all(sweepers.map((sweeper) => sweeper.sweepOnce()))).reduce((a, b) => a + b, 0);
+    clock += 61 * 60_000; // the one-hour target for "today" is missed
+    expect(await sweepAll()).toBe(1);
+    for (let round = 0; round < 3; round++) {
+      clock += 20_000; // past the lease each time: another sweeper may take it, and must not repeat the reminder
+      expect(await sweepAll()).toBe(0);
+    }
+    clock += 60 * 60_000; // the second miss goes to the admins, once
+    expect(await sweepAll()).toBe(1);
+    clock += 20_000;
+    expect(await sweepAll()).toBe(0);
+    expect(sent).toEqual(["resend", "chased", "admins"]);
+    expect(request.referenceCode).toBeTruthy();
+    await store.close();
   });
 });
