@@ -17,6 +17,8 @@ const WINDOW_TTL_SECONDS = 180;
 /** Each claim takes this share of the minute's budget: fewer store calls, a small bound on error. */
 const CHUNKS_PER_WINDOW = 50;
 const SWEEP_EVERY = 1_000;
+/** After the store failed a claim, everyone is counted locally for this long before it is asked again. */
+const STORE_PAUSE_MS = 5_000;
 
 interface RateWindowDocument {
   kind: "rateWindow";
@@ -52,6 +54,8 @@ export class SharedRateLimiter {
   private readonly fallback: UserRateLimiter;
   private readonly chunk: number;
   private callsSinceSweep = 0;
+  /** Until then the store is not asked: a slow or absent store must not add its deadline to every call. */
+  private storeDownUntil = 0;
 
   constructor(
     store: DocumentStore,
@@ -76,6 +80,7 @@ export class SharedRateLimiter {
       this.local.set(key, local);
     }
     for (;;) {
+      if (this.storeDownUntil > this.now()) return this.fallback.take(tenantId, userId);
       if (local.used < local.granted) {
         local.used++;
         return 0;
@@ -90,6 +95,7 @@ export class SharedRateLimiter {
       try {
         await claim;
       } catch (error) {
+        this.storeDownUntil = this.now() + STORE_PAUSE_MS;
         this.logger.warn({ event: "http.rate_limit_store_failed", errorName: (error as Error).name }, "rate limit counted locally");
         return this.fallback.take(tenantId, userId);
       }
