@@ -87,7 +87,13 @@ export class SharedPresence {
       if (people.size === 0 && this.local.get(tenantId) === people) this.local.delete(tenantId);
       this.flush(tenantId, shardOf(userId)).catch((error: Error) => this.warn(error));
     };
-    await this.flush(tenantId, shardOf(userId));
+    try {
+      await this.flush(tenantId, shardOf(userId));
+    } catch (error) {
+      // Not in the store, so not here: the caller's stream fails, and this instance forgets it too.
+      leave();
+      throw error;
+    }
     return leave;
   }
 

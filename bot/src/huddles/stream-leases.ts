@@ -33,6 +33,8 @@ const leaseSchema: z.ZodType<StreamLeaseDocument> = z.looseObject({
 export class SharedStreamQuota {
   private readonly leases;
   private readonly releasing = new Set<Promise<void>>();
+  /** This instance's own open streams per person: what its entry is set to at each write, so a lost write heals at the next. */
+  private readonly mine = new Map<string, number>();
 
   constructor(
     store: DocumentStore,
@@ -58,9 +60,11 @@ export class SharedStreamQuota {
       );
       const open = Object.values(leases).reduce((sum, lease) => sum + lease.count, 0);
       if (open >= this.perUser) return undefined;
-      leases[self] = { count: (leases[self]?.count ?? 0) + 1, since: now };
+      const key = `${tenantId}\u0000${userId}`;
+      leases[self] = { count: (this.mine.get(key) ?? 0) + 1, since: now };
       try {
         await this.write(tenantId, id, leases, stored?.etag);
+        this.mine.set(key, (this.mine.get(key) ?? 0) + 1);
         return this.releaser(tenantId, userId);
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
@@ -73,6 +77,10 @@ export class SharedStreamQuota {
     return () => {
       if (released) return;
       released = true;
+      const key = `${tenantId}\u0000${userId}`;
+      const left = (this.mine.get(key) ?? 1) - 1;
+      if (left > 0) this.mine.set(key, left);
+      else this.mine.delete(key);
       const releasing = this.release(tenantId, userId)
         .catch((error: Error) =>
           this.logger.warn({ event: "huddles.stream_release_failed", errorName: error.name }, "stream lease not released"),
@@ -92,10 +100,11 @@ export class SharedStreamQuota {
     const id = leaseId(userId);
     for (let attempt = 1; ; attempt++) {
       const stored = await this.leases.get(tenantId, id);
-      const mine = stored?.value.leases[self];
-      if (!stored || !mine) return;
+      if (!stored) return;
+      const open = this.mine.get(`${tenantId}\u0000${userId}`) ?? 0;
+      if ((stored.value.leases[self]?.count ?? 0) === open) return;
       const leases = { ...stored.value.leases };
-      if (mine.count > 1) leases[self] = { ...mine, count: mine.count - 1 };
+      if (open > 0) leases[self] = { count: open, since: leases[self]?.since ?? this.now() };
       else delete leases[self];
       try {
         await this.write(tenantId, id, leases, stored.etag);
