@@ -181,7 +181,7 @@ describe("three instances on one store, behind a round-robin balancer", () => {
         outcomes.push({ status, endedAt: Date.now() });
       }
     };
-    await Promise.all(Array.from({ length: 12 }, () => worker(30)));
+    await Promise.all(Array.from({ length: 24 }, () => worker(15)));
     const inMinute = outcomes.filter((outcome) => outcome.endedAt < boundary);
     const allowed = inMinute.filter((outcome) => outcome.status === 200).length;
     const refused = inMinute.filter((outcome) => outcome.status === 429).length;
