@@ -17,7 +17,28 @@ param aadAppClientId string
 @description('Comma-separated Entra object ids of the first programme admins.')
 param programAdmins string = ''
 
-param webAppSku string = 'B1'
+@description('App Service plan SKU. Autoscale needs Standard or above; zone redundancy needs Premium v3.')
+param webAppSku string = 'P1v3'
+
+@minValue(2)
+@description('Instances the plan always runs: at least two, so one can go (deploy, crash, zone) while the other serves. They share only Cosmos DB.')
+param minimumInstances int = 2
+
+@minValue(2)
+@maxValue(30)
+@description('The most instances autoscale may add.')
+param maximumInstances int = 10
+
+@description('Spread the App Service instances and the Cosmos DB region over availability zones (needs Premium v3 and a region with zones).')
+param zoneRedundant bool = false
+
+@allowed(['serverless', 'autoscale'])
+@description('Cosmos DB throughput: serverless (pay per request) or provisioned autoscale on the database.')
+param cosmosThroughputMode string = 'serverless'
+
+@minValue(1000)
+@description('With autoscale throughput: the most RU/s the database may scale to (it scales down to a tenth).')
+param cosmosAutoscaleMaxThroughput int = 4000
 param botDisplayName string = 'Peer Circles'
 param location string = resourceGroup().location
 
@@ -33,8 +54,38 @@ resource serverfarm 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: serverfarmsName
   location: location
   kind: 'app,linux'
-  sku: { name: webAppSku }
-  properties: { reserved: true }
+  sku: { name: webAppSku, capacity: minimumInstances }
+  properties: { reserved: true, zoneRedundant: zoneRedundant }
+}
+
+// Out on sustained CPU or memory, in when quiet; never under minimumInstances.
+resource autoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
+  name: '${serverfarmsName}-autoscale'
+  location: location
+  properties: {
+    enabled: true
+    targetResourceUri: serverfarm.id
+    profiles: [
+      {
+        name: 'default'
+        capacity: { minimum: string(minimumInstances), maximum: string(maximumInstances), default: string(minimumInstances) }
+        rules: [
+          {
+            metricTrigger: { metricName: 'CpuPercentage', metricResourceUri: serverfarm.id, timeGrain: 'PT1M', statistic: 'Average', timeWindow: 'PT5M', timeAggregation: 'Average', operator: 'GreaterThan', threshold: 70 }
+            scaleAction: { direction: 'Increase', type: 'ChangeCount', value: '1', cooldown: 'PT5M' }
+          }
+          {
+            metricTrigger: { metricName: 'MemoryPercentage', metricResourceUri: serverfarm.id, timeGrain: 'PT1M', statistic: 'Average', timeWindow: 'PT5M', timeAggregation: 'Average', operator: 'GreaterThan', threshold: 80 }
+            scaleAction: { direction: 'Increase', type: 'ChangeCount', value: '1', cooldown: 'PT5M' }
+          }
+          {
+            metricTrigger: { metricName: 'CpuPercentage', metricResourceUri: serverfarm.id, timeGrain: 'PT1M', statistic: 'Average', timeWindow: 'PT15M', timeAggregation: 'Average', operator: 'LessThan', threshold: 30 }
+            scaleAction: { direction: 'Decrease', type: 'ChangeCount', value: '1', cooldown: 'PT15M' }
+          }
+        ]
+      }
+    ]
+  }
 }
 
 resource webApp 'Microsoft.Web/sites@2023-12-01' = {
@@ -45,7 +96,12 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: serverfarm.id
     httpsOnly: true
+    // Any instance can serve anyone: presence, limits and huddles live in Cosmos DB, so no affinity cookie.
+    clientAffinityEnabled: false
     siteConfig: {
+      // App Service takes an instance out of the balancer while /readyz says it cannot reach the store.
+      healthCheckPath: '/readyz'
+
       linuxFxVersion: 'NODE|20-lts'
       alwaysOn: true
       ftpsState: 'Disabled'
@@ -78,8 +134,8 @@ resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
   properties: {
     databaseAccountOfferType: 'Standard'
     consistencyPolicy: { defaultConsistencyLevel: 'Session' }
-    locations: [{ locationName: location, failoverPriority: 0, isZoneRedundant: false }]
-    capabilities: [{ name: 'EnableServerless' }]
+    locations: [{ locationName: location, failoverPriority: 0, isZoneRedundant: zoneRedundant }]
+    capabilities: cosmosThroughputMode == 'serverless' ? [{ name: 'EnableServerless' }] : []
     // Only Entra identities may read or write data: account keys are switched off.
     disableLocalAuth: true
     minimalTlsVersion: 'Tls12'
@@ -89,7 +145,10 @@ resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
 resource cosmosDatabase 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15' = {
   parent: cosmosAccount
   name: cosmosDatabaseName
-  properties: { resource: { id: cosmosDatabaseName } }
+  properties: {
+    resource: { id: cosmosDatabaseName }
+    options: cosmosThroughputMode == 'autoscale' ? { autoscaleSettings: { maxThroughput: cosmosAutoscaleMaxThroughput } } : {}
+  }
 }
 
 resource cosmosContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = [for name in containerNames: {

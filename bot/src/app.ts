@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import express, { type Express, type Request, type Response } from "express";
 import { ALL_API_ROUTES } from "./api/all-routes.js";
-import { huddleEvents, StreamQuota } from "./huddles/huddle-events.js";
+import { huddleEvents } from "./huddles/huddle-events.js";
 import type { DevIdentityIssuer } from "./auth/dev-identity.js";
 import { callerOf, withClientAuth } from "./auth/with-client-auth.js";
 import { botEndpoint } from "./bot/bot-endpoint.js";
@@ -10,7 +10,6 @@ import type { AppConfig } from "./config.js";
 import type { Services } from "./composition.js";
 import { errorResponder, sendError } from "./http/error-responses.js";
 import { apiHeaders, tabPageHeaders } from "./http/security-headers.js";
-import { UserRateLimiter } from "./http/user-rate-limiter.js";
 import type { Logger } from "./logger.js";
 import { calendarLinkDownload } from "./circles/calendar-link-route.js";
 import { buddyCalendarDownload } from "./buddies/buddy-calendar-links.js";
@@ -51,12 +50,12 @@ export function createApp(config: AppConfig, logger: Logger, services: Services)
   // Opened by calendar apps from the bot's card, without a Teams sign-in: the link's random token is the key.
   api.get("/calendar-links/:token", calendarLinkDownload(services.calendarLinks, services.circles));
   api.get("/buddy-calendar-links/:token", buddyCalendarDownload(services.calendarLinks, services.buddies));
-  const rateLimiter = new UserRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const rateLimiter = services.rateLimiter;
   api.get(
     "/huddles/:meetingId/events",
     withClientAuth(services.verifyToken, services.roles, "member"),
     rateLimiter.middleware(),
-    huddleEvents(services.huddles, services.huddleHub, new StreamQuota(config.SSE_STREAMS_PER_USER), services.meetings),
+    huddleEvents(services.huddles, services.huddleHub, services.streamQuota, services.presence, services.meetings),
   );
   for (const route of ALL_API_ROUTES) {
     const handlers = [withClientAuth(services.verifyToken, services.roles, route.role), rateLimiter.middleware()];

@@ -23,6 +23,9 @@ import { RoundService } from "./circles/round-service.js";
 import { DEV_TEAM_ROSTER, NO_TEAM_DIRECTORY } from "./circles/team-directory.js";
 import { acceptedAudiences, type AppConfig } from "./config.js";
 import { HuddleHub } from "./huddles/huddle-hub.js";
+import { SharedPresence } from "./huddles/shared-presence.js";
+import { SharedStreamQuota } from "./huddles/stream-leases.js";
+import { SharedRateLimiter } from "./http/shared-rate-limiter.js";
 import { HuddleService } from "./huddles/huddle-service.js";
 import { DEV_MEETING_ROSTER, NO_MEETING_DIRECTORY } from "./huddles/meeting-directory.js";
 import { ParticipationRecorder } from "./huddles/participation.js";
@@ -53,6 +56,13 @@ export interface Services extends ApiServices {
   /** The one clock every service that asks the time is given. */
   now: () => Date;
   bot: BotEndpointParts;
+  /** This process among the instances sharing the store: presence, stream leases and the sweeper's lease are keyed by it. */
+  instanceId: string;
+  /** Who has which huddle open, on every instance (the store holds it). */
+  presence: SharedPresence;
+  /** `SSE_STREAMS_PER_USER` and `RATE_LIMIT_PER_MINUTE`, counted across instances in the store. */
+  streamQuota: SharedStreamQuota;
+  rateLimiter: SharedRateLimiter;
 }
 
 export interface CompositionOptions {
@@ -109,6 +119,8 @@ export async function composeServices(
   const buddies = new BuddyService(store);
   const participation = new ParticipationRecorder(store);
   const huddles = new HuddleService(store, () => now().getTime(), participation, templates);
+  const instanceId = randomUUID();
+  const presence = new SharedPresence(store, instanceId, logger);
   const participantLookupUrl = config.TEAMS_SERVICE_URL ?? (config.BOT_ID ? TEAMS_GLOBAL_SERVICE_URL : undefined);
   return {
     store,
@@ -120,7 +132,11 @@ export async function composeServices(
     routing,
     policies,
     huddles,
-    huddleHub: new HuddleHub(huddles, logger),
+    huddleHub: new HuddleHub(huddles, presence, (cursor) => store.changesSince("huddles", "huddle", cursor), logger),
+    instanceId,
+    presence,
+    streamQuota: new SharedStreamQuota(store, presence, config.SSE_STREAMS_PER_USER, logger),
+    rateLimiter: new SharedRateLimiter(store, config.RATE_LIMIT_PER_MINUTE, logger),
     // Who is in a meeting comes from Teams; development identity mode, with no Teams to ask, uses
     // the declared sample roster. Anything else knows nobody, so huddles stay closed.
     meetings: participantLookupUrl
@@ -151,7 +167,7 @@ export async function composeServices(
       requests,
       policies,
       notifier: new BotEscalationNotifier(supporters, roles, messenger, logger),
-      instanceId: randomUUID(),
+      instanceId,
       now,
     }),
     now,

@@ -89,6 +89,9 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
       const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
       await closed;
       clearTimeout(grace);
+      // The other instances stop counting this one's streams at once, rather than after the TTL.
+      await services.streamQuota.settle();
+      await services.presence.close({ forget: true });
       await store.close();
       logger.info("server stopped");
     })());

@@ -223,6 +223,49 @@ export function runDocumentStoreContract(adapterName: string, getStore: () => Do
       await expect(getStore().create("settings", tenant(), "", { a: 1 })).rejects.toThrow(TypeError);
     });
 
+    it("reports documents of one kind written since a cursor, across tenants, as keys and versions only", async () => {
+      const kind = `kind-${randomUUID()}`;
+      const start = await getStore().changesSince("huddles", kind);
+      expect(start).toMatchObject({ changes: [], complete: true });
+      const [first, second] = [tenant(), tenant()];
+      const a = await getStore().create("huddles", first, "doc-a", { kind, secret: "never in a change" });
+      const b = await getStore().create("huddles", second, "doc-b", { kind });
+      await getStore().create("huddles", first, "doc-other", { kind: `${kind}-other` });
+      await getStore().create("settings", first, "doc-elsewhere", { kind });
+      const page = await getStore().changesSince("huddles", kind, start.cursor);
+      expect(page.complete).toBe(true);
+      expect(page.changes).toEqual(
+        expect.arrayContaining([
+          { tenantId: first, id: "doc-a", etag: a.etag },
+          { tenantId: second, id: "doc-b", etag: b.etag },
+        ]),
+      );
+      expect(page.changes).toHaveLength(2);
+      expect(JSON.stringify(page)).not.toContain("never in a change");
+    });
+
+    it("reports a replaced document again with its new version, and nothing once all is answered", async () => {
+      const kind = `kind-${randomUUID()}`;
+      const tenantId = tenant();
+      const start = await getStore().changesSince("huddles", kind);
+      const a = await getStore().create("huddles", tenantId, "doc-a", { kind, step: 1 });
+      await getStore().create("huddles", tenantId, "doc-b", { kind, step: 1 });
+      const first = await getStore().changesSince("huddles", kind, start.cursor);
+      expect(first.changes).toHaveLength(2);
+      const quiet = await getStore().changesSince("huddles", kind, first.cursor);
+      expect(quiet).toMatchObject({ changes: [], complete: true });
+      const replaced = await getStore().replace("huddles", tenantId, "doc-a", { kind, step: 2 }, { ifMatch: a.etag });
+      const next = await getStore().changesSince("huddles", kind, quiet.cursor);
+      expect(next.changes).toEqual([{ tenantId, id: "doc-a", etag: replaced.etag }]);
+      expect((await getStore().changesSince("huddles", kind, next.cursor)).changes).toEqual([]);
+    });
+
+    it("says when it cannot vouch for a cursor, so the caller reads everything again", async () => {
+      const page = await getStore().changesSince("huddles", "any", "not a cursor it gave");
+      expect(page.complete).toBe(false);
+      expect((await getStore().changesSince("huddles", "any", page.cursor)).complete).toBe(true);
+    });
+
     it("answers a ping when reachable", async () => {
       await expect(getStore().ping()).resolves.toBeUndefined();
     });

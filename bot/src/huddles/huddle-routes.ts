@@ -52,7 +52,7 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
       }
       const input = parseInput(createBody, body);
       await requireMeetingParticipant(meetings, caller, input.meetingId);
-      const connected = huddleHub.participants(caller.tenantId, input.meetingId);
+      const connected = await huddleHub.participants(caller.tenantId, input.meetingId);
       const view = unwrap(await huddles.create(caller.tenantId, input.meetingId, input.templateId, caller.userId, connected));
       huddleHub.publish(caller.tenantId, input.meetingId, view);
       return { status: 201, body: viewFor(view, caller.userId) };
@@ -89,7 +89,7 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
         ...(input.type === "hand_over" ? { to: input.to ?? "" } : {}),
       } as Parameters<typeof huddles.act>[2];
       // A speaking round is made of the verified panels the server sees connected, never of a list sent in.
-      const connected = huddleHub.participants(caller.tenantId, id);
+      const connected = await huddleHub.participants(caller.tenantId, id);
       const view = unwrap(await huddles.act(caller.tenantId, id, action, version, connected));
       huddleHub.publish(caller.tenantId, id, view);
       return { body: viewFor(view, caller.userId) };

@@ -5,6 +5,7 @@ import {
   assertQueryIsSafe,
   assertValidKey,
   CONTAINERS,
+  type ChangePage,
   type ContainerName,
   type DocumentQuery,
   type DocumentStore,
@@ -162,6 +163,34 @@ export class CosmosStore implements DocumentStore {
     return resources.map((item) => this.toDocument<T>(item));
   }
 
+  /**
+   * One cross-partition query on `_ts`, Cosmos's own write time in seconds, returning keys and
+   * versions only. Writes in the same second, or landing a little late on another partition, are
+   * caught by looking back OVERLAP_SECONDS each time and leaving out the versions already answered
+   * (kept in the cursor). Works on any account and on the test server, whose change feed is a stub.
+   */
+  async changesSince(container: ContainerName, kind: string, cursor?: string): Promise<ChangePage> {
+    const previous = parseCursor(cursor);
+    const since = previous ? previous.ts - OVERLAP_SECONDS : Math.floor(Date.now() / 1000) - OVERLAP_SECONDS;
+    const sql = "SELECT c.id, c.tenantId, c._etag, c._ts FROM c WHERE c._ts >= @since AND c.doc.kind = @kind";
+    const { resources } = await this.run(() =>
+      this.container(container)
+        .items.query<{ id: string; tenantId: string; _etag: string; _ts: number }>({
+          query: sql,
+          parameters: [
+            { name: "@since", value: since },
+            { name: "@kind", value: kind },
+          ],
+        })
+        .fetchAll(),
+    );
+    const seen = new Set(previous?.seen ?? []);
+    const changes = resources.filter((item) => !seen.has(item._etag)).map(({ id, tenantId, _etag }) => ({ id, tenantId, etag: _etag }));
+    const ts = Math.max(previous?.ts ?? since + OVERLAP_SECONDS, ...resources.map((item) => item._ts));
+    const kept = resources.filter((item) => item._ts >= ts - OVERLAP_SECONDS).map((item) => item._etag);
+    return { changes, cursor: JSON.stringify({ ts, seen: kept }), complete: cursor === undefined || previous !== undefined };
+  }
+
   async ping(): Promise<void> {
     if (!this.database) throw new StoreUnavailableError(new Error("Cosmos store not initialised"));
     await this.run(() => this.database!.read());
@@ -198,6 +227,20 @@ function toItem(tenantId: string, id: string, value: JsonObject, options?: Write
   const item: CosmosItem = { id, tenantId, doc: value };
   if (options?.ttlSeconds !== undefined) item.ttl = Math.max(1, Math.ceil(options.ttlSeconds));
   return item;
+}
+
+/** Seconds looked back on each call, so a write that lands late on another partition is still seen. */
+const OVERLAP_SECONDS = 3;
+
+function parseCursor(cursor: string | undefined): { ts: number; seen: string[] } | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(cursor) as { ts?: unknown; seen?: unknown };
+    if (typeof parsed.ts !== "number" || !Array.isArray(parsed.seen)) return undefined;
+    return { ts: parsed.ts, seen: parsed.seen.filter((etag): etag is string => typeof etag === "string") };
+  } catch {
+    return undefined;
+  }
 }
 
 function statusOf(error: unknown): number | undefined {

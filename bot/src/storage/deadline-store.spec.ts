@@ -38,6 +38,7 @@ function heldStore() {
     replace: () => hold(),
     delete: () => hold(),
     query: () => hold(),
+    changesSince: () => hold(),
     ping: () => hold(),
     close: () => hold(),
   };

@@ -1,4 +1,5 @@
 import type {
+  ChangePage,
   ContainerName,
   DocumentQuery,
   DocumentStore,
@@ -10,7 +11,7 @@ import type {
 import type { InvalidDocumentReport } from "./invalid-document.js";
 import { StoreTimeoutError } from "./store-errors.js";
 
-export type StoreOperation = "get" | "create" | "replace" | "delete" | "query" | "ping";
+export type StoreOperation = "get" | "create" | "replace" | "delete" | "query" | "changesSince" | "ping";
 
 /** Told when a call that was already given up on finishes after all, e.g. to log it. */
 export type LateOutcomeListener = (operation: StoreOperation, outcome: "succeeded" | "failed") => void;
@@ -74,6 +75,10 @@ export class DeadlineStore implements DocumentStore {
 
   query<T extends JsonObject>(container: ContainerName, tenantId: string, query?: DocumentQuery): Promise<StoredDocument<T>[]> {
     return this.within("query", () => this.inner.query<T>(container, tenantId, query));
+  }
+
+  changesSince(container: ContainerName, kind: string, cursor?: string): Promise<ChangePage> {
+    return this.within("changesSince", () => this.inner.changesSince(container, kind, cursor));
   }
 
   ping(): Promise<void> {

@@ -42,6 +42,24 @@ export interface DocumentQuery {
   after?: string;
 }
 
+/** One document that changed: where it is and its new version, never its content. */
+export interface ChangedDocument {
+  tenantId: string;
+  id: string;
+  etag: string;
+}
+
+export interface ChangePage {
+  changes: ChangedDocument[];
+  /** Pass back to the next call. Opaque. */
+  cursor: string;
+  /**
+   * False when the store could not say everything that changed since the cursor (it was too old,
+   * or the store restarted): the caller must then re-read whatever it cares about.
+   */
+  complete: boolean;
+}
+
 export interface DocumentStore {
   readonly kind: "embedded" | "cosmos";
   get<T extends JsonObject>(container: ContainerName, tenantId: string, id: string): Promise<StoredDocument<T> | undefined>;
@@ -65,6 +83,14 @@ export interface DocumentStore {
   delete(container: ContainerName, tenantId: string, id: string, options?: { ifMatch?: string }): Promise<boolean>;
   /** Documents of one tenant matching the filters, ordered by id. */
   query<T extends JsonObject>(container: ContainerName, tenantId: string, query?: DocumentQuery): Promise<StoredDocument<T>[]>;
+  /**
+   * Documents of one kind in a container, across every tenant, created or replaced since `cursor`
+   * (without one: from about now). It answers keys and versions only, never content, so a caller
+   * that wants a document still reads it in its own tenant. One call whatever the number of
+   * documents: this is how instances notice each other's writes (the huddle hub). A document may
+   * be reported again; deletions are not reported.
+   */
+  changesSince(container: ContainerName, kind: string, cursor?: string): Promise<ChangePage>;
   /** Resolves when the store answers; rejects with `StoreUnavailableError` otherwise. */
   ping(): Promise<void>;
   /**

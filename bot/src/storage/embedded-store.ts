@@ -5,6 +5,7 @@ import {
   assertQueryIsSafe,
   assertValidKey,
   matchesWhere,
+  type ChangePage,
   type ContainerName,
   type DocumentQuery,
   type DocumentStore,
@@ -15,6 +16,7 @@ import {
 } from "./document-store.js";
 import { serverMessage } from "../http/server-messages.js";
 import { ConflictError, StoreUnavailableError } from "./store-errors.js";
+import { ChangeLog } from "./change-log.js";
 
 type Key = [ContainerName, string, string];
 
@@ -58,6 +60,8 @@ export class EmbeddedStore implements DocumentStore {
   private readonly db: RootDatabase<StoredRecord, Key>;
   private readonly now: () => number;
   private readonly purgeTimer: NodeJS.Timeout;
+  /** This process's writes, for changesSince: the embedded store has one process writing to it. */
+  private readonly changes = new ChangeLog();
 
   constructor(options: EmbeddedStoreOptions) {
     mkdirSync(options.directory, { recursive: true });
@@ -90,6 +94,7 @@ export class EmbeddedStore implements DocumentStore {
       return true;
     });
     if (!created) throw new ConflictError("exists", serverMessage("storeAlreadyExists"));
+    this.changes.note(container, tenantId, id, value, record.etag);
     return this.toDocument<T>(id, record);
   }
 
@@ -111,6 +116,7 @@ export class EmbeddedStore implements DocumentStore {
       return "ok" as const;
     });
     if (outcome !== "ok") throw new ConflictError(outcome);
+    this.changes.note(container, tenantId, id, value, record.etag);
     return this.toDocument<T>(id, record);
   }
 
@@ -142,6 +148,10 @@ export class EmbeddedStore implements DocumentStore {
       if (query?.limit !== undefined && results.length >= query.limit) break;
     }
     return results;
+  }
+
+  async changesSince(container: ContainerName, kind: string, cursor?: string): Promise<ChangePage> {
+    return this.changes.since(container, kind, cursor);
   }
 
   async ping(): Promise<void> {

@@ -2,16 +2,15 @@ import { useEffect, useRef, useState } from "react";
 import type { ApiClient } from "../api/api-client.js";
 import type { HuddleViewResponse as HuddleView } from "../../../shared/api/index.js";
 import { takePrefetched } from "./huddle-prefetch.js";
+import { reconnectDelayMs } from "./reconnect-delay.js";
 import { estimateServerOffset } from "./server-clock.js";
 
 export type HuddleConnection = "connecting" | "live" | "reconnecting";
 
-const RECONNECT_DELAY_MS = 1000;
-const POLL_INTERVAL_MS = 2000;
-
 /**
  * The huddle of one meeting, kept current: Server-Sent Events first, re-reading the whole state
- * after every reconnect, and polling when streaming is not possible. Also the server clock offset.
+ * after every reconnect (with backoff and jitter), and reading it between attempts while streaming
+ * is not possible. Also the server clock offset.
  */
 export function useHuddle(api: ApiClient, meetingId: string) {
   const [view, setView] = useState<HuddleView | null>();
@@ -42,12 +41,14 @@ export function useHuddle(api: ApiClient, meetingId: string) {
     let prefetched = takePrefetched(api, meetingId, "events");
     const prefetchedController = prefetched?.controller;
     const run = async () => {
+      let failures = 0;
       while (!stopped) {
         try {
           const opening = prefetched?.response ?? api.huddleEvents(meetingId, controller.signal);
           prefetched = undefined;
           const response = await opening;
           if (!response.ok || !response.body) throw new Error(`events ${response.status}`);
+          failures = 0;
           setConnection("live");
           await readEvents(response.body, (event, data) => {
             if (event === "viewer") setViewer(JSON.parse(data) as { instance: string; key: string });
@@ -59,7 +60,8 @@ export function useHuddle(api: ApiClient, meetingId: string) {
           setConnection("reconnecting");
           // While the stream is down, keep reading the state so nobody falls behind.
           await api.huddle(meetingId).then(accept, (error: { status?: number }) => error.status === 404 && accept(null));
-          await new Promise((resolve) => setTimeout(resolve, latest.current === undefined ? RECONNECT_DELAY_MS : POLL_INTERVAL_MS));
+          // The stream starts again from the current state, on whichever instance answers.
+          await new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(++failures)));
         }
       }
     };
