@@ -9,11 +9,11 @@ import { calibrationFigure, ratioFigure } from "./ratio.js";
 /**
  * Latency targets as multiples of the calibration loop's round measured just before the load
  * (issue #16): the old absolute targets (fan-out p95 250 ms, intake p95 and p99 50 ms, reads p95
- * 300 ms) over the loop's 19.5 ms on this machine, rounded down.
+ * 300 ms) over the loop's 7.4 ms on this machine, rounded down.
  */
-const FAN_OUT_P95_CALIBRATIONS = 12;
-const INTAKE_CALIBRATIONS = 2.5;
-const READS_P95_CALIBRATIONS = 15;
+const FAN_OUT_P95_CALIBRATIONS = 33;
+const INTAKE_CALIBRATIONS = 6.5;
+const READS_P95_CALIBRATIONS = 40;
 const RSS_GROWTH_TARGET_PERCENT = 15;
 /** Memory "at" a minute is the median of the once-a-second polls in the 10 s before it, not one GC-dependent sample. */
 const MEMORY_WINDOW_MS = 10_000;
