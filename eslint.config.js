@@ -9,6 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       "node_modules/",
+      "dist/",
       "tab/dist/",
       "appPackage/build/",
       "bench/results/",

@@ -3,7 +3,10 @@ export interface BenchmarkFigure {
   name: string;
   value: number;
   unit: string;
-  /** Human-readable target, e.g. "≤ 3000"; "report" or "baseline" when the figure has none. */
+  /**
+   * Human-readable target, e.g. "≤ 2" for a ratio; "context" (or the older "report") or "baseline"
+   * when the figure has none. Every timing target is a ratio to a baseline from the same run.
+   */
   target: string;
   /** Whether the target is met; null when there is no target, shown as "—". */
   met: boolean | null;

@@ -18,7 +18,10 @@ import { TOUCHPOINTS } from "../shared/insights/insights-report.js";
 import { REQUEST_CATEGORIES } from "../shared/requests/help-request.js";
 import { spawnServer } from "../tests/support/server-process.js";
 import { LOAD_GENERATOR_LIMITS } from "./load-limits.js";
+import { builtServer } from "./built-server.js";
+import { calibrationMs } from "./calibration.js";
 import { median, type BenchmarkFigure } from "./figure.js";
+import { calibrationFigure, contextFigure, ratioFigure } from "./ratio.js";
 
 const MEMBERS = 20_000;
 const WEEKS = 52;
@@ -30,7 +33,8 @@ const SESSIONS_PER_PARTICIPANT = 2;
 const REQUESTS_PER_WEEK = 120;
 const WARM_UP = 5;
 const MEASURED = 30;
-const P95_TARGET_MS = 300;
+/** The old 300 ms p95 target over the calibration loop's 7.4 ms on this machine, rounded down (issue #16). */
+const P95_CALIBRATIONS = 40;
 const WRITE_BATCH = 5_000;
 
 /** Deterministic, so every run generates the same tenant. */
@@ -160,7 +164,11 @@ export async function insightsBenchmark(): Promise<BenchmarkFigure[]> {
   const generationStarted = performance.now();
   const { documents } = await generateInsightsTenant(dataDir);
   const generationSeconds = (performance.now() - generationStarted) / 1000;
-  const server = await spawnServer({ AUTH_MODE: "dev", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...LOAD_GENERATOR_LIMITS });
+  const calibration = calibrationMs();
+  const server = await spawnServer(
+    { AUTH_MODE: "dev", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...LOAD_GENERATOR_LIMITS },
+    { built: await builtServer() },
+  );
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const token = ((await (await fetch(`${server.url}/api/dev/token?user=ada`)).json()) as { token: string }).token;
@@ -185,20 +193,13 @@ export async function insightsBenchmark(): Promise<BenchmarkFigure[]> {
     const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
     return [
       { name: "insights: documents generated (20,000 members, 1 year)", value: documents, unit: "count", target: "report", met: null },
-      { name: "insights: tenant generation time", value: Number(generationSeconds.toFixed(1)), unit: "s", target: "report", met: null },
+      contextFigure("insights: tenant generation time", Number(generationSeconds.toFixed(1)), "s"),
+      contextFigure(`insights dashboard p50 (${MEASURED} full-year queries)`, Math.round(median(sorted)), "ms"),
+      contextFigure("insights dashboard p95", Math.round(p95), "ms"),
+      calibrationFigure("the insights queries", calibration),
       {
-        name: `insights dashboard p50 (${MEASURED} full-year queries)`,
-        value: Math.round(median(sorted)),
-        unit: "ms",
-        target: "report",
-        met: null,
-      },
-      {
-        name: "insights dashboard p95",
-        value: Math.round(p95),
-        unit: "ms",
-        target: `≤ ${P95_TARGET_MS}`,
-        met: p95 <= P95_TARGET_MS && failures === 0,
+        ...ratioFigure("insights dashboard p95 ÷ calibration loop", p95, calibration, P95_CALIBRATIONS),
+        ...(failures ? { met: false } : {}),
       },
     ];
   } finally {

@@ -7,6 +7,7 @@ import { startServer } from "../bot/src/server.js";
 import { startConnectorStub } from "../tests/support/connector-stub.js";
 import { startEchoBot } from "./echo-bot.js";
 import { median, percentile, type BenchmarkFigure } from "./figure.js";
+import { contextFigure, ratioFigure } from "./ratio.js";
 import { BENCH_TENANT_ID, helpRequestSubmission, teamsActivity } from "./teams-activity.js";
 
 const CONCURRENCY = 8;
@@ -14,7 +15,11 @@ const WARM_UP = 200;
 /** Each figure is the median over ROUNDS measured rounds, intake and echo bot taking turns. */
 const ROUNDS = 3;
 const MEASURED_PER_ROUND = 1000;
-export const INTAKE_P99_TARGET_MS = 50;
+/**
+ * Intake p99 within 3.5 × the echo bot's p99 measured in the same run: the old 50 ms target was set
+ * where the echo bot's p99 was 13.4 ms (3.7 ×).
+ */
+const P99_RATIO_TARGET = 3.5;
 
 interface LoadResult {
   throughput: number;
@@ -85,30 +90,13 @@ export async function intakeBenchmark(): Promise<BenchmarkFigure[]> {
     // Every answered submission must really be in the store, or the figures mean nothing.
     const stored = (await server.store.query("requests", BENCH_TENANT_ID, { where: { kind: "helpRequest" } })).length;
     return [
-      {
-        name: `intake throughput (request form submissions, median of ${ROUNDS} rounds)`,
-        value: Math.round(intake.throughput),
-        unit: "req/s",
-        target: "report",
-        met: null,
-      },
-      {
-        name: "echo bot throughput (baseline, same run)",
-        value: Math.round(baseline.throughput),
-        unit: "req/s",
-        target: "report",
-        met: null,
-      },
+      contextFigure(`intake throughput (request form submissions, median of ${ROUNDS} rounds)`, Math.round(intake.throughput), "req/s"),
+      contextFigure("echo bot throughput (baseline, same run)", Math.round(baseline.throughput), "req/s"),
       { name: "intake throughput / echo bot", value: Math.round(share * 100), unit: "%", target: "≥ 50", met: share >= 0.5 },
-      { name: "intake latency p50", value: Number(intake.p50.toFixed(1)), unit: "ms", target: "report", met: null },
-      {
-        name: "intake latency p99",
-        value: Number(intake.p99.toFixed(1)),
-        unit: "ms",
-        target: `≤ ${INTAKE_P99_TARGET_MS}`,
-        met: intake.p99 <= INTAKE_P99_TARGET_MS,
-      },
-      { name: "echo bot latency p99", value: Number(baseline.p99.toFixed(1)), unit: "ms", target: "report", met: null },
+      contextFigure("intake latency p50", Number(intake.p50.toFixed(1)), "ms"),
+      contextFigure("intake latency p99", Number(intake.p99.toFixed(1)), "ms"),
+      contextFigure("echo bot latency p99 (baseline, same run)", Number(baseline.p99.toFixed(1)), "ms"),
+      ratioFigure("intake latency p99 ÷ echo bot p99", intake.p99, baseline.p99, P99_RATIO_TARGET),
       { name: "intake errors", value: intake.errors, unit: "count", target: "0", met: intake.errors === 0 },
       {
         name: "requests stored by the intake run",

@@ -6,6 +6,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DEV_USERS } from "../bot/src/auth/dev-identity.js";
 import { startConnectorStub } from "../tests/support/connector-stub.js";
 import { spawnServer } from "../tests/support/server-process.js";
+import { builtServer } from "./built-server.js";
+import { calibrationMs } from "./calibration.js";
 import type { BenchmarkFigure } from "./figure.js";
 import { keepAliveClient } from "./keep-alive-http.js";
 import { LOAD_GENERATOR_LIMITS } from "./load-limits.js";
@@ -55,19 +57,24 @@ export async function nineAmSoakBenchmark(): Promise<BenchmarkFigure[]> {
   const collection = fullCollectionEnvironment(memoryReport);
   // BENCH_SERVER_DIAGNOSTICS=<directory>: a CPU profile and stall figures of the server (see server-diagnostics.mjs).
   const diagnostics = process.env.BENCH_SERVER_DIAGNOSTICS;
-  const server = await spawnServer({
-    AUTH_MODE: "dev",
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
-    ...LOAD_GENERATOR_LIMITS,
-    ...collection,
-    ...(diagnostics
-      ? {
-          BENCH_SERVER_DIAGNOSTICS: diagnostics,
-          NODE_OPTIONS: `${collection.NODE_OPTIONS} --import ${new URL("./server-diagnostics.mjs", import.meta.url).href}`,
-        }
-      : {}),
-  });
+  // The machine's speed just before the load, the baseline of the latency targets.
+  const calibration = calibrationMs();
+  const server = await spawnServer(
+    {
+      AUTH_MODE: "dev",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      ...LOAD_GENERATOR_LIMITS,
+      ...collection,
+      ...(diagnostics
+        ? {
+            BENCH_SERVER_DIAGNOSTICS: diagnostics,
+            NODE_OPTIONS: `${collection.NODE_OPTIONS} --import ${new URL("./server-diagnostics.mjs", import.meta.url).href}`,
+          }
+        : {}),
+    },
+    { built: await builtServer() },
+  );
   const pid = server.child.pid!;
   const client = keepAliveClient(server.url);
   const inFlight = new InFlight();
@@ -143,6 +150,7 @@ export async function nineAmSoakBenchmark(): Promise<BenchmarkFigure[]> {
     huddles.close();
 
     const run = {
+      calibration,
       soakMinutes: minutes,
       warmUpStart,
       start,

@@ -63,6 +63,6 @@ const wholeSeconds = Math.round(wallSeconds);
 const missed = figures.filter((figure) => figure.met === false).length;
 console.log(
   `Total wall time: ${Math.floor(wholeSeconds / 60)} min ${wholeSeconds % 60} s; ` +
-    `${missed ? `${missed} target(s) missed` : "every target met"}; wrote ${join("bench", "results", "latest.json")}`,
+    `${missed ? `bench FAILED: ${missed} target(s) missed` : "bench PASSED: every target met"}; wrote ${join("bench", "results", "latest.json")}`,
 );
 process.exitCode = missed ? 1 : 0;

@@ -106,7 +106,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
-      appCommandLine: 'npm run start:server'
+      // The bundle `npm run build` wrote (deploy runs it), with plain node: no TypeScript at start-up.
+      appCommandLine: 'node dist/server.js'
       appSettings: [
         { name: 'NODE_ENV', value: 'production' }
         { name: 'PORT', value: '8080' }

@@ -40,10 +40,17 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts the real server entry point as its own process, as `npm start` would. */
-export async function spawnServer(environment: NodeJS.ProcessEnv, options: { waitForReady?: boolean } = {}): Promise<ServerProcess> {
+/**
+ * Starts the real server entry point as its own process: the TypeScript through tsx, as `npm start`
+ * does, or, given `built`, that server bundle (see scripts/server-build.ts) with plain node, as in production.
+ */
+export async function spawnServer(
+  environment: NodeJS.ProcessEnv,
+  options: { waitForReady?: boolean; built?: string } = {},
+): Promise<ServerProcess> {
   const port = Number(environment.PORT ?? (await freePort()));
-  const child = spawn(process.execPath, ["--import", "tsx", "bot/src/main.ts"], {
+  const entry = options.built ? [options.built] : ["--import", "tsx", "bot/src/main.ts"];
+  const child = spawn(process.execPath, entry, {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: "127.0.0.1", LOG_LEVEL: "debug", ...environment, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
