@@ -224,7 +224,8 @@ export function combinedAssessment(text: string, frames: FrameScreen, models: Ri
 
 function lexiconsFor(locale: string | undefined): RiskLexicon[] {
   const language = (locale ?? "en").toLowerCase().split(/[-_]/)[0] ?? "en";
-  const chosen = LEXICONS[language];
+  // Own keys only: a locale such as "constructor" must not reach Object.prototype and throw.
+  const chosen = Object.hasOwn(LEXICONS, language) ? LEXICONS[language] : undefined;
   return chosen && chosen !== RISK_LEXICON_EN ? [chosen, RISK_LEXICON_EN] : [RISK_LEXICON_EN];
 }
 

@@ -35,6 +35,10 @@ export interface RequestScenario {
   call(key: string, method: string, path: string, body?: unknown): Promise<Answer>;
   /** A message typed in the person's personal chat with the bot. */
   say(key: string, text: string): Promise<Answer>;
+  /** An activity from the person with some fields set or replaced, e.g. another locale. */
+  send(key: string, fields: object): Promise<Answer>;
+  /** A body posted to the bot endpoint as it is, however malformed. */
+  postRaw(body: string, contentType?: string): Promise<Answer>;
   /** An Adaptive Card button pressed in the person's personal chat; the card that comes back is the answer. */
   press(key: string, verb: string, data: unknown): Promise<Answer>;
   /** Sends the request form through the bot and returns the reference code the confirmation names. */
@@ -101,6 +105,9 @@ export async function startRequestScenario(wrapStore?: (store: DocumentStore) =>
         }),
       ),
     say: (key, text) => post(activity(key, { type: "message", text })),
+    send: (key, fields) => post(activity(key, fields)),
+    postRaw: async (body, contentType = "application/json") =>
+      answer(await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "Content-Type": contentType }, body })),
     press,
     ask: async (key, form) => {
       const data = { category: "workload", urgency: form.urgency ?? "soon", preference: "any", contact: "chat", text: form.text };

@@ -95,6 +95,10 @@ export function botEndpoint(
       sendError(response, 403, "forbidden", serverMessage("botEndpointLocalOnly"));
       return;
     }
+    if (!looksLikeAnActivity(request.body)) {
+      sendError(response, 400, "bad_request", serverMessage("botActivityMalformed"));
+      return;
+    }
     let refusal: ActivityRefusal | undefined;
     await adapter.process(
       request,
@@ -109,6 +113,24 @@ export function botEndpoint(
       },
     );
   };
+}
+
+const hasStringId = (value: unknown) => typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string";
+
+/**
+ * What every Bot Framework activity carries: a type, and who sent it in which conversation. Anything
+ * else would reach botbuilder's parsing and answer with a 500 or its own words about middleware.
+ */
+function looksLikeAnActivity(body: unknown): boolean {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return false;
+  const activity = body as { type?: unknown; from?: unknown; conversation?: unknown; recipient?: unknown };
+  return (
+    typeof activity.type === "string" &&
+    activity.type !== "" &&
+    hasStringId(activity.from) &&
+    hasStringId(activity.conversation) &&
+    (activity.recipient === undefined || hasStringId(activity.recipient))
+  );
 }
 
 /**

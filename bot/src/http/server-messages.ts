@@ -32,6 +32,7 @@ export const SERVER_MESSAGES_EN = {
   // The bot endpoint and the addresses it sends to.
   botEndpointClosed: "This bot endpoint is closed until bot credentials (BOT_ID, BOT_PASSWORD) are configured.",
   botEndpointLocalOnly: "This bot endpoint accepts local traffic only until bot credentials are configured.",
+  botActivityMalformed: "This is not a Bot Framework activity: it needs a type, a sender and a conversation.",
   botTenantNotAllowed: "Peer Circles is not available to your organisation.",
   botServiceUrlNotAllowed: "This activity names a service address Peer Circles does not reply to.",
   conversationAddressNotAllowed: "This conversation's service address is not one Peer Circles sends to.",
@@ -114,6 +115,7 @@ export const SERVER_CATALOGUES: Readonly<Record<string, ServerMessages>> = { en:
 
 /** The text for a key, with `{name}` slots filled; English when the locale has no catalogue. */
 export function serverMessage(key: ServerMessageKey, values: Readonly<Record<string, string>> = {}, locale = "en"): string {
-  const template = (SERVER_CATALOGUES[locale] ?? SERVER_MESSAGES_EN)[key];
+  // Own keys only: a locale such as "constructor" must not reach Object.prototype.
+  const template = (Object.hasOwn(SERVER_CATALOGUES, locale) ? SERVER_CATALOGUES[locale]! : SERVER_MESSAGES_EN)[key];
   return template.replace(/\{(\w+)\}/g, (slot, name: string) => values[name] ?? slot);
 }
