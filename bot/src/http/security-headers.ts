@@ -44,7 +44,13 @@ export function tabPageHeaders(allowLocalhost: boolean): RequestHandler {
 
 /** Strict headers for everything that is not a tab page: the API, health and the bot endpoint. */
 export function apiHeaders(): RequestHandler {
-  return helmet({
+  const headers = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
   });
+  return (request, response, next) => {
+    // Answers carry people's words and exports: no browser or proxy cache keeps them, on a shared
+    // machine either. A route that may be cached (the event stream's own header) sets its own.
+    response.setHeader("Cache-Control", "no-store");
+    headers(request, response, next);
+  };
 }
