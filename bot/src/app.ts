@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import express, { type Express, type Request, type Response } from "express";
@@ -95,7 +96,21 @@ function singleValued(query: Request["query"]): Record<string, string> {
   return Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
+/**
+ * A page on a domain its owner points at 127.0.0.1 (DNS rebinding) would be same-origin with this
+ * server and could take a sample admin's token. Such a request names that domain in Host; the tab
+ * and the Playground reach the server by localhost or an IP address.
+ */
+function isLocalHostHeader(host: string | undefined): boolean {
+  const name = (host ?? "").replace(/:\d+$/, "").toLowerCase();
+  return name === "localhost" || name.endsWith(".localhost") || isIP(name.replace(/^\[|\]$/g, "")) !== 0;
+}
+
 function mountDevIdentity(api: express.Router, issuer: DevIdentityIssuer): void {
+  api.use("/dev", (request, response, next) => {
+    if (isLocalHostHeader(request.headers.host)) return next();
+    sendError(response, 403, "forbidden", serverMessage("devIdentityLocalOnly"));
+  });
   api.get("/dev/identities", (_request, response) => {
     response.json({
       users: issuer.users().map(({ key, displayName, roles }) => ({ key, displayName, roles })),

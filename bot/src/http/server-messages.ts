@@ -32,6 +32,7 @@ export const SERVER_MESSAGES_EN = {
   // The bot endpoint and the addresses it sends to.
   botEndpointClosed: "This bot endpoint is closed until bot credentials (BOT_ID, BOT_PASSWORD) are configured.",
   botEndpointLocalOnly: "This bot endpoint accepts local traffic only until bot credentials are configured.",
+  devIdentityLocalOnly: "Sample sign-in answers only pages opened at localhost or an IP address.",
   botActivityMalformed: "This is not a Bot Framework activity: it needs a type, a sender and a conversation.",
   botTenantNotAllowed: "Peer Circles is not available to your organisation.",
   botServiceUrlNotAllowed: "This activity names a service address Peer Circles does not reply to.",
