@@ -28,7 +28,9 @@ function fakeExchange(remoteAddress: string, headers: Record<string, string> = {
       return response;
     },
   };
-  const request: EndpointRequest = { socket: { remoteAddress }, headers };
+  // The least a Bot Framework activity carries; anything less is refused before botbuilder sees it.
+  const body = { type: "message", from: { id: "29:someone" }, conversation: { id: "a:chat" }, recipient: { id: "28:bot" } };
+  const request: EndpointRequest = { socket: { remoteAddress }, headers, body };
   return { request, response, sent };
 }
 

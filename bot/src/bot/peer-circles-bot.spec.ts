@@ -407,7 +407,8 @@ describe("supporters and claims", () => {
       .send(action("requestAction", { code, action: "release" }))
       .assertReply((activity) => expect(JSON.stringify(invokeCard(activity))).toContain("not possible"));
     const trail = await new RequestService(store).auditTrail(TENANT, code);
-    expect(trail.map((entry) => entry.action)).toEqual(["created", "claim", "start_conversation", "resolve"]);
+    // The claimed card showed the claimer the words: a view, between the claim and the next step.
+    expect(trail.map((entry) => entry.action)).toEqual(["created", "claim", "view", "start_conversation", "resolve"]);
   });
 
   it("lets the requester withdraw from my requests, and tells the claimer", async () => {

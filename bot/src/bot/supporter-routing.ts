@@ -164,6 +164,8 @@ export async function claimRequest(
   await announceChange(actor, result.request, "claim", deps, locale);
   await tellOthersWhenTooManyToRefresh(actor, code, deps, locale);
   const claimerView = supporterRequestView(result.request, actor.userId);
+  // The claimed card shows the requester's words (and name, if shared): a view, on their trail.
+  await deps.requests.recordView(actor.tenantId, code, actor.userId);
   if (where === "personal") return claimedRequestCard(messages, claimerView);
   // Claimed from the supporters' channel: the content goes to the claimer's private chat only.
   const claimer = await deps.supporters.get(actor.tenantId, actor.userId);
@@ -201,8 +203,11 @@ export async function refreshedRequestCard(
   const found = isReferenceCode(code) ? await deps.requests.getFor(actor.tenantId, code, { userId: actor.userId, isSupporter }) : undefined;
   // These are supporters' cards: the requester has no use for them, anyone else may not see them.
   if (!found || found.standing === "requester") return noticeCard(messages.requestNotFound);
-  if (where === "personal" && found.standing === "claimer")
+  if (where === "personal" && found.standing === "claimer") {
+    // Teams asks for this each time the claimer's client shows the card: each time is a view.
+    await deps.requests.recordView(actor.tenantId, found.request.referenceCode, actor.userId);
     return claimedRequestCard(messages, supporterRequestView(found.request, actor.userId));
+  }
   // In a shared channel the card is seen by everyone there, so it is nobody's own view.
   return newRequestCard(messages, requestSummaryView(found.request, where === "personal" ? actor.userId : ""), deps.now(), locale);
 }
