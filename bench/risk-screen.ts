@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { assessRisk } from "../shared/risk/assess-risk.js";
-import { parseCorpus, screenFigures, type LabelledPhrasing } from "../shared/risk/risk-evaluation.js";
+import { parseCorpus, screenFigures } from "../shared/risk/risk-evaluation.js";
 import { percentile, type BenchmarkFigure } from "./figure.js";
 
 const MESSAGE_LENGTH = 2_000;
@@ -65,7 +65,7 @@ export async function riskScreenBenchmark(): Promise<BenchmarkFigure[]> {
     );
   }
   const corpus = parseCorpus(readFileSync(new URL("../tests/fixtures/risk-corpus/development.jsonl", import.meta.url), "utf8"));
-  figures.push(paddedCrisisFigure(corpus));
+  figures.push(paddedCrisisFigure());
   const messages = Array.from({ length: 50 }, (_, index) =>
     longMessage(
       corpus.map((row) => row.text),
@@ -119,15 +119,17 @@ export async function riskScreenBenchmark(): Promise<BenchmarkFigure[]> {
 }
 
 /**
- * Held-out crisis phrasings the screen catches, set after two ordinary sentences and before a third
- * (plain chat and logistics from development): how many it still catches. Work talk around a crisis
+ * Held-out crisis phrasings the screen catches, set after two ordinary sentences and before a third:
+ * how many it still catches. The sentences were written blind for the purpose and are never trained
+ * on (fillers-heldout.jsonl; training pads with fillers-development.jsonl). Work talk around a crisis
  * sentence must not hide it; this is reported, not yet a goal.
  */
-function paddedCrisisFigure(development: LabelledPhrasing[]): BenchmarkFigure {
+function paddedCrisisFigure(): BenchmarkFigure {
   const heldOut = parseCorpus(readFileSync(new URL("../tests/fixtures/risk-corpus/heldout.jsonl", import.meta.url), "utf8"));
-  const fillers = development
-    .filter(({ kind }) => kind === "everyday-chat" || kind === "logistics")
-    .map(({ text }) => text.replace(/[.!?\s]*$/, "."));
+  const fillers = readFileSync(new URL("../tests/fixtures/risk-corpus/fillers-heldout.jsonl", import.meta.url), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => (JSON.parse(line) as { text: string }).text.replace(/[.!?\s]*$/, "."));
   let caught = 0;
   let kept = 0;
   heldOut.forEach(({ text, level }, index) => {

@@ -34,27 +34,30 @@ const settings = thresholds.flatMap((threshold) =>
     windowThresholds.flatMap((windowThreshold) => windowGates.map((windowGate) => ({ threshold, window, windowThreshold, windowGate }))),
   ),
 );
-// PAD_EVAL=1 screens each row between two ordinary sentences: crisis must survive work talk around it.
+// PAD_EVAL=1 screens each row between two ordinary sentences (training still reads the rows as written):
+// crisis must survive work talk around it.
+// PAD_FILLERS=<jsonl> takes the ordinary sentences from that file instead: ones no fold trains on.
+const screenedTexts = rows.map(({ text }) => text);
 if (process.env.PAD_EVAL === "1") {
-  const fillers = rows
-    .filter(({ kind }) => kind === "everyday-chat" || kind === "logistics")
+  const fillers = (process.env.PAD_FILLERS ? parseCorpusLines(process.env.PAD_FILLERS) : rows)
+    .filter(({ kind }) => process.env.PAD_FILLERS !== undefined || kind === "everyday-chat" || kind === "logistics")
     .map(({ text }) => text.replace(/[.!?\s]*$/, "."));
   rows.forEach((row, index) => {
-    row.text = `${fillers[(index * 7) % fillers.length]} ${row.text} ${fillers[(index * 13 + 5) % fillers.length]}`;
+    screenedTexts[index] = `${fillers[(index * 7) % fillers.length]} ${row.text} ${fillers[(index * 13 + 5) % fillers.length]}`;
   });
 }
-const frames = rows.map(({ text }) => screenByFrames(text));
+const frames = screenedTexts.map((text) => screenByFrames(text));
 const found = settings.map(() => new Array<string>(rows.length));
 for (let fold = 0; fold < FOLDS; fold += 1) {
   // TRAIN_SHARE below 1 trains on part of the other folds: a learning curve says whether more data would help.
   const share = Number(process.env.TRAIN_SHARE ?? 1);
   const training = rows.filter(({ text }, index) => index % FOLDS !== fold && (index * 7919) % 100 < share * 100 && !untrained?.has(text));
   const augmented = withFillerCopies(training);
-  const models = { bayes: trainBayes(augmented), linear: trainLinear(augmented) };
-  rows.forEach((row, index) => {
+  const models = { bayes: trainBayes(training), linear: trainLinear(augmented, training.length) };
+  rows.forEach((_row, index) => {
     if (index % FOLDS !== fold) return;
     settings.forEach(({ threshold: crisisThreshold, window: windowClauses, windowThreshold, windowGate }, at) => {
-      found[at]![index] = combinedAssessment(row.text, frames[index]!, {
+      found[at]![index] = combinedAssessment(screenedTexts[index]!, frames[index]!, {
         ...models,
         windowClauses,
         windowThreshold,
@@ -68,6 +71,13 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
     });
   });
 }
+function parseCorpusLines(path: string): { text: string; kind: string }[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as { text: string; kind: string });
+}
+
 const percent = (count: number, of: number) => `${((100 * count) / of).toFixed(1)}%`;
 // REPORT_ALSO=<jsonl> adds a line for the rows whose text is in that file, from the same run.
 const reportAlso = process.env.REPORT_ALSO

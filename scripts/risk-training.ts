@@ -47,23 +47,35 @@ export const TRAINING_SETTINGS = {
   /** Naive Bayes priors from class counts (false) or equal (true): the corpus over-represents risk. */
   equalBayesPriors: false,
   /**
-   * Copies of each phrasing set between ordinary sentences (plain chat and logistics from the same
-   * rows), labelled as the phrasing, so work talk around a crisis sentence stops reading as evidence
-   * of safety. Off: cross-validated, one copy raised recall on padded rows 89.8% → 91.2% but benign
-   * judged crisis 4.4% → 5.4% on plain ones; the check of a frame in its own clauses does more.
+   * Copies of each phrasing set between ordinary sentences, labelled as the phrasing, so work talk
+   * around a crisis sentence stops reading as evidence of safety. The sentences are written blind for
+   * the purpose (fillers-development.jsonl; padded with development's own chat lines instead, one
+   * copy cost benign judged crisis 4.4% → 5.4%). The copies train the logistic layer only and add no
+   * features of their own (with them the models were 2.7 × the size). Cross-validated, screened amid
+   * sentences kept back from training: see WINDOW_THRESHOLD in assess-risk.ts. Two or three copies
+   * did no better than one.
    */
-  fillerCopies: 0,
+  fillerCopies: 1,
   /** A weight this small in both heads changes no decision worth shipping it for. */
   pruneBelow: 0,
   // Cross-validation tries other settings through RISK_TRAINING='{"l2":0.001}'; the shipped model uses none.
   ...(JSON.parse(process.env.RISK_TRAINING ?? "{}") as object),
 };
 
-const FILLER_KINDS = new Set(["everyday-chat", "logistics"]);
+const FILLER_SENTENCES = new URL("../tests/fixtures/risk-corpus/fillers-development.jsonl", import.meta.url);
 
-/** The rows, and copies of them between ordinary sentences drawn from the rows themselves. */
+/** The `text` of each line of a JSON Lines file. */
+function sentencesIn(path: string | URL): string[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+}
+
+/** The rows, and copies of them between ordinary sentences written for the purpose. */
 export function withFillerCopies(rows: LabelledPhrasing[], copies = TRAINING_SETTINGS.fillerCopies): LabelledPhrasing[] {
-  const fillers = rows.filter(({ level, kind }) => level === "none" && FILLER_KINDS.has(kind)).map(({ text }) => sentence(text));
+  // FILLER_SENTENCES=<jsonl> pads with those instead: cross-validation keeps some back to screen amid.
+  const fillers = sentencesIn(process.env.FILLER_SENTENCES ?? FILLER_SENTENCES).map(sentence);
   if (fillers.length === 0 || copies < 1) return rows;
   let seed = 11;
   const pick = () => fillers[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % fillers.length]!;
@@ -109,11 +121,11 @@ export function trainBayes(rows: LabelledPhrasing[], rounding = 100): RiskModel 
 }
 
 /** Two logistic heads (crisis; any risk) by AdaGrad over binary features, with L2. */
-export function trainLinear(rows: LabelledPhrasing[]): LinearRiskModel {
+export function trainLinear(rows: LabelledPhrasing[], vocabularyRows = rows.length): LinearRiskModel {
   const settings = TRAINING_SETTINGS;
   const encoded = rows.map(({ text }) => linearFeatures(text, screenByFrames(text)));
   const seen = new Map<string, number>();
-  for (const features of encoded) for (const feature of features) seen.set(feature, (seen.get(feature) ?? 0) + 1);
+  for (const features of encoded.slice(0, vocabularyRows)) for (const feature of features) seen.set(feature, (seen.get(feature) ?? 0) + 1);
   const names = [...seen.keys()].filter((name) => seen.get(name)! >= settings.minimumCount).sort();
   const numberOf = new Map(names.map((name, index) => [name, index]));
   const vectors = encoded.map((features) => features.map((name) => numberOf.get(name)).filter((index) => index !== undefined));

@@ -9,10 +9,12 @@ import { developmentCorpus, trainBayes, trainLinear, withFillerCopies } from "./
 
 const rows = developmentCorpus();
 const corpus = withFillerCopies(rows);
-const bayes = trainBayes(corpus);
+// The padded copies teach the logistic layer that ordinary sentences are no evidence either way;
+// they add no features of their own to either layer, so the models stay the size the rows make them.
+const bayes = trainBayes(rows);
 writeFileSync(new URL("../shared/risk/risk-model-en.json", import.meta.url), `${JSON.stringify(bayes)}\n`);
 // The linear layer's frame features come from the frames alone, so it does not depend on the Bayes model written above.
-const linear = trainLinear(corpus);
+const linear = trainLinear(corpus, rows.length);
 writeFileSync(new URL("../shared/risk/risk-linear-en.json", import.meta.url), `${JSON.stringify(linear)}\n`);
 console.log(
   `risk model: ${Object.keys(bayes.features).length} Bayes features and ${Object.keys(linear.weights).length} linear weights from ${rows.length} development phrasings and ${corpus.length - rows.length} copies set in ordinary sentences`,

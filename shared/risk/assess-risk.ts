@@ -38,13 +38,15 @@ const REPORTED_HARM = /\b(?:die|kill|hurt|harm|suicid\w*|end it|overdose)\b/;
 const FIRST_PERSON = /\b(?:i|im|ive|id|ill|me|my|myself)\b/;
 /**
  * See highestWindowScore. Chosen by five-fold cross-validation on development, plain and with every
- * row set between two ordinary sentences: two clauses above 0.98, only where the whole message
- * scores above 0.01, took padded crisis recall 89.8% → 92.8% (benign padded judged crisis 6.0% →
- * 6.6%) and left plain rows' benign judged crisis at 4.4%.
+ * row set between two ordinary sentences written blind, the logistic layer trained with one padded
+ * copy of each row (scripts/risk-training.ts): two clauses above 0.95, where the whole message
+ * scores above 0.001, caught 84.1% of padded crisis rows (the previous 0.98 above 0.01, trained
+ * without copies: 82.5%) and 97.1% of plain ones (96.9%), for plain benign judged crisis 4.8% (4.3%).
+ * One clause at a time did no better; three did worse.
  */
 const WINDOW_CLAUSES = 2;
-const WINDOW_THRESHOLD = 0.98;
-const WINDOW_GATE = 0.01;
+const WINDOW_THRESHOLD = 0.95;
+const WINDOW_GATE = 0.001;
 const EXPLAINED_AWAY = ["negated-risk-language", "concern-for-someone-else", "crisis-language-about-a-story-or-topic"];
 
 const plans = new WeakMap<RiskLexicon, ScreenPlan>();
