@@ -101,18 +101,31 @@ export function requesterRequestView(request: StoredRequest): RequesterRequestVi
     ...(request.requesterName ? { requesterName: request.requesterName } : {}),
     riskReasons: [...request.riskReasons],
     ...(request.claimedAt ? { claimedAt: request.claimedAt } : {}),
-    ...(request.claimedBy && !request.anonymous ? { claimedBy: request.claimedBy } : {}),
+    ...(request.claimedBy && nameSharedWith(request, request.claimedBy) ? { claimedBy: request.claimedBy } : {}),
   };
 }
 
+/**
+ * Whether the requester's name is for this supporter. A name shared with one chosen supporter is
+ * for them alone: another supporter who takes the request meets an anonymous requester.
+ */
+export function nameSharedWith(
+  request: Pick<HelpRequest, "anonymous" | "preference" | "preferredSupporterId">,
+  supporterId: string,
+): boolean {
+  if (request.anonymous) return false;
+  return request.preference !== "specific" || !request.preferredSupporterId || request.preferredSupporterId === supporterId;
+}
+
 export function supporterRequestView(request: HelpRequest, supporterId: string): SupporterRequestView {
+  const named = nameSharedWith(request, supporterId);
   return {
     ...requestSummaryView(request, supporterId),
     preference: request.preference,
     contact: request.contact,
     ...(request.text ? { text: request.text } : {}),
-    anonymous: request.anonymous,
-    ...(request.requesterName && !request.anonymous ? { requesterName: request.requesterName } : {}),
+    anonymous: !named,
+    ...(request.requesterName && named ? { requesterName: request.requesterName } : {}),
   };
 }
 

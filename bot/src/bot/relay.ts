@@ -1,4 +1,4 @@
-import { assessRisk, isReferenceCode, type RiskAssessment } from "../../../shared/index.js";
+import { assessRisk, isReferenceCode, nameSharedWith, type RiskAssessment } from "../../../shared/index.js";
 import { botMessages, format, type BotMessages } from "./bot-messages.js";
 import type { AdaptiveCard } from "./cards/adaptive-card.js";
 import { relayedMessageCard, textWithComposerCard } from "./cards/relay-cards.js";
@@ -38,7 +38,7 @@ export async function deliverRelay(
     : request.conversationReference;
   const fromLabel = fromRequester
     ? format(messages.relayLabelRequester, { code })
-    : request.anonymous || !actor.displayName
+    : !nameSharedWith(request, actor.userId) || !actor.displayName
       ? messages.relayLabelSupporter
       : actor.displayName;
   const replyTitle = fromRequester ? messages.relaySendToRequester : messages.relaySendToSupporter;

@@ -1,4 +1,11 @@
-import { hasRole, isReferenceCode, requestSummaryView, supporterRequestView, type RequestAction } from "../../../shared/index.js";
+import {
+  hasRole,
+  isReferenceCode,
+  nameSharedWith,
+  requestSummaryView,
+  supporterRequestView,
+  type RequestAction,
+} from "../../../shared/index.js";
 import type { SupporterRosterService } from "../supporters/supporter-roster-service.js";
 import type { RoleDirectory } from "../auth/role-directory.js";
 import type { Logger } from "../logger.js";
@@ -216,7 +223,7 @@ async function tellRequester(request: StoredHelpRequest, claimer: Actor, deps: R
   if (!request.conversationReference) return;
   const messages = botMessages(locale);
   // An anonymous requester is told "a peer supporter", so the two sides stay symmetric.
-  const named = !request.anonymous && Boolean(claimer.displayName);
+  const named = nameSharedWith(request, claimer.userId) && Boolean(claimer.displayName);
   const template = named ? messages.requesterClaimedNamed : messages.requesterClaimedAnonymous;
   const values = { code: request.referenceCode, ...(named ? { name: claimer.displayName! } : {}) };
   try {
