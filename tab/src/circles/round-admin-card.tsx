@@ -23,7 +23,7 @@ export function RoundAdminCard({
   onPublished: (message: string) => void;
 }) {
   const messages = useMessages();
-  const { text, formatMessage } = messages;
+  const { text, formatMessage, errorText } = messages;
   const [preview, setPreview] = useState<PreviewState>({ status: "idle" });
   const [confirming, setConfirming] = useState(false);
   const [publishing, setPublishing] = useState(false);
@@ -38,7 +38,7 @@ export function RoundAdminCard({
       setPreview({ status: "ready", preview: await session.api.previewRound(round.id) });
     } catch (error) {
       setPreview({ status: "idle" });
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     }
   };
   const publish = async () => {
@@ -49,7 +49,7 @@ export function RoundAdminCard({
       setPreview({ status: "idle" });
       onPublished(formatMessage("programmePublished", { count: String(circles.length), name: round.name }));
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
       setConfirming(false);
     } finally {
       setPublishing(false);

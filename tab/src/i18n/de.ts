@@ -323,7 +323,12 @@ export const TAB_MESSAGES_DE: TabCatalogue = {
   errorSignIn: "Wir konnten Sie nicht anmelden. Schließen Sie Peer Circles und öffnen Sie es erneut.",
   errorNetwork: "Peer Circles konnte seinen Server nicht erreichen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
   retry: "Erneut versuchen",
-  lastUpdated: "Stand: {time}",
+  errorBusy: "Peer Circles ist gerade ausgelastet und konnte das nicht abschließen. Bitte versuchen Sie es gleich noch einmal.",
+  errorRateLimited: "Das war viel in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es erneut.",
+  errorServer: "Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.",
+  errorNoAccess: "Dieser Teil von Peer Circles steht Ihnen nicht offen.",
+  errorNotFound: "Das wurde nicht gefunden. Vielleicht wurde es entfernt.",
+  errorUnexpected: "Etwas Unerwartetes ist passiert. Bitte versuchen Sie es erneut.",
   myRequestsTitle: "Meine Anfragen",
   myRequestsEmpty:
     "Sie haben noch nicht um Unterstützung gebeten. Wenn Sie sprechen möchten, wählen Sie „Mit jemandem sprechen“: Eine geschulte kollegiale Ansprechperson meldet sich.",

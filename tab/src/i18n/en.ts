@@ -305,7 +305,12 @@ export const TAB_MESSAGES_EN = {
   errorSignIn: "We could not sign you in. Close and reopen Peer Circles.",
   errorNetwork: "Peer Circles could not reach its server. Check your connection and try again.",
   retry: "Try again",
-  lastUpdated: "Updated {time}",
+  errorBusy: "Peer Circles is busy just now and could not finish that. Please try again in a moment.",
+  errorRateLimited: "That was a lot in a short time. Please wait a moment and try again.",
+  errorServer: "Something went wrong on our side. Please try again.",
+  errorNoAccess: "This part of Peer Circles is not open to you.",
+  errorNotFound: "That could not be found. It may have been removed.",
+  errorUnexpected: "Something unexpected happened. Please try again.",
   myRequestsTitle: "My requests",
   myRequestsEmpty:
     "You have not asked for support yet. When you want to talk, choose “Talk to someone”: a trained peer supporter will reach out.",

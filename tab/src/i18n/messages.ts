@@ -1,3 +1,4 @@
+import { errorWords } from "../api/error-text.js";
 import { TAB_MESSAGES_EN } from "./en.js";
 
 export { TAB_MESSAGES_EN };
@@ -64,6 +65,8 @@ export interface Messages {
   formatMessage(key: TabMessageKey, values?: Record<string, string>): string;
   /** Labels keyed by data values, e.g. ("status", "open"); unknown values show as they are. */
   labelFor(group: LabelGroup, value: string): string;
+  /** What went wrong, in the viewer's language: never the browser's own words (see `errorWords`). */
+  errorText(error: unknown): string;
 }
 
 /** The messages of one language, from its catalogue (see `CATALOGUE_LOADERS`). */
@@ -75,6 +78,10 @@ export function messagesFor(language: TabLanguage, text: TabCatalogue): Messages
     labelFor: (group, value) => {
       const key = group === "audit" ? `audit${value.charAt(0).toUpperCase()}${value.slice(1)}` : `${group}_${value}`;
       return isMessageKey(key) ? text[key] : value;
+    },
+    errorText: (error) => {
+      const words = errorWords(error);
+      return "key" in words ? text[words.key] : words.serverMessage;
     },
   };
 }

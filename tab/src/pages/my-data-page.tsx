@@ -22,7 +22,7 @@ const WHAT_GOES: [keyof ErasurePreview, TabMessageKey][] = [
 
 /** Privacy rules in practice: every member can take their data with them, or have it erased. */
 export function MyDataPage({ session }: { session: Session }) {
-  const { text, formatMessage } = useMessages();
+  const { text, formatMessage, errorText } = useMessages();
   const [preview, reload] = useLoad(useCallback(() => session.api.erasurePreview(), [session]));
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -35,14 +35,14 @@ export function MyDataPage({ session }: { session: Session }) {
       await work();
       setNotice({ intent: "success", message: success });
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     } finally {
       setBusy(false);
     }
   };
 
   if (preview.status === "loading") return <Spinner label={text.loading} />;
-  if (preview.status === "failed") return <ErrorState message={preview.error.message || text.errorNetwork} onRetry={reload} />;
+  if (preview.status === "failed") return <ErrorState message={errorText(preview.error)} onRetry={reload} />;
   const items = WHAT_GOES.filter(([field]) => preview.data[field] > 0);
 
   return (
