@@ -346,10 +346,13 @@ export const TAB_MESSAGES_DE: TabCatalogue = {
   filterUrgency: "Dringlichkeit",
   filterAll: "Alle",
   filterStatus: "Status",
+  queueRefreshFailed:
+    "Die Warteschlange konnte gerade nicht aktualisiert werden und ist vielleicht nicht mehr aktuell. Sie versucht es von selbst erneut. {reason}",
   actionOpen: "Öffnen",
   actionStartConversation: "Als „im Gespräch“ markieren",
   takenByColleague: "Von einer Kollegin oder einem Kollegen übernommen",
   claimedPanelTitle: "Anfrage {code}, von Ihnen übernommen",
+  columnAsked: "Gestellt am",
   contactBy: "Gewünschter Kontaktweg: {contact}",
   anonymousRequester: "Die Person möchte anonym bleiben.",
   contact_chat: "Teams-Chat",
