@@ -51,9 +51,9 @@ describe("the tab's catalogues", () => {
   it("the check itself notices a missing key, an extra key and a changed placeholder", () => {
     const { appName: _dropped, ...missing } = TAB_MESSAGES_EN;
     expect(differences(missing)).toEqual(["missing appName"]);
-    expect(differences({ ...TAB_MESSAGES_EN, navHome: "Home" })).toEqual(["extra navHome"]);
-    expect(differences({ ...TAB_MESSAGES_EN, signedInAs: "Angemeldet als {nmae}" })).toEqual([
-      "placeholders of signedInAs: {nmae} instead of {name}",
+    expect(differences({ ...TAB_MESSAGES_EN, navStart: "Home" })).toEqual(["extra navStart"]);
+    expect(differences({ ...TAB_MESSAGES_EN, homeGreeting: "Hallo, {nmae}" })).toEqual([
+      "placeholders of homeGreeting: {nmae} instead of {name}",
     ]);
     expect(differences({ ...TAB_MESSAGES_EN, circleMemberYou: "(Sie)" })).toEqual([
       "placeholders of circleMemberYou: {} instead of {name}",
@@ -84,8 +84,8 @@ describe("choosing the catalogue", () => {
 
   it("fills placeholders, leaves unknown ones visible, and labels data values in the viewer's language", () => {
     const german = messagesFor(languageOf("de-DE"), TAB_MESSAGES_DE);
-    expect(german.formatMessage("signedInAs", { name: "Mia" })).toBe("Angemeldet als Mia");
-    expect(german.formatMessage("signedInAs")).toBe("Angemeldet als {name}");
+    expect(german.formatMessage("homeGreeting", { name: "Mia" })).toBe("Hallo, Mia");
+    expect(german.formatMessage("homeGreeting")).toBe("Hallo, {name}");
     expect(german.labelFor("status", "open")).toBe("Wartet auf eine Ansprechperson");
     expect(german.labelFor("audit", "start_conversation")).toBe("Gespräch begonnen");
     expect(german.labelFor("urgency", "unheard_of")).toBe("unheard_of");

@@ -133,7 +133,9 @@ export function TemplatesPage({ session }: { session: Session }) {
 
   return (
     <section aria-labelledby="templates-title" style={{ display: "grid", gap: 12 }}>
-      <Title2 id="templates-title">{text.templatesTitle}</Title2>
+      <Title2 as="h1" id="templates-title">
+        {text.templatesTitle}
+      </Title2>
       <Text>{canEdit ? text.templatesIntro : text.templatesReadOnly}</Text>
       {notice && <Notice {...notice} />}
       {confirming && (
