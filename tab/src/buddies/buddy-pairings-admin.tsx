@@ -12,7 +12,7 @@ import { reasonText, sinceText } from "./buddy-format.js";
 /** The Programme page's buddy section: run the matching, see what it did, and every active pairing. */
 export function BuddyPairingsAdmin({ session }: { session: Session }) {
   const messages = useMessages();
-  const { text, formatMessage, errorText } = messages;
+  const { text, formatMessage, formatCount, errorText } = messages;
   const [pairings, reload] = useLoad(useCallback(() => session.api.buddyPairings(), [session]));
   const [matching, setMatching] = useState(false);
   const [report, setReport] = useState<BuddyMatchReport>();
@@ -47,9 +47,7 @@ export function BuddyPairingsAdmin({ session }: { session: Session }) {
       {failure && <Notice intent="error" message={failure} />}
       {report && (
         <Card role="status" data-testid="buddy-match-result">
-          <Text weight="semibold">
-            {formatMessage("buddyMatchResult", { paired: String(report.paired), waiting: String(report.unmatched.length) })}
-          </Text>
+          <Text weight="semibold">{formatCount("buddyMatchResult", report.paired, { waiting: String(report.unmatched.length) })}</Text>
           {report.paired > 0 && (
             <Text>
               {formatMessage("buddyMatchNotified", { notified: String(report.notified), unreachable: String(report.unreachable) })}

@@ -109,7 +109,7 @@ function OpenAnswers({
   session: Session;
 }) {
   const messages = useMessages();
-  const { text, formatMessage } = messages;
+  const { text, formatCount } = messages;
   const { offer, request } = mine;
   const hasBuddy = mine.pairings.some((pairing) => pairing.role === "newcomer");
   return (
@@ -126,9 +126,7 @@ function OpenAnswers({
       {offer && (
         <MessageBar intent="success" layout="multiline" data-testid="buddy-offer-open">
           <MessageBarBody>
-            <MessageBarTitle>
-              {formatMessage("buddyOfferOpen", { count: String(offer.capacity), active: String(offer.activePairings) })}
-            </MessageBarTitle>
+            <MessageBarTitle>{formatCount("buddyOfferOpen", offer.capacity, { active: String(offer.activePairings) })}</MessageBarTitle>
             {windowsText(messages, offer.windows, offer.timeZone, viewer.locale)}
           </MessageBarBody>
         </MessageBar>

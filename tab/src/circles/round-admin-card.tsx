@@ -47,7 +47,7 @@ export function RoundAdminCard({
       const { circles } = await session.api.publishRound(round.id);
       setConfirming(false);
       setPreview({ status: "idle" });
-      onPublished(formatMessage("programmePublished", { count: String(circles.length), name: round.name }));
+      onPublished(messages.formatCount("programmePublished", circles.length, { name: round.name }));
     } catch (error) {
       setNotice({ intent: "error", message: errorText(error) });
       setConfirming(false);
@@ -98,7 +98,7 @@ export function RoundAdminCard({
       {round.status === "open" &&
         (confirming ? (
           <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-label={text.programmePublish}>
-            <MessageBarBody>{formatMessage("programmePublishConfirm", { count: String(proposed), name: round.name })}</MessageBarBody>
+            <MessageBarBody>{messages.formatCount("programmePublishConfirm", proposed, { name: round.name })}</MessageBarBody>
             <MessageBarActions>
               <Button appearance="primary" disabled={publishing} onClick={() => void publish()}>
                 {text.programmePublishYes}

@@ -92,3 +92,20 @@ describe("choosing the catalogue", () => {
     expect(messagesFor(languageOf("en-GB"), TAB_MESSAGES_EN).labelFor("status", "open")).toBe("Waiting for a supporter");
   });
 });
+
+describe("counts", () => {
+  it("take their form from Intl.PluralRules and write the number as the language does", () => {
+    const english = messagesFor("en", TAB_MESSAGES_EN);
+    const german = messagesFor("de", TAB_MESSAGES_DE);
+    expect(english.formatCount("programmePublished", 1, { name: "Spring" })).toBe("1 circle published for Spring.");
+    expect(english.formatCount("programmePublished", 3, { name: "Spring" })).toBe("3 circles published for Spring.");
+    expect(english.formatCount("programmePublished", 0, { name: "Spring" })).toBe("0 circles published for Spring.");
+    expect(german.formatCount("programmePublished", 1, { name: "Frühling" })).toBe("1 Kreis für Frühling veröffentlicht.");
+    expect(german.formatCount("myDataParticipation", 1200)).toMatch(/^1\.200 Wochen /);
+  });
+
+  it("never say 'circle(s)': no message in any catalogue hedges a plural in brackets", () => {
+    for (const [language, catalogue] of Object.entries(TAB_CATALOGUES))
+      for (const [key, message] of Object.entries(catalogue)) expect(message, `${language} ${key}`).not.toMatch(/\w\((s|e|en|n)\)/);
+  });
+});

@@ -35,7 +35,7 @@ function useRefresh(reload: () => void, intervalMs: number) {
 
 /** The supporters' queue: open requests, most urgent first, with no one's words until claimed. */
 export function QueuePage({ session }: { session: Session }) {
-  const { text, formatMessage, labelFor, errorText } = useMessages();
+  const { text, formatMessage, formatCount, labelFor, errorText } = useMessages();
   // A refresh in the background that fails keeps the list on screen, with a notice above it.
   const [queue, reload, more, refreshError] = usePagedList(
     useCallback((continuation?: string) => session.api.queue(continuation), [session]),
@@ -104,9 +104,7 @@ export function QueuePage({ session }: { session: Session }) {
       {claimed && <ClaimedRequestPanel request={claimed} session={session} onChanged={() => void afterChange()} />}
       {isAdmin && queue.data.unreachableSupporters.length > 0 && (
         <MessageBar intent="warning" data-testid="unreachable-supporters">
-          <MessageBarBody>
-            {formatMessage("unreachableSupporters", { count: String(queue.data.unreachableSupporters.length) })}
-          </MessageBarBody>
+          <MessageBarBody>{formatCount("unreachableSupporters", queue.data.unreachableSupporters.length)}</MessageBarBody>
         </MessageBar>
       )}
       <Field label={text.filterUrgency} style={{ maxWidth: 240 }}>
