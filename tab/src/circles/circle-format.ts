@@ -41,6 +41,22 @@ export function slotRecurrence(round: Pick<RoundSummary, "cadence" | "startsOn">
   };
 }
 
+/**
+ * A round's slots in the order their first sessions fall, not the order the admin typed them: a
+ * Thursday slot in New York and a Monday one in London read in date order wherever the viewer is.
+ * A slot with no session to come goes last, keeping the admin's order among those.
+ */
+export function slotsInDateOrder<Slot extends CandidateSlot>(
+  round: Pick<RoundSummary, "cadence" | "startsOn"> & { slots: readonly Slot[] },
+  from = new Date(),
+): Slot[] {
+  const firstStart = (slot: Slot) => nextSessions(slotRecurrence(round, slot), from, 1)[0]?.start.getTime() ?? Number.POSITIVE_INFINITY;
+  return round.slots
+    .map((slot, index) => ({ slot, index, start: firstStart(slot) }))
+    .sort((a, b) => a.start - b.start || a.index - b.index)
+    .map(({ slot }) => slot);
+}
+
 /** The next session still to come (or under way), in the viewer's words; undefined when there is none. */
 export function nextSessionText(recurrence: CircleRecurrence, viewer: SessionViewer, from = new Date()): string | undefined {
   const [session] = nextSessions(recurrence, from, 1);

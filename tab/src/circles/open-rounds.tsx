@@ -7,7 +7,7 @@ import type { Messages } from "../i18n/messages.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
-import { localDateText, slotHomeText, slotText, viewerOf } from "./circle-format.js";
+import { localDateText, slotHomeText, slotsInDateOrder, slotText, viewerOf } from "./circle-format.js";
 import { Notice, type NoticeState } from "./notice.js";
 
 // The form checks answers with the server's schema, which brings zod: it loads when someone signs up.
@@ -84,7 +84,7 @@ function RoundCard({
         <>
           <Text weight="semibold">{formatMessage("roundSlotsHeading", { timeZone: viewer.timeZone })}</Text>
           <ul style={{ margin: 0, paddingInlineStart: 20, display: "grid", gap: 4 }}>
-            {round.slots.map((slot) => (
+            {slotsInDateOrder(round).map((slot) => (
               <li key={slot.id} data-testid="round-slot">
                 {slotText(messages, round, slot, viewer)}
                 <Text size={200} block>
@@ -139,7 +139,7 @@ function RoundCard({
 }
 
 function chosenTimes(messages: Messages, round: RoundSummary, signUp: SignUpInput, viewer: SessionViewer): string {
-  return round.slots
+  return slotsInDateOrder(round)
     .filter((slot) => signUp.windows.includes(slot.id))
     .map((slot) => slotText(messages, round, slot, viewer))
     .join("; ");

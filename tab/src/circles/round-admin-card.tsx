@@ -4,7 +4,7 @@ import type { RoundPreview, RoundSummary } from "../../../shared/circles/circle-
 import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
-import { cadenceText, localDateText, slotHomeText, slotText } from "./circle-format.js";
+import { cadenceText, localDateText, slotHomeText, slotsInDateOrder, slotText } from "./circle-format.js";
 import { Notice, type NoticeState } from "./notice.js";
 import { RoundPreviewView } from "./round-preview.js";
 
@@ -83,7 +83,7 @@ export function RoundAdminCard({
         })}
       </Text>
       <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-        {round.slots.map((slot) => (
+        {slotsInDateOrder(round).map((slot) => (
           <li key={slot.id}>
             {slotText(messages, round, slot, viewer)}
             <Text size={200} block>
