@@ -9,14 +9,14 @@ import {
   type Weekday,
 } from "../../../shared/circles/circle-schedule.js";
 import type { Messages } from "../i18n/messages.js";
-import type { Session } from "../session.js";
 
 /**
  * How circles and their time slots read to the person looking: always in their own language and
  * time zone, because a circle set for 14:00 in London is at 19:30 for a member in Kolkata.
  */
 
-export function viewerOf(session: Session): SessionViewer {
+/** Takes only the session's context, so this file (and its spec) stays free of the browser's types. */
+export function viewerOf(session: { context: { locale: string; timeZone: string } }): SessionViewer {
   return { locale: safeLocale(session.context.locale), timeZone: session.context.timeZone };
 }
 
