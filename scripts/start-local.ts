@@ -7,14 +7,25 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { listenHost } from "../bot/src/config.js";
+import { readableLogs } from "./readable-logs.js";
 
 const root = new URL("../", import.meta.url).pathname;
 const port = Number(process.env.PORT ?? 3978);
 const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
+/** Outside Teams the side panel and stage need a meeting to join; every sample user is in this one. */
+const DEMO_MEETING = "demo";
+/** The Playground's tenant and people: the sample ones of the development identity. */
+export const PLAYGROUND_CONFIG = ".m365agentsplayground.yml";
 const children: ChildProcess[] = [];
 let stopping = false;
 
-function start(label: string, command: string, args: string[], environment: NodeJS.ProcessEnv): ChildProcess {
+function start(
+  label: string,
+  command: string,
+  args: string[],
+  environment: NodeJS.ProcessEnv,
+  format: (line: string) => string = (line) => line,
+): ChildProcess {
   // Each child leads its own process group so that stopping it takes its own children with it.
   const child = spawn(command, args, { cwd: root, env: environment, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const prefix = (chunk: Buffer) =>
@@ -22,7 +33,7 @@ function start(label: string, command: string, args: string[], environment: Node
       .toString()
       .split("\n")
       .filter(Boolean)
-      .map((line) => `[${label}] ${line}\n`)
+      .map((line) => `[${label}] ${format(line)}\n`)
       .join("");
   child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(prefix(chunk)));
   child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(prefix(chunk)));
@@ -112,18 +123,25 @@ try {
   const listening = listenHost({ HOST: process.env.HOST || undefined, AUTH_MODE: authMode });
   // A wildcard address is reachable on loopback too; a specific one is the only place to reach the server.
   const reachableHost = ["0.0.0.0", "::"].includes(listening.host) ? "127.0.0.1" : listening.host;
-  start("server", process.execPath, ["--import", "tsx", "bot/src/main.ts"], serverEnvironment);
+  // The server logs JSON as in production; the terminal gets it readable (set LOG_FORMAT=json for the raw lines).
+  const format = process.env.LOG_FORMAT === "json" ? undefined : readableLogs(Boolean(process.stdout.isTTY));
+  start("server", process.execPath, ["--import", "tsx", "bot/src/main.ts"], serverEnvironment, format);
   await waitForHealth(`http://${reachableHost}:${port}/healthz`, 30_000);
 
   const require = createRequire(import.meta.url);
   const playgroundCli = join(dirname(require.resolve("@microsoft/m365agentsplayground/package.json")), "cli.js");
   const botEndpoint = `http://${reachableHost}:${port}/api/messages`;
-  // The Playground quietly takes another port when its own is busy, so read the one it reports.
+  // The Playground quietly takes another port when its own is busy, so read the one it reports. Its
+  // tenant and people are the sample ones (.m365agentsplayground.yml), so what Mia asks there reaches the tab.
   const playground = start(
     "playground",
     process.execPath,
     [playgroundCli, "-e", botEndpoint, "-c", "msteams", "-p", String(playgroundPort), "--disable-telemetry"],
-    { ...process.env, TEAMSAPPTESTER_BROWSER: "none" },
+    {
+      ...process.env,
+      TEAMSAPPTESTER_BROWSER: "none",
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: process.env.M365_AGENTS_PLAYGROUND_CONFIG_PATH ?? join(root, PLAYGROUND_CONFIG),
+    },
   );
   const actualPlaygroundPort = await listeningPort(playground, 30_000);
   await waitForHealth(`http://127.0.0.1:${actualPlaygroundPort}/`, 30_000);
@@ -134,10 +152,10 @@ try {
       "",
       "Peer Circles is running (development identity, embedded store). Press Ctrl-C to stop.",
       `  Tab (personal home):  ${base}/personal/home`,
-      `  Meeting side panel:   ${base}/meeting/side-panel`,
-      `  Meeting stage:        ${base}/meeting/stage`,
+      `  Meeting side panel:   ${base}/meeting/side-panel?meeting=${DEMO_MEETING}`,
+      `  Meeting stage:        ${base}/meeting/stage?meeting=${DEMO_MEETING}`,
       `  Bot endpoint:         ${botEndpoint}`,
-      `  Agents Playground:    http://localhost:${actualPlaygroundPort}/`,
+      `  Agents Playground:    http://localhost:${actualPlaygroundPort}/ (you are Mia; sign in to the tab as Sam to see the request in the Queue)`,
       `  Listening on:         ${listening.host} (${listening.reason})`,
       "",
     ].join("\n"),

@@ -5,13 +5,14 @@ import { EmergencyBlock } from "./components/emergency-block.js";
 import { ErrorState } from "./components/error-state.js";
 import { MessagesProvider, useMessages } from "./i18n/use-messages.js";
 import { routeFor, type RouteName } from "./routes.js";
+import { PageNav } from "./navigation/page-nav.js";
 import { MeetingHeading } from "./pages/meeting-heading.js";
 import { useRoutePage } from "./page-loaders.js";
 import type { Session } from "./session.js";
 import { fluentThemeFor } from "./theme.js";
 import { browserLocale, type HostTheme } from "./teams/host-context.js";
 
-type StartState = { phase: "starting" } | { phase: "ready"; session: Session } | { phase: "failed"; message: string };
+type StartState = { phase: "starting" } | { phase: "ready"; session: Session } | { phase: "failed"; error: unknown };
 
 /** `starting` is the session start begun before the first render (see boot.ts). */
 export function App({ starting }: { starting: Promise<Session> }) {
@@ -28,9 +29,8 @@ export function App({ starting }: { starting: Promise<Session> }) {
         setState({ phase: "ready", session });
         session.notifySuccess();
       },
-      // An empty message is filled in by the shell, in the viewer's language; so is a failed fetch (a TypeError, in the browser's words).
-      (error: unknown) =>
-        !cancelled && setState({ phase: "failed", message: error instanceof TypeError ? "" : ((error as Error).message ?? "") }),
+      // The shell says what went wrong in the viewer's language, never in the browser's words (see errorWords).
+      (error: unknown) => !cancelled && setState({ phase: "failed", error }),
     );
     return () => {
       cancelled = true;
@@ -55,7 +55,7 @@ export function App({ starting }: { starting: Promise<Session> }) {
 }
 
 function Shell({ state, locale }: { state: StartState; locale: string }) {
-  const { text } = useMessages();
+  const { text, errorText } = useMessages();
   const session = state.phase === "ready" ? state.session : undefined;
   const route = routeFor(location.pathname, session?.context.frameContext ?? "standalone");
   // The page's module is loaded before it renders, not suspended on: React holds a revealed
@@ -63,12 +63,13 @@ function Shell({ state, locale }: { state: StartState; locale: string }) {
   const page = useRoutePage(session ? route : undefined);
   return (
     <main aria-label={text.appName} style={{ padding: route === "stage" ? 24 : 16, display: "grid", gap: 16 }}>
-      {state.phase === "failed" && <ErrorState message={state.message || text.errorNetwork} />}
+      {state.phase === "failed" && <ErrorState message={errorText(state.error)} />}
       {session?.devIdentity && <DevIdentityBanner choice={session.devIdentity} />}
+      {session && <PageNav route={route} inTeams={session.context.inTeams} />}
       {(state.phase === "starting" || page?.status === "loading") && <Starting route={route} />}
-      {page?.status === "failed" && <PageError message={page.message} />}
+      {page?.status === "failed" && <ErrorState message={errorText(page.error)} />}
       {session && page?.status === "ready" && (
-        <PageBoundary>
+        <PageBoundary key={route}>
           <Suspense fallback={<Spinner label={text.loading} />}>
             <page.Page session={session} />
           </Suspense>
@@ -93,18 +94,21 @@ function Starting({ route }: { route: RouteName }) {
   );
 }
 
-/** A page that throws (or whose chunk cannot load) shows an error in its place; the shell and the emergency block stay. */
-class PageBoundary extends Component<{ children: ReactNode }, { message?: string }> {
-  override state: { message?: string } = {};
+/**
+ * A page that throws while rendering (or in an effect) shows an error in its place; the shell and the
+ * emergency block stay. Keyed by route by its parent, so moving to another page starts afresh.
+ */
+class PageBoundary extends Component<{ children: ReactNode }, { failed: boolean; error?: unknown }> {
+  override state: { failed: boolean; error?: unknown } = { failed: false };
   static getDerivedStateFromError(error: unknown) {
-    return { message: (error as Error)?.message ?? "" };
+    return { failed: true, error };
   }
   override render() {
-    return this.state.message !== undefined ? <PageError message={this.state.message} /> : this.props.children;
+    return this.state.failed ? <PageError error={this.state.error} /> : this.props.children;
   }
 }
 
-function PageError({ message }: { message: string }) {
-  const { text } = useMessages();
-  return <ErrorState message={message || text.errorNetwork} />;
+function PageError({ error }: { error: unknown }) {
+  const { errorText } = useMessages();
+  return <ErrorState message={errorText(error)} />;
 }

@@ -4,7 +4,7 @@ import type { Session } from "./session.js";
 
 type PageComponent = ComponentType<{ session: Session }>;
 type PageModule = { default: PageComponent };
-export type RoutePage = { status: "loading" } | { status: "ready"; Page: PageComponent } | { status: "failed"; message: string };
+export type RoutePage = { status: "loading" } | { status: "ready"; Page: PageComponent } | { status: "failed"; error: unknown };
 
 /**
  * One chunk per frame context, so a side panel does not download the personal app's pages. The
@@ -36,7 +36,7 @@ export function useRoutePage(route: RouteName | undefined): RoutePage | undefine
     let current = true;
     PAGE_LOADERS[route]().then(
       (module) => current && setLoaded({ route, page: { status: "ready", Page: module.default } }),
-      (error: unknown) => current && setLoaded({ route, page: { status: "failed", message: (error as Error)?.message ?? "" } }),
+      (error: unknown) => current && setLoaded({ route, page: { status: "failed", error } }),
     );
     return () => {
       current = false;

@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import { useLoad, type Loaded } from "./use-load.js";
+import { useLoad, type Loaded, type LoadError, type LoadOptions } from "./use-load.js";
 
 /** A list the server hands out a page at a time: `continuation` is present while there is more. */
 export interface Paged<T> {
@@ -20,12 +20,19 @@ export interface MorePages {
  * appended on request. Later pages and a failed "show more" belong to the first page they followed, so a
  * reload starts again from the first page and a list never mixes pages from before and after a change.
  */
-export function usePagedList<T, P extends Paged<T>>(loadPage: (continuation?: string) => Promise<P>): [Loaded<P>, () => void, MorePages] {
-  const [first, reload] = useLoad(useCallback(() => loadPage(), [loadPage]));
+export function usePagedList<T, P extends Paged<T>>(
+  loadPage: (continuation?: string) => Promise<P>,
+  options: LoadOptions = {},
+): [Loaded<P>, () => void, MorePages, LoadError | undefined] {
+  const [first, reload, refreshError] = useLoad(
+    useCallback(() => loadPage(), [loadPage]),
+    undefined,
+    options,
+  );
   const [later, setLater] = useState<{ after: Loaded<P>; requests: T[]; continuation?: string | undefined }>();
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreFailedAfter, setMoreFailedAfter] = useState<Loaded<P>>();
-  if (first.status !== "ready") return [first, reload, { loadingMore: false, moreFailed: false }];
+  if (first.status !== "ready") return [first, reload, { loadingMore: false, moreFailed: false }, refreshError];
   const laterPages = later?.after === first ? later : undefined;
   const continuation = laterPages ? laterPages.continuation : first.data.continuation;
   const merged: P = { ...first.data, requests: [...first.data.requests, ...(laterPages?.requests ?? [])], continuation };
@@ -50,5 +57,6 @@ export function usePagedList<T, P extends Paged<T>>(loadPage: (continuation?: st
     { status: "ready", data: merged },
     reload,
     { ...(continuation ? { showMore: () => void showMore() } : {}), loadingMore, moreFailed: moreFailedAfter === first },
+    refreshError,
   ];
 }

@@ -178,7 +178,7 @@ const SURFACES: [string, string, string, string, string, string?][] = [
     '[data-testid="talk-panel"] [data-testid="talk-text"]',
     "Talk to someone",
   ],
-  ["my requests with a request", "/personal/requests", "content", "max", "tr[data-code]"],
+  ["my requests as cards", "/personal/requests", "content", "max", '[data-testid="my-request-card"]'],
   // The host frame is phone-narrow: the queue shows one card per request.
   ["the queue as cards", "/personal/queue", "content", "sam", '[data-testid="caseload"] ~ ul [data-testid="queue-card"]'],
   ["programme buddy pairings", "/personal/programme", "content", "ada", '[data-testid="admin-buddy-pairing"]'],

@@ -214,7 +214,7 @@ describe("on a phone", () => {
 
   it.each([375, 320])("the form and My requests fit %i px without scrolling sideways", async (width) => {
     const { page } = await openAs("ada", "/personal/requests", width);
-    await page.locator("tr[data-code]").first().waitFor({ timeout: 15_000 });
+    await page.getByTestId("my-request-card").first().waitFor({ timeout: 15_000 });
     await page.getByTestId("talk-to-someone").click();
     const submit = page.getByTestId("talk-submit");
     await submit.scrollIntoViewIfNeeded();

@@ -265,9 +265,11 @@ describe("peer circles, from sign-up round to leaving a circle", () => {
 
     await card.getByRole("button", { name: "Publish circles" }).click();
     const confirm = card.getByRole("alertdialog");
-    expect(await confirm.textContent()).toContain(`Publish ${proposedCount} circle(s)`);
+    // The count's own plural form, from Intl.PluralRules: never "circle(s)".
+    const circles = proposedCount === 1 ? "circle" : "circles";
+    expect(await confirm.textContent()).toContain(`Publish ${proposedCount} ${circles} for Spring circles?`);
     await confirm.getByRole("button", { name: "Publish now" }).click();
-    await reloaded.getByText(`${proposedCount} circle(s) published for Spring circles.`).waitFor({ timeout: 15_000 });
+    await reloaded.getByText(`${proposedCount} ${circles} published for Spring circles.`).waitFor({ timeout: 15_000 });
     await expect.poll(() => reloaded.getByTestId("admin-circle").count(), { timeout: 15_000 }).toBe(proposedCount);
     // The round card re-renders from its own refetch, which can land after the circles list.
     await expect.poll(() => card.getAttribute("data-status"), { timeout: 15_000 }).toBe("published");

@@ -77,7 +77,7 @@ describe("outside Teams, with the API unreachable", () => {
     const context = await standalone();
     const page = await context.newPage();
     await page.goto(`${offline.url}/personal/home`);
-    await page.waitForSelector('[data-testid="signed-in-user"]', { timeout: 15_000 });
+    await page.waitForSelector('[data-testid="home-tools"]', { timeout: 15_000 });
     await offline.stop();
     // Anything the page asks for from now on fails; what is on screen stays.
     await page.route(/\/api\//, (route) => route.abort("connectionrefused"));

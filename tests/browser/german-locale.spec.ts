@@ -21,7 +21,7 @@ import { collectServerStrings, englishLeft, englishProbes, readableText } from "
  */
 const MEETING = "MCMxOTptZWV0aW5nX2dlcm1hbkB0aHJlYWQudjI=";
 const SURFACES: { name: string; path: string; frameContext: string; ready: string; user: string }[] = [
-  { name: "Home", path: "/personal/home", frameContext: "content", ready: '[data-testid="signed-in-user"]', user: "mia" },
+  { name: "Home", path: "/personal/home", frameContext: "content", ready: '[data-testid="home-tools"]', user: "mia" },
   { name: "Resources", path: "/personal/resources", frameContext: "content", ready: '[data-testid="resource-row"]', user: "mia" },
   {
     name: "the meeting side panel",

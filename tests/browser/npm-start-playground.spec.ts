@@ -54,7 +54,9 @@ describe("npm start", () => {
     await waitForHttp(`http://127.0.0.1:${playgroundPort}/`, 30_000);
     await expect.poll(() => output, { timeout: 30_000 }).toContain("Agents Playground:");
     expect(output).toContain(`http://localhost:${port}/personal/home`);
-    expect(output).toContain(`http://localhost:${port}/meeting/side-panel`);
+    // The meeting surfaces' links open the demo meeting every sample user is in.
+    expect(output).toContain(`http://localhost:${port}/meeting/side-panel?meeting=demo`);
+    expect(output).toContain(`http://localhost:${port}/meeting/stage?meeting=demo`);
 
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -94,6 +96,19 @@ describe("npm start", () => {
     await confirmation.waitFor({ timeout: 20_000 });
     const referenceCode = /PC-[2-9A-Z]{6}/.exec((await confirmation.textContent()) ?? "")?.[0];
     expect(referenceCode, (await confirmation.textContent()) ?? "").toBeDefined();
+
+    // Journey 8: the Playground is the sample tenant with Mia typing, so her request is in the tab's
+    // Queue for Sam, a sample supporter, and in Mia's own My requests.
+    for (const [user, path] of [
+      ["sam", "/personal/queue"],
+      ["mia", "/personal/requests"],
+    ] as const) {
+      const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await tab.addInitScript((key) => sessionStorage.setItem("peer-circles.dev-user", key), user);
+      await tab.goto(`http://127.0.0.1:${port}${path}`);
+      await tab.locator(`tr[data-code="${referenceCode}"]`).waitFor({ timeout: 20_000 });
+      await tab.close();
+    }
 
     await send("my requests");
     // The help card also says "your requests", so wait for the card that lists this reference.
@@ -135,7 +150,7 @@ describe("npm start", () => {
     // In a group chat the bot only hears messages that @mention it, as in Teams.
     await box.click();
     await page.keyboard.type("@");
-    await page.getByRole("menuitem", { name: /Test Bot/ }).click();
+    await page.getByRole("menuitem", { name: /Peer Circles/ }).click();
     await page.keyboard.type(" I am struggling with my workload");
     await page.getByRole("button", { name: "Send Message" }).click();
     await expect.poll(() => cards.count(), { timeout: 20_000 }).toBeGreaterThan(groupBefore);
@@ -153,7 +168,7 @@ describe("npm start", () => {
     const crisisBefore = await cards.count();
     await box.click();
     await page.keyboard.type("@");
-    await page.getByRole("menuitem", { name: /Test Bot/ }).click();
+    await page.getByRole("menuitem", { name: /Peer Circles/ }).click();
     await page.keyboard.type(` ${groupCrisis}`);
     await page.getByRole("button", { name: "Send Message" }).click();
     await expect.poll(() => cards.count(), { timeout: 20_000 }).toBeGreaterThan(crisisBefore);
@@ -172,6 +187,11 @@ describe("npm start", () => {
     expect(privateText).not.toContain(groupCrisis);
 
     await page.screenshot({ path: join(dataDir, "playground.png") });
+    // The server's JSON lines reach the terminal readable: a time, a level and the message.
+    const serverLines = output.split("\n").filter((line) => line.startsWith("[server] "));
+    expect(serverLines.length).toBeGreaterThan(0);
+    expect(serverLines.filter((line) => line.startsWith("[server] {"))).toEqual([]);
+    expect(serverLines.some((line) => /^\[server\] \[\d\d:\d\d:\d\d\] (INFO|DEBUG)/.test(line))).toBe(true);
     // Every log line the server wrote, at debug level, is free of what people typed.
     for (const typed of ["Too many late nights", "see a way out", "struggling with my workload", groupCrisis, ...unseenCrisis])
       expect(output).not.toContain(typed);

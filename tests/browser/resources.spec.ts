@@ -197,7 +197,7 @@ describe("resources in the tab", () => {
 
 describe("the emergency block is at most one click away", () => {
   const SURFACES: [string, string, string, string][] = [
-    ["the personal tab", "/personal/home", "content", '[data-testid="signed-in-user"]'],
+    ["the personal tab", "/personal/home", "content", '[data-testid="home-tools"]'],
     ["the meeting side panel", "/meeting/side-panel", "sidePanel", "#side-panel-title"],
     ["the meeting stage", "/meeting/stage", "meetingStage", "#stage-title"],
   ];

@@ -56,8 +56,9 @@ describe("the tab inside a Teams host (teams-js protocol)", () => {
   it("loads in the content context, signals success and sends its SSO token to the API", async () => {
     const { page, tab, apiAuthorizations } = await openInHost("content", "/personal/home");
     await tab.waitForSelector('[data-frame-context="content"]', { timeout: 15_000 });
-    await tab.waitForSelector('[data-testid="signed-in-user"]', { timeout: 15_000 });
-    expect(await tab.textContent('[data-testid="signed-in-user"]')).toContain(mia.displayName);
+    // The greeting names the person the SSO token says signed in.
+    await tab.waitForSelector('[data-testid="home-greeting"]', { timeout: 15_000 });
+    expect(await tab.textContent('[data-testid="home-greeting"]')).toBe(`Hello, ${mia.displayName.split(" ")[0]}`);
     const state = await hostState(page);
     expect(state.calls).toEqual(
       expect.arrayContaining(["initialize", "getContext", "authentication.getAuthToken", "appInitialization.success"]),
@@ -174,8 +175,9 @@ describe("the tab outside Teams in development identity mode", () => {
     await page.route(/res\.cdn\.office\.net/, (route) => route.abort());
     await page.goto(`${server.url}/personal/home`);
     await page.waitForSelector('[data-testid="dev-identity-banner"]', { timeout: 15_000 });
-    await page.waitForSelector('[data-testid="signed-in-user"]', { timeout: 15_000 });
-    expect(await page.textContent('[data-testid="signed-in-user"]')).toContain("(dev)");
+    // The first sample user, Ada, until another is chosen.
+    await page.waitForSelector('[data-testid="home-greeting"]', { timeout: 15_000 });
+    expect(await page.textContent('[data-testid="home-greeting"]')).toBe("Hello, Ada");
     expect(await page.$('[data-testid="dev-identity-banner"] [role="combobox"]')).not.toBeNull();
     expect(await page.isVisible('aside[aria-label="Need help now?"]')).toBe(true);
     await page.close();

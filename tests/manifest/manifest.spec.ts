@@ -91,9 +91,8 @@ describe("Teams app manifest", () => {
     expect(manifest.configurableTabs[0]!.context).toEqual(
       expect.arrayContaining(["meetingSidePanel", "meetingStage", "meetingChatTab", "meetingDetailsTab", "channelTab"]),
     );
-    expect(manifest.staticTabs.map((tab) => tab.entityId)).toEqual(
-      expect.arrayContaining(["home", "resources", "requests", "supporters", "queue", "programme"]),
-    );
+    // Members see three tabs; supporters' and admins' pages are reached from Home, for their roles only.
+    expect(manifest.staticTabs.map((tab) => tab.entityId)).toEqual(["home", "resources", "requests", "conversations", "about"]);
     expect(manifest.authorization.permissions.resourceSpecific.map((permission) => permission.name)).toContain("MeetingStage.Write.Chat");
     expect(manifest.webApplicationInfo.resource).toBe(`api://localhost:3978/${manifest.webApplicationInfo.id}`);
     expect(manifest.validDomains).toEqual(["localhost:3978"]);

@@ -21,7 +21,7 @@ export function BuddyPairingCard({
   onEnded: (name: string) => void;
 }) {
   const messages = useMessages();
-  const { text, formatMessage } = messages;
+  const { text, formatMessage, errorText } = messages;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState>();
@@ -42,7 +42,7 @@ export function BuddyPairingCard({
       await session.api.endBuddyPairing(pairing.id);
       onEnded(name);
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
       setBusy(false);
       setConfirming(false);
     }

@@ -12,7 +12,7 @@ import { reasonText, sinceText } from "./buddy-format.js";
 /** The Programme page's buddy section: run the matching, see what it did, and every active pairing. */
 export function BuddyPairingsAdmin({ session }: { session: Session }) {
   const messages = useMessages();
-  const { text, formatMessage } = messages;
+  const { text, formatMessage, formatCount, errorText } = messages;
   const [pairings, reload] = useLoad(useCallback(() => session.api.buddyPairings(), [session]));
   const [matching, setMatching] = useState(false);
   const [report, setReport] = useState<BuddyMatchReport>();
@@ -26,7 +26,7 @@ export function BuddyPairingsAdmin({ session }: { session: Session }) {
       setReport(await session.api.matchBuddies());
       reload();
     } catch (error) {
-      setFailure((error as Error).message || text.errorNetwork);
+      setFailure(errorText(error));
     } finally {
       setMatching(false);
     }
@@ -47,9 +47,7 @@ export function BuddyPairingsAdmin({ session }: { session: Session }) {
       {failure && <Notice intent="error" message={failure} />}
       {report && (
         <Card role="status" data-testid="buddy-match-result">
-          <Text weight="semibold">
-            {formatMessage("buddyMatchResult", { paired: String(report.paired), waiting: String(report.unmatched.length) })}
-          </Text>
+          <Text weight="semibold">{formatCount("buddyMatchResult", report.paired, { waiting: String(report.unmatched.length) })}</Text>
           {report.paired > 0 && (
             <Text>
               {formatMessage("buddyMatchNotified", { notified: String(report.notified), unreachable: String(report.unreachable) })}
@@ -75,7 +73,7 @@ export function BuddyPairingsAdmin({ session }: { session: Session }) {
         {text.buddyActiveTitle}
       </Subtitle2>
       {pairings.status === "loading" && <Spinner size="small" label={text.loading} />}
-      {pairings.status === "failed" && <ErrorState message={pairings.error.message || text.errorNetwork} onRetry={reload} />}
+      {pairings.status === "failed" && <ErrorState message={errorText(pairings.error)} onRetry={reload} />}
       {pairings.status === "ready" &&
         (pairings.data.pairings.length === 0 ? (
           <Text data-testid="admin-buddy-pairings-empty">{text.buddyPairingsEmpty}</Text>

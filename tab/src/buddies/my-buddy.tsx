@@ -18,7 +18,7 @@ type Editing = "offer" | "request" | undefined;
 
 /** Home's "My buddy": my pairings, my open offer or request, and the two ways in when there are none. */
 export function MyBuddy({ session }: { session: Session }) {
-  const { text, formatMessage } = useMessages();
+  const { text, formatMessage, errorText } = useMessages();
   const [mine, reload] = useLoad(useCallback(() => session.api.myBuddies(), [session]));
   const [editing, setEditing] = useState<Editing>();
   const [saving, setSaving] = useState(false);
@@ -34,7 +34,7 @@ export function MyBuddy({ session }: { session: Session }) {
       setNotice({ intent: "success", message: success });
       reload();
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     } finally {
       setSaving(false);
     }
@@ -47,7 +47,7 @@ export function MyBuddy({ session }: { session: Session }) {
       </Title3>
       {notice && <Notice {...notice} />}
       {mine.status === "loading" && <Spinner size="small" label={text.loading} />}
-      {mine.status === "failed" && <ErrorState message={mine.error.message || text.errorNetwork} onRetry={reload} />}
+      {mine.status === "failed" && <ErrorState message={errorText(mine.error)} onRetry={reload} />}
       {mine.status === "ready" && (
         <>
           {mine.data.pairings.map((pairing) => (
@@ -109,7 +109,7 @@ function OpenAnswers({
   session: Session;
 }) {
   const messages = useMessages();
-  const { text, formatMessage } = messages;
+  const { text, formatCount } = messages;
   const { offer, request } = mine;
   const hasBuddy = mine.pairings.some((pairing) => pairing.role === "newcomer");
   return (
@@ -126,9 +126,7 @@ function OpenAnswers({
       {offer && (
         <MessageBar intent="success" layout="multiline" data-testid="buddy-offer-open">
           <MessageBarBody>
-            <MessageBarTitle>
-              {formatMessage("buddyOfferOpen", { count: String(offer.capacity), active: String(offer.activePairings) })}
-            </MessageBarTitle>
+            <MessageBarTitle>{formatCount("buddyOfferOpen", offer.capacity, { active: String(offer.activePairings) })}</MessageBarTitle>
             {windowsText(messages, offer.windows, offer.timeZone, viewer.locale)}
           </MessageBarBody>
         </MessageBar>

@@ -12,7 +12,7 @@ import { Notice, type NoticeState } from "./notice.js";
 /** Every circle in the organisation, for the admin: who is in it and when it meets, in the admin's zone. */
 export function AllCircles({ session, generation }: { session: Session; generation: number }) {
   const messages = useMessages();
-  const { text, formatMessage } = messages;
+  const { text, formatMessage, errorText } = messages;
   const [circles, reload] = useLoad(
     useCallback(() => session.api.allCircles(), [session]),
     generation,
@@ -30,7 +30,7 @@ export function AllCircles({ session, generation }: { session: Session; generati
       setNotice({ intent: "success", message: text.circleEditSaved });
       reload();
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     } finally {
       setSaving(false);
     }
@@ -42,7 +42,7 @@ export function AllCircles({ session, generation }: { session: Session; generati
       </Title3>
       {notice && <Notice {...notice} />}
       {circles.status === "loading" && <Spinner size="small" label={text.loading} />}
-      {circles.status === "failed" && <ErrorState message={circles.error.message || text.errorNetwork} onRetry={reload} />}
+      {circles.status === "failed" && <ErrorState message={errorText(circles.error)} onRetry={reload} />}
       {circles.status === "ready" && circles.data.circles.length === 0 && (
         <Text data-testid="all-circles-empty">{text.programmeCirclesEmpty}</Text>
       )}

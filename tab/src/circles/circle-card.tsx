@@ -22,7 +22,7 @@ export function CircleCard({
   myUserId: string;
   onLeft: (name: string) => void;
 }) {
-  const { text, formatMessage } = useMessages();
+  const { text, formatMessage, errorText } = useMessages();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState>();
@@ -37,7 +37,7 @@ export function CircleCard({
       setFacilitatorId((await session.api.facilitateNext(circle.id)).nextFacilitatorId);
       setNotice({ intent: "success", message: text.circleFacilitateNextDone });
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     }
   };
 
@@ -55,7 +55,7 @@ export function CircleCard({
       await session.api.leaveCircle(circle.id);
       onLeft(circle.name);
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
       setBusy(false);
       setConfirming(false);
     }

@@ -9,14 +9,14 @@ import {
   type Weekday,
 } from "../../../shared/circles/circle-schedule.js";
 import type { Messages } from "../i18n/messages.js";
-import type { Session } from "../session.js";
 
 /**
  * How circles and their time slots read to the person looking: always in their own language and
  * time zone, because a circle set for 14:00 in London is at 19:30 for a member in Kolkata.
  */
 
-export function viewerOf(session: Session): SessionViewer {
+/** Takes only the session's context, so this file (and its spec) stays free of the browser's types. */
+export function viewerOf(session: { context: { locale: string; timeZone: string } }): SessionViewer {
   return { locale: safeLocale(session.context.locale), timeZone: session.context.timeZone };
 }
 
@@ -39,6 +39,22 @@ export function slotRecurrence(round: Pick<RoundSummary, "cadence" | "startsOn">
     timeZone: slot.timeZone,
     startDate: round.startsOn,
   };
+}
+
+/**
+ * A round's slots in the order their first sessions fall, not the order the admin typed them: a
+ * Thursday slot in New York and a Monday one in London read in date order wherever the viewer is.
+ * A slot with no session to come goes last, keeping the admin's order among those.
+ */
+export function slotsInDateOrder<Slot extends CandidateSlot>(
+  round: Pick<RoundSummary, "cadence" | "startsOn"> & { slots: readonly Slot[] },
+  from = new Date(),
+): Slot[] {
+  const firstStart = (slot: Slot) => nextSessions(slotRecurrence(round, slot), from, 1)[0]?.start.getTime() ?? Number.POSITIVE_INFINITY;
+  return round.slots
+    .map((slot, index) => ({ slot, index, start: firstStart(slot) }))
+    .sort((a, b) => a.start - b.start || a.index - b.index)
+    .map(({ slot }) => slot);
 }
 
 /** The next session still to come (or under way), in the viewer's words; undefined when there is none. */

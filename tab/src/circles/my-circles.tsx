@@ -10,7 +10,7 @@ import { Notice } from "./notice.js";
 
 /** The circles I belong to, or a word on how to join one. */
 export function MyCircles({ session, myUserId }: { session: Session; myUserId: string }) {
-  const { text, formatMessage } = useMessages();
+  const { text, formatMessage, errorText } = useMessages();
   const [circles, reload] = useLoad(useCallback(() => session.api.myCircles(), [session]));
   const [left, setLeft] = useState<string>();
   const viewer = viewerOf(session);
@@ -21,7 +21,7 @@ export function MyCircles({ session, myUserId }: { session: Session; myUserId: s
       </Title3>
       {left && <Notice intent="success" message={formatMessage("circleLeft", { name: left })} />}
       {circles.status === "loading" && <Spinner size="small" label={text.loading} />}
-      {circles.status === "failed" && <ErrorState message={circles.error.message || text.errorNetwork} onRetry={reload} />}
+      {circles.status === "failed" && <ErrorState message={errorText(circles.error)} onRetry={reload} />}
       {circles.status === "ready" &&
         (circles.data.circles.length === 0 ? (
           <Text data-testid="my-circles-empty">{text.homeCirclesEmpty}</Text>

@@ -7,7 +7,7 @@ import type { Messages } from "../i18n/messages.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
-import { localDateText, slotHomeText, slotText, viewerOf } from "./circle-format.js";
+import { localDateText, slotHomeText, slotsInDateOrder, slotText, viewerOf } from "./circle-format.js";
 import { Notice, type NoticeState } from "./notice.js";
 
 // The form checks answers with the server's schema, which brings zod: it loads when someone signs up.
@@ -15,7 +15,7 @@ const SignUpForm = lazy(() => import("./sign-up-form.js").then((module) => ({ de
 
 /** The rounds a member can sign up for, each with its times shown in the member's own zone. */
 export function OpenRounds({ session }: { session: Session }) {
-  const { text } = useMessages();
+  const { text, errorText } = useMessages();
   const [rounds, reload] = useLoad(useCallback(() => session.api.circleRounds(), [session]));
   const viewer = viewerOf(session);
   return (
@@ -24,7 +24,7 @@ export function OpenRounds({ session }: { session: Session }) {
         {text.openRoundsTitle}
       </Title3>
       {rounds.status === "loading" && <Spinner size="small" label={text.loading} />}
-      {rounds.status === "failed" && <ErrorState message={rounds.error.message || text.errorNetwork} onRetry={reload} />}
+      {rounds.status === "failed" && <ErrorState message={errorText(rounds.error)} onRetry={reload} />}
       {rounds.status === "ready" &&
         (rounds.data.rounds.some((round) => round.status === "open") ? (
           rounds.data.rounds
@@ -49,7 +49,7 @@ function RoundCard({
   onChanged: () => void;
 }) {
   const messages = useMessages();
-  const { text, formatMessage } = messages;
+  const { text, formatMessage, errorText } = messages;
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<NoticeState>();
@@ -64,7 +64,7 @@ function RoundCard({
       setNotice({ intent: "success", message: success });
       onChanged();
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     } finally {
       setSaving(false);
     }
@@ -84,7 +84,7 @@ function RoundCard({
         <>
           <Text weight="semibold">{formatMessage("roundSlotsHeading", { timeZone: viewer.timeZone })}</Text>
           <ul style={{ margin: 0, paddingInlineStart: 20, display: "grid", gap: 4 }}>
-            {round.slots.map((slot) => (
+            {slotsInDateOrder(round).map((slot) => (
               <li key={slot.id} data-testid="round-slot">
                 {slotText(messages, round, slot, viewer)}
                 <Text size={200} block>
@@ -139,7 +139,7 @@ function RoundCard({
 }
 
 function chosenTimes(messages: Messages, round: RoundSummary, signUp: SignUpInput, viewer: SessionViewer): string {
-  return round.slots
+  return slotsInDateOrder(round)
     .filter((slot) => signUp.windows.includes(slot.id))
     .map((slot) => slotText(messages, round, slot, viewer))
     .join("; ");

@@ -4,7 +4,7 @@ import type { RoundPreview, RoundSummary } from "../../../shared/circles/circle-
 import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
-import { cadenceText, localDateText, slotHomeText, slotText } from "./circle-format.js";
+import { cadenceText, localDateText, slotHomeText, slotsInDateOrder, slotText } from "./circle-format.js";
 import { Notice, type NoticeState } from "./notice.js";
 import { RoundPreviewView } from "./round-preview.js";
 
@@ -23,7 +23,7 @@ export function RoundAdminCard({
   onPublished: (message: string) => void;
 }) {
   const messages = useMessages();
-  const { text, formatMessage } = messages;
+  const { text, formatMessage, errorText } = messages;
   const [preview, setPreview] = useState<PreviewState>({ status: "idle" });
   const [confirming, setConfirming] = useState(false);
   const [publishing, setPublishing] = useState(false);
@@ -38,7 +38,7 @@ export function RoundAdminCard({
       setPreview({ status: "ready", preview: await session.api.previewRound(round.id) });
     } catch (error) {
       setPreview({ status: "idle" });
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     }
   };
   const publish = async () => {
@@ -47,9 +47,9 @@ export function RoundAdminCard({
       const { circles } = await session.api.publishRound(round.id);
       setConfirming(false);
       setPreview({ status: "idle" });
-      onPublished(formatMessage("programmePublished", { count: String(circles.length), name: round.name }));
+      onPublished(messages.formatCount("programmePublished", circles.length, { name: round.name }));
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
       setConfirming(false);
     } finally {
       setPublishing(false);
@@ -83,7 +83,7 @@ export function RoundAdminCard({
         })}
       </Text>
       <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-        {round.slots.map((slot) => (
+        {slotsInDateOrder(round).map((slot) => (
           <li key={slot.id}>
             {slotText(messages, round, slot, viewer)}
             <Text size={200} block>
@@ -98,7 +98,7 @@ export function RoundAdminCard({
       {round.status === "open" &&
         (confirming ? (
           <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-label={text.programmePublish}>
-            <MessageBarBody>{formatMessage("programmePublishConfirm", { count: String(proposed), name: round.name })}</MessageBarBody>
+            <MessageBarBody>{messages.formatCount("programmePublishConfirm", proposed, { name: round.name })}</MessageBarBody>
             <MessageBarActions>
               <Button appearance="primary" disabled={publishing} onClick={() => void publish()}>
                 {text.programmePublishYes}

@@ -17,7 +17,7 @@ const UNPLACED_REASONS: Record<RoundPreview["unplaced"][number]["reason"], TabMe
 /** The circles the grouping proposes, for the admin to check before anyone sees them. */
 export function RoundPreviewView({ round, preview, viewer }: { round: RoundSummary; preview: RoundPreview; viewer: SessionViewer }) {
   const messages = useMessages();
-  const { text, formatMessage } = messages;
+  const { text, formatMessage, formatCount } = messages;
   const headingId = `preview-${round.id}-title`;
   return (
     <section aria-labelledby={headingId} data-testid="round-preview" style={{ display: "grid", gap: 12 }}>
@@ -46,7 +46,7 @@ export function RoundPreviewView({ round, preview, viewer }: { round: RoundSumma
               </Text>
               {circle.repeatPairs > 0 && (
                 <Text block size={200}>
-                  {formatMessage("programmeProposedRepeats", { count: String(circle.repeatPairs) })}
+                  {formatCount("programmeProposedRepeats", circle.repeatPairs)}
                 </Text>
               )}
               <ul style={{ margin: "4px 0 0", paddingInlineStart: 20 }}>

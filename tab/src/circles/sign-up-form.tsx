@@ -10,7 +10,7 @@ import type { SessionViewer } from "../../../shared/circles/circle-schedule.js";
 import { TypedCrisisNotice } from "../components/typed-crisis-notice.js";
 import { type TabMessageKey } from "../i18n/messages.js";
 import { useMessages } from "../i18n/use-messages.js";
-import { slotHomeText, slotText } from "./circle-format.js";
+import { slotHomeText, slotsInDateOrder, slotText } from "./circle-format.js";
 import { TimeZoneField } from "./time-zone-field.js";
 
 /** The form as typed: lists are free text until they are split for the schema. */
@@ -123,7 +123,7 @@ export function SignUpForm({
         <Text size={200} id={`${titleId}-windows-hint`}>
           {text.signUpWindowsHint}
         </Text>
-        {round.slots.map((slot) => (
+        {slotsInDateOrder(round).map((slot) => (
           <Checkbox
             key={slot.id}
             data-slot-id={slot.id}

@@ -51,9 +51,9 @@ describe("the tab's catalogues", () => {
   it("the check itself notices a missing key, an extra key and a changed placeholder", () => {
     const { appName: _dropped, ...missing } = TAB_MESSAGES_EN;
     expect(differences(missing)).toEqual(["missing appName"]);
-    expect(differences({ ...TAB_MESSAGES_EN, navHome: "Home" })).toEqual(["extra navHome"]);
-    expect(differences({ ...TAB_MESSAGES_EN, signedInAs: "Angemeldet als {nmae}" })).toEqual([
-      "placeholders of signedInAs: {nmae} instead of {name}",
+    expect(differences({ ...TAB_MESSAGES_EN, navStart: "Home" })).toEqual(["extra navStart"]);
+    expect(differences({ ...TAB_MESSAGES_EN, homeGreeting: "Hallo, {nmae}" })).toEqual([
+      "placeholders of homeGreeting: {nmae} instead of {name}",
     ]);
     expect(differences({ ...TAB_MESSAGES_EN, circleMemberYou: "(Sie)" })).toEqual([
       "placeholders of circleMemberYou: {} instead of {name}",
@@ -84,11 +84,28 @@ describe("choosing the catalogue", () => {
 
   it("fills placeholders, leaves unknown ones visible, and labels data values in the viewer's language", () => {
     const german = messagesFor(languageOf("de-DE"), TAB_MESSAGES_DE);
-    expect(german.formatMessage("signedInAs", { name: "Mia" })).toBe("Angemeldet als Mia");
-    expect(german.formatMessage("signedInAs")).toBe("Angemeldet als {name}");
+    expect(german.formatMessage("homeGreeting", { name: "Mia" })).toBe("Hallo, Mia");
+    expect(german.formatMessage("homeGreeting")).toBe("Hallo, {name}");
     expect(german.labelFor("status", "open")).toBe("Wartet auf eine Ansprechperson");
     expect(german.labelFor("audit", "start_conversation")).toBe("Gespräch begonnen");
     expect(german.labelFor("urgency", "unheard_of")).toBe("unheard_of");
     expect(messagesFor(languageOf("en-GB"), TAB_MESSAGES_EN).labelFor("status", "open")).toBe("Waiting for a supporter");
+  });
+});
+
+describe("counts", () => {
+  it("take their form from Intl.PluralRules and write the number as the language does", () => {
+    const english = messagesFor("en", TAB_MESSAGES_EN);
+    const german = messagesFor("de", TAB_MESSAGES_DE);
+    expect(english.formatCount("programmePublished", 1, { name: "Spring" })).toBe("1 circle published for Spring.");
+    expect(english.formatCount("programmePublished", 3, { name: "Spring" })).toBe("3 circles published for Spring.");
+    expect(english.formatCount("programmePublished", 0, { name: "Spring" })).toBe("0 circles published for Spring.");
+    expect(german.formatCount("programmePublished", 1, { name: "Frühling" })).toBe("1 Kreis für Frühling veröffentlicht.");
+    expect(german.formatCount("myDataParticipation", 1200)).toMatch(/^1\.200 Wochen /);
+  });
+
+  it("never say 'circle(s)': no message in any catalogue hedges a plural in brackets", () => {
+    for (const [language, catalogue] of Object.entries(TAB_CATALOGUES))
+      for (const [key, message] of Object.entries(catalogue)) expect(message, `${language} ${key}`).not.toMatch(/\w\((s|e|en|n)\)/);
   });
 });

@@ -1,3 +1,4 @@
+import { errorWords } from "../api/error-text.js";
 import { TAB_MESSAGES_EN } from "./en.js";
 
 export { TAB_MESSAGES_EN };
@@ -54,6 +55,15 @@ function isMessageKey(key: string): key is TabMessageKey {
   return Object.hasOwn(TAB_MESSAGES_EN, key);
 }
 
+/**
+ * A message that depends on a number: its forms are the keys `<base>_one` and `<base>_other` (and
+ * any other CLDR category a language needs, such as `_few`), picked by `Intl.PluralRules`, so no
+ * text says "circle(s)".
+ */
+export type PluralBase = {
+  [K in TabMessageKey]: K extends `${infer Base}_other` ? (`${Base}_one` extends TabMessageKey ? Base : never) : never;
+}[TabMessageKey];
+
 export type LabelGroup = "category" | "urgency" | "status" | "audit" | "contact" | "rosterStatus" | "insightsColumn";
 
 /** Everything a component needs to show text in the viewer's language. */
@@ -64,17 +74,34 @@ export interface Messages {
   formatMessage(key: TabMessageKey, values?: Record<string, string>): string;
   /** Labels keyed by data values, e.g. ("status", "open"); unknown values show as they are. */
   labelFor(group: LabelGroup, value: string): string;
+  /** The form of `base` for `count` in the viewer's language, with "{count}" written as that language writes numbers. */
+  formatCount(base: PluralBase, count: number, values?: Record<string, string>): string;
+  /** What went wrong, in the viewer's language: never the browser's own words (see `errorWords`). */
+  errorText(error: unknown): string;
 }
 
 /** The messages of one language, from its catalogue (see `CATALOGUE_LOADERS`). */
 export function messagesFor(language: TabLanguage, text: TabCatalogue): Messages {
+  const formatMessage = (key: TabMessageKey, values: Record<string, string> = {}) =>
+    text[key].replace(/\{(\w+)\}/g, (_match, name: string) => values[name] ?? `{${name}}`);
+  const plurals = new Intl.PluralRules(language);
+  const numbers = new Intl.NumberFormat(language);
   return {
     language,
     text,
-    formatMessage: (key, values = {}) => text[key].replace(/\{(\w+)\}/g, (_match, name: string) => values[name] ?? `{${name}}`),
+    formatMessage,
+    formatCount: (base, count, values = {}) => {
+      const form = `${base}_${plurals.select(count)}`;
+      const key = isMessageKey(form) ? form : (`${base}_other` as TabMessageKey);
+      return formatMessage(key, { ...values, count: numbers.format(count) });
+    },
     labelFor: (group, value) => {
       const key = group === "audit" ? `audit${value.charAt(0).toUpperCase()}${value.slice(1)}` : `${group}_${value}`;
       return isMessageKey(key) ? text[key] : value;
+    },
+    errorText: (error) => {
+      const words = errorWords(error);
+      return "key" in words ? text[words.key] : words.serverMessage;
     },
   };
 }

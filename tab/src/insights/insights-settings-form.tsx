@@ -14,7 +14,7 @@ const formStyle: CSSProperties = {
 
 /** What participation is a share of, and what it aims for; the server checks the same limits. */
 export function InsightsSettingsForm({ api, settings, onSaved }: { api: ApiClient; settings: InsightsSettings; onSaved(): void }) {
-  const { text } = useMessages();
+  const { text, errorText } = useMessages();
   const [size, setSize] = useState(settings.programmeSize?.toString() ?? "");
   const [target, setTarget] = useState(settings.targetShare === undefined ? "" : String(Math.round(settings.targetShare * 1000) / 10));
   const [targetBy, setTargetBy] = useState(settings.targetBy ?? "");
@@ -40,7 +40,7 @@ export function InsightsSettingsForm({ api, settings, onSaved }: { api: ApiClien
       setNotice({ intent: "success", message: text.insightsSettingsSaved });
       onSaved();
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     } finally {
       setSaving(false);
     }

@@ -1,4 +1,4 @@
-import { Text, Title3 } from "@fluentui/react-components";
+import { Link, Text, Title3 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { TemplatePicker } from "../huddles/template-picker.js";
 import { useTemplateList } from "../huddles/use-template-list.js";
@@ -11,6 +11,25 @@ import { configureTabSave } from "../teams/teams-host.js";
  * once one is picked. In a channel or group chat: the tab will list that team's circles.
  */
 export function ConfigPage({ session }: { session: Session }) {
+  // Opened in a browser rather than in Teams' settings frame: there is no Save to wire up, so say what the page is for.
+  if (session.context.frameContext !== "settings") return <ConfigOutsideTeams />;
+  return <ConfigInTeams session={session} />;
+}
+
+function ConfigOutsideTeams() {
+  const { text } = useMessages();
+  return (
+    <section aria-labelledby="config-title" style={{ display: "grid", gap: 8 }} data-testid="config-outside-teams">
+      <Title3 as="h1" id="config-title">
+        {text.configTitle}
+      </Title3>
+      <Text>{text.configOutsideTeams}</Text>
+      <Link href="/personal/home">{text.navBackHome}</Link>
+    </section>
+  );
+}
+
+function ConfigInTeams({ session }: { session: Session }) {
   const { text } = useMessages();
   const inMeeting = Boolean(session.context.meetingId);
   const [templateId, setTemplateId] = useState<string>();

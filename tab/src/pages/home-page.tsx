@@ -1,70 +1,40 @@
-import { Badge, Link, Spinner, Text, Title2 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import type { MeResponse as Me } from "../../../shared/api/index.js";
+import { Spinner, Title2 } from "@fluentui/react-components";
+import { useCallback } from "react";
 import { MyBuddy } from "../buddies/my-buddy.js";
 import { MyCircles } from "../circles/my-circles.js";
 import { OpenRounds } from "../circles/open-rounds.js";
 import { ErrorState } from "../components/error-state.js";
-import { TalkToSomeone } from "../requests/talk-to-someone.js";
-import { type TabMessageKey } from "../i18n/messages.js";
 import { useMessages } from "../i18n/use-messages.js";
+import { HomeTools } from "../navigation/home-tools.js";
+import { TalkToSomeone } from "../requests/talk-to-someone.js";
 import type { Session } from "../session.js";
+import { useLoad } from "../use-load.js";
 
-const ROLE_LABELS: Record<string, TabMessageKey> = {
-  member: "roleMember",
-  facilitator: "roleFacilitator",
-  supporter: "roleSupporter",
-  admin: "roleAdmin",
-};
+/** The first word of a display name, for a greeting; the whole name when it has none. */
+function firstName(displayName: string | undefined): string {
+  return displayName?.trim().split(/\s+/)[0] ?? "";
+}
 
-type Load = { status: "loading" } | { status: "ready"; me: Me; at: Date } | { status: "failed"; signedOut: boolean };
-
+/** The dashboard: one primary action, the way to every page that is not a tab, my circles, open sign-ups and my buddy. */
 export function HomePage({ session }: { session: Session }) {
-  const { text, formatMessage } = useMessages();
-  const [load, setLoad] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
+  const { text, formatMessage, errorText } = useMessages();
+  const [me, retry] = useLoad(useCallback(() => session.api.me(), [session]));
 
-  useEffect(() => {
-    let cancelled = false;
-    session.api.me().then(
-      (me) => !cancelled && setLoad({ status: "ready", me, at: new Date() }),
-      (error: unknown) => !cancelled && setLoad({ status: "failed", signedOut: (error as { status?: number }).status === 401 }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [session, attempt]);
-
-  if (load.status === "loading") return <Spinner label={text.loading} />;
-  if (load.status === "failed")
-    return <ErrorState message={load.signedOut ? text.errorSignIn : text.errorNetwork} onRetry={() => setAttempt((count) => count + 1)} />;
-  const { me } = load;
-  const updated = new Intl.DateTimeFormat(session.context.locale, { timeStyle: "short", timeZone: session.context.timeZone }).format(
-    load.at,
-  );
+  if (me.status === "loading") return <Spinner label={text.loading} />;
+  if (me.status === "failed") return <ErrorState message={errorText(me.error)} onRetry={retry} />;
+  const name = firstName(me.data.displayName);
   return (
-    <section aria-labelledby="home-title" style={{ display: "grid", gap: 12 }}>
-      <Title2 as="h1" id="home-title">
-        {text.homeTitle}
+    <section aria-labelledby="home-title" style={{ display: "grid", gap: 16, minWidth: 0 }}>
+      <Title2 as="h1" id="home-title" data-testid="home-greeting">
+        {name ? formatMessage("homeGreeting", { name }) : text.homeTitle}
       </Title2>
       <div>
         <TalkToSomeone session={session} />
       </div>
-      <Text data-testid="signed-in-user">{formatMessage("signedInAs", { name: me.displayName ?? me.userId })}</Text>
-      <div role="list" aria-label={text.yourRoles} style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-        {me.roles.map((role) => (
-          <Badge role="listitem" key={role} appearance="tint" data-role={role}>
-            {text[ROLE_LABELS[role] ?? "roleMember"]}
-          </Badge>
-        ))}
-      </div>
-      <MyCircles session={session} myUserId={me.userId} />
+      <HomeTools roles={me.data.roles} />
+      <MyCircles session={session} myUserId={me.data.userId} />
       <OpenRounds session={session} />
       <MyBuddy session={session} />
-      <Text size={200}>{formatMessage("lastUpdated", { time: updated })}</Text>
-      <Link href="/personal/my-data" data-testid="my-data-link">
-        {text.myDataLink}
-      </Link>
     </section>
   );
 }

@@ -24,11 +24,11 @@ function defaultQuery(): RangeQuery {
 
 /** Programme admins see aggregate figures here; anyone else is told the page is not for them. */
 export function InsightsPage({ session }: { session: Session }) {
-  const { text } = useMessages();
+  const { text, errorText } = useMessages();
   const [me, retry] = useLoad(useCallback(() => session.api.me(), [session]));
   if (me.status === "loading") return <Spinner label={text.loading} />;
   if (me.status === "failed")
-    return <ErrorState message={me.error.status === 401 ? text.errorSignIn : me.error.message || text.errorNetwork} onRetry={retry} />;
+    return <ErrorState message={me.error.status === 401 ? text.errorSignIn : errorText(me.error)} onRetry={retry} />;
   return (
     <section aria-labelledby="insights-title" style={{ display: "grid", gap: 16, minWidth: 0 }}>
       <Title2 as="h1" id="insights-title">
@@ -50,7 +50,7 @@ function allWithheld(report: InsightsReport): boolean {
 }
 
 function InsightsDashboard({ session }: { session: Session }) {
-  const { text } = useMessages();
+  const { text, errorText } = useMessages();
   const locale = session.context.locale;
   const [query, setQuery] = useState<RangeQuery>(defaultQuery);
   const [report, reload] = useLoad(useCallback(() => session.api.insights(query), [session, query]));
@@ -88,7 +88,7 @@ function InsightsDashboard({ session }: { session: Session }) {
       {options && <InsightsControls query={query} options={options} onChange={setQuery} />}
       {notice && <Notice {...notice} />}
       {report.status === "loading" && <Spinner label={text.loading} />}
-      {report.status === "failed" && <ErrorState message={report.error.message || text.errorNetwork} onRetry={reload} />}
+      {report.status === "failed" && <ErrorState message={errorText(report.error)} onRetry={reload} />}
       {report.status === "ready" && (
         <div style={{ display: "grid", gap: 16, minWidth: 0 }} aria-busy={!current}>
           <div style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "center" }}>

@@ -4,12 +4,12 @@ import type { ErasurePreview } from "../../../shared/api/index.js";
 import { Notice, type NoticeState } from "../circles/notice.js";
 import { saveFile } from "../api/file-download.js";
 import { ErrorState } from "../components/error-state.js";
-import { type TabMessageKey } from "../i18n/messages.js";
+import { type PluralBase } from "../i18n/messages.js";
 import { useMessages } from "../i18n/use-messages.js";
 import type { Session } from "../session.js";
 import { useLoad } from "../use-load.js";
 
-const WHAT_GOES: [keyof ErasurePreview, TabMessageKey][] = [
+const WHAT_GOES: [keyof ErasurePreview, PluralBase][] = [
   ["openRequests", "myDataOpenRequests"],
   ["closedRequests", "myDataClosedRequests"],
   ["circleMemberships", "myDataCircles"],
@@ -22,7 +22,7 @@ const WHAT_GOES: [keyof ErasurePreview, TabMessageKey][] = [
 
 /** Privacy rules in practice: every member can take their data with them, or have it erased. */
 export function MyDataPage({ session }: { session: Session }) {
-  const { text, formatMessage } = useMessages();
+  const { text, formatCount, errorText } = useMessages();
   const [preview, reload] = useLoad(useCallback(() => session.api.erasurePreview(), [session]));
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -35,14 +35,14 @@ export function MyDataPage({ session }: { session: Session }) {
       await work();
       setNotice({ intent: "success", message: success });
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     } finally {
       setBusy(false);
     }
   };
 
   if (preview.status === "loading") return <Spinner label={text.loading} />;
-  if (preview.status === "failed") return <ErrorState message={preview.error.message || text.errorNetwork} onRetry={reload} />;
+  if (preview.status === "failed") return <ErrorState message={errorText(preview.error)} onRetry={reload} />;
   const items = WHAT_GOES.filter(([field]) => preview.data[field] > 0);
 
   return (
@@ -65,7 +65,7 @@ export function MyDataPage({ session }: { session: Session }) {
           <Text>{text.myDataEraseWillGo}</Text>
           <ul data-testid="my-data-will-go" style={{ margin: 0, paddingInlineStart: 20 }}>
             {items.map(([field, key]) => (
-              <li key={field}>{formatMessage(key, { count: String(preview.data[field]) })}</li>
+              <li key={field}>{formatCount(key, preview.data[field])}</li>
             ))}
           </ul>
           {confirming ? (

@@ -1,35 +1,19 @@
-import {
-  Badge,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Title2,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Spinner, Text, Title2 } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
 import type { RequestSummaryView as RequestSummary } from "../../../shared/requests/request-views.js";
 import { ErrorState } from "../components/error-state.js";
 import { ShowMore } from "../components/show-more.js";
 import { useMessages } from "../i18n/use-messages.js";
+import { MyRequestList } from "../requests/my-request-list.js";
 import { RequestTimeline } from "../requests/request-timeline.js";
 import { TalkToSomeone } from "../requests/talk-to-someone.js";
 import { WithdrawConfirm, type WithdrawOutcome } from "../requests/withdraw-confirm.js";
 import type { Session } from "../session.js";
-import { dateTime } from "../time-format.js";
 import { usePagedList } from "../use-paged-list.js";
-
-const WITHDRAWABLE = new Set(["open", "claimed", "in_conversation"]);
 
 /** A member's own requests: "Talk to someone", status, what happened when, and withdraw. */
 export function MyRequestsPage({ session }: { session: Session }) {
-  const { text, formatMessage } = useMessages();
+  const { text, formatMessage, errorText } = useMessages();
   const [list, reload, more] = usePagedList(useCallback((continuation?: string) => session.api.myRequests(continuation), [session]));
   const [openCode, setOpenCode] = useState<string>();
   const [withdrawing, setWithdrawing] = useState<RequestSummary>();
@@ -37,7 +21,7 @@ export function MyRequestsPage({ session }: { session: Session }) {
   const [notice, setNotice] = useState<{ intent: "success" | "warning" | "error"; message: string }>();
 
   if (list.status === "loading") return <Spinner label={text.loading} />;
-  if (list.status === "failed") return <ErrorState message={text.errorNetwork} onRetry={reload} />;
+  if (list.status === "failed") return <ErrorState message={errorText(list.error)} onRetry={reload} />;
   const requests = list.data.requests;
   const changed = () => {
     reload();
@@ -52,7 +36,9 @@ export function MyRequestsPage({ session }: { session: Session }) {
   };
   return (
     <section aria-labelledby="my-requests-title" style={{ display: "grid", gap: 12, minWidth: 0 }}>
-      <Title2 id="my-requests-title">{text.myRequestsTitle}</Title2>
+      <Title2 as="h1" id="my-requests-title">
+        {text.myRequestsTitle}
+      </Title2>
       <div>
         <TalkToSomeone session={session} onCreated={changed} />
       </div>
@@ -73,71 +59,16 @@ export function MyRequestsPage({ session }: { session: Session }) {
       {requests.length === 0 ? (
         <Text data-testid="my-requests-empty">{text.myRequestsEmpty}</Text>
       ) : (
-        <div style={{ overflowX: "auto" }}>
-          <Table aria-labelledby="my-requests-title" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{text.columnReference}</TableHeaderCell>
-                <TableHeaderCell>{text.columnCategory}</TableHeaderCell>
-                <TableHeaderCell>{text.columnStatus}</TableHeaderCell>
-                <TableHeaderCell>{text.columnWaiting}</TableHeaderCell>
-                <TableHeaderCell>{text.columnActions}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {requests.map((request) => (
-                <RequestRow
-                  key={request.referenceCode}
-                  request={request}
-                  session={session}
-                  onWithdraw={() => setWithdrawing(request)}
-                  onOpen={() => setOpenCode(request.referenceCode)}
-                />
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <MyRequestList
+          requests={requests}
+          locale={session.context.locale}
+          timeZone={session.context.timeZone}
+          onOpen={(request) => setOpenCode(request.referenceCode)}
+          onWithdraw={setWithdrawing}
+        />
       )}
       <ShowMore more={more} />
       {openCode && <RequestTimeline code={openCode} session={session} version={version} />}
     </section>
-  );
-}
-
-function RequestRow({
-  request,
-  session,
-  onWithdraw,
-  onOpen,
-}: {
-  request: RequestSummary;
-  session: Session;
-  onWithdraw: () => void;
-  onOpen: () => void;
-}) {
-  const { text, labelFor } = useMessages();
-  return (
-    <TableRow data-code={request.referenceCode}>
-      <TableCell>{request.referenceCode}</TableCell>
-      <TableCell>{labelFor("category", request.category)}</TableCell>
-      <TableCell>
-        <Badge appearance="tint" color={request.status === "open" ? "warning" : "brand"}>
-          {labelFor("status", request.status)}
-        </Badge>
-      </TableCell>
-      <TableCell>{dateTime(request.createdAt, session.context.locale, session.context.timeZone)}</TableCell>
-      <TableCell>
-        <div style={{ display: "flex", gap: 4, flexWrap: "wrap" }}>
-          <Button size="small" aria-label={`${text.actionDetails} ${request.referenceCode}`} onClick={onOpen}>
-            {text.actionDetails}
-          </Button>
-          {WITHDRAWABLE.has(request.status) && (
-            <Button size="small" aria-label={`${text.actionWithdraw} ${request.referenceCode}`} onClick={onWithdraw}>
-              {text.actionWithdraw}
-            </Button>
-          )}
-        </div>
-      </TableCell>
-    </TableRow>
   );
 }

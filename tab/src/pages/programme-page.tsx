@@ -17,11 +17,11 @@ const OpenRoundForm = lazy(() => import("../circles/open-round-form.js").then((m
 
 /** Programme admins run sign-up rounds here; anyone else is pointed back to their Home tab. */
 export function ProgrammePage({ session }: { session: Session }) {
-  const { text } = useMessages();
+  const { text, errorText } = useMessages();
   const [me, retry] = useLoad(useCallback(() => session.api.me(), [session]));
   if (me.status === "loading") return <Spinner label={text.loading} />;
   if (me.status === "failed")
-    return <ErrorState message={me.error.status === 401 ? text.errorSignIn : me.error.message || text.errorNetwork} onRetry={retry} />;
+    return <ErrorState message={me.error.status === 401 ? text.errorSignIn : errorText(me.error)} onRetry={retry} />;
   return (
     <section aria-labelledby="programme-title" style={{ display: "grid", gap: 16 }}>
       <Title2 as="h1" id="programme-title">
@@ -39,7 +39,7 @@ export function ProgrammePage({ session }: { session: Session }) {
 }
 
 function ProgrammeAdmin({ session }: { session: Session }) {
-  const { text, formatMessage } = useMessages();
+  const { text, formatMessage, errorText } = useMessages();
   const [rounds, reloadRounds] = useLoad(useCallback(() => session.api.circleRounds(), [session]));
   const [opening, setOpening] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -56,7 +56,7 @@ function ProgrammeAdmin({ session }: { session: Session }) {
       setNotice({ intent: "success", message: formatMessage("programmeRoundOpened", { name: round.name }) });
       reloadRounds();
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     } finally {
       setSaving(false);
     }
@@ -88,7 +88,7 @@ function ProgrammeAdmin({ session }: { session: Session }) {
           {text.programmeRoundsTitle}
         </Title3>
         {rounds.status === "loading" && <Spinner size="small" label={text.loading} />}
-        {rounds.status === "failed" && <ErrorState message={rounds.error.message || text.errorNetwork} onRetry={reloadRounds} />}
+        {rounds.status === "failed" && <ErrorState message={errorText(rounds.error)} onRetry={reloadRounds} />}
         {rounds.status === "ready" && rounds.data.rounds.length === 0 && (
           <Text data-testid="programme-rounds-empty">{text.programmeRoundsEmpty}</Text>
         )}

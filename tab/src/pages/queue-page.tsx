@@ -35,8 +35,12 @@ function useRefresh(reload: () => void, intervalMs: number) {
 
 /** The supporters' queue: open requests, most urgent first, with no one's words until claimed. */
 export function QueuePage({ session }: { session: Session }) {
-  const { text, formatMessage, labelFor } = useMessages();
-  const [queue, reload, more] = usePagedList(useCallback((continuation?: string) => session.api.queue(continuation), [session]));
+  const { text, formatMessage, formatCount, labelFor, errorText } = useMessages();
+  // A refresh in the background that fails keeps the list on screen, with a notice above it.
+  const [queue, reload, more, refreshError] = usePagedList(
+    useCallback((continuation?: string) => session.api.queue(continuation), [session]),
+    { keepDataOnFailure: true },
+  );
   const [me] = useLoad(useCallback(() => session.api.me(), [session]));
   const [urgency, setUrgency] = useState<(typeof URGENCY_FILTERS)[number]>("all");
   const [status, setStatus] = useState<(typeof STATUS_FILTERS)[number]>("all");
@@ -51,7 +55,7 @@ export function QueuePage({ session }: { session: Session }) {
   if (queue.status === "loading") return <Spinner label={text.loading} />;
   if (queue.status === "failed") {
     if (queue.error.status === 403) return <Text data-testid="queue-not-supporter">{text.queueNotSupporter}</Text>;
-    return <ErrorState message={text.errorNetwork} onRetry={reload} />;
+    return <ErrorState message={errorText(queue.error)} onRetry={reload} />;
   }
   // Who can open a chat with the bot is the roster's business: only admins are shown who cannot be reached.
   const isAdmin = me.status === "ready" && hasRole(me.data.roles, "admin");
@@ -83,19 +87,24 @@ export function QueuePage({ session }: { session: Session }) {
 
   return (
     <section aria-labelledby="queue-title" style={{ display: "grid", gap: 12, minWidth: 0 }}>
-      <Title2 id="queue-title">{text.queueTitle}</Title2>
+      <Title2 as="h1" id="queue-title">
+        {text.queueTitle}
+      </Title2>
       <CaseloadBanner session={session} version={caseloadVersion} />
       {notice && (
         <MessageBar intent={notice.intent} role="status">
           <MessageBarBody>{notice.message}</MessageBarBody>
         </MessageBar>
       )}
+      {refreshError && (
+        <MessageBar intent="warning" role="status" data-testid="queue-refresh-failed">
+          <MessageBarBody>{formatMessage("queueRefreshFailed", { reason: errorText(refreshError) })}</MessageBarBody>
+        </MessageBar>
+      )}
       {claimed && <ClaimedRequestPanel request={claimed} session={session} onChanged={() => void afterChange()} />}
       {isAdmin && queue.data.unreachableSupporters.length > 0 && (
         <MessageBar intent="warning" data-testid="unreachable-supporters">
-          <MessageBarBody>
-            {formatMessage("unreachableSupporters", { count: String(queue.data.unreachableSupporters.length) })}
-          </MessageBarBody>
+          <MessageBarBody>{formatCount("unreachableSupporters", queue.data.unreachableSupporters.length)}</MessageBarBody>
         </MessageBar>
       )}
       <Field label={text.filterUrgency} style={{ maxWidth: 240 }}>

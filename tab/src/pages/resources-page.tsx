@@ -23,7 +23,7 @@ type Notice = { intent: "success" | "error"; message: string };
 
 /** Resources: the emergency block first, then the tenant's catalogue to search and filter. Admins edit it here. */
 export function ResourcesPage({ session }: { session: Session }) {
-  const { text, formatMessage, language } = useMessages();
+  const { text, formatMessage, language, errorText } = useMessages();
   const { locale, timeZone } = session.context;
   const ownCountry = countryOfLocale(locale);
   const [country, setCountry] = useState(ownCountry);
@@ -64,7 +64,7 @@ export function ResourcesPage({ session }: { session: Session }) {
       else if (status === 404 && editing) {
         setEditing(undefined);
         setNotice({ intent: "error", message: text.resourcesGone });
-      } else setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      } else setNotice({ intent: "error", message: errorText(error) });
       setConfirming(undefined);
     } finally {
       setSaving(false);

@@ -20,11 +20,11 @@ function languageNames(tags: readonly string[], locale: string): string {
  * they are on duty. "Ask" opens the bot with that person already chosen in the request form.
  */
 export function SupportersPage({ session }: { session: Session }) {
-  const { text, formatMessage } = useMessages();
+  const { text, formatMessage, errorText } = useMessages();
   const [me] = useLoad(useCallback(() => session.api.me(), [session]));
   const [directory, reload] = useLoad(useCallback(() => session.api.supporterDirectory(), [session]));
   if (directory.status === "loading") return <Spinner label={text.loading} />;
-  if (directory.status === "failed") return <ErrorState message={directory.error.message || text.errorNetwork} onRetry={reload} />;
+  if (directory.status === "failed") return <ErrorState message={errorText(directory.error)} onRetry={reload} />;
   const botId = me.status === "ready" ? me.data.botId : undefined;
   return (
     <section aria-labelledby="directory-title" style={{ display: "grid", gap: 12 }}>

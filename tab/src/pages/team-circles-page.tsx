@@ -14,7 +14,7 @@ import { useLoad } from "../use-load.js";
  */
 export function TeamCirclesPage({ session }: { session: Session }) {
   const messages = useMessages();
-  const { text, formatMessage } = messages;
+  const { text, formatMessage, errorText } = messages;
   const teamKey = session.context.teamKey ?? new URLSearchParams(location.search).get("team") ?? undefined;
   const [me] = useLoad(useCallback(() => session.api.me(), [session]));
   const [circles, reload] = useLoad(
@@ -29,7 +29,7 @@ export function TeamCirclesPage({ session }: { session: Session }) {
 
   if (!teamKey) return <Text data-testid="team-circles-no-team">{text.teamCirclesNotInTeam}</Text>;
   if (circles.status === "loading") return <Spinner label={text.loading} />;
-  if (circles.status === "failed") return <ErrorState message={circles.error.message || text.errorNetwork} onRetry={reload} />;
+  if (circles.status === "failed") return <ErrorState message={errorText(circles.error)} onRetry={reload} />;
 
   const ask = async (circleId: string) => {
     setNotice(undefined);
@@ -37,7 +37,7 @@ export function TeamCirclesPage({ session }: { session: Session }) {
       await session.api.askToJoin(circleId, teamKey);
       reload();
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     }
   };
 
@@ -92,7 +92,7 @@ function LinkCircle({
   onLinked: () => void;
   onNotice: (notice: { intent: "success" | "error"; message: string }) => void;
 }) {
-  const { text } = useMessages();
+  const { text, errorText } = useMessages();
   const [all] = useLoad(useCallback(() => session.api.allCircles(), [session]));
   const [chosen, setChosen] = useState<string>();
   if (all.status !== "ready") return null;
@@ -106,7 +106,7 @@ function LinkCircle({
       setChosen(undefined);
       onLinked();
     } catch (error) {
-      onNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      onNotice({ intent: "error", message: errorText(error) });
     }
   };
   return (

@@ -33,7 +33,7 @@ const NEW_TEMPLATE: HuddleTemplateInput = { name: "", description: "", steps: [{
 /** Facilitators and admins build their organisation's huddle templates here; everyone else can look. */
 export function TemplatesPage({ session }: { session: Session }) {
   const messages = useMessages();
-  const { text, formatMessage, language } = messages;
+  const { text, formatMessage, language, errorText } = messages;
   const [me] = useLoad(useCallback(() => session.api.me(), [session]));
   const [library, reload] = useLoad(useCallback(() => session.api.huddleTemplates(), [session]));
   const [editing, setEditing] = useState<Editing>();
@@ -42,7 +42,7 @@ export function TemplatesPage({ session }: { session: Session }) {
   const [notice, setNotice] = useState<{ intent: "success" | "error"; message: string }>();
 
   if (me.status === "loading" || library.status === "loading") return <Spinner label={text.loading} />;
-  if (library.status === "failed") return <ErrorState message={library.error.message || text.errorNetwork} onRetry={reload} />;
+  if (library.status === "failed") return <ErrorState message={errorText(library.error)} onRetry={reload} />;
   const canEdit = me.status === "ready" && (me.data.roles.includes("facilitator") || me.data.roles.includes("admin"));
   const custom = library.data.templates.filter((listed) => !listed.template.builtIn);
   // Built-ins read (and are copied) in the viewer's language.
@@ -60,7 +60,7 @@ export function TemplatesPage({ session }: { session: Session }) {
       setNotice({ intent: "success", message: success });
       reload();
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     } finally {
       setSaving(false);
     }
@@ -133,7 +133,9 @@ export function TemplatesPage({ session }: { session: Session }) {
 
   return (
     <section aria-labelledby="templates-title" style={{ display: "grid", gap: 12 }}>
-      <Title2 id="templates-title">{text.templatesTitle}</Title2>
+      <Title2 as="h1" id="templates-title">
+        {text.templatesTitle}
+      </Title2>
       <Text>{canEdit ? text.templatesIntro : text.templatesReadOnly}</Text>
       {notice && <Notice {...notice} />}
       {confirming && (

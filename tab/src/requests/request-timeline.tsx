@@ -22,14 +22,14 @@ export function timelineWords({ text, labelFor }: Pick<Messages, "text" | "label
  */
 export function RequestTimeline({ code, session, version }: { code: string; session: Session; version: number }) {
   const messages = useMessages();
-  const { text } = messages;
+  const { text, errorText } = messages;
   const { locale, timeZone } = session.context;
   const [detail] = useLoad(
     useCallback(() => session.api.requestDetail(code), [code, session]),
     version,
   );
   if (detail.status === "loading") return <Spinner size="tiny" />;
-  if (detail.status === "failed") return <ErrorState message={text.errorNetwork} />;
+  if (detail.status === "failed") return <ErrorState message={errorText(detail.error)} />;
   const { request, audit = [] } = detail.data;
   const active = request.status === "claimed" || request.status === "in_conversation";
   return (

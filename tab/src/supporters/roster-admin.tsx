@@ -26,7 +26,7 @@ const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 /** The programme admins' roster: who supports, when their refresher is due, and the caseload limit. */
 export function RosterAdmin({ session }: { session: Session }) {
-  const { text } = useMessages();
+  const { text, errorText } = useMessages();
   const [roster, reload] = useLoad(useCallback(() => session.api.supporterRoster(), [session]));
   const [draft, setDraft] = useState({ userId: "", displayName: "", trainedOn: "", languages: "", bio: "" });
   const [cap, setCap] = useState<string>();
@@ -41,7 +41,7 @@ export function RosterAdmin({ session }: { session: Session }) {
       setNotice({ intent: "success", message: success });
       reload();
     } catch (error) {
-      setNotice({ intent: "error", message: (error as Error).message || text.errorNetwork });
+      setNotice({ intent: "error", message: errorText(error) });
     } finally {
       setBusy(false);
     }
@@ -59,7 +59,7 @@ export function RosterAdmin({ session }: { session: Session }) {
       </Title3>
       {notice && <Notice {...notice} />}
       {roster.status === "loading" && <Spinner size="small" label={text.loading} />}
-      {roster.status === "failed" && <ErrorState message={roster.error.message || text.errorNetwork} onRetry={reload} />}
+      {roster.status === "failed" && <ErrorState message={errorText(roster.error)} onRetry={reload} />}
       {roster.status === "ready" && roster.data.supporters.length === 0 && <Text>{text.rosterEmpty}</Text>}
       {roster.status === "ready" && roster.data.supporters.length > 0 && (
         <div style={{ overflowX: "auto" }}>
