@@ -22,11 +22,15 @@ export interface HuddleViewResponse {
     instance: string;
     pulse?: { stepId: string; answers: number };
     closedPulses: ReturnType<typeof closePulse>[];
+    /** Display names of the current round's speakers, by opaque key, as Teams gives them; a speaker may have none. */
+    speakerNames?: Record<string, string> | undefined;
   };
   version: string;
   serverNow: number;
   /** The caller's own opaque key in this session; sent to them alone, never in the shared stream state. */
   viewerKey?: string;
+  /** Sent to the meeting's organiser alone, as Teams says: the one person who may take a huddle over. */
+  viewerIsOrganizer?: boolean;
 }
 
 /** A template as the library lists it; built-ins have no version because nobody edits them. */
