@@ -1,0 +1,113 @@
+import { Button, Link, Spinner, Text, Title3 } from "@fluentui/react-components";
+import { lazy, Suspense, useState } from "react";
+import { huddleSummary } from "../../../shared/huddles/huddle-clock.js";
+import { pulseAnswerCount } from "../../../shared/huddles/pulse.js";
+import type { HuddleTemplate } from "../../../shared/huddles/templates.js";
+import type { HuddleViewResponse } from "../../../shared/api/index.js";
+import { useMessages } from "../i18n/use-messages.js";
+import { spokenDuration, timeOfDay } from "./huddle-format.js";
+import { TemplatePicker } from "./template-picker.js";
+
+// The chart is needed only once a huddle has ended, so it stays out of the panel's first download.
+const PulseChart = lazy(() => import("./pulse-chart.js"));
+
+/**
+ * After a huddle (flow B.6): the steps done and the time used, each closed pulse's distribution
+ * (or that it was withheld), "talk privately", and for a facilitator the meeting's next huddle.
+ * Nothing anyone said: there is nothing of it to show.
+ */
+export function HuddleSummary({
+  view,
+  stepTitles,
+  locale,
+  talkPrivately,
+  newHuddle,
+  stage = false,
+}: {
+  view: HuddleViewResponse;
+  /** The stage centres everything, its one alignment. */
+  stage?: boolean;
+  stepTitles: ReadonlyMap<string, string>;
+  locale: string;
+  talkPrivately: string | undefined;
+  /** Offered to facilitators and admins in the side panel; starts the meeting's next huddle. */
+  newHuddle?: { templates: readonly HuddleTemplate[]; initialTemplateId: string | undefined; create: (templateId: string) => void };
+}) {
+  const { text, formatMessage } = useMessages();
+  const { clock, closedPulses } = view.session;
+  const summary = huddleSummary(clock);
+  const titleOf = (stepId: string) => stepTitles.get(stepId) ?? stepId;
+  return (
+    <section
+      aria-labelledby="huddle-summary-title"
+      style={{ display: "grid", gap: 10, justifyItems: stage ? "center" : "stretch" }}
+      data-testid="huddle-ended"
+    >
+      <Title3 as="h2" id="huddle-summary-title">
+        {text.huddleSummaryTitle}
+      </Title3>
+      <Text>{text.huddleEnded}</Text>
+      <Text data-testid="summary-total">
+        {formatMessage("huddleSummary", { steps: String(summary.steps.length), time: spokenDuration(summary.totalSeconds, locale) })}
+        {clock.endedAt !== undefined && ` ${formatMessage("huddleSummaryEndedAt", { time: timeOfDay(clock.endedAt, locale) })}`}
+      </Text>
+      {summary.steps.length ? (
+        <ol
+          aria-label={text.huddleSummaryStepsDone}
+          style={{ margin: 0, paddingInlineStart: stage ? 0 : 20, listStylePosition: stage ? "inside" : "outside" }}
+          data-testid="summary-steps"
+        >
+          {summary.steps.map((step) => (
+            <li key={step.stepId}>
+              {formatMessage("huddleSummaryStepTime", { title: titleOf(step.stepId), time: spokenDuration(step.usedSeconds, locale) })}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <Text>{text.huddleSummaryNoSteps}</Text>
+      )}
+      {closedPulses.map((pulse, index) =>
+        "counts" in pulse ? (
+          <Suspense key={`${pulse.stepId}-${index}`} fallback={<Spinner size="tiny" />}>
+            <PulseChart
+              counts={pulse.counts}
+              caption={formatMessage("huddlePulseChartTitle", { title: titleOf(pulse.stepId), count: String(pulseAnswerCount(pulse)) })}
+            />
+          </Suspense>
+        ) : (
+          <Text key={`${pulse.stepId}-${index}`} data-testid="pulse-withheld">
+            {formatMessage("huddlePulseChartWithheld", { title: titleOf(pulse.stepId) })}
+          </Text>
+        ),
+      )}
+      {newHuddle && <NextHuddle {...newHuddle} />}
+      {talkPrivately && (
+        <Link href={talkPrivately} target="_blank">
+          {text.huddleTalkPrivately}
+        </Link>
+      )}
+    </section>
+  );
+}
+
+function NextHuddle({
+  templates,
+  initialTemplateId,
+  create,
+}: {
+  templates: readonly HuddleTemplate[];
+  initialTemplateId: string | undefined;
+  create: (templateId: string) => void;
+}) {
+  const { text } = useMessages();
+  const [chosen, setChosen] = useState(initialTemplateId);
+  const templateId = templates.find((template) => template.id === chosen)?.id ?? templates[0]?.id;
+  return (
+    <div style={{ display: "grid", gap: 8 }} data-testid="next-huddle">
+      <TemplatePicker templates={templates} templateId={templateId} onChange={setChosen} />
+      <Button appearance="primary" disabled={!templateId} onClick={() => templateId && create(templateId)}>
+        {text.huddleStartNew}
+      </Button>
+    </div>
+  );
+}
