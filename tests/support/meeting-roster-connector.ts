@@ -28,13 +28,15 @@ export interface TeamRosterOptions {
   teams?: Record<string, TeamRoster>;
   /** People whose team lookups fail with a 500, as when Teams cannot be reached. */
   failingUsers?: string[];
+  /** Display names Teams gives with a meeting participant, by Entra object id; none when absent. */
+  names?: Record<string, string>;
 }
 
 /** `tenants` optionally ties a meeting to its tenant: asked about it for another tenant, Teams knows nothing. */
 export async function startMeetingRosterConnector(
   roster: Record<string, string[]>,
   tenants: Record<string, string> = {},
-  { teams = {}, failingUsers = [] }: TeamRosterOptions = {},
+  { teams = {}, failingUsers = [], names = {} }: TeamRosterOptions = {},
 ): Promise<MeetingRosterConnector> {
   let lookups = 0;
   const teamLookups: string[] = [];
@@ -65,9 +67,13 @@ export async function startMeetingRosterConnector(
         .writeHead(404, { "Content-Type": "application/json" })
         .end(JSON.stringify({ error: { code: "NotFound", message: "participant not found" } }));
     const role = people[0] === participantId ? "Organizer" : "Attendee";
-    response
-      .writeHead(200, { "Content-Type": "application/json" })
-      .end(JSON.stringify({ user: { id: participantId }, meeting: { role, inMeeting: true }, conversation: { id: meetingId } }));
+    response.writeHead(200, { "Content-Type": "application/json" }).end(
+      JSON.stringify({
+        user: { id: participantId, ...(names[participantId] ? { name: names[participantId] } : {}) },
+        meeting: { role, inMeeting: true },
+        conversation: { id: meetingId },
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
