@@ -63,6 +63,10 @@ describe("the meeting's next huddle", () => {
       .map((document) => document.value)
       .find((session) => speakers.includes(opaqueKey(session, "mia")))!;
     expect(round.value.session.speakerNames).toEqual({ [opaqueKey(stored, "fin")]: "Fin F", [opaqueKey(stored, "mia")]: "Mia M" });
+    // Erasure takes the person's name out of the round with them.
+    await huddles.forget("tenant-n", "mia");
+    const erased = await huddles.read("tenant-n", "named");
+    expect(erased?.session.speakerNames).toEqual({ [opaqueKey(stored, "fin")]: "Fin F" });
     // Leaving the round's step leaves its names behind too.
     const after = await huddles.act("tenant-n", "named", { type: "next", by: "fin" }, undefined, ["fin", "mia", "max"], nameOf);
     expect(after.ok && after.value.session.speakerNames).toBeUndefined();
