@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HUDDLE_ABANDONED_AFTER_MS } from "../../../shared/index.js";
 import { EmbeddedStore } from "../storage/embedded-store.js";
 import { HuddleService } from "./huddle-service.js";
-import { opaqueKey } from "./huddle-wire.js";
+import { opaqueKey, type HuddleSession } from "./huddle-wire.js";
 
 /**
  * Issue #17, journey 5: a meeting's next huddle. A second huddle follows one that ended, and
@@ -59,8 +59,8 @@ describe("the meeting's next huddle", () => {
     if (!round.ok || !created.ok) throw new Error("no round");
     const { speakers } = round.value.session.clock;
     expect(speakers).toHaveLength(3);
-    const stored = (await store.query<{ secret: string; clock: { seed: number } }>("huddles", "tenant-n", { where: { kind: "huddle" } }))
-      .map((document) => document.value)
+    const stored = (await store.query("huddles", "tenant-n", { where: { kind: "huddle" } }))
+      .map((document) => document.value as unknown as HuddleSession)
       .find((session) => speakers.includes(opaqueKey(session, "mia")))!;
     expect(round.value.session.speakerNames).toEqual({ [opaqueKey(stored, "fin")]: "Fin F", [opaqueKey(stored, "mia")]: "Mia M" });
     // Erasure takes the person's name out of the round with them.
