@@ -24,6 +24,8 @@ export interface HuddleViewResponse {
     closedPulses: ReturnType<typeof closePulse>[];
     /** Display names of the current round's speakers, by opaque key, as Teams gives them; a speaker may have none. */
     speakerNames?: Record<string, string> | undefined;
+    /** Whether the facilitator has posted this huddle's summary to the meeting chat (it goes once). */
+    summaryPosted?: boolean | undefined;
   };
   version: string;
   serverNow: number;

@@ -15,6 +15,8 @@ export interface MeetingRosterConnector {
   lookups: () => number;
   /** The paths of every team-member lookup, in order. */
   teamLookups: string[];
+  /** Messages the bot posted into a conversation (a meeting's chat), in order. */
+  posted: { conversationId: string; text: string }[];
   close(): Promise<void>;
 }
 
@@ -40,8 +42,19 @@ export async function startMeetingRosterConnector(
 ): Promise<MeetingRosterConnector> {
   let lookups = 0;
   const teamLookups: string[] = [];
+  const posted: { conversationId: string; text: string }[] = [];
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://connector");
+    const activity = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(url.pathname);
+    if (activity && request.method === "POST") {
+      let raw = "";
+      request.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+      request.on("end", () => {
+        posted.push({ conversationId: decodeURIComponent(activity[1]!), text: String((JSON.parse(raw) as { text?: string }).text ?? "") });
+        response.writeHead(201, { "Content-Type": "application/json" }).end(JSON.stringify({ id: `activity-${posted.length}` }));
+      });
+      return;
+    }
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(url.pathname);
     if (member) {
       teamLookups.push(url.pathname);
@@ -81,6 +94,7 @@ export async function startMeetingRosterConnector(
     roster,
     lookups: () => lookups,
     teamLookups,
+    posted,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

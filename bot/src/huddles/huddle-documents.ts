@@ -56,6 +56,7 @@ const sessionSchema: z.ZodType<HuddleSession> = z.looseObject({
   respondents: z.array(z.string()).optional(),
   changedAt: z.number().optional(),
   speakerNames: z.record(z.string(), z.string()).optional(),
+  summaryPosted: z.boolean().optional(),
 });
 
 export interface AttendanceDocument {

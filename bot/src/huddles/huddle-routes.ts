@@ -16,6 +16,13 @@ const actionBody = z.strictObject({
   version: z.string().min(1).max(128).optional(),
 });
 const pulseBody = z.strictObject({ level: z.number().int() });
+const summaryBody = z.strictObject({
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .max(35)
+    .optional(),
+});
 
 /**
  * Only the meeting's participants, as Teams says, may open, stream, steer or answer its huddle. It
@@ -109,6 +116,21 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
       const view = unwrap(await huddles.answerPulse(caller.tenantId, id, caller.userId, level));
       huddleHub.publish(caller.tenantId, id, view);
       return { body: viewFor(view, caller.userId, role === "Organizer") };
+    },
+  },
+  {
+    method: "post",
+    path: "/api/huddles/:meetingId/summary",
+    role: "member",
+    acceptsBody: true,
+    // The facilitator posts the ended huddle's summary to the meeting chat, once; the server writes it.
+    handle: async ({ caller, params, body }, { huddleSummaries, meetings }) => {
+      const id = parseInput(meetingId, params.meetingId);
+      const { locale } = parseInput(summaryBody, body ?? {});
+      await requireMeetingParticipant(meetings, caller, id);
+      const outcome = await huddleSummaries.post(caller.tenantId, id, caller.userId, locale);
+      if (!outcome.ok) throw refusalError("huddles", outcome.refusal);
+      return { body: { posted: true } };
     },
   },
 ];

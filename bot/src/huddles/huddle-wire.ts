@@ -23,6 +23,8 @@ export interface HuddleSession {
    * meeting sees who speaks now and next. Replaced with each round, and an erased person's goes.
    */
   speakerNames?: Record<string, string> | undefined;
+  /** Set once the facilitator has posted the summary to the meeting chat: it goes there once. */
+  summaryPosted?: boolean | undefined;
 }
 
 /** Calls the viewer's own opaque key; a function, so it never goes into the JSON sent to every panel. */
