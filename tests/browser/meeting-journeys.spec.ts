@@ -211,6 +211,14 @@ describe("the meeting side panel and stage, from set-up to the next huddle", () 
     await expectAxeCleanInEveryTheme(fin, "side panel summary (facilitator)");
     expect(await mia.getByRole("button", { name: "Start a new huddle" }).count()).toBe(0);
 
+    // The facilitator alone may post the summary to the meeting chat; the bot writes it there, once.
+    expect(await mia.getByRole("button", { name: "Post the summary to the meeting chat" }).count()).toBe(0);
+    await fin.getByRole("button", { name: "Post the summary to the meeting chat" }).click();
+    await fin.getByRole("status").filter({ hasText: "The summary is in the meeting chat." }).waitFor({ timeout: 15_000 });
+    expect(connector.posted.map((post) => post.conversationId)).toEqual(["19:meeting_journeys@thread.v2"]);
+    expect(connector.posted[0]!.text).toContain("1: 0 · 2: 1 · 3: 0 · 4: 2 · 5: 0");
+    expect(await fin.getByRole("button", { name: "Post the summary to the meeting chat" }).count()).toBe(0);
+
     // The meeting's next huddle: Fin starts it from the summary; Mia's panel follows and asks her pulse again.
     await fin.getByRole("button", { name: "Start a new huddle" }).click();
     for (const frame of [fin, mia]) await frame.locator('[data-testid="huddle"][data-phase="ready"]').waitFor({ timeout: 15_000 });

@@ -22,9 +22,12 @@ export function HuddleSummary({
   locale,
   talkPrivately,
   newHuddle,
+  postSummary,
   stage = false,
 }: {
   view: HuddleViewResponse;
+  /** For the facilitator: has the server post this summary to the meeting chat (once). */
+  postSummary?: (() => Promise<unknown>) | undefined;
   /** The stage centres everything, its one alignment. */
   stage?: boolean;
   stepTitles: ReadonlyMap<string, string>;
@@ -80,6 +83,7 @@ export function HuddleSummary({
           </Text>
         ),
       )}
+      {postSummary && <PostToChat posted={view.session.summaryPosted === true} post={postSummary} />}
       {newHuddle && <NextHuddle {...newHuddle} />}
       {talkPrivately && (
         <Link href={talkPrivately} target="_blank">
@@ -87,6 +91,39 @@ export function HuddleSummary({
         </Link>
       )}
     </section>
+  );
+}
+
+/** Posted once: after that the panel says where it is instead of offering it again. */
+function PostToChat({ posted, post }: { posted: boolean; post: () => Promise<unknown> }) {
+  const { text } = useMessages();
+  const [state, setState] = useState<{ busy?: boolean; error?: string }>({});
+  return (
+    <div style={{ display: "grid", gap: 6, justifyItems: "start" }}>
+      {!posted && (
+        <Button
+          disabled={state.busy === true}
+          onClick={() => {
+            setState({ busy: true });
+            post().then(
+              () => setState({}),
+              (error: Error) => setState({ error: error.message }),
+            );
+          }}
+        >
+          {text.huddlePostSummary}
+        </Button>
+      )}
+      {state.error && (
+        <Text role="alert" data-testid="summary-post-error">
+          {state.error}
+        </Text>
+      )}
+      {/* In the page from the start, so the confirmation is announced when it lands. */}
+      <Text role="status" data-testid="summary-posted">
+        {posted ? text.huddleSummaryPosted : ""}
+      </Text>
+    </div>
   );
 }
 

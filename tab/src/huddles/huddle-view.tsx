@@ -84,6 +84,11 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
         locale={locale}
         talkPrivately={talkPrivately}
         stage={stage}
+        postSummary={
+          isFacilitator
+            ? () => session.api.postHuddleSummary(meetingId, locale).then(async () => accept(await session.api.huddle(meetingId)))
+            : undefined
+        }
         {...(canCreate && !stage ? { newHuddle: { templates, initialTemplateId: runningTemplateId, create } } : {})}
       />
     );

@@ -177,6 +177,8 @@ export const TAB_MESSAGES_DE: TabCatalogue = {
   huddlePulseChartLevel: "Stufe",
   huddlePulseChartAnswers: "Antworten",
   huddlePulseChartWithheld: "Stimmungsbild: {title}. Weniger als 3 Antworten, daher wird nichts angezeigt.",
+  huddlePostSummary: "Zusammenfassung im Besprechungschat posten",
+  huddleSummaryPosted: "Die Zusammenfassung steht im Besprechungschat.",
   huddleStartNew: "Neue Teamrunde starten",
   huddleStageProgress: "Fortschritt: Schritt {current} von {total}",
   programmeTitle: "Programm",

@@ -167,6 +167,8 @@ export const TAB_MESSAGES_EN = {
   huddlePulseChartLevel: "Level",
   huddlePulseChartAnswers: "Answers",
   huddlePulseChartWithheld: "Pulse: {title}. Fewer than 3 answered, so nothing is shown.",
+  huddlePostSummary: "Post the summary to the meeting chat",
+  huddleSummaryPosted: "The summary is in the meeting chat.",
   huddleStartNew: "Start a new huddle",
   huddleStageProgress: "Progress: step {current} of {total}",
   programmeTitle: "Programme",
