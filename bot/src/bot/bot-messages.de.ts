@@ -8,7 +8,7 @@ import type { BotMessages } from "./bot-messages.js";
  */
 export const BOT_MESSAGES_DE: BotMessages = {
   helpTitle: "Peer Circles",
-  huddleChatTitle: "**Zusammenfassung der Teamrunde: {name}**",
+  huddleChatTitle: "Zusammenfassung der Teamrunde: {name}",
   huddleChatTotal: "{steps} Schritte in {time}.",
   huddleChatStep: "- {title}: {time}",
   huddleChatPulse: "Stimmungsbild, {title} (anonym, {count} Antworten): {spread}",

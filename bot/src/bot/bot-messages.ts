@@ -6,7 +6,7 @@ import { BOT_MESSAGES_DE } from "./bot-messages.de.js";
  */
 export const BOT_MESSAGES_EN = {
   helpTitle: "Peer Circles",
-  huddleChatTitle: "**Huddle summary: {name}**",
+  huddleChatTitle: "Huddle summary: {name}",
   huddleChatTotal: "{steps} steps in {time}.",
   huddleChatStep: "- {title}: {time}",
   huddleChatPulse: "Pulse, {title} (anonymous, {count} answers): {spread}",

@@ -1,5 +1,5 @@
-import { Button, Link, Spinner, Text, Title3 } from "@fluentui/react-components";
-import { lazy, Suspense, useState } from "react";
+import { Button, Link, Text, Title3 } from "@fluentui/react-components";
+import { useState } from "react";
 import { huddleSummary } from "../../../shared/huddles/huddle-clock.js";
 import { pulseAnswerCount } from "../../../shared/huddles/pulse.js";
 import type { HuddleTemplate } from "../../../shared/huddles/templates.js";
@@ -8,8 +8,8 @@ import { useMessages } from "../i18n/use-messages.js";
 import { spokenDuration, timeOfDay } from "./huddle-format.js";
 import { TemplatePicker } from "./template-picker.js";
 
-// The chart is needed only once a huddle has ended, so it stays out of the panel's first download.
-const PulseChart = lazy(() => import("./pulse-chart.js"));
+// Loaded lazily with this module (huddle-view.tsx), only once a huddle has ended.
+import PulseChart from "./pulse-chart.js";
 
 /**
  * After a huddle (flow B.6): the steps done and the time used, each closed pulse's distribution
@@ -71,12 +71,11 @@ export function HuddleSummary({
       )}
       {closedPulses.map((pulse, index) =>
         "counts" in pulse ? (
-          <Suspense key={`${pulse.stepId}-${index}`} fallback={<Spinner size="tiny" />}>
-            <PulseChart
-              counts={pulse.counts}
-              caption={formatMessage("huddlePulseChartTitle", { title: titleOf(pulse.stepId), count: String(pulseAnswerCount(pulse)) })}
-            />
-          </Suspense>
+          <PulseChart
+            key={`${pulse.stepId}-${index}`}
+            counts={pulse.counts}
+            caption={formatMessage("huddlePulseChartTitle", { title: titleOf(pulse.stepId), count: String(pulseAnswerCount(pulse)) })}
+          />
         ) : (
           <Text key={`${pulse.stepId}-${index}`} data-testid="pulse-withheld">
             {formatMessage("huddlePulseChartWithheld", { title: titleOf(pulse.stepId) })}

@@ -1,5 +1,5 @@
-import { Button, Link, MessageBar, MessageBarBody, ProgressBar, Spinner, Text, Title3, tokens } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title3, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { clockReading } from "../../../shared/huddles/huddle-clock.js";
 import type { HuddleViewResponse as HuddleState, MeResponse as Me } from "../../../shared/api/index.js";
 import { stepInViewerLanguage } from "../i18n/shipped-templates.js";
@@ -10,14 +10,19 @@ import { useNow } from "../use-now.js";
 import { Countdown } from "./countdown.js";
 import { HuddleControls } from "./huddle-controls.js";
 import { VISUALLY_HIDDEN } from "./huddle-format.js";
-import { HuddleSummary } from "./huddle-summary.js";
+import { StageProgress } from "./stage-progress.js";
 import { PulseButtons } from "./pulse-buttons.js";
 import { roundAnnouncement, SpeakingRound } from "./speaking-round.js";
-import { SoundToggle } from "./sound-toggle.js";
 import { TemplatePicker } from "./template-picker.js";
 import { takePrefetched } from "./huddle-prefetch.js";
 import { useHuddle } from "./use-huddle.js";
 import { useTemplateList } from "./use-template-list.js";
+
+// The summary (and its chart) is needed only once a huddle ends: it stays out of the panel's first download.
+const HuddleSummary = lazy(() => import("./huddle-summary.js").then((module) => ({ default: module.HuddleSummary })));
+
+// The sound switch (Fluent's Switch) matters only while a huddle runs: loaded then, not with an empty panel.
+const SoundToggle = lazy(() => import("./sound-toggle.js").then((module) => ({ default: module.SoundToggle })));
 
 /** The side panel (controls for the facilitator) and the stage (large, no controls) share this view. */
 export function HuddleView({ session, meetingId, surface }: { session: Session; meetingId: string; surface: "panel" | "stage" }) {
@@ -78,19 +83,21 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
 
   if (clock.phase === "ended")
     return (
-      <HuddleSummary
-        view={view}
-        stepTitles={new Map(steps.map((item) => [item.id, item.title]))}
-        locale={locale}
-        talkPrivately={talkPrivately}
-        stage={stage}
-        postSummary={
-          isFacilitator
-            ? () => session.api.postHuddleSummary(meetingId, locale).then(async () => accept(await session.api.huddle(meetingId)))
-            : undefined
-        }
-        {...(canCreate && !stage ? { newHuddle: { templates, initialTemplateId: runningTemplateId, create } } : {})}
-      />
+      <Suspense fallback={<Spinner label={text.loading} />}>
+        <HuddleSummary
+          view={view}
+          stepTitles={new Map(steps.map((item) => [item.id, item.title]))}
+          locale={locale}
+          talkPrivately={talkPrivately}
+          stage={stage}
+          postSummary={
+            isFacilitator
+              ? () => session.api.postHuddleSummary(meetingId, locale).then(async () => accept(await session.api.huddle(meetingId)))
+              : undefined
+          }
+          {...(canCreate && !stage ? { newHuddle: { templates, initialTemplateId: runningTemplateId, create } } : {})}
+        />
+      </Suspense>
     );
 
   const stepOf = { current: String(clock.stepIndex + 1), total: String(steps.length) };
@@ -120,16 +127,7 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
         {roundAnnouncement(reading.speaker, clock.speakers, view.session.speakerNames, viewerKey, surface, text, formatMessage)}
       </div>
       <Text size={stage ? 400 : 200}>{formatMessage("huddleStepOf", stepOf)}</Text>
-      {stage && (
-        <ProgressBar
-          data-testid="stage-progress"
-          aria-label={formatMessage("huddleStageProgress", stepOf)}
-          value={clock.stepIndex + 1}
-          max={steps.length}
-          thickness="large"
-          style={{ width: "min(640px, 100%)" }}
-        />
-      )}
+      {stage && <StageProgress current={clock.stepIndex + 1} total={steps.length} label={formatMessage("huddleStageProgress", stepOf)} />}
       <Title3 as="h2" data-testid="step-title" style={stage ? { fontSize: 40, lineHeight: 1.2 } : undefined}>
         {step.title}
       </Title3>
@@ -209,7 +207,11 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
           {text.huddleTakeOver}
         </Button>
       )}
-      {!stage && <SoundToggle overtime={reading.overtimeMs > 0 && clock.phase === "running"} stepId={step.id} />}
+      {!stage && (
+        <Suspense fallback={null}>
+          <SoundToggle overtime={reading.overtimeMs > 0 && clock.phase === "running"} stepId={step.id} />
+        </Suspense>
+      )}
       {!stage && (
         <>
           <ol aria-label={text.huddleSteps} style={{ margin: 0, paddingInlineStart: 20 }}>
