@@ -24,6 +24,8 @@ export interface HuddleViewResponse {
     closedPulses: ReturnType<typeof closePulse>[];
     /** Display names of the current round's speakers, by opaque key, as Teams gives them; a speaker may have none. */
     speakerNames?: Record<string, string> | undefined;
+    /** Server time of the last change; a huddle idle for hours may be replaced by the meeting's next one. */
+    changedAt?: number | undefined;
     /** Whether the facilitator has posted this huddle's summary to the meeting chat (it goes once). */
     summaryPosted?: boolean | undefined;
   };

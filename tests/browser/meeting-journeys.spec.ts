@@ -1,6 +1,8 @@
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
+import { huddleDocumentId } from "../../bot/src/huddles/huddle-service.js";
+import type { DocumentStore, JsonObject } from "../../bot/src/storage/document-store.js";
 import { axeViolations } from "../support/axe.js";
 import { launchChromium } from "../support/chromium.js";
 import { openFakeTeamsHost } from "../support/fake-teams-host.js";
@@ -13,6 +15,7 @@ import { startMeetingRosterConnector, type MeetingRosterConnector } from "../sup
  * Mia takes part, and Max's screen shows the stage. Fin's and Mia's panels are 320 px wide.
  */
 const MEETING = "MCMxOTptZWV0aW5nX2pvdXJuZXlzQHRocmVhZC52Mg==";
+const RECURRING = "MCMxOTptZWV0aW5nX3JlY3VycmluZ0B0aHJlYWQudjI=";
 const user = (key: string) => DEV_USERS.find((candidate) => candidate.key === key)!;
 const NAMES = Object.fromEntries(DEV_USERS.map((person) => [person.userId, person.displayName]));
 const THEMES = ["default", "dark", "contrast"] as const;
@@ -20,14 +23,18 @@ const THEMES = ["default", "dark", "contrast"] as const;
 let connector: MeetingRosterConnector;
 let server: TestServer;
 let browser: Browser;
+let store: DocumentStore;
 
 beforeAll(async () => {
   connector = await startMeetingRosterConnector(
-    { [MEETING]: ["sky", "fin", "mia", "max"].map((key) => user(key).userId) },
+    {
+      [MEETING]: ["sky", "fin", "mia", "max"].map((key) => user(key).userId),
+      [RECURRING]: ["fin", "sky", "mia"].map((key) => user(key).userId),
+    },
     {},
     { names: NAMES },
   );
-  server = await startTestServer({ AUTH_MODE: "dev", TEAMS_SERVICE_URL: connector.url });
+  server = await startTestServer({ AUTH_MODE: "dev", TEAMS_SERVICE_URL: connector.url }, undefined, (inner) => (store = inner));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -37,7 +44,7 @@ afterAll(async () => {
 });
 
 /** One person's Teams client showing the side panel or the stage, `width` px wide. */
-async function open(key: string, frameContext: "sidePanel" | "meetingStage", width: number): Promise<Frame> {
+async function open(key: string, frameContext: "sidePanel" | "meetingStage", width: number, meetingId = MEETING): Promise<Frame> {
   // axe is injected as a script, which the tab's CSP rightly forbids; only the test lifts it.
   const page: Page = await (await browser.newContext({ bypassCSP: true })).newPage();
   await openFakeTeamsHost(
@@ -49,7 +56,7 @@ async function open(key: string, frameContext: "sidePanel" | "meetingStage", wid
       token: await devToken(server, key),
       tenantId: DEV_TENANT_ID,
       userId: user(key).userId,
-      meetingId: MEETING,
+      meetingId,
     },
     { width, height: frameContext === "sidePanel" ? 900 : 720 },
   );
@@ -228,4 +235,44 @@ describe("the meeting side panel and stage, from set-up to the next huddle", () 
 
     for (const frame of [fin, mia, sky, stage]) await frame.page().context().close();
   }, 240_000);
+
+  it("lets tomorrow's stand-up replace yesterday's, left running in the same recurring meeting", async () => {
+    const post = async (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${await devToken(server, "fin")}`, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    await post("/api/huddles", { meetingId: RECURRING, templateId: "morning-huddle" });
+    await post(`/api/huddles/${encodeURIComponent(RECURRING)}/actions`, { type: "start" });
+    const sky = await open("sky", "sidePanel", 320, RECURRING);
+    const mia = await open("mia", "sidePanel", 320, RECURRING);
+    await sky.locator('[data-testid="huddle"][data-phase="running"]').waitFor({ timeout: 15_000 });
+    // Today's, running: nobody but its facilitator may end it, and nobody is offered to replace it.
+    expect(await sky.getByTestId("huddle-abandoned").count()).toBe(0);
+
+    // A day passes: nobody ended it when the call ended.
+    const id = huddleDocumentId(RECURRING);
+    const stored = (await store.get<JsonObject>("huddles", DEV_TENANT_ID, id))!;
+    const day = 24 * 3_600_000;
+    const session = stored.value as { changedAt: number; clock: JsonObject & { startedAt: number; stepStartedAt: number } };
+    const clock = { ...session.clock, startedAt: session.clock.startedAt - day, stepStartedAt: session.clock.stepStartedAt - day };
+    await store.replace(
+      "huddles",
+      DEV_TENANT_ID,
+      id,
+      { ...stored.value, changedAt: session.changedAt - day, clock },
+      { ifMatch: stored.etag },
+    );
+
+    await sky.getByTestId("huddle-abandoned").waitFor({ timeout: 15_000 });
+    expect(await mia.getByTestId("huddle-abandoned").count()).toBe(0);
+    await sky.getByRole("button", { name: "Start a new huddle" }).click();
+    for (const frame of [sky, mia]) await frame.locator('[data-testid="huddle"][data-phase="ready"]').waitFor({ timeout: 15_000 });
+    // Sky set it up, so Sky runs it.
+    await sky.getByRole("button", { name: "Start", exact: true }).click();
+    await mia.locator('[data-testid="huddle"][data-phase="running"][data-step="pulse"]').waitFor({ timeout: 15_000 });
+    await expectAxeCleanInEveryTheme(sky, "side panel, running (facilitator)");
+    for (const frame of [sky, mia]) await frame.page().context().close();
+  }, 120_000);
 });

@@ -55,7 +55,7 @@ export const instanceOf = (session: Pick<HuddleSession, "secret" | "clock">) => 
  * each answer would let anyone read the fourth answer as the difference from the third.
  */
 export function wireView(session: HuddleSession, version: string, serverNow: number): HuddleView {
-  const { pulse, secret: _secret, respondents: _respondents, changedAt: _changedAt, ...rest } = session;
+  const { pulse, secret: _secret, respondents: _respondents, ...rest } = session;
   return {
     session: {
       ...rest,

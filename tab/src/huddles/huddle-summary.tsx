@@ -126,7 +126,8 @@ function PostToChat({ posted, post }: { posted: boolean; post: () => Promise<unk
   );
 }
 
-function NextHuddle({
+/** The meeting's next huddle: a template and "Start a new huddle". Also offered over an abandoned one. */
+export function NextHuddle({
   templates,
   initialTemplateId,
   create,

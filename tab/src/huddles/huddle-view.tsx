@@ -1,6 +1,7 @@
 import { Button, Link, MessageBar, MessageBarBody, Spinner, Text, Title3, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useState } from "react";
 import { clockReading } from "../../../shared/huddles/huddle-clock.js";
+import { mayStartNewHuddle } from "../../../shared/huddles/huddle-lifecycle.js";
 import type { HuddleViewResponse as HuddleState, MeResponse as Me } from "../../../shared/api/index.js";
 import { stepInViewerLanguage } from "../i18n/shipped-templates.js";
 import { useMessages } from "../i18n/use-messages.js";
@@ -20,6 +21,7 @@ import { useTemplateList } from "./use-template-list.js";
 
 // The summary (and its chart) is needed only once a huddle ends: it stays out of the panel's first download.
 const HuddleSummary = lazy(() => import("./huddle-summary.js").then((module) => ({ default: module.HuddleSummary })));
+const NextHuddle = lazy(() => import("./huddle-summary.js").then((module) => ({ default: module.NextHuddle })));
 
 // The sound switch (Fluent's Switch) matters only while a huddle runs: loaded then, not with an empty panel.
 const SoundToggle = lazy(() => import("./sound-toggle.js").then((module) => ({ default: module.SoundToggle })));
@@ -184,6 +186,15 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
           hasRound={Boolean(step.round)}
           onAction={(type) => void act(() => session.api.huddleAction(meetingId, { type, version: view.version }))}
         />
+      )}
+      {!stage && canCreate && mayStartNewHuddle({ clock, changedAt: view.session.changedAt }, now) && (
+        // Yesterday's stand-up, left running in a recurring meeting (same meeting id), must not block today's.
+        <div style={{ display: "grid", gap: 8 }} data-testid="huddle-abandoned">
+          <Text>{text.huddleAbandoned}</Text>
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <NextHuddle templates={templates} initialTemplateId={runningTemplateId} create={create} />
+          </Suspense>
+        </div>
       )}
       {isFacilitator && session.shareToStage && (
         <Button

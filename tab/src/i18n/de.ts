@@ -179,6 +179,7 @@ export const TAB_MESSAGES_DE: TabCatalogue = {
   huddlePulseChartWithheld: "Stimmungsbild: {title}. Weniger als 3 Antworten, daher wird nichts angezeigt.",
   huddlePostSummary: "Zusammenfassung im Besprechungschat posten",
   huddleSummaryPosted: "Die Zusammenfassung steht im Besprechungschat.",
+  huddleAbandoned: "In dieser Teamrunde ist seit Stunden nichts passiert. Sie können an ihrer Stelle eine neue starten.",
   huddleStartNew: "Neue Teamrunde starten",
   huddleStageProgress: "Fortschritt: Schritt {current} von {total}",
   programmeTitle: "Programm",

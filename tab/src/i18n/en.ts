@@ -169,6 +169,7 @@ export const TAB_MESSAGES_EN = {
   huddlePulseChartWithheld: "Pulse: {title}. Fewer than 3 answered, so nothing is shown.",
   huddlePostSummary: "Post the summary to the meeting chat",
   huddleSummaryPosted: "The summary is in the meeting chat.",
+  huddleAbandoned: "Nothing has happened in this huddle for hours. You can start a new one in its place.",
   huddleStartNew: "Start a new huddle",
   huddleStageProgress: "Progress: step {current} of {total}",
   programmeTitle: "Programme",
