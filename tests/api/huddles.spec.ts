@@ -142,6 +142,7 @@ describe("huddles API", () => {
     // The sample roster has no organiser: take-over stays Teams' to grant.
     expect(view.viewerIsOrganizer).toBeUndefined();
     for (const stream of streams) {
+      await expect.poll(() => stream.received(), { timeout: 10_000 }).toMatch(/event: viewer\n/);
       expect(stream.received()).not.toContain("organizer");
       stream.close();
     }
