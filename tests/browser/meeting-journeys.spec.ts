@@ -155,6 +155,13 @@ describe("the meeting side panel and stage, from set-up to the next huddle", () 
       const speaking = names.find((name) => stageSays === `Speaking now: ${name}`);
       expect(speaking, stageSays).toBeDefined();
       turns.add(speaking!);
+      const expected = (key: string) => (user(key).displayName === speaking ? "It's your turn to speak." : `Now speaking: ${speaking}.`);
+      // Each panel follows the stage within a moment (its own event stream); wait for all three.
+      await expect
+        .poll(async () => Object.entries(await roundAsSeen(panels)).every(([key, view]) => view.announced === expected(key)), {
+          timeout: 15_000,
+        })
+        .toBe(true);
       const seen = await roundAsSeen(panels);
       for (const [key, view] of Object.entries(seen)) {
         const theirs = user(key).displayName === speaking;
