@@ -10,6 +10,7 @@ export * from "./requests/request-views.js";
 export * from "./resources/crisis-lines.js";
 export * from "./requests/response-targets.js";
 export * from "./huddles/huddle-clock.js";
+export * from "./huddles/huddle-lifecycle.js";
 export * from "./huddles/pulse.js";
 export * from "./huddles/templates.js";
 export * from "./zoned-time.js";

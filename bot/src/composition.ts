@@ -13,6 +13,8 @@ import { CloudAdapterMessenger } from "./bot/proactive-messenger.js";
 import { serviceUrlAllowList } from "./bot/service-url-allow-list.js";
 import type { RoutingDependencies } from "./bot/supporter-routing.js";
 import { TeamsMeetingDirectory } from "./bot/teams-meeting-directory.js";
+import { TeamsMeetingChat } from "./bot/teams-meeting-chat.js";
+import { HuddleSummaryPoster, NO_MEETING_CHAT } from "./huddles/meeting-chat.js";
 import { TeamsTeamDirectory } from "./bot/teams-team-directory.js";
 import { BuddyNotifier } from "./buddies/buddy-notifier.js";
 import { BuddyService } from "./buddies/buddy-service.js";
@@ -144,6 +146,11 @@ export async function composeServices(
       : devIdentity
         ? DEV_MEETING_ROSTER
         : NO_MEETING_DIRECTORY,
+    // The meeting's chat is reached the way Teams is asked about the meeting; without Teams, nowhere.
+    huddleSummaries: new HuddleSummaryPoster(
+      store,
+      participantLookupUrl ? new TeamsMeetingChat(messenger, participantLookupUrl, logger) : NO_MEETING_CHAT,
+    ),
     // Who is in a team, the same way: Teams' roster, the sample roster in development, else nobody.
     teams: participantLookupUrl
       ? new TeamsTeamDirectory(botAdapter, config.BOT_ID ?? "", participantLookupUrl, logger)

@@ -22,11 +22,19 @@ export interface HuddleViewResponse {
     instance: string;
     pulse?: { stepId: string; answers: number };
     closedPulses: ReturnType<typeof closePulse>[];
+    /** Display names of the current round's speakers, by opaque key, as Teams gives them; a speaker may have none. */
+    speakerNames?: Record<string, string> | undefined;
+    /** Server time of the last change; a huddle idle for hours may be replaced by the meeting's next one. */
+    changedAt?: number | undefined;
+    /** Whether the facilitator has posted this huddle's summary to the meeting chat (it goes once). */
+    summaryPosted?: boolean | undefined;
   };
   version: string;
   serverNow: number;
   /** The caller's own opaque key in this session; sent to them alone, never in the shared stream state. */
   viewerKey?: string;
+  /** Sent to the meeting's organiser alone, as Teams says: the one person who may take a huddle over. */
+  viewerIsOrganizer?: boolean;
 }
 
 /** A template as the library lists it; built-ins have no version because nobody edits them. */

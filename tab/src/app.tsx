@@ -1,7 +1,7 @@
 import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { Component, Suspense, useEffect, useState, type ReactNode } from "react";
 import { DevIdentityBanner } from "./components/dev-identity-banner.js";
-import { EmergencyBlock } from "./components/emergency-block.js";
+import { EmergencyBlock, EmergencyLink } from "./components/emergency-block.js";
 import { ErrorState } from "./components/error-state.js";
 import { MessagesProvider, useMessages } from "./i18n/use-messages.js";
 import { routeFor, type RouteName } from "./routes.js";
@@ -75,8 +75,8 @@ function Shell({ state, locale }: { state: StartState; locale: string }) {
           </Suspense>
         </PageBoundary>
       )}
-      {/* Outside every phase and boundary: no request, failed start, missing chunk or page error removes it. */}
-      <EmergencyBlock locale={locale} />
+      {/* Outside every phase and boundary: no request, failed start, missing chunk or page error removes it. The stage shows its compact form. */}
+      {route === "stage" ? <EmergencyLink locale={locale} /> : <EmergencyBlock locale={locale} />}
     </main>
   );
 }
@@ -87,7 +87,10 @@ function Starting({ route }: { route: RouteName }) {
   const spinner = <Spinner label={text.loading} style={{ paddingTop: 32 }} />;
   if (route !== "sidePanel" && route !== "stage") return spinner;
   return (
-    <section aria-labelledby={route === "stage" ? "stage-title" : "side-panel-title"} style={{ display: "grid", gap: 8 }}>
+    <section
+      aria-labelledby={route === "stage" ? "stage-title" : "side-panel-title"}
+      style={{ display: "grid", gap: 8, textAlign: route === "stage" ? "center" : "start" }}
+    >
       <MeetingHeading surface={route === "stage" ? "stage" : "panel"} />
       {spinner}
     </section>

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEV_USERS } from "../../bot/src/auth/dev-identity.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";
+import { openHuddleStream } from "../support/meeting-roster-connector.js";
 
 let server: TestServer;
 const tokens: Record<string, string> = {};
@@ -101,6 +103,49 @@ describe("huddles API", () => {
     await call("fin", path("/actions"), { type: "extend" });
     await readUntil(/"extensionSeconds":60/);
     controller.abort();
+  });
+
+  it("starts the meeting's next huddle once the last one has ended, as a new session", async () => {
+    const meeting = `${MEETING}-next`;
+    const nextPath = `/api/huddles/${encodeURIComponent(meeting)}`;
+    type View = { session: { instance: string; clock: { phase: string } } };
+    const first = (await (await call("fin", "/api/huddles", { meetingId: meeting, templateId: "morning-huddle" })).json()) as View;
+    await call("fin", `${nextPath}/actions`, { type: "start" });
+    // While it runs, it stays: nobody's huddle is replaced under them.
+    expect((await call("sky", "/api/huddles", { meetingId: meeting, templateId: "debrief" })).status).toBe(409);
+    await call("fin", `${nextPath}/actions`, { type: "end" });
+    // The route's declared roles still hold for the next one.
+    expect((await call("mia", "/api/huddles", { meetingId: meeting, templateId: "debrief" })).status).toBe(403);
+    const second = await call("sky", "/api/huddles", { meetingId: meeting, templateId: "debrief" });
+    expect(second.status).toBe(201);
+    const view = (await second.json()) as View;
+    expect(view.session.clock.phase).toBe("ready");
+    expect(view.session.instance).not.toBe(first.session.instance);
+  });
+
+  it("names the speaking round's speakers by display name, never by id, and tells nobody here they organised it", async () => {
+    const meeting = `${MEETING}-names`;
+    const roundPath = `/api/huddles/${encodeURIComponent(meeting)}`;
+    await call("fin", "/api/huddles", { meetingId: meeting, templateId: "morning-huddle" });
+    const streams = await Promise.all(["mia", "max"].map((user) => openHuddleStream(server.url, `${roundPath}/events`, tokens[user]!)));
+    await call("fin", `${roundPath}/actions`, { type: "start" });
+    const round = await call("fin", `${roundPath}/actions`, { type: "next" });
+    const text = await round.text();
+    const view = JSON.parse(text) as {
+      session: { clock: { speakers: string[] }; speakerNames: Record<string, string> };
+      viewerIsOrganizer?: boolean;
+    };
+    expect(view.session.clock.speakers).toHaveLength(2);
+    expect(Object.keys(view.session.speakerNames).sort()).toEqual([...view.session.clock.speakers].sort());
+    expect(Object.values(view.session.speakerNames).sort()).toEqual(["Max Member (dev)", "Mia Member (dev)"]);
+    for (const user of DEV_USERS) expect(text).not.toContain(user.userId);
+    // The sample roster has no organiser: take-over stays Teams' to grant.
+    expect(view.viewerIsOrganizer).toBeUndefined();
+    for (const stream of streams) {
+      await expect.poll(() => stream.received(), { timeout: 10_000 }).toMatch(/event: viewer\n/);
+      expect(stream.received()).not.toContain("organizer");
+      stream.close();
+    }
   });
 
   it("gives the server time for clock-offset estimates", async () => {

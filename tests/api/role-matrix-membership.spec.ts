@@ -68,6 +68,7 @@ describe("meeting membership on top of roles", () => {
         "POST /api/huddles",
         "POST /api/huddles/:meetingId/actions",
         "POST /api/huddles/:meetingId/pulse",
+        "POST /api/huddles/:meetingId/summary",
       ].sort(),
     );
   });

@@ -146,6 +146,32 @@ describe("huddle attacks", () => {
     for (const row of pulse.rows) for (const value of row.values) expect(value).toEqual({ withheld: true });
   });
 
+  it("tells the meeting's organiser alone, as Teams says, that they may take over", async () => {
+    const meeting = `${MEETING}-organiser`;
+    // The stand-in Teams takes the first person on a roster for the organiser: Mia, here. (Not Max,
+    // whom a later attack erases: his open stream would still be in the shared presence.)
+    connector.roster[meeting] = ["mia", "fin", "sam"].map(userIdOf);
+    await call("fin", "/api/huddles", { meetingId: meeting, templateId: "morning-huddle" });
+    const streams = await Promise.all(
+      ["mia", "sam"].map((user) => openHuddleStream(server.url, huddlePath(meeting, "/events"), tokens[user]!)),
+    );
+    try {
+      const seen = (user: string) =>
+        call(user, huddlePath(meeting)).then((answer) => JSON.parse(answer.text) as { viewerIsOrganizer?: boolean });
+      expect((await seen("mia")).viewerIsOrganizer).toBe(true);
+      for (const user of ["fin", "sam"]) expect((await seen(user)).viewerIsOrganizer).toBeUndefined();
+      // The stream's first chunk may be only its retry hint; the viewer event follows.
+      await expect.poll(() => streams[0]!.received(), { timeout: 10_000 }).toMatch(/event: viewer\ndata: \{[^}]*"organizer":true/);
+      await expect.poll(() => streams[1]!.received(), { timeout: 10_000 }).toMatch(/event: viewer\n/);
+      expect(streams[1]!.received()).not.toContain("organizer");
+      // The flag is a courtesy to the panel: the server still asks Teams on the take-over itself.
+      expect((await call("sam", huddlePath(meeting, "/actions"), { type: "take_over" })).status).toBe(403);
+      expect((await call("mia", huddlePath(meeting, "/actions"), { type: "take_over" })).status).toBe(200);
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+
   it("takes an erased person out of every huddle's speaking round", async () => {
     const meeting = `${MEETING}-erasure`;
     connector.roster[meeting] = MEMBERS.map(userIdOf);

@@ -112,3 +112,37 @@ describe("inside Teams, with every API request failing", () => {
     await context.close();
   });
 });
+
+describe("on the stage, inside Teams, with every API request failing", () => {
+  it("shows the compact emergency line: the top crisis line and one click to every line", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const user = DEV_USERS.find((candidate) => candidate.key === "mia")!;
+    const token = await devToken(server, user.key);
+    const apiCalls: string[] = [];
+    await page.route(/\/api\//, (route) => {
+      apiCalls.push(route.request().url());
+      return route.abort("connectionrefused");
+    });
+    await openFakeTeamsHost(page, server.url, {
+      tabUrl: "/meeting/stage",
+      frameContext: "meetingStage",
+      locale: "en-gb",
+      token,
+      tenantId: DEV_TENANT_ID,
+      userId: user.userId,
+      meetingId: MEETING,
+    });
+    const frame = (await (await page.waitForSelector("iframe#tab")).contentFrame())!;
+    const line = frame.getByTestId("emergency-link");
+    await line.waitFor({ state: "visible", timeout: 15_000 });
+    expect(await line.textContent()).toContain("Need help now?");
+    expect(await line.getByTestId("emergency-top-line").textContent()).toContain("Samaritans");
+    expect(await line.getByRole("link", { name: "Call 116 123" }).getAttribute("href")).toBe("tel:116123");
+    expect(await line.getByRole("link", { name: "See all crisis lines" }).getAttribute("href")).toBe("/personal/resources#emergency");
+    // The stage's own form replaces the full block there; it is never both, never neither.
+    expect(await frame.getByTestId("emergency-block").count()).toBe(0);
+    await expect.poll(() => apiCalls.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    await context.close();
+  });
+});

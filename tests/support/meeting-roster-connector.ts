@@ -15,6 +15,8 @@ export interface MeetingRosterConnector {
   lookups: () => number;
   /** The paths of every team-member lookup, in order. */
   teamLookups: string[];
+  /** Messages the bot posted into a conversation (a meeting's chat), in order. */
+  posted: { conversationId: string; text: string }[];
   close(): Promise<void>;
 }
 
@@ -28,18 +30,31 @@ export interface TeamRosterOptions {
   teams?: Record<string, TeamRoster>;
   /** People whose team lookups fail with a 500, as when Teams cannot be reached. */
   failingUsers?: string[];
+  /** Display names Teams gives with a meeting participant, by Entra object id; none when absent. */
+  names?: Record<string, string>;
 }
 
 /** `tenants` optionally ties a meeting to its tenant: asked about it for another tenant, Teams knows nothing. */
 export async function startMeetingRosterConnector(
   roster: Record<string, string[]>,
   tenants: Record<string, string> = {},
-  { teams = {}, failingUsers = [] }: TeamRosterOptions = {},
+  { teams = {}, failingUsers = [], names = {} }: TeamRosterOptions = {},
 ): Promise<MeetingRosterConnector> {
   let lookups = 0;
   const teamLookups: string[] = [];
+  const posted: { conversationId: string; text: string }[] = [];
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://connector");
+    const activity = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(url.pathname);
+    if (activity && request.method === "POST") {
+      let raw = "";
+      request.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+      request.on("end", () => {
+        posted.push({ conversationId: decodeURIComponent(activity[1]!), text: String((JSON.parse(raw) as { text?: string }).text ?? "") });
+        response.writeHead(201, { "Content-Type": "application/json" }).end(JSON.stringify({ id: `activity-${posted.length}` }));
+      });
+      return;
+    }
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(url.pathname);
     if (member) {
       teamLookups.push(url.pathname);
@@ -65,9 +80,13 @@ export async function startMeetingRosterConnector(
         .writeHead(404, { "Content-Type": "application/json" })
         .end(JSON.stringify({ error: { code: "NotFound", message: "participant not found" } }));
     const role = people[0] === participantId ? "Organizer" : "Attendee";
-    response
-      .writeHead(200, { "Content-Type": "application/json" })
-      .end(JSON.stringify({ user: { id: participantId }, meeting: { role, inMeeting: true }, conversation: { id: meetingId } }));
+    response.writeHead(200, { "Content-Type": "application/json" }).end(
+      JSON.stringify({
+        user: { id: participantId, ...(names[participantId] ? { name: names[participantId] } : {}) },
+        meeting: { role, inMeeting: true },
+        conversation: { id: meetingId },
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
@@ -75,6 +94,7 @@ export async function startMeetingRosterConnector(
     roster,
     lookups: () => lookups,
     teamLookups,
+    posted,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -8,6 +8,7 @@ import type { ResponsePolicyStore } from "../requests/response-policy.js";
 import type { HuddleHub } from "../huddles/huddle-hub.js";
 import type { HuddleService } from "../huddles/huddle-service.js";
 import type { MeetingDirectory } from "../huddles/meeting-directory.js";
+import type { HuddleSummaryPoster } from "../huddles/meeting-chat.js";
 import type { HuddleTemplateLibrary } from "../huddles/template-library.js";
 import type { CircleService } from "../circles/circle-service.js";
 import type { RoundService } from "../circles/round-service.js";
@@ -36,6 +37,8 @@ export interface ApiServices {
   huddles: HuddleService;
   huddleHub: HuddleHub;
   meetings: MeetingDirectory;
+  /** Posts a huddle's summary to its meeting's chat, once, for its facilitator. */
+  huddleSummaries: HuddleSummaryPoster;
   templates: HuddleTemplateLibrary;
   /** The tenant's support-resource catalogue, including the crisis lines the emergency block shows. */
   resources: ResourceLibrary;

@@ -8,6 +8,13 @@ import type { BotMessages } from "./bot-messages.js";
  */
 export const BOT_MESSAGES_DE: BotMessages = {
   helpTitle: "Peer Circles",
+  huddleChatTitle: "Zusammenfassung der Teamrunde: {name}",
+  huddleChatTotal: "{steps} Schritte in {time}.",
+  huddleChatStep: "- {title}: {time}",
+  huddleChatPulse: "Stimmungsbild, {title} (anonym, {count} Antworten): {spread}",
+  huddleChatPulseWithheld: "Stimmungsbild, {title}: weniger als 3 Antworten, daher wird nichts angezeigt.",
+  huddleChatClose:
+    "Nichts von dem, was gesagt wurde, wurde gespeichert. Für ein vertrauliches Gespräch mit einer kollegialen Ansprechperson schreiben Sie Peer Circles in einem persönlichen Chat.",
   circleCalendarDescription:
     "Ihr Gesprächskreis bei Peer Circles. Ein vertraulicher Raum, um zu erzählen, wie die Arbeit gerade ist, und einander zu unterstützen; aussetzen ist immer in Ordnung.",
   circleCalendarJoinPrompt: "In Teams teilnehmen:",

@@ -6,6 +6,12 @@ import { BOT_MESSAGES_DE } from "./bot-messages.de.js";
  */
 export const BOT_MESSAGES_EN = {
   helpTitle: "Peer Circles",
+  huddleChatTitle: "Huddle summary: {name}",
+  huddleChatTotal: "{steps} steps in {time}.",
+  huddleChatStep: "- {title}: {time}",
+  huddleChatPulse: "Pulse, {title} (anonymous, {count} answers): {spread}",
+  huddleChatPulseWithheld: "Pulse, {title}: fewer than 3 answered, so nothing is shown.",
+  huddleChatClose: "Nothing anyone said was stored. To talk to a peer supporter privately, message Peer Circles in a personal chat.",
   circleCalendarDescription:
     "Your Peer Circles peer circle. A confidential space to share what work is like and support each other; passing is always fine.",
   circleCalendarJoinPrompt: "Join in Teams:",

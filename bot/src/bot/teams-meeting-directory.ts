@@ -12,8 +12,11 @@ const NON_MEMBER_CACHE_MS = 10_000;
  * proactive turn on the tenant's service URL. Answers are cached briefly: a huddle panel calls
  * several routes a minute. Any failure counts as "not a participant": joining a huddle is a privilege.
  */
+/** One participant lookup's answer: the role, and the display name Teams gave with it. */
+type Participant = { role: MeetingRole; name?: string | undefined } | undefined;
+
 export class TeamsMeetingDirectory implements MeetingDirectory {
-  private readonly answers: BriefAnswers<MeetingRole | undefined>;
+  private readonly answers: BriefAnswers<Participant>;
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -22,14 +25,23 @@ export class TeamsMeetingDirectory implements MeetingDirectory {
     private readonly logger: Logger,
     now: () => number = Date.now,
   ) {
-    this.answers = new BriefAnswers(now, (role) => (role ? MEMBER_CACHE_MS : NON_MEMBER_CACHE_MS));
+    this.answers = new BriefAnswers(now, (participant) => (participant ? MEMBER_CACHE_MS : NON_MEMBER_CACHE_MS));
   }
 
-  roleOf(tenantId: string, meetingId: string, userId: string): Promise<MeetingRole | undefined> {
+  async roleOf(tenantId: string, meetingId: string, userId: string): Promise<MeetingRole | undefined> {
+    return (await this.participant(tenantId, meetingId, userId))?.role;
+  }
+
+  /** The same (cached) lookup as the role: a name is only ever given for someone Teams lists in the meeting. */
+  async nameOf(tenantId: string, meetingId: string, userId: string): Promise<string | undefined> {
+    return (await this.participant(tenantId, meetingId, userId))?.name;
+  }
+
+  private participant(tenantId: string, meetingId: string, userId: string): Promise<Participant> {
     return this.answers.get(`${tenantId}\u0000${meetingId}\u0000${userId}`, () => this.lookUp(tenantId, meetingId, userId));
   }
 
-  private async lookUp(tenantId: string, meetingId: string, userId: string): Promise<MeetingRole | undefined> {
+  private async lookUp(tenantId: string, meetingId: string, userId: string): Promise<Participant> {
     const reference: Partial<ConversationReference> = {
       channelId: "msteams",
       serviceUrl: this.serviceUrl,
@@ -40,7 +52,8 @@ export class TeamsMeetingDirectory implements MeetingDirectory {
         TeamsInfo.getMeetingParticipant(context, meetingId, userId, tenantId),
       );
       const role = participant.meeting?.role;
-      return role === "Organizer" || role === "Presenter" ? role : "Attendee";
+      const name = participant.user?.name?.trim().slice(0, 80) || undefined;
+      return { role: role === "Organizer" || role === "Presenter" ? role : "Attendee", name };
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
       if (isNotMemberAnswer(error)) this.logger.info({ event: "huddles.not_a_participant", status }, "not a meeting participant");

@@ -54,6 +54,9 @@ const sessionSchema: z.ZodType<HuddleSession> = z.looseObject({
   ),
   secret: z.string().optional(),
   respondents: z.array(z.string()).optional(),
+  changedAt: z.number().optional(),
+  speakerNames: z.record(z.string(), z.string()).optional(),
+  summaryPosted: z.boolean().optional(),
 });
 
 export interface AttendanceDocument {

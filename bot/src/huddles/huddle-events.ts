@@ -34,7 +34,7 @@ export function huddleEvents(
   return async (request: Request, response: Response) => {
     const caller = callerOf(response);
     const meetingId = String(request.params.meetingId ?? "").slice(0, 512);
-    await requireMeetingParticipant(meetings, caller, meetingId);
+    const role = await requireMeetingParticipant(meetings, caller, meetingId);
     const release = await quota.acquire(caller.tenantId, caller.userId);
     if (!release) throw new AppError("rate_limited", serverMessage("huddleTooManyWindows"), { retryAfterSeconds: 5 });
     // Filled in as the stream opens; whatever is there when it closes is undone.
@@ -66,12 +66,14 @@ export function huddleEvents(
       "X-Accel-Buffering": "no",
     });
     response.write("retry: 1000\n\n");
-    // The state is the same for every panel; the viewer's own opaque key is told apart, once per session.
+    // The state is the same for every panel; the viewer's own opaque key (and, for the meeting's
+    // organiser alone, that they may take over) is told apart, once per session.
     let instance: string | undefined;
     const send = (view: HuddleView, json = JSON.stringify(view)) => {
       if (view.session.instance !== instance) {
         instance = view.session.instance;
-        response.write(`event: viewer\ndata: ${JSON.stringify({ instance, key: view[VIEWER_KEY](caller.userId) })}\n\n`);
+        const viewer = { instance, key: view[VIEWER_KEY](caller.userId), ...(role === "Organizer" ? { organizer: true } : {}) };
+        response.write(`event: viewer\ndata: ${JSON.stringify(viewer)}\n\n`);
       }
       response.write(`id: ${view.version}\nevent: state\ndata: ${json}\n\n`);
     };

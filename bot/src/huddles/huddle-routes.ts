@@ -16,6 +16,13 @@ const actionBody = z.strictObject({
   version: z.string().min(1).max(128).optional(),
 });
 const pulseBody = z.strictObject({ level: z.number().int() });
+const summaryBody = z.strictObject({
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .max(35)
+    .optional(),
+});
 
 /**
  * Only the meeting's participants, as Teams says, may open, stream, steer or answer its huddle. It
@@ -51,11 +58,11 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
         throw new AppError("forbidden", serverMessage("huddleFacilitatorsOnly"));
       }
       const input = parseInput(createBody, body);
-      await requireMeetingParticipant(meetings, caller, input.meetingId);
+      const role = await requireMeetingParticipant(meetings, caller, input.meetingId);
       const connected = await huddleHub.participants(caller.tenantId, input.meetingId);
       const view = unwrap(await huddles.create(caller.tenantId, input.meetingId, input.templateId, caller.userId, connected));
       huddleHub.publish(caller.tenantId, input.meetingId, view);
-      return { status: 201, body: viewFor(view, caller.userId) };
+      return { status: 201, body: viewFor(view, caller.userId, role === "Organizer") };
     },
   },
   {
@@ -65,10 +72,10 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
     acceptsBody: false,
     handle: async ({ caller, params }, { huddles, meetings }) => {
       const id = parseInput(meetingId, params.meetingId);
-      await requireMeetingParticipant(meetings, caller, id);
+      const role = await requireMeetingParticipant(meetings, caller, id);
       const view = await huddles.read(caller.tenantId, id);
       if (!view) throw refusalError("huddles", "not_found");
-      return { body: viewFor(view, caller.userId) };
+      return { body: viewFor(view, caller.userId, role === "Organizer") };
     },
   },
   {
@@ -90,9 +97,11 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
       } as Parameters<typeof huddles.act>[2];
       // A speaking round is made of the verified panels the server sees connected, never of a list sent in.
       const connected = await huddleHub.participants(caller.tenantId, id);
-      const view = unwrap(await huddles.act(caller.tenantId, id, action, version, connected));
+      // A new round's speakers are named as Teams names them, and only if Teams lists them in this meeting.
+      const nameOf = (userId: string) => meetings.nameOf(caller.tenantId, id, userId);
+      const view = unwrap(await huddles.act(caller.tenantId, id, action, version, connected, nameOf));
       huddleHub.publish(caller.tenantId, id, view);
-      return { body: viewFor(view, caller.userId) };
+      return { body: viewFor(view, caller.userId, role === "Organizer") };
     },
   },
   {
@@ -103,10 +112,25 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
     handle: async ({ caller, params, body }, { huddles, huddleHub, meetings }) => {
       const id = parseInput(meetingId, params.meetingId);
       const { level } = parseInput(pulseBody, body);
-      await requireMeetingParticipant(meetings, caller, id);
+      const role = await requireMeetingParticipant(meetings, caller, id);
       const view = unwrap(await huddles.answerPulse(caller.tenantId, id, caller.userId, level));
       huddleHub.publish(caller.tenantId, id, view);
-      return { body: viewFor(view, caller.userId) };
+      return { body: viewFor(view, caller.userId, role === "Organizer") };
+    },
+  },
+  {
+    method: "post",
+    path: "/api/huddles/:meetingId/summary",
+    role: "member",
+    acceptsBody: true,
+    // The facilitator posts the ended huddle's summary to the meeting chat, once; the server writes it.
+    handle: async ({ caller, params, body }, { huddleSummaries, meetings }) => {
+      const id = parseInput(meetingId, params.meetingId);
+      const { locale } = parseInput(summaryBody, body ?? {});
+      await requireMeetingParticipant(meetings, caller, id);
+      const outcome = await huddleSummaries.post(caller.tenantId, id, caller.userId, locale);
+      if (!outcome.ok) throw refusalError("huddles", outcome.refusal);
+      return { body: { posted: true } };
     },
   },
 ];

@@ -3,6 +3,7 @@ import {
   applyHuddleAction,
   closePulse,
   findBuiltInTemplate,
+  mayStartNewHuddle,
   newHuddleClock,
   newPulse,
   recordPulseAnswer,
@@ -17,6 +18,7 @@ import type { ParticipationRecorder } from "./participation.js";
 import type { HuddleTemplateLibrary } from "./template-library.js";
 import { HuddleAttendance } from "./huddle-attendance.js";
 import { huddleSessions } from "./huddle-documents.js";
+import { roundNames, type NameOf } from "./speaker-names.js";
 import { instanceOf, newHuddleSecret, opaqueKey, wireView, type HuddleSession, type HuddleView } from "./huddle-wire.js";
 
 export type { HuddleSession, HuddleView };
@@ -33,6 +35,7 @@ export type HuddleServiceRefusal =
   | "invalid_level"
   | "not_participant";
 export type HuddleOutcome<T> = { ok: true; value: T } | { ok: false; refusal: HuddleServiceRefusal };
+export type { NameOf };
 
 /** Sessions end up deleted 30 days after their last change, keeping only anonymous aggregates elsewhere. */
 export const HUDDLE_TTL_SECONDS = 30 * 86_400;
@@ -84,11 +87,14 @@ export class HuddleService {
       closedPulses: [],
       secret: newHuddleSecret(),
       respondents: [],
+      changedAt: this.now(),
     };
     const id = huddleDocumentId(meetingId);
     const existing = await this.sessions.get(tenantId, id);
     try {
-      if (existing && existing.value.clock.phase !== "ended") return { ok: false, refusal: "already_running" };
+      // The meeting's next huddle (a second one today, or tomorrow's in a recurring meeting) replaces
+      // one that ended or was abandoned; a live one stays. The replace is conditional, so two at once make one.
+      if (existing && !mayStartNewHuddle(existing.value, this.now())) return { ok: false, refusal: "already_running" };
       const stored = existing
         ? await this.sessions.replace(tenantId, id, session, { ifMatch: existing.etag, ttlSeconds: HUDDLE_TTL_SECONDS })
         : await this.sessions.create(tenantId, id, session, { ttlSeconds: HUDDLE_TTL_SECONDS });
@@ -108,7 +114,8 @@ export class HuddleService {
   /**
    * Applies a facilitator's action to the version they saw (or the latest when none is given).
    * `connected` is who the server sees with the huddle open right now: the only people a new
-   * speaking round is made of, and, with the actor, people seen taking part.
+   * speaking round is made of, and, with the actor, people seen taking part. `nameOf` names a new
+   * round's speakers as Teams does.
    */
   async act(
     tenantId: string,
@@ -116,6 +123,7 @@ export class HuddleService {
     action: HuddleAction,
     expectedVersion?: string,
     connected: readonly string[] = [],
+    nameOf?: NameOf,
   ): Promise<HuddleOutcome<HuddleView>> {
     const id = huddleDocumentId(meetingId);
     const stored = await this.sessions.get(tenantId, id);
@@ -128,7 +136,11 @@ export class HuddleService {
     const now = this.now();
     const result = applyHuddleAction(session.clock, resolved, now);
     if (!result.ok) return result;
-    const next = this.withPulseFor(tenantId, meetingId, { ...session, clock: result.state }, attendees);
+    const speakerNames =
+      result.state.speakers === session.clock.speakers
+        ? session.speakerNames
+        : await roundNames(session, result.state.speakers, connected, nameOf);
+    const next = this.withPulseFor(tenantId, meetingId, { ...session, clock: result.state, changedAt: now, speakerNames }, attendees);
     try {
       const written = await this.sessions.replace(tenantId, id, next, { ifMatch: stored.etag, ttlSeconds: HUDDLE_TTL_SECONDS });
       // Who the server saw take part counts as a peer touchpoint this week, pseudonymously, and the
@@ -191,10 +203,12 @@ export class HuddleService {
       ),
       facilitatorId: session.clock.facilitatorId === userId ? "" : session.clock.facilitatorId,
     };
+    const { [key]: _erased, ...speakerNames } = session.speakerNames ?? {};
     const next: HuddleSession = {
       ...session,
       clock,
       respondents: (session.respondents ?? []).filter((other) => other !== userId),
+      ...(session.speakerNames ? { speakerNames } : {}),
     };
     // A concurrent change wins; the erasure reads again on the person's next request to erase.
     await this.sessions.replace(tenantId, stored.id, next, { ifMatch: stored.etag, ttlSeconds: HUDDLE_TTL_SECONDS });

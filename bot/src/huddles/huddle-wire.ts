@@ -16,6 +16,15 @@ export interface HuddleSession {
   secret?: string | undefined;
   /** Attendees whose answer is in a pulse that was counted; they alone make a pulse figure's people. */
   respondents?: string[] | undefined;
+  /** Server time of the last change a facilitator made; a meeting's next huddle may replace one idle for hours. */
+  changedAt?: number | undefined;
+  /**
+   * The current round's speakers' display names, as Teams gives them, by opaque key: everyone in the
+   * meeting sees who speaks now and next. Replaced with each round, and an erased person's goes.
+   */
+  speakerNames?: Record<string, string> | undefined;
+  /** Set once the facilitator has posted the summary to the meeting chat: it goes there once. */
+  summaryPosted?: boolean | undefined;
 }
 
 /** Calls the viewer's own opaque key; a function, so it never goes into the JSON sent to every panel. */
@@ -63,7 +72,10 @@ export function wireView(session: HuddleSession, version: string, serverNow: num
   };
 }
 
-/** What a single caller gets back, and what every huddle route sends: the shared view plus their own key in this session. */
-export function viewFor(view: HuddleView, userId: string): HuddleViewResponse {
-  return { ...view, viewerKey: view[VIEWER_KEY](userId) };
+/**
+ * What a single caller gets back, and what every huddle route sends: the shared view plus their own
+ * key in this session and whether Teams says they organised the meeting (only they may take over).
+ */
+export function viewFor(view: HuddleView, userId: string, organizer = false): HuddleViewResponse {
+  return { ...view, viewerKey: view[VIEWER_KEY](userId), ...(organizer ? { viewerIsOrganizer: true } : {}) };
 }

@@ -11,10 +11,12 @@ export type MeetingRole = "Organizer" | "Presenter" | "Attendee";
  */
 export interface MeetingDirectory {
   roleOf(tenantId: string, meetingId: string, userId: string): Promise<MeetingRole | undefined>;
+  /** A participant's display name, as Teams gives it, for the speaking round; undefined for anyone else. */
+  nameOf(tenantId: string, meetingId: string, userId: string): Promise<string | undefined>;
 }
 
 /** Used when the bot has no way to ask Teams: nobody is taken for a participant on their word. */
-export const NO_MEETING_DIRECTORY: MeetingDirectory = { roleOf: async () => undefined };
+export const NO_MEETING_DIRECTORY: MeetingDirectory = { roleOf: async () => undefined, nameOf: async () => undefined };
 
 /**
  * Development identity mode's declared sample roster: every sample person attends every meeting
@@ -22,4 +24,5 @@ export const NO_MEETING_DIRECTORY: MeetingDirectory = { roleOf: async () => unde
  */
 export const DEV_MEETING_ROSTER: MeetingDirectory = {
   roleOf: async (_tenantId, _meetingId, userId) => (DEV_USERS.some((user) => user.userId === userId) ? "Attendee" : undefined),
+  nameOf: async (_tenantId, _meetingId, userId) => DEV_USERS.find((user) => user.userId === userId)?.displayName,
 };

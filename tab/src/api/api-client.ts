@@ -158,6 +158,11 @@ export class ApiClient {
     return this.request("POST", `/api/huddles/${encodeURIComponent(meetingId)}/pulse`, { level });
   }
 
+  /** The facilitator posts an ended huddle's summary to the meeting chat; the server writes it, in this language. */
+  postHuddleSummary(meetingId: string, locale: string): Promise<{ posted: true }> {
+    return this.request("POST", `/api/huddles/${encodeURIComponent(meetingId)}/summary`, { locale });
+  }
+
   /** Open rounds for members; every round, open or published, for admins. */
   circleRounds(): Promise<RoundListResponse> {
     return this.request("GET", "/api/circle-rounds");

@@ -30,6 +30,27 @@ export function EmergencyBlock({ locale }: { locale?: string }) {
   );
 }
 
+/**
+ * The stage's form of the block: one centred line under the huddle, read across a room without
+ * taking it over. The same shipped, offline crisis line and the same one click to every line.
+ */
+export function EmergencyLink({ locale }: { locale?: string }) {
+  const { text } = useMessages();
+  return (
+    <aside
+      aria-label={text.emergencyTitle}
+      data-testid="emergency-link"
+      style={{ display: "flex", flexWrap: "wrap", justifyContent: "center", alignItems: "baseline", columnGap: 12, textAlign: "center" }}
+    >
+      <Text as="p" block weight="semibold" style={{ margin: "4px 0 0" }}>
+        {text.emergencyTitle}
+      </Text>
+      <TopCrisisLine locale={locale} testId="emergency-top-line" />
+      <SeeAllCrisisLines testId="see-crisis-lines" />
+    </aside>
+  );
+}
+
 /** The person's country's first crisis line, from the shipped defaults: no request, works offline. */
 export function TopCrisisLine({ locale, testId }: { locale?: string | undefined; testId?: string }) {
   const messages = useMessages();

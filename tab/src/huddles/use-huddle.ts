@@ -7,6 +7,12 @@ import { estimateServerOffset } from "./server-clock.js";
 
 export type HuddleConnection = "connecting" | "live" | "reconnecting";
 
+interface Viewer {
+  instance: string;
+  key: string;
+  organizer?: boolean;
+}
+
 /**
  * The huddle of one meeting, kept current: Server-Sent Events first, re-reading the whole state
  * after every reconnect (with backoff and jitter), and reading it between attempts while streaming
@@ -17,11 +23,12 @@ export function useHuddle(api: ApiClient, meetingId: string) {
   const [connection, setConnection] = useState<HuddleConnection>("connecting");
   const [offsetMs, setOffsetMs] = useState(0);
   const latest = useRef<HuddleView | null | undefined>(undefined);
-  // The server names people by opaque per-session keys; this is ours, per session instance.
-  const [viewer, setViewer] = useState<{ instance: string; key: string }>();
+  // The server names people by opaque per-session keys; this is ours, per session instance, with
+  // whether Teams says we organised the meeting (only then is "Take over" worth offering).
+  const [viewer, setViewer] = useState<Viewer>();
 
   const accept = (next: HuddleView | null) => {
-    if (next?.viewerKey) setViewer({ instance: next.session.instance, key: next.viewerKey });
+    if (next?.viewerKey) setViewer({ instance: next.session.instance, key: next.viewerKey, organizer: next.viewerIsOrganizer === true });
     // Out-of-order answers must not roll the state back: keep the newest version only.
     const current = latest.current;
     if (next && current && next.serverNow < current.serverNow && next.version !== current.version) return;
@@ -51,7 +58,7 @@ export function useHuddle(api: ApiClient, meetingId: string) {
           failures = 0;
           setConnection("live");
           await readEvents(response.body, (event, data) => {
-            if (event === "viewer") setViewer(JSON.parse(data) as { instance: string; key: string });
+            if (event === "viewer") setViewer(JSON.parse(data) as Viewer);
             if (event === "state") accept(JSON.parse(data) as HuddleView);
             if (event === "empty") accept(null);
           });
@@ -74,8 +81,8 @@ export function useHuddle(api: ApiClient, meetingId: string) {
     // The stream belongs to one meeting and one API client.
   }, [api, meetingId]);
 
-  const viewerKey = view && viewer?.instance === view.session.instance ? viewer.key : undefined;
-  return { view, viewerKey, connection, offsetMs, accept };
+  const current = view && viewer?.instance === view.session.instance ? viewer : undefined;
+  return { view, viewerKey: current?.key, viewerIsOrganizer: current?.organizer === true, connection, offsetMs, accept };
 }
 
 async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (event: string, data: string) => void): Promise<void> {

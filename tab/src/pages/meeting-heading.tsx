@@ -5,7 +5,9 @@ import { useMessages } from "../i18n/use-messages.js";
 export function MeetingHeading({ surface }: { surface: "panel" | "stage" }) {
   const { text } = useMessages();
   return surface === "stage" ? (
-    <Title3 id="stage-title">{text.stageTitle}</Title3>
+    <Title3 id="stage-title" align="center">
+      {text.stageTitle}
+    </Title3>
   ) : (
     <Title3 id="side-panel-title">{text.sidePanelTitle}</Title3>
   );

@@ -1,4 +1,4 @@
-import { Text } from "@fluentui/react-components";
+import { makeStyles, Text } from "@fluentui/react-components";
 import { meetingIdOf } from "../huddles/huddle-prefetch.js";
 import { HuddleView } from "../huddles/huddle-view.js";
 import { useMessages } from "../i18n/use-messages.js";
@@ -17,12 +17,18 @@ export function SidePanelPage({ session }: { session: Session }) {
   );
 }
 
+// One alignment on the stage: Fluent's text components set their own (start), so they are centred too.
+const useStageStyles = makeStyles({
+  stage: { display: "grid", gap: "12px", textAlign: "center", "& .fui-Text": { textAlign: "center" } },
+});
+
 /** The shared stage: the current prompt and timer, large enough to read across a room. */
 export function StagePage({ session }: { session: Session }) {
   const { text } = useMessages();
+  const styles = useStageStyles();
   const meetingId = meetingIdOf(session);
   return (
-    <section aria-labelledby="stage-title" style={{ display: "grid", gap: 12, textAlign: "center" }}>
+    <section aria-labelledby="stage-title" className={styles.stage}>
       <MeetingHeading surface="stage" />
       {meetingId ? <HuddleView session={session} meetingId={meetingId} surface="stage" /> : <Text size={500}>{text.stageEmpty}</Text>}
     </section>
