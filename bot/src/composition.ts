@@ -59,8 +59,6 @@ export interface Services extends ApiServices {
   bot: BotEndpointParts;
   /** This process among the instances sharing the store: presence, stream leases and the sweeper's lease are keyed by it. */
   instanceId: string;
-  /** Who has which huddle open, on every instance (the store holds it). */
-  presence: SharedPresence;
   /** `SSE_STREAMS_PER_USER` and `RATE_LIMIT_PER_MINUTE`, counted across instances in the store. */
   streamQuota: SharedStreamQuota;
   rateLimiter: SharedRateLimiter;

@@ -92,6 +92,7 @@ export const SERVER_MESSAGES_EN = {
   huddleNotPossibleNow: "That is not possible at this point of the huddle.",
   huddleMeetingParticipantsOnly: "Only the people in this meeting can join its huddle.",
   huddleFacilitatorsOnly: "Only facilitators can start a huddle.",
+  huddlePresenceFacilitatorOnly: "Only the huddle's facilitator can see who is here.",
   huddleTooManyWindows: "This huddle is already open in several windows. Close one and try again.",
 
   // Huddle templates.

@@ -57,7 +57,7 @@ export function huddleEvents(
     response.on("close", stop);
     try {
       // The verified person is here, for every instance, before they see the first state.
-      open.leave = await presence.join(caller.tenantId, caller.userId, huddleDocumentId(meetingId));
+      open.leave = await presence.join(caller.tenantId, caller.userId, huddleDocumentId(meetingId), caller.displayName);
     } catch (error) {
       stop();
       throw error;

@@ -14,6 +14,7 @@ import { TemplatePicker } from "./template-picker.js";
 import { takePrefetched } from "./huddle-prefetch.js";
 import { useHuddle } from "./use-huddle.js";
 import { useTemplateList } from "./use-template-list.js";
+import { WhoIsHere } from "./who-is-here.js";
 
 function speakerClock(speaker: { remainingMs: number; overtimeMs: number }): string {
   const seconds = Math.ceil((speaker.overtimeMs || speaker.remainingMs) / 1000);
@@ -61,6 +62,7 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
         >
           {text.huddleCreate}
         </Button>
+        <WhoIsHere api={session.api} meetingId={meetingId} version={undefined} />
       </div>
     );
   }
@@ -194,6 +196,7 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
           onAction={(type) => void act(() => session.api.huddleAction(meetingId, { type, version: view.version }))}
         />
       )}
+      {isFacilitator && <WhoIsHere api={session.api} meetingId={meetingId} version={view.version} />}
       {isFacilitator && session.shareToStage && (
         <Button
           size="small"
