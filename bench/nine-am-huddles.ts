@@ -159,7 +159,8 @@ export class HuddleFleet {
             for (let end = buffered.indexOf("\n\n"); end >= 0; end = buffered.indexOf("\n\n")) {
               const block = buffered.slice(0, end);
               buffered = buffered.slice(end + 2);
-              if (!block.startsWith("event: state\n")) continue; // keep-alive comments
+              // A state event carries its version as its id first ("id: …\nevent: state"), so look at every line.
+              if (!block.split("\n").includes("event: state")) continue; // keep-alive comments, viewer keys
               const at = performance.now();
               const step = stepOf(block.slice(block.indexOf("data: ") + 6));
               if (!opened) {
