@@ -120,11 +120,13 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
       const id = parseInput(meetingId, params.meetingId);
       await requireMeetingParticipant(meetings, caller, id);
       const view = await huddles.read(caller.tenantId, id);
-      // Before a huddle exists, whoever may set it up; once it runs, its facilitator alone.
-      const allowed = view
-        ? view.session.clock.facilitatorId !== "" && view.session.clock.facilitatorId === view[VIEWER_KEY](caller.userId)
-        : hasRole(caller.roles, "facilitator") || hasRole(caller.roles, "admin");
-      if (!allowed) throw new AppError("forbidden", serverMessage("huddlePresenceFacilitatorOnly"));
+      // Before a huddle exists, whoever may set it up (to anyone else there is no huddle yet, as GET
+      // says); once it runs, its facilitator alone, whatever their role: the seat can be handed over.
+      const maySetUp = hasRole(caller.roles, "facilitator") || hasRole(caller.roles, "admin");
+      if (!view && !maySetUp) throw refusalError("huddles", "not_found");
+      const isFacilitator =
+        view && view.session.clock.facilitatorId !== "" && view.session.clock.facilitatorId === view[VIEWER_KEY](caller.userId);
+      if (view && !isFacilitator) throw new AppError("forbidden", serverMessage("huddlePresenceFacilitatorOnly"));
       const here = await presence.whoIsHere(caller.tenantId, huddleDocumentId(id));
       const people = here
         .map(({ userId, displayName }) => ({
