@@ -57,17 +57,21 @@ export class HuddleFleet {
     }
   }
 
-  /** Opens `perHuddle` panels on every huddle, one per token in turn, and waits for each one's first state. */
-  async openPanels(tokens: string[], perHuddle: number, connecting = 100): Promise<void> {
+  /**
+   * Opens `perHuddle` panels on every huddle, one per token in turn (or the token `tokens` names for
+   * that huddle and panel), and waits for each one's first state.
+   */
+  async openPanels(tokens: string[] | ((huddle: number, panel: number) => string), perHuddle: number, connecting = 100): Promise<void> {
+    const tokenFor = typeof tokens === "function" ? tokens : (_huddle: number, panel: number) => tokens[panel % tokens.length]!;
     this.panelsPerHuddle = perHuddle;
-    const jobs = this.huddles.flatMap((huddle) => Array.from({ length: perHuddle }, (_, panel) => ({ huddle, panel })));
+    const jobs = this.huddles.flatMap((huddle, index) => Array.from({ length: perHuddle }, (_, panel) => ({ huddle, index, panel })));
     // A bounded number of connections at a time, as panels open over a few seconds, not all at once.
     let next = 0;
     await Promise.all(
       Array.from({ length: connecting }, async () => {
         while (next < jobs.length) {
-          const { huddle, panel } = jobs[next++]!;
-          await this.openPanel(huddle, panel, tokens[panel % tokens.length]!);
+          const { huddle, index, panel } = jobs[next++]!;
+          await this.openPanel(huddle, panel, tokenFor(index, panel));
         }
       }),
     );

@@ -37,7 +37,15 @@ const IDLE_STORE_OPS_TARGET = 5;
  */
 const FAN_OUT_P95_BARE_RATIO = 25;
 const TAB_READS = ["/api/me", "/api/requests/mine", "/api/resources", "/api/circles/mine"];
-const PEOPLE = [1, 2, 3, 4, 5, 6].map(personId);
+/**
+ * The facilitator (a programme admin, so the Teams roster is the only check) runs every huddle from
+ * the API; each huddle's six panels are six people of its own, 1,800 in all. With six people
+ * holding 300 panels each, every panel would fight over the same six stream-lease documents,
+ * which no real person does (their cap is 6).
+ */
+const FACILITATOR = personId(0);
+const panelPerson = (huddle: number, panel: number) => personId(1 + huddle * PANELS + panel);
+const READERS = [1, 2, 3, 4, 5].map((n) => personId(100_000 + n));
 
 interface ScaleOutRun {
   fanOut: ReturnType<CallLog["window"]>;
@@ -54,14 +62,21 @@ const counts = (instances: Instance[]) => Promise.all(instances.map((instance) =
 async function nineAmOn(instanceCount: number): Promise<ScaleOutRun> {
   const cosmos = await startCosmosTestServer();
   const meetings = Array.from({ length: HUDDLES }, (_, index) => `nine-am-meeting-${index}`);
-  const roster = await startMeetingRosterConnector(Object.fromEntries(meetings.map((meetingId) => [meetingId, PEOPLE])));
+  const roster = await startMeetingRosterConnector(
+    Object.fromEntries(
+      meetings.map((meetingId, huddle) => [
+        meetingId,
+        [FACILITATOR, ...Array.from({ length: PANELS }, (_, panel) => panelPerson(huddle, panel))],
+      ]),
+    ),
+  );
   const signing = await sharedSigning();
   const settings = {
     cosmosEndpoint: cosmos.endpoint,
     databaseId: `nine-am-${randomUUID().slice(0, 8)}`,
     rosterUrl: roster.url,
     jwks: signing.jwks,
-    admin: PEOPLE[0]!,
+    admin: FACILITATOR,
   };
   const instances: Instance[] = [];
   let fleet: HuddleFleet | undefined;
@@ -74,13 +89,17 @@ async function nineAmOn(instanceCount: number): Promise<ScaleOutRun> {
     const proxy = await startRoundRobinProxy(instances.map((instance) => instance.url));
     proxyStarted.close = () => proxy.close();
     const client = keepAliveClient(proxy.url);
-    const tokens = await Promise.all(PEOPLE.map((person) => signing.token(person)));
+    const facilitatorToken = await signing.token(FACILITATOR);
+    const readerTokens = await Promise.all(READERS.map((person) => signing.token(person)));
+    const panelTokens = await Promise.all(
+      meetings.map((_, huddle) => Promise.all(Array.from({ length: PANELS }, (_, panel) => signing.token(panelPerson(huddle, panel))))),
+    );
     const inFlight = new InFlight();
     const setupStarted = performance.now();
-    fleet = new HuddleFleet(proxy.url, client, tokens[0]!, new CallLog(), inFlight);
+    fleet = new HuddleFleet(proxy.url, client, facilitatorToken, new CallLog(), inFlight);
     await fleet.create(HUDDLES, "debrief");
     console.log(`  ${HUDDLES} huddles created in ${((performance.now() - setupStarted) / 1000).toFixed(0)} s`);
-    await fleet.openPanels(tokens, PANELS, 50);
+    await fleet.openPanels((huddle, panel) => panelTokens[huddle]![panel]!, PANELS, 50);
     console.log(
       `  ${instanceCount} instance(s): ${HUDDLES} huddles and ${fleet.openStreams} panels set up in ${((performance.now() - setupStarted) / 1000).toFixed(0)} s`,
     );
@@ -91,7 +110,7 @@ async function nineAmOn(instanceCount: number): Promise<ScaleOutRun> {
       fixedRate(READS_PER_SECOND, (index) => {
         const sentAt = performance.now();
         void inFlight
-          .track(client.call("GET", TAB_READS[index % TAB_READS.length]!, { token: tokens[1 + (index % 5)]! }))
+          .track(client.call("GET", TAB_READS[index % TAB_READS.length]!, { token: readerTokens[index % readerTokens.length]! }))
           .then((answer) => reads.record(sentAt, answer.ms, answer.status, answer.error));
       }),
     ];
