@@ -73,7 +73,13 @@ export async function spawnInstance(settings: {
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let stopping = false;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // An instance that dies during a run is a finding: say how, rather than fail later on a dead pipe.
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.log(`  an instance exited during the run (${code ?? signal}); its last words:\n${output.slice(-3000)}`);
+  });
+  child.on("error", () => undefined);
   const url = await new Promise<string>((resolve, reject) => {
     child.on("message", (message: { ready?: string }) => message.ready && resolve(message.ready.replace("localhost", "127.0.0.1")));
     child.once("exit", (code) => reject(new Error(`instance exited with ${code}:\n${output}`)));
@@ -90,9 +96,12 @@ export async function spawnInstance(settings: {
           resolve(message.total);
         };
         child.on("message", listener);
+        // A dead instance has made no more calls.
+        if (!child.connected) return resolve(Number.NaN);
         child.send("counts");
       }),
     stop: async () => {
+      stopping = true;
       child.kill("SIGTERM");
       await exited;
     },
