@@ -57,17 +57,21 @@ export class HuddleFleet {
     }
   }
 
-  /** Opens `perHuddle` panels on every huddle, one per token in turn, and waits for each one's first state. */
-  async openPanels(tokens: string[], perHuddle: number, connecting = 100): Promise<void> {
+  /**
+   * Opens `perHuddle` panels on every huddle, one per token in turn (or the token `tokens` names for
+   * that huddle and panel), and waits for each one's first state.
+   */
+  async openPanels(tokens: string[] | ((huddle: number, panel: number) => string), perHuddle: number, connecting = 100): Promise<void> {
+    const tokenFor = typeof tokens === "function" ? tokens : (_huddle: number, panel: number) => tokens[panel % tokens.length]!;
     this.panelsPerHuddle = perHuddle;
-    const jobs = this.huddles.flatMap((huddle) => Array.from({ length: perHuddle }, (_, panel) => ({ huddle, panel })));
+    const jobs = this.huddles.flatMap((huddle, index) => Array.from({ length: perHuddle }, (_, panel) => ({ huddle, index, panel })));
     // A bounded number of connections at a time, as panels open over a few seconds, not all at once.
     let next = 0;
     await Promise.all(
       Array.from({ length: connecting }, async () => {
         while (next < jobs.length) {
-          const { huddle, panel } = jobs[next++]!;
-          await this.openPanel(huddle, panel, tokens[panel % tokens.length]!);
+          const { huddle, index, panel } = jobs[next++]!;
+          await this.openPanel(huddle, panel, tokenFor(index, panel));
         }
       }),
     );
@@ -159,7 +163,8 @@ export class HuddleFleet {
             for (let end = buffered.indexOf("\n\n"); end >= 0; end = buffered.indexOf("\n\n")) {
               const block = buffered.slice(0, end);
               buffered = buffered.slice(end + 2);
-              if (!block.startsWith("event: state\n")) continue; // keep-alive comments
+              // A state event carries its version as its id first ("id: …\nevent: state"), so look at every line.
+              if (!block.split("\n").includes("event: state")) continue; // keep-alive comments, viewer keys
               const at = performance.now();
               const step = stepOf(block.slice(block.indexOf("data: ") + 6));
               if (!opened) {

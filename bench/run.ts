@@ -4,7 +4,8 @@
  * writes the same to bench/results/latest.json (git-ignored).
  *
  * BENCH_ONLY=soak,intake runs only the benchmarks whose names contain one of those words, for a
- * quick try; BENCH_SOAK_MINUTES shortens the soak (see nine-am-soak.ts). A full run sets neither.
+ * quick try (BENCH_ONLY=scale-out: issue #15's 9 a.m. scenario on three instances alone);
+ * BENCH_SOAK_MINUTES shortens the soak (see nine-am-soak.ts). A full run sets neither.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -15,6 +16,7 @@ import type { BenchmarkFigure } from "./figure.js";
 import { huddleFanOutBenchmark } from "./huddle-fanout.js";
 import { insightsBenchmark } from "./insights.js";
 import { intakeBenchmark } from "./intake.js";
+import { nineAmScaleOutBenchmark } from "./nine-am-scale-out.js";
 import { nineAmSoakBenchmark } from "./nine-am-soak.js";
 import { riskScreenBenchmark } from "./risk-screen.js";
 import { formatTable } from "./table.js";
@@ -29,6 +31,7 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkFigure[]> }[] = [
   { name: "side panel size and first render beside a bare Vite + React page", run: tabFirstRenderBenchmark },
   { name: "circle grouping beside a random shuffle", run: circleGroupingBenchmark },
   { name: "9 a.m. mix on one server, continued as a soak", run: nineAmSoakBenchmark },
+  { name: "9 a.m. huddles on three instances and on one, over the Cosmos test server (scale-out)", run: nineAmScaleOutBenchmark },
 ];
 
 const only = (process.env.BENCH_ONLY ?? "")

@@ -16,6 +16,7 @@ import { calendarLinkDownload } from "./circles/calendar-link-route.js";
 import { buddyCalendarDownload } from "./buddies/buddy-calendar-links.js";
 import type { DevIdentitiesResponse, DevTokenResponse } from "../../shared/api/index.js";
 import { serverMessage } from "./http/server-messages.js";
+import { requestTelemetry } from "./telemetry/request-telemetry.js";
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
@@ -28,6 +29,7 @@ export function createApp(config: AppConfig, logger: Logger, services: Services)
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
+  app.use(requestTelemetry(services.telemetry));
   app.use(requestLogging(logger));
 
   app.get("/healthz", apiHeaders(), (_request, response) => {
@@ -56,7 +58,7 @@ export function createApp(config: AppConfig, logger: Logger, services: Services)
     "/huddles/:meetingId/events",
     withClientAuth(services.verifyToken, services.roles, "member"),
     rateLimiter.middleware(),
-    huddleEvents(services.huddles, services.huddleHub, services.streamQuota, services.presence, services.meetings),
+    huddleEvents(services.huddles, services.huddleHub, services.streamQuota, services.presence, services.meetings, services.telemetry),
   );
   for (const route of ALL_API_ROUTES) {
     const handlers = [withClientAuth(services.verifyToken, services.roles, route.role), rateLimiter.middleware()];

@@ -43,6 +43,7 @@ import { SupportersChannel } from "./requests/supporters-channel.js";
 import { ResourceLibrary } from "./resources/resource-library.js";
 import type { DocumentStore } from "./storage/document-store.js";
 import { SupporterRosterService } from "./supporters/supporter-roster-service.js";
+import { NO_TELEMETRY, type Telemetry } from "./telemetry/telemetry.js";
 
 /**
  * Everything the server is made of, built once by composeServices. The routes see it as their
@@ -60,11 +61,10 @@ export interface Services extends ApiServices {
   bot: BotEndpointParts;
   /** This process among the instances sharing the store: presence, stream leases and the sweeper's lease are keyed by it. */
   instanceId: string;
-  /** Who has which huddle open, on every instance (the store holds it). */
-  presence: SharedPresence;
   /** `SSE_STREAMS_PER_USER` and `RATE_LIMIT_PER_MINUTE`, counted across instances in the store. */
   streamQuota: SharedStreamQuota;
   rateLimiter: SharedRateLimiter;
+  telemetry: Telemetry;
 }
 
 export interface CompositionOptions {
@@ -75,6 +75,8 @@ export interface CompositionOptions {
    * without credentials outside development identity mode, so a suite can play Teams with test tokens.
    */
   trustLocalBotCalls?: boolean;
+  /** Traces and metrics (server.ts starts them); without it, the no-op telemetry. */
+  telemetry?: Telemetry;
 }
 
 /** The composition root: every dependency is made here and passed down, none is module state. */
@@ -126,6 +128,7 @@ export async function composeServices(
   const participantLookupUrl = config.TEAMS_SERVICE_URL ?? (config.BOT_ID ? TEAMS_GLOBAL_SERVICE_URL : undefined);
   return {
     store,
+    telemetry: options.telemetry ?? NO_TELEMETRY,
     roles,
     verifyToken,
     ...(devIdentity ? { devIdentity } : {}),

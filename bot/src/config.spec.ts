@@ -42,6 +42,12 @@ describe("loadConfig", () => {
       { AUTH_MODE: "dev", BOT_SERVICE_URLS: "https://connector.example.com/", TEAMS_SERVICE_URL: "https://other.example.com/" },
       "TEAMS_SERVICE_URL",
     ],
+    [{ AUTH_MODE: "dev", APPLICATIONINSIGHTS_CONNECTION_STRING: "not a connection string" }, "APPLICATIONINSIGHTS_CONNECTION_STRING"],
+    [{ AUTH_MODE: "dev", APPLICATIONINSIGHTS_CONNECTION_STRING: "InstrumentationKey=abc" }, "APPLICATIONINSIGHTS_CONNECTION_STRING"],
+    [
+      { AUTH_MODE: "dev", APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=${clientId};IngestionEndpoint=somewhere` },
+      "APPLICATIONINSIGHTS_CONNECTION_STRING",
+    ],
   ])("refuses %j naming %s", (environment, variable) => {
     const error = failureOf(environment);
     expect(error).toBeInstanceOf(ConfigError);
@@ -57,6 +63,18 @@ describe("loadConfig", () => {
     });
     expect(listenHost(loadConfig({ AUTH_MODE: "dev", HOST: "0.0.0.0" }))).toMatchObject({ host: "0.0.0.0", reason: "HOST is set" });
     expect(listenHost(loadConfig({ AAD_APP_CLIENT_ID: clientId }))).toMatchObject({ host: "0.0.0.0" });
+  });
+
+  it("takes an Application Insights connection string, and never quotes a refused one", () => {
+    const valid = `InstrumentationKey=${clientId};IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/`;
+    expect(loadConfig({ AUTH_MODE: "dev", APPLICATIONINSIGHTS_CONNECTION_STRING: valid }).APPLICATIONINSIGHTS_CONNECTION_STRING).toBe(
+      valid,
+    );
+    expect(
+      loadConfig({ AUTH_MODE: "dev", APPLICATIONINSIGHTS_CONNECTION_STRING: "" }).APPLICATIONINSIGHTS_CONNECTION_STRING,
+    ).toBeUndefined();
+    const secret = "InstrumentationKey=very-secret-key";
+    expect(failureOf({ AUTH_MODE: "dev", APPLICATIONINSIGHTS_CONNECTION_STRING: secret }).message).not.toContain("very-secret-key");
   });
 
   it("splits comma-separated lists", () => {

@@ -70,6 +70,8 @@ const environmentSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
     /** Huddle event streams one person may hold open at once (a panel and a stage on two devices). */
     SSE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(6),
+    /** Turns on OpenTelemetry traces and metrics to Application Insights; unset, nothing is sent anywhere. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   })
   .superRefine((env, context) => {
     if (env.AUTH_MODE === "dev" && env.NODE_ENV === "production") {
@@ -99,6 +101,8 @@ const environmentSchema = z
         message: "is not on the bot service URL allow-list (BOT_SERVICE_URLS)",
       });
     }
+    const telemetryProblem = connectionStringProblem(env.APPLICATIONINSIGHTS_CONNECTION_STRING);
+    if (telemetryProblem) context.addIssue({ code: "custom", path: ["APPLICATIONINSIGHTS_CONNECTION_STRING"], message: telemetryProblem });
     for (const [index, id] of env.PROGRAM_ADMINS.entries()) {
       if (!guid.test(id))
         context.addIssue({ code: "custom", path: ["PROGRAM_ADMINS"], message: `entry ${index + 1} is not an object id (GUID)` });
@@ -106,6 +110,26 @@ const environmentSchema = z
   });
 
 export type AppConfig = z.output<typeof environmentSchema>;
+
+/**
+ * What is wrong with an Application Insights connection string, if anything. The message never
+ * quotes the value: it holds the instrumentation key. A mistyped string would otherwise start the
+ * exporter, which fails quietly in the background and sends nothing.
+ */
+export function connectionStringProblem(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parts = new Map<string, string>();
+  for (const part of value.split(";").filter((piece) => piece.trim() !== "")) {
+    const equals = part.indexOf("=");
+    if (equals <= 0) return "must be an Application Insights connection string: Key=value pairs separated by ';'";
+    parts.set(part.slice(0, equals).trim().toLowerCase(), part.slice(equals + 1).trim());
+  }
+  if (!guid.test(parts.get("instrumentationkey") ?? ""))
+    return "must hold InstrumentationKey=<GUID> (copy the connection string from the Application Insights resource)";
+  const endpoint = parts.get("ingestionendpoint");
+  if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) return "has an IngestionEndpoint that is not an http(s) URL";
+  return undefined;
+}
 
 export class ConfigError extends Error {
   /** The exit code `main` stops with (EX_CONFIG), so a supervisor can tell bad settings from a crash. */

@@ -8,6 +8,8 @@ import { createStore } from "./storage/create-store.js";
 import { DeadlineStore } from "./storage/deadline-store.js";
 import { logInvalidDocuments } from "./storage/invalid-document.js";
 import type { DocumentStore } from "./storage/document-store.js";
+import { startTelemetry, type TelemetryTestHooks } from "./telemetry/telemetry.js";
+import { TelemetryStore } from "./telemetry/telemetry-store.js";
 
 const SWEEP_INTERVAL_MS = 30_000;
 
@@ -21,17 +23,25 @@ export interface RunningServer {
 /** The services are composed in composition.ts; this starts them listening and stops them cleanly. */
 export interface StartOptions extends CompositionOptions {
   store?: DocumentStore;
+  /** Tests only: extra span processors and metric readers (in-memory exporters) for the telemetry pipeline. */
+  telemetryHooks?: TelemetryTestHooks;
 }
 
 export async function startServer(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
+  const telemetry = await startTelemetry(config, {
+    ...options.telemetryHooks,
+    onShutdownError: (error) => logger.warn({ event: "telemetry.final_export_failed", errorName: error.name }, "telemetry not all sent"),
+  });
   // Whichever adapter it is, no request waits on storage longer than the deadline.
-  const store: DocumentStore = new DeadlineStore(
+  const deadlineStore: DocumentStore = new DeadlineStore(
     options.store ?? (await createStore(config)),
     config.STORE_DEADLINE_MS,
     (operation, outcome) => logger.warn({ event: "store.late_outcome", operation, outcome }, "store call finished after its deadline"),
     logInvalidDocuments(logger),
   );
-  const services = await composeServices(config, store, logger, options);
+  // Outside the deadline, so a store call's span and duration are what the request waited.
+  const store: DocumentStore = telemetry.enabled ? new TelemetryStore(deadlineStore, telemetry) : deadlineStore;
+  const services = await composeServices(config, store, logger, { ...options, telemetry });
   const { credentialsConfigured, trustsLocalCalls, serviceUrls } = services.bot.policy;
   const app = createApp(config, logger, services);
 
@@ -60,6 +70,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
       hostReason,
       port,
       store: store.kind,
+      telemetry: telemetry.enabled ? "application-insights" : "off",
       authMode: config.AUTH_MODE,
       botAuth: credentialsConfigured ? "bot-framework" : trustsLocalCalls ? "loopback-only" : "closed",
       botServiceUrls: serviceUrls.enforced ? "allow-list" : "any",
@@ -93,6 +104,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
       await services.streamQuota.settle();
       await services.presence.close({ forget: true });
       await store.close();
+      // Sends what is still buffered; after this the process's spans and metrics go nowhere.
+      await telemetry.shutdown();
       logger.info("server stopped");
     })());
   return { url, store, close };

@@ -37,6 +37,16 @@ export interface HuddleViewResponse {
   viewerIsOrganizer?: boolean;
 }
 
+/**
+ * GET /api/huddles/:meetingId/presence: the facilitator's "who is here", everyone whose verified
+ * panel or stage has the huddle open now, on any instance. Names only, as their sign-in gave them;
+ * no Entra object id. `key` is the person's opaque key in the running session (absent before one
+ * starts), the same key the speaking round and the facilitator field use.
+ */
+export interface HuddlePresenceResponse {
+  people: { key?: string; displayName?: string; you: boolean }[];
+}
+
 /** A template as the library lists it; built-ins have no version because nobody edits them. */
 export interface ListedTemplate {
   template: HuddleTemplate;

@@ -65,6 +65,7 @@ describe("meeting membership on top of roles", () => {
       [
         "GET /api/huddles/:meetingId",
         "GET /api/huddles/:meetingId/events",
+        "GET /api/huddles/:meetingId/presence",
         "POST /api/huddles",
         "POST /api/huddles/:meetingId/actions",
         "POST /api/huddles/:meetingId/pulse",

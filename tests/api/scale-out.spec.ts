@@ -170,6 +170,12 @@ describe("three instances on one store, behind a round-robin balancer", () => {
     expect(Math.max(...timings)).toBeLessThanOrEqual(1_000);
     console.log(`scale-out: change propagation over 3 instances, ms: ${timings.map((ms) => Math.round(ms)).join(", ")}`);
     for (const panel of panels) expect(panel.latest?.session.clock.speakers).toHaveLength(6);
+    // The facilitator's "who is here", asked of any instance, is the same six, as opaque keys and names only.
+    const here = await call(FACILITATOR, huddlePath(MEETING, "/presence"));
+    const people = here.json.people as { key: string; displayName: string; you: boolean }[];
+    expect(people.map((person) => person.key).sort()).toEqual([...panels[0]!.latest!.session.clock.speakers].sort());
+    expect(people.filter((person) => person.you)).toHaveLength(1);
+    for (const person of PEOPLE) expect(JSON.stringify(here.json)).not.toContain(person);
   }, 60_000);
 
   it("holds the rate limit across the three instances within 10%", async () => {

@@ -18,7 +18,7 @@ export async function startTestServer(
   environment: NodeJS.ProcessEnv,
   signingKeys?: JWTVerifyGetKey,
   wrapStore?: (store: DocumentStore) => DocumentStore,
-  startOptions: Pick<StartOptions, "trustLocalBotCalls"> = {},
+  startOptions: Pick<StartOptions, "trustLocalBotCalls" | "telemetryHooks"> = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "peer-circles-api-"));
   // Suites fire hundreds of calls as one person; the limit itself has its own test.

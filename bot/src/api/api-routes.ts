@@ -7,6 +7,7 @@ import type { RoutingDependencies } from "../bot/supporter-routing.js";
 import type { ResponsePolicyStore } from "../requests/response-policy.js";
 import type { HuddleHub } from "../huddles/huddle-hub.js";
 import type { HuddleService } from "../huddles/huddle-service.js";
+import type { SharedPresence } from "../huddles/shared-presence.js";
 import type { MeetingDirectory } from "../huddles/meeting-directory.js";
 import type { HuddleSummaryPoster } from "../huddles/meeting-chat.js";
 import type { HuddleTemplateLibrary } from "../huddles/template-library.js";
@@ -36,6 +37,8 @@ export interface ApiServices {
   policies: ResponsePolicyStore;
   huddles: HuddleService;
   huddleHub: HuddleHub;
+  /** Who has which huddle open, on every instance: the facilitator's "who is here". */
+  presence: SharedPresence;
   meetings: MeetingDirectory;
   /** Posts a huddle's summary to its meeting's chat, once, for its facilitator. */
   huddleSummaries: HuddleSummaryPoster;

@@ -95,6 +95,7 @@ export const SERVER_MESSAGES_EN = {
   huddleMeetingParticipantsOnly: "Only the people in this meeting can join its huddle.",
   huddleFacilitatorsOnly: "Only facilitators can start a huddle.",
   huddleChatUnavailable: "The meeting chat cannot be reached from here, so the summary was not posted.",
+  huddlePresenceFacilitatorOnly: "Only the huddle's facilitator can see who is here.",
   huddleTooManyWindows: "This huddle is already open in several windows. Close one and try again.",
 
   // Huddle templates.

@@ -8,6 +8,7 @@ import { huddleDocumentId, type HuddleService, type HuddleView } from "./huddle-
 import { VIEWER_KEY } from "./huddle-wire.js";
 import type { SharedPresence } from "./shared-presence.js";
 import { serverMessage } from "../http/server-messages.js";
+import { NO_TELEMETRY, type Telemetry } from "../telemetry/telemetry.js";
 
 /** Well inside App Service's 230 s idle timeout, and most proxies' 60 s. */
 export const HEARTBEAT_MS = 20_000;
@@ -30,6 +31,7 @@ export function huddleEvents(
   quota: StreamQuota,
   presence: SharedPresence,
   meetings: MeetingDirectory,
+  telemetry: Telemetry = NO_TELEMETRY,
 ): RequestHandler {
   return async (request: Request, response: Response) => {
     const caller = callerOf(response);
@@ -40,7 +42,10 @@ export function huddleEvents(
     // Filled in as the stream opens; whatever is there when it closes is undone.
     const open: { leave?: () => void; unsubscribe?: () => void; heartbeat?: NodeJS.Timeout } = {};
     let stopped = false;
+    let counted = false;
     const stop = () => {
+      if (counted) telemetry.openStreams.add(-1);
+      counted = false;
       stopped = true;
       clearInterval(open.heartbeat);
       open.unsubscribe?.();
@@ -52,7 +57,7 @@ export function huddleEvents(
     response.on("close", stop);
     try {
       // The verified person is here, for every instance, before they see the first state.
-      open.leave = await presence.join(caller.tenantId, caller.userId, huddleDocumentId(meetingId));
+      open.leave = await presence.join(caller.tenantId, caller.userId, huddleDocumentId(meetingId), caller.displayName);
     } catch (error) {
       stop();
       throw error;
@@ -66,6 +71,9 @@ export function huddleEvents(
       "X-Accel-Buffering": "no",
     });
     response.write("retry: 1000\n\n");
+    // No attributes: which huddle a stream watches is nobody's business outside the store.
+    telemetry.openStreams.add(1);
+    counted = true;
     // The state is the same for every panel; the viewer's own opaque key (and, for the meeting's
     // organiser alone, that they may take over) is told apart, once per session.
     let instance: string | undefined;

@@ -5,8 +5,9 @@ import { refusalError } from "../http/refusal-mapper.js";
 import { serverMessage } from "../http/server-messages.js";
 import type { ApiServices } from "../api/api-routes.js";
 import type { HuddleOutcome, HuddleView } from "./huddle-service.js";
-import { viewFor } from "./huddle-wire.js";
-import type { ServerTimeResponse } from "../../../shared/api/index.js";
+import { VIEWER_KEY, viewFor } from "./huddle-wire.js";
+import { huddleDocumentId } from "./huddle-service.js";
+import type { HuddlePresenceResponse, ServerTimeResponse } from "../../../shared/api/index.js";
 
 const meetingId = z.string().min(1).max(512);
 const createBody = z.strictObject({ meetingId, templateId: z.string().min(1).max(64) });
@@ -131,6 +132,35 @@ export const HUDDLE_ROUTES: readonly ApiRoute[] = [
       const outcome = await huddleSummaries.post(caller.tenantId, id, caller.userId, locale);
       if (!outcome.ok) throw refusalError("huddles", outcome.refusal);
       return { body: { posted: true } };
+    },
+  },
+  {
+    method: "get",
+    path: "/api/huddles/:meetingId/presence",
+    role: "member",
+    acceptsBody: false,
+    // The facilitator's "who is here": read from shared presence, which only verified streams write.
+    handle: async ({ caller, params }, { huddles, presence, meetings }) => {
+      const id = parseInput(meetingId, params.meetingId);
+      await requireMeetingParticipant(meetings, caller, id);
+      const view = await huddles.read(caller.tenantId, id);
+      // Before a huddle exists, whoever may set it up (to anyone else there is no huddle yet, as GET
+      // says); once it runs, its facilitator alone, whatever their role: the seat can be handed over.
+      const maySetUp = hasRole(caller.roles, "facilitator") || hasRole(caller.roles, "admin");
+      if (!view && !maySetUp) throw refusalError("huddles", "not_found");
+      const isFacilitator =
+        view && view.session.clock.facilitatorId !== "" && view.session.clock.facilitatorId === view[VIEWER_KEY](caller.userId);
+      if (view && !isFacilitator) throw new AppError("forbidden", serverMessage("huddlePresenceFacilitatorOnly"));
+      const here = await presence.whoIsHere(caller.tenantId, huddleDocumentId(id));
+      const people = here
+        .map(({ userId, displayName }) => ({
+          // The session's opaque key, never the Entra object id.
+          ...(view ? { key: view[VIEWER_KEY](userId) } : {}),
+          ...(displayName ? { displayName } : {}),
+          you: userId === caller.userId,
+        }))
+        .sort((a, b) => (a.displayName ?? "\uffff").localeCompare(b.displayName ?? "\uffff"));
+      return { body: { people } satisfies HuddlePresenceResponse };
     },
   },
 ];

@@ -14,7 +14,8 @@ export const PRESENCE_REFRESH_MS = 15_000;
 
 /**
  * Who has which huddle open on one instance, for the people of one tenant in one shard:
- * user id → huddle document id → open streams. Ids only, no names; it lives 45 s unless refreshed.
+ * user id → huddle document id → open streams, and each person's display name from their verified
+ * token, for the facilitator's "who is here". It lives 45 s unless refreshed.
  */
 interface PresenceDocument {
   kind: "presence";
@@ -23,6 +24,8 @@ interface PresenceDocument {
   /** The writer's clock; readers also ignore a document past it, whatever the store's TTL does. */
   expiresAt: number;
   streams: Record<string, Record<string, number>>;
+  /** User id → display name, for the people in `streams` only. */
+  names?: Record<string, string> | undefined;
 }
 
 const presenceSchema: z.ZodType<PresenceDocument> = z.looseObject({
@@ -31,7 +34,16 @@ const presenceSchema: z.ZodType<PresenceDocument> = z.looseObject({
   shard: z.number(),
   expiresAt: z.number(),
   streams: z.record(z.string(), z.record(z.string(), z.number())),
+  names: z.record(z.string(), z.string()).optional(),
 });
+
+/** One person with a huddle open, as the server saw their verified stream connect. */
+export interface PresentPerson {
+  userId: string;
+  displayName?: string;
+}
+
+const nameKey = (tenantId: string, userId: string) => `${tenantId}\u0000${userId}`;
 
 export const shardOf = (userId: string) => createHash("sha256").update(userId).digest().readUInt32BE(0) % PRESENCE_SHARDS;
 
@@ -47,6 +59,8 @@ export class SharedPresence {
   private readonly presence;
   /** tenant → user → huddle document → open streams on this instance. */
   private readonly local = new Map<string, Map<string, Map<string, number>>>();
+  /** tenant + user → display name, while they have anything open here. */
+  private readonly names = new Map<string, string>();
   private readonly etags = new Map<string, string>();
   private readonly queued = new Map<string, Promise<void>>();
   private readonly running = new Map<string, Promise<void>>();
@@ -70,7 +84,8 @@ export class SharedPresence {
    * Notes one open stream and resolves once the store holds it, so a round started after the
    * panel got its first state includes the person. Returns the leave function.
    */
-  async join(tenantId: string, userId: string, huddleId: string): Promise<() => void> {
+  async join(tenantId: string, userId: string, huddleId: string, displayName?: string): Promise<() => void> {
+    if (displayName) this.names.set(nameKey(tenantId, userId), displayName.slice(0, 200));
     const people = this.local.get(tenantId) ?? new Map<string, Map<string, number>>();
     this.local.set(tenantId, people);
     const huddles = people.get(userId) ?? new Map<string, number>();
@@ -83,7 +98,10 @@ export class SharedPresence {
       const count = (huddles.get(huddleId) ?? 1) - 1;
       if (count > 0) huddles.set(huddleId, count);
       else huddles.delete(huddleId);
-      if (huddles.size === 0 && people.get(userId) === huddles) people.delete(userId);
+      if (huddles.size === 0 && people.get(userId) === huddles) {
+        people.delete(userId);
+        this.names.delete(nameKey(tenantId, userId));
+      }
       if (people.size === 0 && this.local.get(tenantId) === people) this.local.delete(tenantId);
       this.flush(tenantId, shardOf(userId)).catch((error: Error) => this.warn(error));
     };
@@ -104,6 +122,17 @@ export class SharedPresence {
       for (const [userId, huddles] of Object.entries(document.streams)) if ((huddles[huddleId] ?? 0) > 0) people.add(userId);
     for (const [userId, huddles] of this.local.get(tenantId) ?? []) if ((huddles.get(huddleId) ?? 0) > 0) people.add(userId);
     return [...people];
+  }
+
+  /** Everyone with the huddle open on any live instance, with the display name their token gave, for "who is here". */
+  async whoIsHere(tenantId: string, huddleId: string): Promise<PresentPerson[]> {
+    const people = new Map<string, string | undefined>();
+    for (const document of await this.liveOthers(tenantId))
+      for (const [userId, huddles] of Object.entries(document.streams))
+        if ((huddles[huddleId] ?? 0) > 0) people.set(userId, people.get(userId) ?? document.names?.[userId]);
+    for (const [userId, huddles] of this.local.get(tenantId) ?? [])
+      if ((huddles.get(huddleId) ?? 0) > 0) people.set(userId, this.names.get(nameKey(tenantId, userId)) ?? people.get(userId));
+    return [...people].map(([userId, displayName]) => (displayName ? { userId, displayName } : { userId }));
   }
 
   /** The instances, this one included, whose presence for the person's shard is live: the ones whose stream counts still hold. */
@@ -165,8 +194,13 @@ export class SharedPresence {
     const key = `${tenantId}\u0000${shard}`;
     const id = `presence-${this.instanceId}-${shard}`;
     const streams: PresenceDocument["streams"] = {};
+    const names: Record<string, string> = {};
     for (const [userId, huddles] of this.local.get(tenantId) ?? [])
-      if (shardOf(userId) === shard && huddles.size > 0) streams[userId] = Object.fromEntries(huddles);
+      if (shardOf(userId) === shard && huddles.size > 0) {
+        streams[userId] = Object.fromEntries(huddles);
+        const name = this.names.get(nameKey(tenantId, userId));
+        if (name) names[userId] = name;
+      }
     if (Object.keys(streams).length === 0) {
       if (!this.etags.has(key)) return;
       this.etags.delete(key);
@@ -179,6 +213,7 @@ export class SharedPresence {
       shard,
       expiresAt: this.now() + PRESENCE_TTL_MS,
       streams,
+      names,
     };
     const ttlSeconds = Math.ceil(PRESENCE_TTL_MS / 1000);
     // Only this instance writes this document, so a conflict means it lapsed or was never made here.

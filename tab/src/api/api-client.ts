@@ -21,6 +21,7 @@ import type {
   DevTokenResponse,
   ErasedResponse,
   ErasurePreview,
+  HuddlePresenceResponse,
   HuddleViewResponse,
   InsightsSettingsResponse,
   JoinRequestedResponse,
@@ -112,6 +113,11 @@ export class ApiClient {
 
   huddle(meetingId: string): Promise<HuddleViewResponse> {
     return this.request("GET", `/api/huddles/${encodeURIComponent(meetingId)}`);
+  }
+
+  /** The facilitator's "who is here": names of the people with the huddle open now, from the server's shared presence. */
+  huddlePresence(meetingId: string): Promise<HuddlePresenceResponse> {
+    return this.request("GET", `/api/huddles/${encodeURIComponent(meetingId)}/presence`);
   }
 
   createHuddle(meetingId: string, templateId: string): Promise<HuddleViewResponse> {

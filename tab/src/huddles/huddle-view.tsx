@@ -18,6 +18,7 @@ import { TemplatePicker } from "./template-picker.js";
 import { takePrefetched } from "./huddle-prefetch.js";
 import { useHuddle } from "./use-huddle.js";
 import { useTemplateList } from "./use-template-list.js";
+import { WhoIsHere } from "./who-is-here.js";
 
 // The summary (and its chart) is needed only once a huddle ends: it stays out of the panel's first download.
 const HuddleSummary = lazy(() => import("./huddle-summary.js").then((module) => ({ default: module.HuddleSummary })));
@@ -66,6 +67,7 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
         <Button appearance="primary" disabled={!templateId} onClick={() => templateId && create(templateId)}>
           {text.huddleCreate}
         </Button>
+        <WhoIsHere api={session.api} meetingId={meetingId} version={undefined} />
       </div>
     );
   }
@@ -196,6 +198,7 @@ export function HuddleView({ session, meetingId, surface }: { session: Session; 
           </Suspense>
         </div>
       )}
+      {isFacilitator && <WhoIsHere api={session.api} meetingId={meetingId} version={view.version} />}
       {isFacilitator && session.shareToStage && (
         <Button
           size="small"
