@@ -4,8 +4,9 @@
  * writes the same to bench/results/latest.json (git-ignored).
  *
  * BENCH_ONLY=soak,intake runs only the benchmarks whose names contain one of those words, for a
- * quick try (BENCH_ONLY=scale-out: issue #15's 9 a.m. scenario on three instances alone);
- * BENCH_SOAK_MINUTES shortens the soak (see nine-am-soak.ts). A full run sets neither.
+ * quick try; BENCH_SOAK_MINUTES shortens the soak (see nine-am-soak.ts). A full run sets neither.
+ * Issue #15's 9 a.m. scenario on three instances runs only when asked for (BENCH_ONLY=scale-out):
+ * at full size its set-up alone takes over ten minutes on this machine, past the whole bench's limit.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -22,7 +23,7 @@ import { riskScreenBenchmark } from "./risk-screen.js";
 import { formatTable } from "./table.js";
 import { tabFirstRenderBenchmark } from "./tab-first-render.js";
 
-const benchmarks: { name: string; run: () => Promise<BenchmarkFigure[]> }[] = [
+const benchmarks: { name: string; run: () => Promise<BenchmarkFigure[]>; onlyWhenAsked?: boolean }[] = [
   { name: "risk screen on both corpus parts and on 2,000-character messages", run: riskScreenBenchmark },
   { name: "server cold start", run: coldStartBenchmark },
   { name: "request intake beside an echo bot", run: intakeBenchmark },
@@ -31,14 +32,22 @@ const benchmarks: { name: string; run: () => Promise<BenchmarkFigure[]> }[] = [
   { name: "side panel size and first render beside a bare Vite + React page", run: tabFirstRenderBenchmark },
   { name: "circle grouping beside a random shuffle", run: circleGroupingBenchmark },
   { name: "9 a.m. mix on one server, continued as a soak", run: nineAmSoakBenchmark },
-  { name: "9 a.m. huddles on three instances and on one, over the Cosmos test server (scale-out)", run: nineAmScaleOutBenchmark },
+  {
+    name: "9 a.m. huddles on three instances and on one, over the Cosmos test server (scale-out)",
+    run: nineAmScaleOutBenchmark,
+    onlyWhenAsked: true,
+  },
 ];
 
 const only = (process.env.BENCH_ONLY ?? "")
   .split(",")
   .map((word) => word.trim().toLowerCase())
   .filter(Boolean);
-const selected = only.length ? benchmarks.filter(({ name }) => only.some((word) => name.toLowerCase().includes(word))) : benchmarks;
+const selected = only.length
+  ? benchmarks.filter(({ name }) => only.some((word) => name.toLowerCase().includes(word)))
+  : benchmarks.filter(({ onlyWhenAsked }) => !onlyWhenAsked);
+for (const { name } of benchmarks.filter((benchmark) => !selected.includes(benchmark)))
+  if (!only.length) console.log(`Not run unless asked for (BENCH_ONLY): ${name}`);
 
 const processors = cpus();
 const machine = { cpu: processors[0]?.model ?? "unknown CPU", cores: processors.length, node: process.version };
