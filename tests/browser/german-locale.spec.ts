@@ -4,7 +4,7 @@ import { DEV_TENANT_ID, DEV_USERS } from "../../bot/src/auth/dev-identity.js";
 import { crisisResourcesOrDefaults } from "../../shared/resources/crisis-lines.js";
 import { TAB_MESSAGES_DE } from "../../tab/src/i18n/de.js";
 import { SHIPPED_CRISIS_LINES_DE, SHIPPED_GUIDES_DE } from "../../tab/src/i18n/shipped-resources.js";
-import { BUILT_IN_TEMPLATES_DE } from "../../tab/src/i18n/shipped-templates.js";
+import { BUILT_IN_TEMPLATES_DE } from "../../tab/src/i18n/shipped-templates-de.js";
 import { launchChromium } from "../support/chromium.js";
 import { openFakeTeamsHost } from "../support/fake-teams-host.js";
 import { devToken, startTestServer, type TestServer } from "../support/in-process-server.js";

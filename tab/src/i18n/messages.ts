@@ -1,5 +1,6 @@
 import { errorWords } from "../api/error-text.js";
 import { TAB_MESSAGES_EN } from "./en.js";
+import { loadShippedTemplates } from "./shipped-templates.js";
 
 export { TAB_MESSAGES_EN };
 export type TabMessageKey = keyof typeof TAB_MESSAGES_EN;
@@ -15,7 +16,7 @@ export type TabLanguage = (typeof TAB_LANGUAGES)[number];
  * someone reads that language, so nobody downloads a language they do not read.
  */
 export const CATALOGUE_LOADERS: { readonly [L in Exclude<TabLanguage, "en">]: () => Promise<TabCatalogue> } = {
-  de: () => import("./de.js").then((module) => module.TAB_MESSAGES_DE),
+  de: () => Promise.all([import("./de.js"), loadShippedTemplates("de")]).then(([module]) => module.TAB_MESSAGES_DE),
 };
 
 const loadedCatalogues: Partial<Record<TabLanguage, TabCatalogue>> = { en: TAB_MESSAGES_EN };

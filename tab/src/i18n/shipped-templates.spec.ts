@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { BUILT_IN_TEMPLATES } from "../../../shared/huddles/built-in-templates.js";
-import { BUILT_IN_TEMPLATES_DE, stepInViewerLanguage, templateInViewerLanguage } from "./shipped-templates.js";
+import { loadShippedTemplates, stepInViewerLanguage, templateInViewerLanguage } from "./shipped-templates.js";
+import { BUILT_IN_TEMPLATES_DE } from "./shipped-templates-de.js";
+
+// The tab fetches the German words with the German catalogue, before anything is shown in German.
+beforeAll(() => loadShippedTemplates("de"));
 
 describe("the built-in templates' names in German", () => {
   it("cover every built-in template, and only those", () => {
