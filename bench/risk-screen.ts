@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { assessRisk } from "../shared/risk/assess-risk.js";
-import { parseCorpus, screenFigures } from "../shared/risk/risk-evaluation.js";
+import { parseCorpus, parseSentences, screenFigures } from "../shared/risk/risk-evaluation.js";
 import { percentile, type BenchmarkFigure } from "./figure.js";
 
 const MESSAGE_LENGTH = 2_000;
@@ -126,10 +126,7 @@ export async function riskScreenBenchmark(): Promise<BenchmarkFigure[]> {
  */
 function paddedCrisisFigure(): BenchmarkFigure {
   const heldOut = parseCorpus(readFileSync(new URL("../tests/fixtures/risk-corpus/heldout.jsonl", import.meta.url), "utf8"));
-  const fillers = readFileSync(new URL("../tests/fixtures/risk-corpus/fillers-heldout.jsonl", import.meta.url), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => (JSON.parse(line) as { text: string }).text.replace(/[.!?\s]*$/, "."));
+  const fillers = parseSentences(readFileSync(new URL("../tests/fixtures/risk-corpus/fillers-heldout.jsonl", import.meta.url), "utf8"));
   let caught = 0;
   let kept = 0;
   heldOut.forEach(({ text, level }, index) => {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { combinedAssessment, screenByFrames } from "../shared/risk/assess-risk.js";
-import { parseCorpus, type LabelledPhrasing } from "../shared/risk/risk-evaluation.js";
+import { parseCorpus, parseSentences, type LabelledPhrasing } from "../shared/risk/risk-evaluation.js";
 import { LINEAR_CRISIS_THRESHOLD } from "../shared/risk/risk-linear-model.js";
 import { developmentCorpus, trainBayes, trainLinear, withFillerCopies } from "./risk-training.js";
 
@@ -39,9 +39,9 @@ const settings = thresholds.flatMap((threshold) =>
 // PAD_FILLERS=<jsonl> takes the ordinary sentences from that file instead: ones no fold trains on.
 const screenedTexts = rows.map(({ text }) => text);
 if (process.env.PAD_EVAL === "1") {
-  const fillers = (process.env.PAD_FILLERS ? parseCorpusLines(process.env.PAD_FILLERS) : rows)
-    .filter(({ kind }) => process.env.PAD_FILLERS !== undefined || kind === "everyday-chat" || kind === "logistics")
-    .map(({ text }) => text.replace(/[.!?\s]*$/, "."));
+  const fillers = process.env.PAD_FILLERS
+    ? parseSentences(readFileSync(process.env.PAD_FILLERS, "utf8"))
+    : rows.filter(({ kind }) => kind === "everyday-chat" || kind === "logistics").map(({ text }) => text.replace(/[.!?\s]*$/, "."));
   rows.forEach((row, index) => {
     screenedTexts[index] = `${fillers[(index * 7) % fillers.length]} ${row.text} ${fillers[(index * 13 + 5) % fillers.length]}`;
   });
@@ -71,13 +71,6 @@ for (let fold = 0; fold < FOLDS; fold += 1) {
     });
   });
 }
-function parseCorpusLines(path: string): { text: string; kind: string }[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as { text: string; kind: string });
-}
-
 const percent = (count: number, of: number) => `${((100 * count) / of).toFixed(1)}%`;
 // REPORT_ALSO=<jsonl> adds a line for the rows whose text is in that file, from the same run.
 const reportAlso = process.env.REPORT_ALSO

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { screenByFrames } from "../shared/risk/assess-risk.js";
-import { parseCorpus, type LabelledPhrasing } from "../shared/risk/risk-evaluation.js";
+import { parseCorpus, parseSentences, type LabelledPhrasing } from "../shared/risk/risk-evaluation.js";
 import { linearFeatures, type LinearRiskModel } from "../shared/risk/risk-linear-model.js";
 import { modelFeatures, type RiskModel } from "../shared/risk/risk-model.js";
 
@@ -64,18 +64,10 @@ export const TRAINING_SETTINGS = {
 
 const FILLER_SENTENCES = new URL("../tests/fixtures/risk-corpus/fillers-development.jsonl", import.meta.url);
 
-/** The `text` of each line of a JSON Lines file. */
-function sentencesIn(path: string | URL): string[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => (JSON.parse(line) as { text: string }).text);
-}
-
 /** The rows, and copies of them between ordinary sentences written for the purpose. */
 export function withFillerCopies(rows: LabelledPhrasing[], copies = TRAINING_SETTINGS.fillerCopies): LabelledPhrasing[] {
   // FILLER_SENTENCES=<jsonl> pads with those instead: cross-validation keeps some back to screen amid.
-  const fillers = sentencesIn(process.env.FILLER_SENTENCES ?? FILLER_SENTENCES).map(sentence);
+  const fillers = parseSentences(readFileSync(process.env.FILLER_SENTENCES ?? FILLER_SENTENCES, "utf8"));
   if (fillers.length === 0 || copies < 1) return rows;
   let seed = 11;
   const pick = () => fillers[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % fillers.length]!;

@@ -30,6 +30,21 @@ export function parseCorpus(jsonLines: string): LabelledPhrasing[] {
     });
 }
 
+/**
+ * Parses a JSON-lines file of ordinary sentences (`{text, kind}`) to set phrasings among, each
+ * ending in a full stop, refusing a line without text.
+ */
+export function parseSentences(jsonLines: string): string[] {
+  return jsonLines
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line, index) => {
+      const { text } = JSON.parse(line) as { text?: unknown };
+      if (typeof text !== "string" || !text.trim()) throw new Error(`sentence line ${index + 1} has no text`);
+      return /[.!?]\s*$/.test(text) ? text.trim() : `${text.trim()}.`;
+    });
+}
+
 /** Recall at both levels and false crisis calls on benign text, as fractions 0–1. */
 export function screenFigures(corpus: LabelledPhrasing[]): ScreenFigures {
   const byLevel: Record<RiskLevel, number> = { none: 0, elevated: 0, crisis: 0 };

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { assessRisk } from "../../shared/risk/assess-risk.js";
-import { parseCorpus, screenFigures } from "../../shared/risk/risk-evaluation.js";
+import { parseCorpus, parseSentences, screenFigures } from "../../shared/risk/risk-evaluation.js";
 
 const corpus = (part: string) => parseCorpus(readFileSync(new URL(`../fixtures/risk-corpus/${part}.jsonl`, import.meta.url), "utf8"));
 
@@ -107,10 +107,7 @@ describe("crisis screen on the long-message held-out corpus", () => {
  * this asserts what it measured, as a floor, and the bench prints it.
  */
 describe("crisis screen on held-out crisis phrasings amid ordinary sentences", () => {
-  const fillers = readFileSync(new URL("../fixtures/risk-corpus/fillers-heldout.jsonl", import.meta.url), "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => (JSON.parse(line) as { text: string }).text.replace(/[.!?\s]*$/, "."));
+  const fillers = parseSentences(readFileSync(new URL("../fixtures/risk-corpus/fillers-heldout.jsonl", import.meta.url), "utf8"));
   const pick = (seed: number) => fillers[seed % fillers.length]!;
 
   it("still catches at least 83% of the crisis phrasings it catches alone", () => {
