@@ -196,26 +196,32 @@ describe("resources in the tab", () => {
 });
 
 describe("the emergency block is at most one click away", () => {
-  const SURFACES: [string, string, string, string][] = [
-    ["the personal tab", "/personal/home", "content", '[data-testid="home-tools"]'],
-    ["the meeting side panel", "/meeting/side-panel", "sidePanel", "#side-panel-title"],
-    ["the meeting stage", "/meeting/stage", "meetingStage", "#stage-title"],
+  // The stage, read across a room, has the block's compact form: one line, the same links.
+  const SURFACES: [string, string, string, string, string][] = [
+    ["the personal tab", "/personal/home", "content", '[data-testid="home-tools"]', "emergency-block"],
+    ["the meeting side panel", "/meeting/side-panel", "sidePanel", "#side-panel-title", "emergency-block"],
+    ["the meeting stage", "/meeting/stage", "meetingStage", "#stage-title", "emergency-link"],
   ];
 
-  it.each(SURFACES)("on %s: a crisis line is shown, and every line is one click further", async (_name, path, frameContext, ready) => {
-    const { context, frame } = await openTab({ path, frameContext, locale: "en-GB" });
-    await frame.waitForSelector(ready, { timeout: 15_000 });
-    const block = frame.getByTestId("emergency-block");
-    expect(await block.isVisible()).toBe(true);
-    expect(await block.getByRole("link", { name: "Call 116 123" }).getAttribute("href")).toBe("tel:116123");
-    await block.getByRole("link", { name: "See all crisis lines" }).click();
-    await frame.waitForSelector('[data-testid="crisis-line"]', { timeout: 15_000 });
-    expect(new URL(frame.url()).hash).toBe("#emergency");
-    expect((await crisisLineNames(frame))[0]).toBe("Samaritans");
-    // The crisis lines are where the link lands: their heading has the focus.
-    expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe("If you are in danger or thinking about ending your life");
-    await context.close();
-  });
+  it.each(SURFACES)(
+    "on %s: a crisis line is shown, and every line is one click further",
+    async (_name, path, frameContext, ready, blockId) => {
+      const { context, frame } = await openTab({ path, frameContext, locale: "en-GB" });
+      await frame.waitForSelector(ready, { timeout: 15_000 });
+      const block = frame.getByTestId(blockId);
+      expect(await block.isVisible()).toBe(true);
+      expect(await block.getByRole("link", { name: "Call 116 123" }).getAttribute("href")).toBe("tel:116123");
+      await block.getByRole("link", { name: "See all crisis lines" }).click();
+      await frame.waitForSelector('[data-testid="crisis-line"]', { timeout: 15_000 });
+      expect(new URL(frame.url()).hash).toBe("#emergency");
+      expect((await crisisLineNames(frame))[0]).toBe("Samaritans");
+      // The crisis lines are where the link lands: their heading has the focus.
+      expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe(
+        "If you are in danger or thinking about ending your life",
+      );
+      await context.close();
+    },
+  );
 
   it("works from the keyboard too", async () => {
     const { context, frame } = await openTab({ path: "/meeting/side-panel", frameContext: "sidePanel", locale: "en-US" });

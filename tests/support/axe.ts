@@ -9,9 +9,20 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core
  * come from a browser context with `bypassCSP: true`: the tab's own CSP rightly forbids injected scripts.
  * One known false positive is dropped: Fluent's focus manager (tabster) puts focusable, aria-hidden
  * `<i data-tabster-dummy>` sentinels around arrow-key groups such as charts, which only pass focus on
- * (microsoft/tabster#288; Accessibility Insights suppresses them the same way).
+ * (microsoft/tabster#288; Accessibility Insights suppresses them the same way). Colour transitions
+ * are let finish first.
  */
 export async function axeViolations(frame: Frame): Promise<string[]> {
+  // Fluent eases colours over 100 ms or so after a theme switch: measured mid-way, a button's text and
+  // background are a blend of both themes, which no reader ever sees for long.
+  await frame.evaluate(() => {
+    // Only what ends: a spinner turns for ever. And never more than a second, whatever is running.
+    const ending = document
+      .getAnimations()
+      .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime ?? Number.POSITIVE_INFINITY)));
+    const settled = Promise.all(ending.map((animation) => animation.finished.catch(() => undefined)));
+    return Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+  });
   await frame.evaluate(AXE_SOURCE);
   return frame.evaluate(async () => {
     const axe = (
