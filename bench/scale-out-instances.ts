@@ -1,10 +1,9 @@
-import { fork, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
-import { freePort, PROJECT_ROOT } from "../tests/support/server-process.js";
+import { INSTANCE_CLIENT_ID, spawnInstanceProcess } from "../tests/support/instance-process.js";
 import { LOAD_GENERATOR_LIMITS } from "./load-limits.js";
 
-const CLIENT_ID = "5c0ffee5-1111-4222-8333-444455556666";
+const CLIENT_ID = INSTANCE_CLIENT_ID;
 export const SCALE_TENANT = "7e7e7e7e-0000-4000-8000-0000000b0015";
 export const personId = (n: number) => `b0150000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
@@ -47,47 +46,17 @@ export async function spawnInstance(settings: {
   jwks: string;
   admin: string;
 }): Promise<Instance> {
-  const port = await freePort();
-  const child = fork(join(PROJECT_ROOT, "tests/support/instance-main.ts"), [], {
-    cwd: PROJECT_ROOT,
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "test",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "warn",
-      AUTH_MODE: "entra",
-      AAD_APP_CLIENT_ID: CLIENT_ID,
-      PROGRAM_ADMINS: settings.admin,
-      TEAMS_SERVICE_URL: settings.rosterUrl,
-      COSMOS_ENDPOINT: settings.cosmosEndpoint,
-      COSMOS_KEY: "test-key",
-      COSMOS_DATABASE: settings.databaseId,
-      TEST_JWKS: settings.jwks,
-      ...LOAD_GENERATOR_LIMITS,
-    },
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const { child, url, output } = await spawnInstanceProcess({ ...settings, logLevel: "warn", extraEnvironment: LOAD_GENERATOR_LIMITS });
   let stopping = false;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   // An instance that dies during a run is a finding: say how, rather than fail later on a dead pipe.
   child.once("exit", (code, signal) => {
-    if (!stopping) console.log(`  an instance exited during the run (${code ?? signal}); its last words:\n${output.slice(-3000)}`);
-  });
-  child.on("error", () => undefined);
-  const url = await new Promise<string>((resolve, reject) => {
-    child.on("message", (message: { ready?: string }) => message.ready && resolve(message.ready.replace("localhost", "127.0.0.1")));
-    child.once("exit", (code) => reject(new Error(`instance exited with ${code}:\n${output}`)));
+    if (!stopping) console.log(`  an instance exited during the run (${code ?? signal}); its last words:\n${output().slice(-3000)}`);
   });
   return {
     url,
     child,
-    output: () => output,
+    output,
     storeCalls: () =>
       new Promise((resolve) => {
         const listener = (message: { total?: number }) => {

@@ -1,7 +1,4 @@
-import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { huddleDocumentId } from "../../bot/src/huddles/huddle-service.js";
@@ -11,7 +8,7 @@ import { CosmosStore } from "../../bot/src/storage/cosmos-store.js";
 import { startCosmosTestServer, type RunningCosmosServer } from "../support/cosmos-test-server.js";
 import { startMeetingRosterConnector, type MeetingRosterConnector } from "../support/meeting-roster-connector.js";
 import { startRoundRobinProxy, type RoundRobinProxy } from "../support/round-robin-proxy.js";
-import { freePort, PROJECT_ROOT } from "../support/server-process.js";
+import { INSTANCE_CLIENT_ID, spawnInstanceProcess, type InstanceProcess } from "../support/instance-process.js";
 import { SsePanel, until } from "../support/sse-panel.js";
 
 /**
@@ -19,7 +16,7 @@ import { SsePanel, until } from "../support/sse-panel.js";
  * balancer written for the test. Nothing is shared between the processes but the store.
  */
 
-const CLIENT_ID = "5c0ffee5-1111-4222-8333-444455556666";
+const CLIENT_ID = INSTANCE_CLIENT_ID;
 const TENANT = "7e7e7e7e-0000-4000-8000-000000000015";
 const oid = (n: number) => `15151515-0000-4000-8000-${String(n).padStart(12, "0")}`;
 /** Six people in the huddle; the first facilitates. A seventh opens many windows; an eighth calls too often. */
@@ -38,7 +35,7 @@ let proxy: RoundRobinProxy;
 let signingKey: CryptoKey;
 let store: CosmosStore;
 const databaseId = `scale-${randomUUID().slice(0, 8)}`;
-const instances: { child: ChildProcess; url: string; output: () => string }[] = [];
+const instances: InstanceProcess[] = [];
 const panels: SsePanel[] = [];
 
 const token = (userId: string) =>
@@ -62,42 +59,16 @@ async function call(userId: string, path: string, body?: unknown): Promise<{ sta
 const huddlePath = (meetingId: string, suffix = "") => `/api/huddles/${encodeURIComponent(meetingId)}${suffix}`;
 
 async function spawnInstance(jwks: string): Promise<void> {
-  const port = await freePort();
-  const child = fork(join(PROJECT_ROOT, "tests/support/instance-main.ts"), [], {
-    cwd: PROJECT_ROOT,
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "test",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "info",
-      AUTH_MODE: "entra",
-      AAD_APP_CLIENT_ID: CLIENT_ID,
-      PROGRAM_ADMINS: FACILITATOR,
-      TEAMS_SERVICE_URL: roster.url,
-      COSMOS_ENDPOINT: cosmos.endpoint,
-      COSMOS_KEY: "test-key",
-      COSMOS_DATABASE: databaseId,
-      RATE_LIMIT_PER_MINUTE: String(RATE),
-      SSE_STREAMS_PER_USER: String(STREAMS),
-      TEST_JWKS: jwks,
-    },
+  const instance = await spawnInstanceProcess({
+    cosmosEndpoint: cosmos.endpoint,
+    databaseId,
+    rosterUrl: roster.url,
+    jwks,
+    admin: FACILITATOR,
+    logLevel: "info",
+    extraEnvironment: { RATE_LIMIT_PER_MINUTE: String(RATE), SSE_STREAMS_PER_USER: String(STREAMS) },
   });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.once("exit", () => {
-    const captureDirectory = process.env.PEER_CIRCLES_LOG_CAPTURE_DIR;
-    if (captureDirectory) writeFileSync(join(captureDirectory, `process-${child.pid}.log`), output);
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.on("message", (message: { ready?: string }) => message.ready && resolve(message.ready.replace("localhost", "127.0.0.1")));
-    child.once("exit", (code) => reject(new Error(`instance exited with ${code}:\n${output}`)));
-  });
-  instances.push({ child, url, output: () => output });
+  instances.push(instance);
 }
 
 beforeAll(async () => {
